@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Chancery.Data;
+using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Api;
+
+public static class MissionsApi
+{
+    public sealed record MissionDto(Guid Id, string Name, string? Country, string? City, string TimeZone, string Role);
+    public sealed record CreateMission([property: Required] string Name, string? Country, string? City, string? TimeZone);
+    public sealed record MemberDto(Guid Id, Guid UserId, string Email, string DisplayName, string Role, bool Active);
+    public sealed record MeDto(Guid Id, string Email, IReadOnlyList<MissionDto> Missions);
+
+    public static RouteGroupBuilder MapMissionsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me", GetMeAsync).WithTags("Missions").WithSummary("The signed-in user and their missions");
+        var missions = api.MapGroup("/missions").WithTags("Missions");
+        missions.MapGet("/", ListAsync).WithSummary("Missions the user is an active member of");
+        missions.MapGet("/{id:guid}", GetAsync);
+        missions.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin).WithSummary("Create a mission; the creator becomes its administrator");
+        missions.MapGet("/{id:guid}/members", MembersAsync).RequireAuthorization(Policies.Admin);
+        return api;
+    }
+
+    private static async Task<Ok<MeDto>> GetMeAsync(MissionScope scope, ChanceryDb db)
+    {
+        var user = await db.Users.SingleAsync(u => u.Id == scope.UserId);
+        var missions = await ListAsync(scope, db);
+        return TypedResults.Ok(new MeDto(user.Id, user.Email ?? "", missions.Value!));
+    }
+
+    private static async Task<Ok<List<MissionDto>>> ListAsync(MissionScope scope, ChanceryDb db)
+    {
+        var rows = await db.Missions.OrderBy(m => m.Name).ToListAsync();
+        return TypedResults.Ok(rows.Select(m => ToDto(m, scope)).ToList());
+    }
+
+    private static async Task<Results<Ok<MissionDto>, NotFound>> GetAsync(Guid id, MissionScope scope, ChanceryDb db) =>
+        await db.Missions.FirstOrDefaultAsync(m => m.Id == id) is { } m ? TypedResults.Ok(ToDto(m, scope)) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<MissionDto>, ValidationProblem>> CreateAsync(CreateMission body, MissionScope scope, MissionAdministration admin)
+    {
+        try
+        {
+            var m = await admin.CreateMissionAsync(body.Name ?? "", body.Country, body.City, body.TimeZone, scope.UserId!.Value);
+            return TypedResults.Created($"/api/missions/{m.Id}", new MissionDto(m.Id, m.Name, m.Country, m.City, m.TimeZone, nameof(MissionRole.Admin)));
+        }
+        catch (DomainException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Camel(e.Field ?? "name")] = [e.Message] }, e.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<List<MemberDto>>, NotFound, ForbidHttpResult>> MembersAsync(Guid id, MissionScope scope, ChanceryDb db)
+    {
+        if (!await db.Missions.AnyAsync(m => m.Id == id))
+        {
+            return TypedResults.NotFound();
+        }
+        if (!scope.Can(id, MissionRole.Admin))
+        {
+            return TypedResults.Forbid();
+        }
+        var members = await db.Memberships.Where(m => m.MissionId == id)
+            .OrderBy(m => m.User!.DisplayName)
+            .Select(m => new MemberDto(m.Id, m.UserId, m.User!.Email ?? "", m.User.DisplayName, m.Role.ToString(), m.DisabledAt == null))
+            .ToListAsync();
+        return TypedResults.Ok(members);
+    }
+
+    private static MissionDto ToDto(Mission m, MissionScope scope) =>
+        new(m.Id, m.Name, m.Country, m.City, m.TimeZone, scope.Memberships.FirstOrDefault(x => x.MissionId == m.Id)?.Role.ToString() ?? "");
+
+    private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
+}

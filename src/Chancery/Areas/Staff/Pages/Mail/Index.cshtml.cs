@@ -1,0 +1,38 @@
+using Chancery.Data;
+using Chancery.Email;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Chancery.Areas.Staff.Pages.Mail;
+
+/// <summary>The mission's outbox: what was queued, what went, what failed and why; and each message as sent.</summary>
+public sealed class IndexModel(ChanceryDb db) : PageModel
+{
+    public sealed record Row(Guid Id, DateTimeOffset QueuedAt, string Recipient, string Subject, OutboxStatus Status, int Attempts, DateTimeOffset? SentAt, string? LastError);
+
+    public IReadOnlyList<Row> Messages { get; private set; } = [];
+    public Row? Selected { get; private set; }
+    public string? SelectedText { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id)
+    {
+        Messages = await db.OutboxMessages.OrderByDescending(m => m.QueuedAt).Take(200)
+            .Select(m => new Row(m.Id, m.QueuedAt, m.Recipient, m.Subject, m.Status, m.Attempts, m.SentAt, m.LastError))
+            .ToListAsync();
+        if (id is { } messageId)
+        {
+            var row = await db.OutboxMessages.FirstOrDefaultAsync(m => m.Id == messageId);
+            if (row is null)
+            {
+                return NotFound();
+            }
+            Selected = new Row(row.Id, row.QueuedAt, row.Recipient, row.Subject, row.Status, row.Attempts, row.SentAt, row.LastError);
+            using var stream = new MemoryStream(row.Mime);
+            var message = await MimeMessage.LoadAsync(stream);
+            SelectedText = message.TextBody ?? "(this message has no plain-text part)";
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using Chancery.Data;
+using Chancery.Domain.Missions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.Missions;
+
+public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdministration admin) : PageModel
+{
+    public sealed class NewMission
+    {
+        [Required, StringLength(200), Display(Name = "Name")]
+        public string Name { get; set; } = "";
+        [StringLength(100), Display(Name = "Country represented")]
+        public string? Country { get; set; }
+        [StringLength(100)]
+        public string? City { get; set; }
+        [StringLength(64), Display(Name = "Time zone (IANA)")]
+        public string? TimeZone { get; set; }
+    }
+
+    [BindProperty]
+    public NewMission Input { get; set; } = new();
+
+    public IReadOnlyList<MissionAccess> Missions => scope.Memberships;
+    public bool CanCreate => scope.Current is { } c && scope.Can(c.MissionId, MissionRole.Admin);
+    public Dictionary<Guid, Mission> Details { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!CanCreate)
+        {
+            return Forbid();
+        }
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var mission = await admin.CreateMissionAsync(Input.Name, Input.Country, Input.City, Input.TimeZone, scope.UserId!.Value);
+                Response.Cookies.Append(Infrastructure.Policies.MissionCookie, mission.Id.ToString(), SwitchModel.CookieOptions(Request));
+                TempData["Notice"] = $"Mission {mission.Name} created; you are its administrator and now working in it.";
+                return Redirect("/staff/missions");
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{e.Field}", e.Message);
+            }
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        var ids = scope.Memberships.Select(m => m.MissionId).ToArray();
+        Details = await db.Missions.IgnoreQueryFilters().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id);
+    }
+}

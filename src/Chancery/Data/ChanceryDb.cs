@@ -1,0 +1,74 @@
+using System.Linq.Expressions;
+using Chancery.Domain.Audit;
+using Chancery.Domain.Missions;
+using Chancery.Domain.Users;
+using Chancery.Email;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Chancery.Data;
+
+/// <summary>
+/// The one database context. Provider-specific subclasses exist only so each provider keeps its own
+/// migration set (EF Core's "migrations with multiple providers").
+/// </summary>
+public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
+{
+    public ChanceryDb(DbContextOptions<ChanceryDb> options, MissionScope scope) : this((DbContextOptions)options, scope)
+    {
+    }
+
+    protected ChanceryDb(DbContextOptions options, MissionScope scope) : base(options)
+    {
+        Scope = scope;
+    }
+
+    public MissionScope Scope { get; }
+
+    /// <summary>Read by the global query filter on every mission-scoped entity; EF parameterises it per query.</summary>
+    public Guid[] VisibleMissionIds => Scope.VisibleMissionIds;
+
+    public DbSet<Mission> Missions => Set<Mission>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ChanceryDb).Assembly);
+
+        builder.Entity<Mission>().HasQueryFilter(m => VisibleMissionIds.Contains(m.Id));
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IMissionScoped).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).HasQueryFilter(MissionFilter(type.ClrType));
+        }
+    }
+
+    // e => this.VisibleMissionIds.Contains(e.MissionId), built once per mission-scoped type.
+    private LambdaExpression MissionFilter(Type clrType)
+    {
+        var entity = Expression.Parameter(clrType, "e");
+        var ids = Expression.Property(Expression.Constant(this), nameof(VisibleMissionIds));
+        var contains = Expression.Call(
+            typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)],
+            ids, Expression.Property(entity, nameof(IMissionScoped.MissionId)));
+        return Expression.Lambda(contains, entity);
+    }
+}
+
+public sealed class SqliteChanceryDb(DbContextOptions<SqliteChanceryDb> options, MissionScope scope) : ChanceryDb(options, scope)
+{
+    // SQLite cannot compare or sort DateTimeOffset stored as text; every time here is UTC, so ticks sort right.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresChanceryDb(DbContextOptions<PostgresChanceryDb> options, MissionScope scope) : ChanceryDb(options, scope);

@@ -1,0 +1,29 @@
+using Chancery.Domain.Missions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chancery.Data.Configurations;
+
+internal sealed class MissionConfiguration : IEntityTypeConfiguration<Mission>
+{
+    public void Configure(EntityTypeBuilder<Mission> e)
+    {
+        e.Property(m => m.Name).HasMaxLength(200);
+        e.Property(m => m.Country).HasMaxLength(100);
+        e.Property(m => m.City).HasMaxLength(100);
+        e.Property(m => m.TimeZone).HasMaxLength(64);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> e)
+    {
+        e.HasIndex(m => new { m.MissionId, m.UserId }).IsUnique();
+        e.HasIndex(m => m.UserId);
+        e.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+        e.HasOne(m => m.Mission).WithMany().HasForeignKey(m => m.MissionId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.Ignore(m => m.IsActive);
+    }
+}

@@ -1,0 +1,30 @@
+namespace Chancery.Domain.Audit;
+
+/// <summary>The audit log's filters, shared by the Audit page and the API.</summary>
+public static class AuditQuery
+{
+    public static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> q, string? entityType, string? entityId, Guid? userId, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (!string.IsNullOrWhiteSpace(entityType))
+        {
+            q = q.Where(a => a.EntityType == entityType);
+        }
+        if (!string.IsNullOrWhiteSpace(entityId))
+        {
+            q = q.Where(a => a.EntityId == entityId.Trim());
+        }
+        if (userId is { } u)
+        {
+            q = q.Where(a => a.UserId == u);
+        }
+        if (from is { } f)
+        {
+            q = q.Where(a => a.At >= f);
+        }
+        if (to is { } t)
+        {
+            q = q.Where(a => a.At < t);
+        }
+        return q;
+    }
+}

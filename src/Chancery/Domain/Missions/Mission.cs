@@ -1,0 +1,15 @@
+namespace Chancery.Domain.Missions;
+
+/// <summary>An embassy, consulate or ministry department: the unit that owns every other record.</summary>
+public sealed class Mission
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Name { get; set; }
+    /// <summary>The country the mission represents, e.g. "Finland".</summary>
+    public string? Country { get; set; }
+    /// <summary>The city it sits in, e.g. "Beijing".</summary>
+    public string? City { get; set; }
+    /// <summary>IANA zone used as the default for the mission's events.</summary>
+    public string TimeZone { get; set; } = "UTC";
+    public DateTimeOffset CreatedAt { get; init; }
+}

@@ -1,0 +1,147 @@
+using Chancery.Data;
+using Chancery.Domain.Users;
+using Chancery.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Chancery.Domain.Missions;
+
+/// <summary>A rule-breaking request: the message says what is wrong and is shown to the user as it is.</summary>
+public sealed class DomainException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}
+
+/// <summary>Missions and their members: create a mission, invite a colleague, change a role, disable and enable.</summary>
+public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUser> users, Outbox outbox, TimeProvider clock)
+{
+    public async Task<Mission> CreateMissionAsync(string name, string? country, string? city, string? timeZone, Guid creatorId, CancellationToken ct = default)
+    {
+        name = name.Trim();
+        if (name.Length == 0)
+        {
+            throw new DomainException("A mission needs a name.", "Name");
+        }
+        var zone = string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            throw new DomainException($"'{zone}' is not a time zone; use an IANA name such as Asia/Shanghai.", "TimeZone");
+        }
+        var mission = new Mission { Name = name, Country = Blank(country), City = Blank(city), TimeZone = zone, CreatedAt = clock.GetUtcNow() };
+        db.Missions.Add(mission);
+        db.Memberships.Add(new Membership { MissionId = mission.Id, UserId = creatorId, Role = MissionRole.Admin, CreatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        return mission;
+    }
+
+    /// <summary>
+    /// Adds a colleague to the mission with a role. A new person gets an e-mail with a one-time link to
+    /// choose a password (Identity's reset token: it stops working once used, or after its lifetime).
+    /// </summary>
+    public async Task<Membership> InviteAsync(Guid missionId, string email, string displayName, MissionRole role, Func<ChanceryUser, string, string> setPasswordLink, CancellationToken ct = default)
+    {
+        email = email.Trim();
+        if (!MailboxAddress.TryParse(email, out var address) || !address.Address.Contains('@', StringComparison.Ordinal))
+        {
+            throw new DomainException($"'{email}' is not an e-mail address.", "Email");
+        }
+        var mission = await db.Missions.SingleAsync(m => m.Id == missionId, ct);
+        var user = await users.FindByEmailAsync(email);
+        var isNew = user is null;
+        if (user is null)
+        {
+            user = new ChanceryUser { UserName = email, Email = email, DisplayName = displayName.Trim(), CreatedAt = clock.GetUtcNow() };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded)
+            {
+                throw new DomainException(string.Join(" ", created.Errors.Select(e => e.Description)), "Email");
+            }
+        }
+        else if (await db.Memberships.AnyAsync(m => m.MissionId == missionId && m.UserId == user.Id, ct))
+        {
+            throw new DomainException($"{email} is already a member of {mission.Name}.", "Email");
+        }
+
+        var membership = new Membership { MissionId = missionId, UserId = user.Id, Role = role, CreatedAt = clock.GetUtcNow() };
+        db.Memberships.Add(membership);
+        await db.SaveChangesAsync(ct);
+
+        var message = new MimeMessage { Subject = $"You are invited to Chancery for {mission.Name}" };
+        message.To.Add(new MailboxAddress(user.DisplayName, user.Email ?? email));
+        var body = new BodyBuilder();
+        if (isNew)
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var link = setPasswordLink(user, token);
+            body.TextBody = $"""
+                Hello {user.DisplayName},
+
+                You have been given the role {role} in {mission.Name} on Chancery.
+                Choose your password here (the link works once):
+
+                {link}
+                """;
+        }
+        else
+        {
+            body.TextBody = $"""
+                Hello {user.DisplayName},
+
+                You have been given the role {role} in {mission.Name} on Chancery.
+                Sign in with your existing password; choose {mission.Name} in the mission switcher.
+                """;
+        }
+        message.Body = body.ToMessageBody();
+        await outbox.EnqueueAsync(missionId, $"colleague-invite:{membership.Id}", message, ct);
+        return membership;
+    }
+
+    public async Task SetRoleAsync(Guid membershipId, MissionRole role, Guid actingUserId, CancellationToken ct = default)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct)
+            ?? throw new KeyNotFoundException();
+        if (membership.Role == MissionRole.Admin && role != MissionRole.Admin)
+        {
+            await EnsureAnotherAdminAsync(membership, actingUserId, ct);
+        }
+        membership.Role = role;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task SetDisabledAsync(Guid membershipId, bool disabled, Guid actingUserId, CancellationToken ct = default)
+    {
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct)
+            ?? throw new KeyNotFoundException();
+        if (disabled && membership.Role == MissionRole.Admin)
+        {
+            await EnsureAnotherAdminAsync(membership, actingUserId, ct);
+        }
+        membership.DisabledAt = disabled ? membership.DisabledAt ?? clock.GetUtcNow() : null;
+        await db.SaveChangesAsync(ct);
+        if (disabled)
+        {
+            // Signs the user out of cookie sessions at the next validation.
+            var user = await users.FindByIdAsync(membership.UserId.ToString());
+            if (user is not null)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
+        }
+    }
+
+    // A mission must never be left without an administrator who can sign in.
+    private async Task EnsureAnotherAdminAsync(Membership membership, Guid actingUserId, CancellationToken ct)
+    {
+        var otherAdmins = await db.Memberships.CountAsync(m =>
+            m.MissionId == membership.MissionId && m.Id != membership.Id && m.Role == MissionRole.Admin && m.DisabledAt == null, ct);
+        if (otherAdmins == 0)
+        {
+            throw new DomainException(membership.UserId == actingUserId
+                ? "You are this mission's only administrator; make someone else an administrator first."
+                : "This is the mission's only administrator; make someone else an administrator first.", "Role");
+        }
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

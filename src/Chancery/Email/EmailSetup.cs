@@ -1,0 +1,22 @@
+namespace Chancery.Email;
+
+public static class EmailSetup
+{
+    /// <summary>The outbox, its worker, and SMTP when <c>Email:Smtp:Host</c> is set, else the .eml folder.</summary>
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<Outbox>();
+        services.AddHostedService<OutboxWorker>();
+        if (string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"]))
+        {
+            services.AddSingleton<IMailTransport, PickupFolderMailTransport>();
+        }
+        else
+        {
+            services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        }
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Chancery.Infrastructure;
+
+/// <summary>Builds absolute links for e-mails: <c>PublicBaseUrl</c> when configured, else the request's origin.</summary>
+public sealed class PublicUrls(IConfiguration configuration, IHttpContextAccessor http)
+{
+    public string BaseUrl
+    {
+        get
+        {
+            var configured = configuration["PublicBaseUrl"];
+            if (!string.IsNullOrWhiteSpace(configured))
+            {
+                return configured.TrimEnd('/');
+            }
+            var request = http.HttpContext?.Request ?? throw new InvalidOperationException("Set PublicBaseUrl to build links outside a request.");
+            return $"{request.Scheme}://{request.Host}{request.PathBase}";
+        }
+    }
+
+    public string Absolute(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
+}

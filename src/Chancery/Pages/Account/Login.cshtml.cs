@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using Chancery.Domain.Users;
+using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Chancery.Pages.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginModel(SignInManager<ChanceryUser> signIn) : PageModel
+{
+    [BindProperty, Required, EmailAddress, Display(Name = "E-mail")]
+    public string Email { get; set; } = "";
+
+    [BindProperty, Required, DataType(DataType.Password)]
+    public string Password { get; set; } = "";
+
+    [BindProperty, Display(Name = "Keep me signed in on this device")]
+    public bool RememberMe { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff");
+        }
+        ModelState.AddModelError(string.Empty, result.IsLockedOut
+            ? "Too many failed attempts: this account is locked for 15 minutes."
+            : "The e-mail or password is wrong.");
+        return Page();
+    }
+}

@@ -1,0 +1,83 @@
+using Chancery.Api;
+using Chancery.Data;
+using Chancery.Domain.Missions;
+using Chancery.Domain.Users;
+using Chancery.Email;
+using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+var config = builder.Configuration;
+
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton<DataFolder>();
+services.AddHttpContextAccessor();
+services.AddChanceryDatabase(config);
+services.AddDataProtection().SetApplicationName("Chancery").PersistKeysToDbContext<ChanceryDb>();
+
+services.AddAuthentication(IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme)
+    .AddIdentityCookies();
+services.AddIdentityCore<ChanceryUser>(IdentitySetup.Configure)
+    .AddEntityFrameworkStores<ChanceryDb>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+services.ConfigureApplicationCookie(IdentitySetup.ConfigureCookie);
+services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
+services.AddAuthorizationBuilder().AddChanceryPolicies();
+services.AddScoped<IAuthorizationHandler, MissionRoleHandler>();
+services.AddChanceryRateLimits(config);
+
+services.AddScoped<MissionScope>();
+services.AddScoped<MissionAdministration>();
+services.AddScoped<PublicUrls>();
+services.AddEmail(config);
+
+services.AddRazorPages(o =>
+{
+    o.Conventions.AuthorizeAreaFolder("Staff", "/Users", Policies.Admin);
+    o.Conventions.AuthorizeAreaFolder("Staff", "/Audit", Policies.Admin);
+    o.Conventions.AuthorizeAreaFolder("Staff", "/Mail", Policies.Admin);
+});
+services.AddRouting(o => o.LowercaseUrls = true);
+services.AddProblemDetails();
+services.AddExceptionHandler<ExceptionToProblem>();
+services.AddChanceryOpenApi();
+services.AddHealthChecks().AddDbContextCheck<ChanceryDb>("database");
+
+var app = builder.Build();
+
+await app.Services.MigrateChanceryDatabaseAsync();
+await FirstStart.EnsureSeededAsync(app.Services);
+
+app.UseSecurityHeaders();
+// Status code pages wrap the exception handler so an unhandled error on a page still gets the error page.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
+app.UseExceptionHandler();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference().AllowAnonymous();
+app.MapRazorPages();
+
+var api = app.MapGroup("/api").RequireAuthorization(Policies.Api);
+api.MapAuthApi();
+api.MapMissionsApi();
+api.MapAuditApi();
+// An unknown /api path is a plain 404, not a sign-in redirect (and there is no /register).
+app.MapFallback("/api/{**path}", () => TypedResults.Problem("There is no such endpoint.", statusCode: 404)).AllowAnonymous().ExcludeFromDescription();
+
+app.Run();
+
+/// <summary>Visible to the test projects' WebApplicationFactory.</summary>
+public partial class Program;
