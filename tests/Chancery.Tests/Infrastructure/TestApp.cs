@@ -1,0 +1,183 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Chancery.Data;
+using Chancery.Domain.Missions;
+using Chancery.Domain.Users;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Chancery.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real database: a fresh SQLite file in a temp folder, or a fresh database on the
+/// PostgreSQL server named by CHANCERY_TEST_POSTGRES. Real Identity, real bearer tokens, real cookies.
+/// Only the clock is fake.
+/// </summary>
+public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@test.example";
+    public const string AdminPassword = "correct horse battery staple";
+
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("chancery-test-").FullName;
+    private readonly Dictionary<string, string?> _settings = [];
+    private string? _postgresDatabase;
+
+    public TestApp() : this(DatabaseSetup.Sqlite)
+    {
+    }
+
+    protected TestApp(string provider)
+    {
+        Provider = provider;
+    }
+
+    public string Provider { get; }
+    public string DataFolder => _dataFolder;
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>Extra configuration for one fixture (set before first use).</summary>
+    public TestApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        if (Provider == DatabaseSetup.Postgres)
+        {
+            var server = Environment.GetEnvironmentVariable(PostgresTestApp.Variable);
+            if (string.IsNullOrWhiteSpace(server))
+            {
+                return; // tests skip through PostgresTestApp.Ready
+            }
+            _postgresDatabase = "chancery_test_" + Guid.NewGuid().ToString("N")[..12];
+            await using var conn = new NpgsqlConnection(server);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("DataFolder", _dataFolder);
+        builder.UseSetting("Database:Provider", Provider);
+        if (_postgresDatabase is not null)
+        {
+            var cs = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresTestApp.Variable)) { Database = _postgresDatabase };
+            builder.UseSetting("ConnectionStrings:Chancery", cs.ConnectionString);
+        }
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Email:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
+        builder.ConfigureServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresTestApp.Variable));
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>An HTTP client signed in through POST /api/auth/login.</summary>
+    public async Task<HttpClient> ApiClientAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+
+    /// <summary>Runs <paramref name="work"/> with a database that sees every mission (the test's own view, not a user's).</summary>
+    public async Task<T> WithDbAsync<T>(Func<ChanceryDb, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+        return await work(db);
+    }
+
+    public Task<Mission> DefaultMissionAsync() =>
+        WithDbAsync(db => db.Missions.IgnoreQueryFilters().SingleAsync(m => m.Name == FirstStart.DefaultMissionName));
+
+    public Task<Mission> CreateMissionAsync(string name) => WithDbAsync(async db =>
+    {
+        var mission = new Mission { Name = name, CreatedAt = Clock.GetUtcNow() };
+        db.Missions.Add(mission);
+        await db.SaveChangesAsync();
+        return mission;
+    });
+
+    /// <summary>Creates a user with a password and a role in a mission; returns the e-mail.</summary>
+    public async Task<string> CreateUserAsync(Guid missionId, MissionRole role, string? email = null, string password = AdminPassword)
+    {
+        email ??= $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ChanceryUser>>();
+        var user = new ChanceryUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], EmailConfirmed = true, CreatedAt = Clock.GetUtcNow() };
+        var result = await users.CreateAsync(user, password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+        db.Memberships.Add(new Membership { MissionId = missionId, UserId = user.Id, Role = role, CreatedAt = Clock.GetUtcNow() });
+        await db.SaveChangesAsync();
+        return email;
+    }
+}
+
+/// <summary>The same app on PostgreSQL; its tests skip, saying why, when CHANCERY_TEST_POSTGRES is not set.</summary>
+public sealed class PostgresTestApp() : TestApp(DatabaseSetup.Postgres)
+{
+    public const string Variable = "CHANCERY_TEST_POSTGRES";
+}
+
+public static class TestAppExtensions
+{
+    /// <summary>Skips the running test when its database is not available here.</summary>
+    public static TestApp Ready(this TestApp app)
+    {
+        if (app.Provider == DatabaseSetup.Postgres)
+        {
+            Assert.SkipWhen(string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresTestApp.Variable)),
+                $"PostgreSQL tests need {PostgresTestApp.Variable}=<connection string>; .ci/run sets it.");
+        }
+        return app;
+    }
+}
