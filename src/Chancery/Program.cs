@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Chancery.Api;
 using Chancery.Data;
 using Chancery.Domain.Missions;
@@ -7,6 +9,7 @@ using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -45,6 +48,10 @@ services.AddRazorPages(o =>
 });
 services.AddRouting(o => o.LowercaseUrls = true);
 services.AddProblemDetails();
+// Unreadable request bodies reach ExceptionToProblem, which says what was wrong, in every environment.
+services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+// Names in Arabic, Chinese or Georgian go into pages as they are, not as &#x...; escapes.
+services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddExceptionHandler<ExceptionToProblem>();
 services.AddChanceryOpenApi();
 services.AddHealthChecks().AddDbContextCheck<ChanceryDb>("database");

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Json;
+using Chancery.Domain.Users;
+using Chancery.Tests.Infrastructure;
+
+namespace Chancery.Tests.Foundation;
+
+/// <summary>Console output is process-wide, so these run alone.</summary>
+[Collection(nameof(ConsoleCapture))]
+public sealed class FirstStartTests
+{
+    [Fact]
+    public async Task Without_admin_settings_the_first_start_prints_a_random_password_once_and_it_works()
+    {
+        var console = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(console);
+        await using var app = new TestApp().With("Admin:Email", null).With("Admin:Password", null);
+        try
+        {
+            await app.InitializeAsync();
+            _ = app.Server; // starts the app: migrations and first start
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        var lines = console.ToString().Split('\n').Select(l => l.Trim()).ToList();
+        var email = lines.Single(l => l.StartsWith("e-mail:", StringComparison.Ordinal))["e-mail:".Length..].Trim();
+        var password = lines.Single(l => l.StartsWith("password:", StringComparison.Ordinal))["password:".Length..].Trim();
+        Assert.True(password.Length >= 20);
+
+        var response = await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(password, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Random_passwords_differ_and_are_long()
+    {
+        var passwords = Enumerable.Range(0, 50).Select(_ => FirstStart.RandomPassword()).ToHashSet();
+
+        Assert.Equal(50, passwords.Count);
+        Assert.All(passwords, p => Assert.Equal(23, p.Length));
+    }
+}
+
+[CollectionDefinition(nameof(ConsoleCapture), DisableParallelization = true)]
+public sealed class ConsoleCapture;
