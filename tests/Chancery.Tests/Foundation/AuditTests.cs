@@ -43,8 +43,8 @@ public abstract class AuditTests(TestApp fixture)
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var audit = await admin.GetPageAsync($"/staff/audit?EntityType=Membership&EntityId={membershipId}");
-        var changes = audit.QuerySelectorAll("td.changes").Select(td => td.TextContent).ToList();
-        Assert.Contains(changes, c => c.Contains("\"Role\":[\"Door\",\"Protocol\"]"));
+        var changes = audit.QuerySelectorAll("td.changes div").Select(d => string.Join(" ", d.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))).ToList();
+        Assert.Contains(changes, c => c.Contains("Role: Door → Protocol"));
         Assert.Contains(TestApp.AdminEmail, audit.QuerySelector("tbody")!.TextContent);
     }
 
