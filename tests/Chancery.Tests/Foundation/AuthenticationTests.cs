@@ -145,3 +145,24 @@ public abstract class AuthenticationTests(TestApp fixture)
 public sealed class AuthenticationTestsOnSqlite(TestApp app) : AuthenticationTests(app), IClassFixture<TestApp>;
 
 public sealed class AuthenticationTestsOnPostgres(PostgresTestApp app) : AuthenticationTests(app), IClassFixture<PostgresTestApp>;
+
+public sealed class PasswordChangeTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task A_user_changes_their_password_and_the_old_one_stops_working()
+    {
+        var mission = await app.DefaultMissionAsync();
+        var email = await app.CreateUserAsync(mission.Id, Chancery.Domain.Missions.MissionRole.Press);
+        using var session = await StaffSession.SignInAsync(app, email);
+
+        var wrong = await session.SubmitAsync("/account/password", "main form", new() { ["Current"] = "not it at all", ["Password"] = "my brand new passphrase", ["Confirm"] = "my brand new passphrase" });
+        Assert.Contains("not your current password", (await StaffSession.ReadAsync(wrong)).QuerySelector("#current-error")?.TextContent);
+
+        var changed = await session.SubmitAsync("/account/password", "main form", new() { ["Current"] = TestApp.AdminPassword, ["Password"] = "my brand new passphrase", ["Confirm"] = "my brand new passphrase" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/login", new { email, password = TestApp.AdminPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/login", new { email, password = "my brand new passphrase" })).StatusCode);
+    }
+}
