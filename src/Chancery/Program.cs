@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Chancery.Api;
 using Chancery.Data;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Contacts.Import;
 using Chancery.Domain.Missions;
 using Chancery.Domain.Users;
 using Chancery.Email;
@@ -38,6 +40,9 @@ services.AddChanceryRateLimits(config);
 services.AddScoped<MissionScope>();
 services.AddScoped<MissionAdministration>();
 services.AddScoped<PublicUrls>();
+services.AddScoped<ContactDirectory>();
+services.AddScoped<ContactImporter>();
+services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Import").Get<ImportLimits>() ?? new ImportLimits());
 services.AddEmail(config);
 
 services.AddRazorPages(o =>
@@ -45,6 +50,8 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaFolder("Staff", "/Users", Policies.Admin);
     o.Conventions.AuthorizeAreaFolder("Staff", "/Audit", Policies.Admin);
     o.Conventions.AuthorizeAreaFolder("Staff", "/Mail", Policies.Admin);
+    o.Conventions.AuthorizeAreaPage("Staff", "/Contacts/Import", Policies.Protocol);
+    o.Conventions.AuthorizeAreaPage("Staff", "/Contacts/Edit", Policies.Protocol);
 });
 services.AddRouting(o => o.LowercaseUrls = true);
 services.AddProblemDetails();
@@ -81,6 +88,7 @@ var api = app.MapGroup("/api").RequireAuthorization(Policies.Api);
 api.MapAuthApi();
 api.MapMissionsApi();
 api.MapAuditApi();
+api.MapContactsApi();
 // An unknown /api path is a plain 404, not a sign-in redirect (and there is no /register).
 app.MapFallback("/api/{**path}", () => TypedResults.Problem("There is no such endpoint.", statusCode: 404)).AllowAnonymous().ExcludeFromDescription();
 app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
 using Chancery.Domain.Audit;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Contacts.Import;
 using Chancery.Domain.Missions;
 using Chancery.Domain.Users;
 using Chancery.Email;
@@ -36,6 +38,10 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<PendingImport> PendingImports => Set<PendingImport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -71,4 +77,12 @@ public sealed class SqliteChanceryDb(DbContextOptions<SqliteChanceryDb> options,
     }
 }
 
-public sealed class PostgresChanceryDb(DbContextOptions<PostgresChanceryDb> options, MissionScope scope) : ChanceryDb(options, scope);
+public sealed class PostgresChanceryDb(DbContextOptions<PostgresChanceryDb> options, MissionScope scope) : ChanceryDb(options, scope)
+{
+    // A DateTime here is a wall-clock time as someone recorded it (credentials presented at 10:30 local), not an instant.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone");
+        configurationBuilder.Properties<DateTime?>().HaveColumnType("timestamp without time zone");
+    }
+}

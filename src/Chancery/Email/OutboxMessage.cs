@@ -1,3 +1,4 @@
+using Chancery.Domain.Audit;
 using Chancery.Domain.Missions;
 
 namespace Chancery.Email;
@@ -14,7 +15,7 @@ public enum OutboxStatus
 /// restart loses nothing and a retry sends exactly what was queued. <see cref="DedupKey"/> is unique
 /// per mission: queuing the same thing twice finds the first row instead of sending again.
 /// </summary>
-public sealed class OutboxMessage : IMissionScoped
+public sealed class OutboxMessage : IMissionScoped, INotAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MissionId { get; init; }

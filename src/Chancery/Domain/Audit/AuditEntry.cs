@@ -3,7 +3,7 @@ using Chancery.Domain.Missions;
 namespace Chancery.Domain.Audit;
 
 /// <summary>One change to one record: written by <see cref="AuditInterceptor"/>, never by hand.</summary>
-public sealed class AuditEntry : IMissionScoped
+public sealed class AuditEntry : IMissionScoped, INotAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MissionId { get; init; }

@@ -47,7 +47,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     }
 
     private static bool IsAudited(object entity) =>
-        entity is Mission || (entity is IMissionScoped && entity is not AuditEntry && entity is not Email.OutboxMessage);
+        entity is Mission || (entity is IMissionScoped && entity is not INotAudited);
 
     private static AuditEntry? Describe(EntityEntry entry, MissionScope scope, DateTimeOffset now)
     {
@@ -58,8 +58,18 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             _ => Guid.Empty,
         };
         var changes = new Dictionary<string, object?[]>();
+        var erasing = entry.Entity is IErasable { ErasedAt: not null } && entry.State == EntityState.Modified
+            && entry.Property(nameof(IErasable.ErasedAt)).OriginalValue is null;
         foreach (var p in entry.Properties)
         {
+            if (erasing)
+            {
+                if (p.IsModified)
+                {
+                    changes[p.Metadata.Name] = [null, null];
+                }
+                continue;
+            }
             if (p.Metadata.IsPrimaryKey() || p.Metadata.Name == nameof(IMissionScoped.MissionId))
             {
                 continue;
@@ -87,7 +97,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             At = now,
             UserId = scope.UserId,
             UserName = scope.UserName,
-            Action = entry.State switch
+            Action = erasing ? "Erased" : entry.State switch
             {
                 EntityState.Added => "Created",
                 EntityState.Deleted => "Deleted",

@@ -1,0 +1,197 @@
+using System.Globalization;
+using Chancery.Data;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Contacts.Import;
+using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Api;
+
+/// <summary>API.md "Contacts". Admin and Protocol change; Press and Door read.</summary>
+public static class ContactsApi
+{
+    public sealed record OrganizationDto(Guid Id, string Name, string Type, string? Country);
+    public sealed record ContactDto(
+        Guid Id, string? Honorific, string? FirstName, string LastName, string DisplayName, OrganizationDto? Organization,
+        string? Position, string? DiplomaticRank, string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone,
+        string? Language, string? Category, IReadOnlyList<string> Tags, string? LatinName, Guid MissionId);
+    public sealed record OrganizationRef(string? Name, string? Type, string? Country);
+    public sealed record ContactBody(
+        string? Honorific, string? FirstName, string? LastName, OrganizationRef? Organization, string? Position, string? DiplomaticRank,
+        string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone, string? Language, string? Category,
+        List<string>? Tags, string? LatinName, string? SpouseHonorific, string? SpouseFirstName, string? SpouseLastName, string? Notes, Guid? MissionId);
+    public sealed record ImportResponse(int Created, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors,
+        IReadOnlyList<string> Warnings, IReadOnlyList<string> NewOrganizations, IReadOnlyList<string> NewCategories);
+
+    public static RouteGroupBuilder MapContactsApi(this RouteGroupBuilder api)
+    {
+        var contacts = api.MapGroup("/contacts").WithTags("Contacts");
+        contacts.MapGet("/", ListAsync).WithSummary("People of the user's missions, filtered");
+        contacts.MapGet("/{id:guid}", GetAsync);
+        contacts.MapPost("/", CreateAsync).RequireAuthorization(Policies.Protocol);
+        contacts.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.Protocol);
+        contacts.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(Policies.Protocol);
+        contacts.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Protocol).DisableAntiforgery()
+            .WithSummary("Import a CSV or XLSX file: all rows or none");
+        contacts.MapGet("/export.csv", ExportCsvAsync).RequireAuthorization(Policies.Protocol);
+        contacts.MapGet("/export.xlsx", ExportXlsxAsync).RequireAuthorization(Policies.Protocol);
+        contacts.MapGet("/{id:guid}/personal-data", PersonalDataAsync).RequireAuthorization(Policies.Protocol)
+            .WithSummary("Everything held about the person (subject-access request)");
+        contacts.MapPost("/{id:guid}/erase", EraseAsync).RequireAuthorization(Policies.Protocol)
+            .WithSummary("Erase the person's names and contact data on request");
+        return api;
+    }
+
+    internal static ContactDto ToDto(Contact c) => new(
+        c.Id, c.Honorific, c.FirstName, c.LastName, c.DisplayName,
+        c.Organization is { } o ? new OrganizationDto(o.Id, o.Name, o.Type.ToString(), o.Country) : null,
+        c.Position, c.DiplomaticRank, c.HeadOfMissionClass?.ToString(),
+        c.CredentialsPresented?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        c.Email, c.Phone, c.Language, c.Category?.Name, c.Tags, c.LatinName, c.MissionId);
+
+    private static ContactInput ToInput(ContactBody b) => new()
+    {
+        Honorific = b.Honorific,
+        FirstName = b.FirstName,
+        LastName = b.LastName,
+        LatinName = b.LatinName,
+        Position = b.Position,
+        DiplomaticRank = b.DiplomaticRank,
+        HeadOfMissionClass = b.HeadOfMissionClass,
+        CredentialsPresented = b.CredentialsPresented,
+        Email = b.Email,
+        Phone = b.Phone,
+        Language = b.Language,
+        Category = b.Category,
+        Tags = b.Tags,
+        OrganizationName = b.Organization?.Name,
+        OrganizationType = b.Organization?.Type,
+        OrganizationCountry = b.Organization?.Country,
+        SpouseHonorific = b.SpouseHonorific,
+        SpouseFirstName = b.SpouseFirstName,
+        SpouseLastName = b.SpouseLastName,
+        Notes = b.Notes,
+    };
+
+    private static async Task<Ok<List<ContactDto>>> ListAsync(ContactDirectory directory,
+        string? q, string? category, OrganizationType? organizationType, string? tag, string? country, int? limit, int? offset)
+    {
+        var rows = await ContactDirectory.ByName(directory.Search(new(q, category, organizationType, tag, country)))
+            .Skip(Paging.Offset(offset)).Take(Paging.Limit(limit)).AsNoTracking().ToListAsync();
+        return TypedResults.Ok(rows.Select(ToDto).ToList());
+    }
+
+    private static async Task<Results<Ok<ContactDto>, NotFound>> GetAsync(Guid id, ContactDirectory directory) =>
+        await directory.Search(new()).FirstOrDefaultAsync(c => c.Id == id) is { } c ? TypedResults.Ok(ToDto(c)) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<ContactDto>, ValidationProblem, ForbidHttpResult>> CreateAsync(ContactBody body, ContactDirectory directory, MissionScope scope)
+    {
+        if (scope.TargetMission(body.MissionId, MissionRole.Protocol) is not { } missionId)
+        {
+            return TypedResults.Forbid();
+        }
+        var (contact, errors) = await directory.SaveAsync(missionId, null, ToInput(body));
+        return contact is null
+            ? TypedResults.ValidationProblem(Camel(errors), "The contact has errors; see each field.")
+            : TypedResults.Created($"/api/contacts/{contact.Id}", ToDto(contact));
+    }
+
+    private static async Task<Results<Ok<ContactDto>, NotFound, ValidationProblem, ForbidHttpResult>> UpdateAsync(Guid id, ContactBody body, ContactDirectory directory, MissionScope scope)
+    {
+        if (await directory.Search(new()).AsTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } existing)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!scope.Can(existing.MissionId, MissionRole.Protocol))
+        {
+            return TypedResults.Forbid();
+        }
+        var (contact, errors) = await directory.SaveAsync(existing.MissionId, existing, ToInput(body));
+        return contact is null ? TypedResults.ValidationProblem(Camel(errors), "The contact has errors; see each field.") : TypedResults.Ok(ToDto(contact));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(Guid id, ChanceryDb db, MissionScope scope)
+    {
+        if (await db.Contacts.FirstOrDefaultAsync(c => c.Id == id) is not { } contact)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!scope.Can(contact.MissionId, MissionRole.Protocol))
+        {
+            return TypedResults.Forbid();
+        }
+        db.Contacts.Remove(contact);
+        await db.SaveChangesAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ProblemHttpResult, ForbidHttpResult>> ImportAsync(
+        IFormFile? file, [FromQuery] bool? dryRun, [FromQuery] Guid? missionId, ContactImporter importer, MissionScope scope, ImportLimits limits)
+    {
+        if (scope.TargetMission(missionId, MissionRole.Protocol) is not { } target)
+        {
+            return TypedResults.Forbid();
+        }
+        if (file is null)
+        {
+            return TypedResults.Problem("Send the file as multipart/form-data in the field 'file'.", statusCode: 400, title: "No file");
+        }
+        if (file.Length > limits.MaxFileBytes)
+        {
+            return TypedResults.Problem($"The file is {file.Length / 1024:N0} KB; the limit is {limits.MaxFileBytes / 1024:N0} KB. Split it into smaller files.", statusCode: 413, title: "File too large");
+        }
+        Sheet sheet;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            sheet = Sheet.Read(buffer.ToArray(), file.FileName, limits.MaxRows);
+        }
+        catch (Sheet.UnreadableException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: 400, title: "The file cannot be read");
+        }
+        var report = await importer.RunAsync(target, sheet, apply: dryRun != true);
+        var response = new ImportResponse(report.Created, report.Updated, report.Unchanged, report.Errors, report.Warnings, report.NewOrganizations, report.NewCategories);
+        return report.IsValid ? TypedResults.Ok(response) : TypedResults.UnprocessableEntity(response);
+    }
+
+    private static async Task<FileContentHttpResult> ExportCsvAsync(ContactDirectory directory, string? q, string? category, OrganizationType? organizationType, string? tag, string? country) =>
+        TypedResults.File(ContactExport.Csv(await ContactDirectory.ByName(directory.Search(new(q, category, organizationType, tag, country))).AsNoTracking().ToListAsync()),
+            "text/csv; charset=utf-8", "contacts.csv");
+
+    private static async Task<FileContentHttpResult> ExportXlsxAsync(ContactDirectory directory, string? q, string? category, OrganizationType? organizationType, string? tag, string? country) =>
+        TypedResults.File(ContactExport.Xlsx(await ContactDirectory.ByName(directory.Search(new(q, category, organizationType, tag, country))).AsNoTracking().ToListAsync()),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "contacts.xlsx");
+
+    private static async Task<Results<ContentHttpResult, NotFound, ForbidHttpResult>> PersonalDataAsync(Guid id, ContactDirectory directory, MissionScope scope)
+    {
+        if (await directory.Search(new()).FirstOrDefaultAsync(c => c.Id == id) is not { } contact)
+        {
+            return TypedResults.NotFound();
+        }
+        return scope.Can(contact.MissionId, MissionRole.Protocol)
+            ? TypedResults.Content(await directory.PersonalDataAsync(contact), "application/json")
+            : TypedResults.Forbid();
+    }
+
+    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> EraseAsync(Guid id, ContactDirectory directory, MissionScope scope)
+    {
+        if (await directory.Search(new()).AsTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } contact)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!scope.Can(contact.MissionId, MissionRole.Protocol))
+        {
+            return TypedResults.Forbid();
+        }
+        await directory.EraseAsync(contact);
+        return TypedResults.NoContent();
+    }
+
+    private static Dictionary<string, string[]> Camel(Dictionary<string, string[]> errors) =>
+        errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
+}

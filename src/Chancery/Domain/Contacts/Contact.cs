@@ -1,0 +1,55 @@
+using Chancery.Domain.Audit;
+using Chancery.Domain.Missions;
+
+namespace Chancery.Domain.Contacts;
+
+/// <summary>A person in the mission's directory: a diplomat, an official, a scholar, a journalist, a citizen.</summary>
+public sealed class Contact : IMissionScoped, IErasable
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MissionId { get; init; }
+    public Guid? OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+    public Guid? CategoryId { get; set; }
+    public Category? Category { get; set; }
+
+    public string? Honorific { get; set; }
+    public string? FirstName { get; set; }
+    /// <summary>Required; a person with a single name puts it here.</summary>
+    public string LastName { get; set; } = "";
+    /// <summary>The name in Latin letters, for sorting door lists; optional.</summary>
+    public string? LatinName { get; set; }
+    public string? Position { get; set; }
+    public string? DiplomaticRank { get; set; }
+    public HeadOfMissionClass? HeadOfMissionClass { get; set; }
+    /// <summary>Local date and time at which credentials were presented (or arrival notified), as the host records it.</summary>
+    public DateTime? CredentialsPresented { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    /// <summary>BCP 47 tag of the language invitations go out in.</summary>
+    public string? Language { get; set; }
+    public List<string> Tags { get; set; } = [];
+
+    public string? SpouseHonorific { get; set; }
+    public string? SpouseFirstName { get; set; }
+    public string? SpouseLastName { get; set; }
+    public string? Notes { get; set; }
+
+    /// <summary>Lower-cased, accent-folded e-mail for matching.</summary>
+    public string? NormalizedEmail { get; set; }
+    /// <summary>Names, position, e-mail and tags folded together for search in any script.</summary>
+    public string SearchText { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Set when the person asked to be erased: names and contact data are gone, the row stays for counts.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    public string DisplayName => string.Join(" ", new[] { Honorific, FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    /// <summary>Recomputes the matching and search keys; call after changing any field.</summary>
+    public void RefreshKeys()
+    {
+        NormalizedEmail = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim().ToLowerInvariant();
+        SearchText = Text.Fold(string.Join(" ", new[] { FirstName, LastName, LatinName, Position, Email, Phone, SpouseFirstName, SpouseLastName }
+            .Concat(Tags).Where(s => !string.IsNullOrWhiteSpace(s))));
+    }
+}

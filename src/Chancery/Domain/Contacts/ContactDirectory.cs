@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text.Json;
+using Chancery.Data;
+using Chancery.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.Contacts;
+
+/// <summary>Search, create, edit, bulk changes, erasure and personal-data export: the directory's rules, once.</summary>
+public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public sealed record Filter(string? Q = null, string? Category = null, OrganizationType? OrganizationType = null, string? Tag = null, string? Country = null);
+
+    /// <summary>The mission's people (erased ones left out) matching the filter, with organization and category loaded.</summary>
+    public IQueryable<Contact> Search(Filter f)
+    {
+        var q = db.Contacts.Include(c => c.Organization).Include(c => c.Category).Where(c => c.ErasedAt == null);
+        if (Text.Fold(f.Q) is { Length: > 0 } text)
+        {
+            q = q.Where(c => c.SearchText.Contains(text) || (c.Organization != null && c.Organization.NormalizedName.Contains(text)));
+        }
+        if (Text.Clean(f.Category) is { } category)
+        {
+            q = q.Where(c => c.Category != null && c.Category.Name == category);
+        }
+        if (f.OrganizationType is { } type)
+        {
+            q = q.Where(c => c.Organization != null && c.Organization.Type == type);
+        }
+        if (Text.Clean(f.Tag) is { } tag)
+        {
+            q = q.Where(c => c.Tags.Contains(tag));
+        }
+        if (Text.Clean(f.Country) is { } country)
+        {
+            q = q.Where(c => c.Organization != null && c.Organization.Country == country);
+        }
+        return q;
+    }
+
+    public static IOrderedQueryable<Contact> ByName(IQueryable<Contact> q) =>
+        q.OrderBy(c => c.LatinName ?? c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id);
+
+    /// <summary>The mission's categories, creating the default list the first time.</summary>
+    public async Task<List<Category>> CategoriesAsync(Guid missionId, CancellationToken ct = default)
+    {
+        var categories = await db.Categories.Where(c => c.MissionId == missionId).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
+        if (categories.Count == 0)
+        {
+            categories = [.. Category.Defaults.Select((name, i) => new Category { MissionId = missionId, Name = name, SortOrder = i })];
+            db.Categories.AddRange(categories);
+            await db.SaveChangesAsync(ct);
+        }
+        return categories;
+    }
+
+    /// <summary>Creates (existing null) or updates a person. Returns the errors by field name; nothing is saved if there are any.</summary>
+    public async Task<(Contact? Contact, Dictionary<string, string[]> Errors)> SaveAsync(Guid missionId, Contact? existing, ContactInput input, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[field] = [message];
+
+        var lastName = Text.Clean(input.LastName);
+        if (lastName is null)
+        {
+            Error(nameof(input.LastName), "A last name is required (a person with a single name puts it here).");
+        }
+        HeadOfMissionClass? hoc = null;
+        if (Text.Clean(input.HeadOfMissionClass) is { } hocText && (hoc = ContactRules.ParseEnum<HeadOfMissionClass>(hocText)) is null)
+        {
+            Error(nameof(input.HeadOfMissionClass), $"'{hocText}' {ContactRules.ClassMessage}");
+        }
+        DateTime? credentials = null;
+        if (Text.Clean(input.CredentialsPresented) is { } dateText)
+        {
+            if (ContactRules.TryParseDate(dateText, out var d))
+            {
+                credentials = d;
+            }
+            else
+            {
+                Error(nameof(input.CredentialsPresented), $"'{dateText}' {ContactRules.DateMessage}");
+            }
+        }
+        var email = Text.Clean(input.Email);
+        if (email is not null && !ContactRules.IsEmail(email))
+        {
+            Error(nameof(input.Email), $"'{email}' {ContactRules.EmailMessage}");
+        }
+        else if (email is not null)
+        {
+            var normalized = email.ToLowerInvariant();
+            var other = await db.Contacts.Where(c => c.MissionId == missionId && c.NormalizedEmail == normalized && c.ErasedAt == null && c.Id != (existing == null ? Guid.Empty : existing.Id))
+                .Select(c => new { c.FirstName, c.LastName }).FirstOrDefaultAsync(ct);
+            if (other is not null)
+            {
+                Error(nameof(input.Email), $"{email} already belongs to {other.FirstName} {other.LastName} in the directory.");
+            }
+        }
+        var language = Text.Clean(input.Language);
+        if (language is not null && !ContactRules.IsLanguageTag(language))
+        {
+            Error(nameof(input.Language), $"'{language}' {ContactRules.LanguageMessage}");
+        }
+        OrganizationType? orgType = null;
+        if (Text.Clean(input.OrganizationType) is { } typeText && (orgType = ContactRules.ParseEnum<OrganizationType>(typeText)) is null)
+        {
+            Error(nameof(input.OrganizationType), $"'{typeText}' {ContactRules.TypeMessage}");
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var contact = existing ?? new Contact { MissionId = missionId, CreatedAt = clock.GetUtcNow() };
+        contact.Honorific = Text.Clean(input.Honorific);
+        contact.FirstName = Text.Clean(input.FirstName);
+        contact.LastName = lastName!;
+        contact.LatinName = Text.Clean(input.LatinName);
+        contact.Position = Text.Clean(input.Position);
+        contact.DiplomaticRank = Text.Clean(input.DiplomaticRank);
+        contact.HeadOfMissionClass = hoc;
+        contact.CredentialsPresented = credentials;
+        contact.Email = email;
+        contact.Phone = Text.Clean(input.Phone);
+        contact.Language = language;
+        contact.Tags = [.. (input.Tags ?? []).Select(Text.Clean).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+        contact.SpouseHonorific = Text.Clean(input.SpouseHonorific);
+        contact.SpouseFirstName = Text.Clean(input.SpouseFirstName);
+        contact.SpouseLastName = Text.Clean(input.SpouseLastName);
+        contact.Notes = Text.Clean(input.Notes);
+        contact.Organization = await FindOrCreateOrganizationAsync(missionId, Text.Clean(input.OrganizationName), orgType, Text.Clean(input.OrganizationCountry), ct);
+        contact.OrganizationId = contact.Organization?.Id;
+        contact.Category = await FindOrCreateCategoryAsync(missionId, Text.Clean(input.Category), ct);
+        contact.CategoryId = contact.Category?.Id;
+        contact.RefreshKeys();
+        if (existing is null)
+        {
+            db.Contacts.Add(contact);
+        }
+        await db.SaveChangesAsync(ct);
+        return (contact, errors);
+    }
+
+    private async Task<Organization?> FindOrCreateOrganizationAsync(Guid missionId, string? name, OrganizationType? type, string? country, CancellationToken ct)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+        var key = Text.Fold(name);
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.MissionId == missionId && o.NormalizedName == key, ct);
+        if (org is null)
+        {
+            org = new Organization { MissionId = missionId, Name = name, NormalizedName = key, Type = type ?? OrganizationType.Other, Country = country };
+            db.Organizations.Add(org);
+        }
+        return org;
+    }
+
+    private async Task<Category?> FindOrCreateCategoryAsync(Guid missionId, string? name, CancellationToken ct)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+        var categories = await CategoriesAsync(missionId, ct);
+        var category = categories.FirstOrDefault(c => Text.Fold(c.Name) == Text.Fold(name));
+        if (category is null)
+        {
+            category = new Category { MissionId = missionId, Name = name, SortOrder = categories.Count };
+            db.Categories.Add(category);
+        }
+        return category;
+    }
+
+    /// <summary>Adds a tag to, or sets the category of, the chosen people of the mission.</summary>
+    public async Task<int> BulkAsync(Guid missionId, IReadOnlyCollection<Guid> ids, string? addTag, string? category, CancellationToken ct = default)
+    {
+        var people = await db.Contacts.Where(c => c.MissionId == missionId && ids.Contains(c.Id) && c.ErasedAt == null).ToListAsync(ct);
+        var target = await FindOrCreateCategoryAsync(missionId, Text.Clean(category), ct);
+        var tag = Text.Clean(addTag);
+        foreach (var c in people)
+        {
+            if (tag is not null && !c.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
+            {
+                c.Tags = [.. c.Tags, tag];
+                c.RefreshKeys();
+            }
+            if (target is not null)
+            {
+                c.Category = target;
+                c.CategoryId = target.Id;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return people.Count;
+    }
+
+    /// <summary>Everything Chancery holds about one person, as JSON, for a subject-access request. The export itself is audited.</summary>
+    public async Task<string> PersonalDataAsync(Contact contact, CancellationToken ct = default)
+    {
+        var id = contact.Id.ToString();
+        var history = await db.AuditEntries.Where(a => a.EntityType == nameof(Contact) && a.EntityId == id)
+            .OrderBy(a => a.At).Select(a => new { a.At, a.Action, By = a.UserName, a.Changes }).ToListAsync(ct);
+        var data = new
+        {
+            exportedAt = clock.GetUtcNow(),
+            person = new
+            {
+                contact.Id,
+                contact.Honorific,
+                contact.FirstName,
+                contact.LastName,
+                contact.LatinName,
+                contact.Position,
+                contact.DiplomaticRank,
+                HeadOfMissionClass = contact.HeadOfMissionClass?.ToString(),
+                CredentialsPresented = contact.CredentialsPresented?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+                contact.Email,
+                contact.Phone,
+                contact.Language,
+                contact.Tags,
+                Category = contact.Category?.Name,
+                Organization = contact.Organization is { } o ? new { o.Name, Type = o.Type.ToString(), o.Country } : null,
+                Spouse = new { contact.SpouseHonorific, contact.SpouseFirstName, contact.SpouseLastName },
+                contact.Notes,
+                contact.CreatedAt,
+            },
+            history,
+        };
+        AuditEvents.Add(db, contact.MissionId, "Exported personal data", nameof(Contact), id, clock);
+        await db.SaveChangesAsync(ct);
+        return JsonSerializer.Serialize(data, ExportJson);
+    }
+
+    /// <summary>
+    /// Erases a person on request: names and contact data are removed, also from the audit log's history of
+    /// them; the row stays so past events keep their anonymous counts. The erasure itself is audited.
+    /// </summary>
+    public async Task EraseAsync(Contact contact, CancellationToken ct = default)
+    {
+        contact.Honorific = contact.FirstName = contact.LatinName = contact.Position = contact.DiplomaticRank = null;
+        contact.Email = contact.Phone = contact.Language = contact.Notes = null;
+        contact.SpouseHonorific = contact.SpouseFirstName = contact.SpouseLastName = null;
+        contact.CredentialsPresented = null;
+        contact.LastName = "(erased)";
+        contact.Tags = [];
+        contact.ErasedAt = clock.GetUtcNow();
+        contact.RefreshKeys();
+        var id = contact.Id.ToString();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.AuditEntries.Where(a => a.EntityType == nameof(Contact) && a.EntityId == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Changes, "{}"), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Chancery.Domain.Contacts;
+
+/// <summary>A person as the edit form and the API send it. Organization is found by name, or created with the type given.</summary>
+public sealed class ContactInput
+{
+    public string? Honorific { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? LatinName { get; set; }
+    public string? Position { get; set; }
+    public string? DiplomaticRank { get; set; }
+    public string? HeadOfMissionClass { get; set; }
+    public string? CredentialsPresented { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? Language { get; set; }
+    public string? Category { get; set; }
+    public List<string>? Tags { get; set; }
+    public string? OrganizationName { get; set; }
+    public string? OrganizationType { get; set; }
+    public string? OrganizationCountry { get; set; }
+    public string? SpouseHonorific { get; set; }
+    public string? SpouseFirstName { get; set; }
+    public string? SpouseLastName { get; set; }
+    public string? Notes { get; set; }
+}

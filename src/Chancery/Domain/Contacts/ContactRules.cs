@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace Chancery.Domain.Contacts;
+
+/// <summary>What a valid contact field looks like; used by the import, the edit form and the API alike.</summary>
+public static partial class ContactRules
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm:ss"];
+
+    public static bool IsEmail(string value) =>
+        MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('@', StringComparison.Ordinal)
+        && !value.Contains(' ', StringComparison.Ordinal) && value.LastIndexOf('.') > value.IndexOf('@', StringComparison.Ordinal);
+
+    public static bool IsLanguageTag(string value) => LanguageTag().IsMatch(value);
+
+    public static bool TryParseDate(string value, out DateTime date) =>
+        DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>Reads an enum name loosely: "Chargé d'Affaires a.i." does not match, "charge_d_affaires" does.</summary>
+    public static T? ParseEnum<T>(string value) where T : struct, Enum =>
+        Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => Key(v.ToString()!) == Key(value));
+
+    public static List<string> SplitTags(string value) =>
+        [.. value.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    public static string Key(string s) => new([.. s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+
+    public const string EmailMessage = "is not an e-mail address";
+    public const string LanguageMessage = "is not a language tag; use a BCP 47 tag such as en, zh, ar, fr or pt-BR";
+    public const string DateMessage = "is not a date; write yyyy-MM-dd or yyyy-MM-ddTHH:mm, e.g. 2021-03-15 or 2021-03-15T10:30";
+    public static readonly string ClassMessage = "is not a head-of-mission class; use Ambassador, Envoy, ChargeDAffaires or ChargeDAffairesAdInterim, or leave it empty for staff";
+    public static readonly string TypeMessage = $"is not an organization type; use one of {string.Join(", ", Enum.GetNames<OrganizationType>())}";
+
+    [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial Regex LanguageTag();
+}

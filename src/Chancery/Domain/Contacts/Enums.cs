@@ -1,0 +1,24 @@
+namespace Chancery.Domain.Contacts;
+
+/// <summary>API.md's list; the import's OrganizationType column takes these names.</summary>
+public enum OrganizationType
+{
+    Embassy,
+    Consulate,
+    InternationalOrganization,
+    Government,
+    Academia,
+    Media,
+    Business,
+    Community,
+    Other,
+}
+
+/// <summary>Vienna Convention Art. 14 classes, and chargés d'affaires ad interim (Art. 19). Empty for staff.</summary>
+public enum HeadOfMissionClass
+{
+    Ambassador,
+    Envoy,
+    ChargeDAffaires,
+    ChargeDAffairesAdInterim,
+}

@@ -1,0 +1,204 @@
+using Chancery.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.Contacts.Import;
+
+/// <summary>
+/// Checks an uploaded sheet against the mission's directory and, when asked and every row is good, applies
+/// it in one transaction. A row is the same person as an existing contact when the e-mail matches (case
+/// aside), else when organization, first and last name match; it then updates only what changed.
+/// Any bad row means nothing is written.
+/// </summary>
+public sealed class ContactImporter(ChanceryDb db, TimeProvider clock)
+{
+    public async Task<ImportReport> RunAsync(Guid missionId, Sheet sheet, bool apply, CancellationToken ct = default)
+    {
+        var errors = new List<ImportError>();
+        var warnings = new List<string>();
+        var columns = ImportColumns.Match(sheet.Headers);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            if (columns[i] is null && !string.IsNullOrWhiteSpace(sheet.Headers[i]))
+            {
+                warnings.Add($"Column '{sheet.Headers[i]}' is not part of the import format and was left out.");
+            }
+        }
+        if (!columns.Contains(ImportColumns.LastName))
+        {
+            errors.Add(new ImportError(1, ImportColumns.LastName, "The file has no LastName column; the first row must hold the column names (download the template)."));
+            return new ImportReport { Errors = errors, Warnings = warnings };
+        }
+        if (sheet.Rows.Count == 0)
+        {
+            errors.Add(new ImportError(2, ImportColumns.LastName, "The file has no rows below its header."));
+            return new ImportReport { Errors = errors, Warnings = warnings };
+        }
+
+        var parser = new ImportRowParser(sheet.Headers, columns);
+        var parsed = sheet.Rows.Select(r => parser.Parse(r, errors)).ToList();
+
+        var contacts = await db.Contacts.Where(c => c.MissionId == missionId && c.ErasedAt == null).ToListAsync(ct);
+        var organizations = await db.Organizations.Where(o => o.MissionId == missionId).ToListAsync(ct);
+        var categories = await db.Categories.Where(c => c.MissionId == missionId).ToListAsync(ct);
+        var orgByName = organizations.GroupBy(o => o.NormalizedName).ToDictionary(g => g.Key, g => g.First());
+        var orgById = organizations.ToDictionary(o => o.Id);
+        var categoryByName = categories.ToDictionary(c => Text.Fold(c.Name));
+        var byEmail = contacts.Where(c => c.NormalizedEmail is not null).GroupBy(c => c.NormalizedEmail!).ToDictionary(g => g.Key, g => g.First());
+        var byName = contacts.GroupBy(c => NameKey(c.OrganizationId is { } o && orgById.TryGetValue(o, out var org) ? org.Name : null, c.FirstName, c.LastName))
+            .ToDictionary(g => g.Key, g => g.First());
+
+        var claimed = new Dictionary<object, int>(); // contact (or new row key) -> first row that matched it
+        var outcomes = new List<ImportRowOutcome>();
+        var newOrganizations = new List<string>();
+        var newCategories = new List<string>();
+        var now = clock.GetUtcNow();
+
+        foreach (var row in parsed)
+        {
+            if (errors.Any(e => e.Row == row.Row))
+            {
+                continue;
+            }
+            var emailKey = row.Email?.ToLowerInvariant();
+            var nameKey = NameKey(row.Organization, row.FirstName, row.LastName);
+            var existing = (emailKey is not null ? byEmail.GetValueOrDefault(emailKey) : null) ?? byName.GetValueOrDefault(nameKey);
+            object identity = existing ?? (object)(emailKey ?? nameKey);
+            if (claimed.TryGetValue(identity, out var firstRow) || (existing is null && emailKey is not null && claimed.TryGetValue(nameKey, out firstRow)))
+            {
+                errors.Add(new ImportError(row.Row, emailKey is not null ? Header(sheet, columns, ImportColumns.Email) : Header(sheet, columns, ImportColumns.LastName),
+                    $"is the same person as row {firstRow}; keep one of the two rows"));
+                continue;
+            }
+            claimed[identity] = row.Row;
+            claimed.TryAdd(nameKey, row.Row);
+
+            var organization = ResolveOrganization(row, missionId, orgByName, newOrganizations);
+            var category = ResolveCategory(row.Category, missionId, categoryByName, newCategories, categories.Count);
+            var contact = existing ?? new Contact { MissionId = missionId, CreatedAt = now };
+            var changed = Apply(row, contact, organization, category);
+            contact.RefreshKeys();
+            var action = existing is null ? ImportAction.Create : changed.Count > 0 ? ImportAction.Update : ImportAction.Unchanged;
+            if (existing is null)
+            {
+                db.Contacts.Add(contact);
+            }
+            outcomes.Add(new ImportRowOutcome(row.Row, contact.DisplayName, organization?.Name, action, changed));
+        }
+
+        if (errors.Count > 0 || !apply)
+        {
+            db.ChangeTracker.Clear(); // a check writes nothing
+        }
+        if (errors.Count > 0)
+        {
+            return new ImportReport { Errors = [.. errors.OrderBy(e => e.Row)], Warnings = warnings };
+        }
+        if (apply)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        return new ImportReport
+        {
+            Created = outcomes.Count(o => o.Action == ImportAction.Create),
+            Updated = outcomes.Count(o => o.Action == ImportAction.Update),
+            Unchanged = outcomes.Count(o => o.Action == ImportAction.Unchanged),
+            Warnings = warnings,
+            NewOrganizations = newOrganizations,
+            NewCategories = newCategories,
+            Rows = outcomes,
+            Applied = apply,
+        };
+    }
+
+    private static string Header(Sheet sheet, string?[] columns, string column) => sheet.Headers[Array.IndexOf(columns, column)];
+
+    private static string NameKey(string? organization, string? first, string? last) =>
+        $"{Text.Fold(organization)}\u001f{Text.Fold(first)}\u001f{Text.Fold(last)}";
+
+    private Organization? ResolveOrganization(ImportRowParser.Parsed row, Guid missionId, Dictionary<string, Organization> byName, List<string> created)
+    {
+        if (row.Organization is null)
+        {
+            return null;
+        }
+        var key = Text.Fold(row.Organization);
+        if (!byName.TryGetValue(key, out var org))
+        {
+            org = new Organization { MissionId = missionId, Name = row.Organization, NormalizedName = key, Type = row.OrganizationType ?? OrganizationType.Other, Country = row.Country };
+            byName[key] = org;
+            db.Organizations.Add(org);
+            created.Add(org.Name);
+            return org;
+        }
+        if (row.OrganizationType is { } type && org.Type != type)
+        {
+            org.Type = type;
+        }
+        if (row.Country is not null && org.Country != row.Country)
+        {
+            org.Country = row.Country;
+        }
+        return org;
+    }
+
+    private Category? ResolveCategory(string? name, Guid missionId, Dictionary<string, Category> byName, List<string> created, int existingCount)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+        var key = Text.Fold(name);
+        if (!byName.TryGetValue(key, out var category))
+        {
+            category = new Category { MissionId = missionId, Name = name, SortOrder = existingCount + created.Count };
+            byName[key] = category;
+            db.Categories.Add(category);
+            created.Add(name);
+        }
+        return category;
+    }
+
+    /// <summary>Copies the row's non-empty cells onto the contact; returns the names of the fields that changed.</summary>
+    private static List<string> Apply(ImportRowParser.Parsed row, Contact c, Organization? organization, Category? category)
+    {
+        var changed = new List<string>();
+        void Set<T>(string field, T? value, T? current, Action<T> assign)
+        {
+            if (value is not null && !EqualityComparer<T>.Default.Equals(value, current!))
+            {
+                assign(value);
+                changed.Add(field);
+            }
+        }
+        Set("Honorific", row.Honorific, c.Honorific, v => c.Honorific = v);
+        Set("FirstName", row.FirstName, c.FirstName, v => c.FirstName = v);
+        Set("LastName", row.LastName, c.LastName, v => c.LastName = v);
+        Set("Position", row.Position, c.Position, v => c.Position = v);
+        Set("DiplomaticRank", row.DiplomaticRank, c.DiplomaticRank, v => c.DiplomaticRank = v);
+        Set("HeadOfMissionClass", row.HeadOfMissionClass, c.HeadOfMissionClass, v => c.HeadOfMissionClass = v);
+        Set("CredentialsPresented", row.CredentialsPresented, c.CredentialsPresented, v => c.CredentialsPresented = v);
+        Set("Email", row.Email, c.Email, v => c.Email = v);
+        Set("Phone", row.Phone, c.Phone, v => c.Phone = v);
+        Set("Language", row.Language, c.Language, v => c.Language = v);
+        if (organization is not null && c.OrganizationId != organization.Id)
+        {
+            c.OrganizationId = organization.Id;
+            c.Organization = organization;
+            changed.Add("Organization");
+        }
+        if (category is not null && c.CategoryId != category.Id)
+        {
+            c.CategoryId = category.Id;
+            c.Category = category;
+            changed.Add("Category");
+        }
+        if (row.Tags is { } tags && !tags.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(c.Tags.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase))
+        {
+            c.Tags = tags;
+            changed.Add("Tags");
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,30 @@
+namespace Chancery.Domain.Contacts.Import;
+
+/// <summary>A bad cell: the file's row number (header = 1), the column as the file writes it, and what is wrong.</summary>
+public sealed record ImportError(int Row, string Column, string Message);
+
+/// <summary>What one good row will do (or did): create a person, update named fields, or nothing.</summary>
+public sealed record ImportRowOutcome(int Row, string Name, string? Organization, ImportAction Action, IReadOnlyList<string> ChangedFields);
+
+public enum ImportAction
+{
+    Create,
+    Update,
+    Unchanged,
+}
+
+/// <summary>The result of checking (and, on confirmation, applying) a file.</summary>
+public sealed class ImportReport
+{
+    public int Created { get; init; }
+    public int Updated { get; init; }
+    public int Unchanged { get; init; }
+    public IReadOnlyList<ImportError> Errors { get; init; } = [];
+    /// <summary>Not fatal: unknown columns, for instance.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<string> NewOrganizations { get; init; } = [];
+    public IReadOnlyList<string> NewCategories { get; init; } = [];
+    public IReadOnlyList<ImportRowOutcome> Rows { get; init; } = [];
+    public bool Applied { get; init; }
+    public bool IsValid => Errors.Count == 0;
+}

@@ -1,0 +1,111 @@
+using System.Globalization;
+using CsvHelper;
+using MiniExcelLibs;
+
+namespace Chancery.Domain.Contacts.Import;
+
+/// <summary>One data row of an uploaded file: its row number as the file counts it (header = 1) and its cells.</summary>
+public sealed record SheetRow(int Row, string[] Cells);
+
+/// <summary>An uploaded CSV or XLSX file read into header names and rows of text.</summary>
+public sealed record Sheet(string[] Headers, IReadOnlyList<SheetRow> Rows)
+{
+    /// <summary>Thrown for a file that cannot be read at all; the message is shown to the user.</summary>
+    public sealed class UnreadableException(string message) : Exception(message);
+
+    public static Sheet Read(byte[] content, string fileName, int maxRows)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        return extension switch
+        {
+            ".csv" or ".txt" => ReadCsv(content, maxRows),
+            ".xlsx" => ReadXlsx(content, maxRows),
+            _ => throw new UnreadableException($"'{fileName}' is not a .csv or .xlsx file."),
+        };
+    }
+
+    private static Sheet ReadCsv(byte[] content, int maxRows)
+    {
+        if (content.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            throw new UnreadableException("The file is a spreadsheet (XLSX) named .csv; upload it as .xlsx.");
+        }
+        if (content.AsSpan().Contains((byte)0))
+        {
+            throw new UnreadableException("The file is not text: a CSV file must be UTF-8 text.");
+        }
+        try
+        {
+            using var reader = CsvReader.Create(content, new CsvReaderOptions { TrackLineNumbers = true });
+            var headers = reader.Headers.ToArray();
+            var rows = new List<SheetRow>();
+            while (reader.Read())
+            {
+                if (rows.Count == maxRows)
+                {
+                    throw new UnreadableException($"The file has more than {maxRows:N0} rows; split it into smaller files.");
+                }
+                var cells = new string[reader.FieldCount];
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    cells[i] = reader.GetString(i);
+                }
+                rows.Add(new SheetRow(checked((int)reader.LineNumber), cells));
+            }
+            return new Sheet(headers, rows);
+        }
+        catch (CsvFormatException e)
+        {
+            throw new UnreadableException($"The CSV file is malformed: {e.Message}");
+        }
+    }
+
+    private static Sheet ReadXlsx(byte[] content, int maxRows)
+    {
+        if (!content.AsSpan().StartsWith("PK\u0003\u0004"u8))
+        {
+            throw new UnreadableException("The file is named .xlsx but is not an Excel workbook.");
+        }
+        try
+        {
+            using var stream = new MemoryStream(content);
+            string[]? headers = null;
+            var rows = new List<SheetRow>();
+            var rowNumber = 0;
+            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
+            {
+                rowNumber++;
+                var cells = row.Values.Select(Cell).ToArray();
+                if (headers is null)
+                {
+                    headers = cells;
+                    continue;
+                }
+                if (cells.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+                if (rows.Count == maxRows)
+                {
+                    throw new UnreadableException($"The sheet has more than {maxRows:N0} rows; split it into smaller files.");
+                }
+                rows.Add(new SheetRow(rowNumber, cells));
+            }
+            return new Sheet(headers ?? [], rows);
+        }
+        catch (Exception e) when (e is not UnreadableException)
+        {
+            throw new UnreadableException($"The workbook could not be read: {e.Message}");
+        }
+    }
+
+    // Excel keeps dates as dates and numbers as numbers; the import reads text.
+    private static string Cell(object? value) => value switch
+    {
+        null => "",
+        DateTime d when d.TimeOfDay == TimeSpan.Zero => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
