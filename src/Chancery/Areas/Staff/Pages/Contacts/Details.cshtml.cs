@@ -1,0 +1,59 @@
+using System.Text;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Missions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.Contacts;
+
+public sealed class DetailsModel(ContactDirectory directory, MissionScope scope) : PageModel
+{
+    public Contact Person { get; private set; } = null!;
+    public bool CanChange => scope.Current is { } c && scope.Can(c.MissionId, MissionRole.Protocol);
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await directory.Search(new()).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } person)
+        {
+            return NotFound();
+        }
+        Person = person;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPersonalDataAsync(Guid id)
+    {
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+        if (await directory.Search(new()).FirstOrDefaultAsync(c => c.Id == id) is not { } person)
+        {
+            return NotFound();
+        }
+        var json = await directory.PersonalDataAsync(person);
+        return File(Encoding.UTF8.GetBytes(json), "application/json", $"personal-data-{person.Id}.json");
+    }
+
+    public async Task<IActionResult> OnPostEraseAsync(Guid id, bool confirm)
+    {
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+        if (await directory.Search(new()).AsTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } person)
+        {
+            return NotFound();
+        }
+        if (!confirm)
+        {
+            Person = person;
+            ModelState.AddModelError("confirm", "Tick the box to confirm: erasure cannot be undone.");
+            return Page();
+        }
+        await directory.EraseAsync(person);
+        TempData["Notice"] = "The person's names and contact data are erased. Past events keep an anonymous count.";
+        return Redirect("/staff/contacts");
+    }
+}

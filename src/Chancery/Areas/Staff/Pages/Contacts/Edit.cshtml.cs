@@ -1,0 +1,78 @@
+using System.Globalization;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Missions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.Contacts;
+
+public sealed class EditModel(ContactDirectory directory, MissionScope scope) : PageModel
+{
+    [BindProperty] public ContactInput Input { get; set; } = new();
+    [BindProperty] public string? TagsText { get; set; }
+    public Guid? Id { get; private set; }
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id)
+    {
+        Categories = await directory.CategoriesAsync(scope.Current!.MissionId);
+        if (id is null)
+        {
+            return Page();
+        }
+        if (await directory.Search(new()).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } c)
+        {
+            return NotFound();
+        }
+        Id = c.Id;
+        Input = new ContactInput
+        {
+            Honorific = c.Honorific,
+            FirstName = c.FirstName,
+            LastName = c.LastName,
+            LatinName = c.LatinName,
+            Position = c.Position,
+            DiplomaticRank = c.DiplomaticRank,
+            HeadOfMissionClass = c.HeadOfMissionClass?.ToString(),
+            CredentialsPresented = c.CredentialsPresented?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            Email = c.Email,
+            Phone = c.Phone,
+            Language = c.Language,
+            Category = c.Category?.Name,
+            OrganizationName = c.Organization?.Name,
+            OrganizationType = c.Organization?.Type.ToString(),
+            OrganizationCountry = c.Organization?.Country,
+            SpouseHonorific = c.SpouseHonorific,
+            SpouseFirstName = c.SpouseFirstName,
+            SpouseLastName = c.SpouseLastName,
+            Notes = c.Notes,
+        };
+        TagsText = string.Join("; ", c.Tags);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id)
+    {
+        var missionId = scope.Current!.MissionId;
+        Contact? existing = null;
+        if (id is not null && (existing = await directory.Search(new()).AsTracking().FirstOrDefaultAsync(c => c.Id == id)) is null)
+        {
+            return NotFound();
+        }
+        Id = id;
+        Input.Tags = TagsText is null ? [] : ContactRules.SplitTags(TagsText);
+        var (contact, errors) = await directory.SaveAsync(missionId, existing, Input);
+        if (contact is null)
+        {
+            foreach (var (field, messages) in errors)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{field}", messages[0]);
+            }
+            Categories = await directory.CategoriesAsync(missionId);
+            return Page();
+        }
+        TempData["Notice"] = existing is null ? $"{contact.DisplayName} added." : "Saved.";
+        return Redirect($"/staff/contacts/{contact.Id}");
+    }
+}

@@ -1,0 +1,71 @@
+using Chancery.Data;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Missions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.Contacts;
+
+/// <summary>The directory: search in any script, filters, bulk tagging and category change, export.</summary>
+public sealed class IndexModel(ChanceryDb db, ContactDirectory directory, MissionScope scope) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Category { get; set; }
+    [BindProperty(SupportsGet = true)] public OrganizationType? Type { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Contact> People { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public IReadOnlyList<string> Countries { get; private set; } = [];
+    public bool CanChange => scope.Current is { } c && scope.Can(c.MissionId, MissionRole.Protocol);
+    private Guid MissionId => scope.Current!.MissionId;
+    private ContactDirectory.Filter Filter => new(Q, Category, Type, Tag, Country);
+
+    public async Task OnGetAsync()
+    {
+        Categories = await directory.CategoriesAsync(MissionId);
+        Countries = await db.Organizations.Where(o => o.Country != null).Select(o => o.Country!).Distinct().OrderBy(c => c).ToListAsync();
+        var query = directory.Search(Filter);
+        Total = await query.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        People = await ContactDirectory.ByName(query).Skip((PageNumber - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync();
+    }
+
+    public async Task<IActionResult> OnPostBulkAsync(List<Guid> selected, string? addTag, string? setCategory)
+    {
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+        if (selected.Count == 0 || (string.IsNullOrWhiteSpace(addTag) && string.IsNullOrWhiteSpace(setCategory)))
+        {
+            TempData["Notice"] = "Choose people with the boxes, and a tag to add or a category to set.";
+            return Redirect(ListLink(PageNumber));
+        }
+        var count = await directory.BulkAsync(MissionId, selected, addTag, setCategory);
+        TempData["Notice"] = $"{count} {(count == 1 ? "person" : "people")} changed.";
+        return Redirect(ListLink(PageNumber));
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(string format)
+    {
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+        var people = await ContactDirectory.ByName(directory.Search(Filter)).AsNoTracking().ToListAsync();
+        return format == "xlsx"
+            ? File(ContactExport.Xlsx(people), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "contacts.xlsx")
+            : File(ContactExport.Csv(people), "text/csv; charset=utf-8", "contacts.csv");
+    }
+
+    public string ListLink(int page) => Url.Page("/Contacts/Index", new { area = "Staff", Q, Category, Type, Tag, Country, p = page })!;
+
+    public string ExportLink(string format) => Url.Page("/Contacts/Index", "Export", new { area = "Staff", Q, Category, Type, Tag, Country, format })!;
+}
