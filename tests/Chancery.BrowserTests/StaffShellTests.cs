@@ -7,9 +7,9 @@ namespace Chancery.BrowserTests;
 /// <summary>A protocol officer signs in through the real page in Chromium and finds their way around.</summary>
 public sealed class StaffShellTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string[] StaffPages = ["/staff", "/staff/missions", "/staff/users", "/staff/users/invite", "/staff/audit", "/staff/mail", "/account/password"];
+    private static readonly string[] StaffPages = ["/staff", "/staff/missions", "/staff/users", "/staff/users/invite", "/staff/audit", "/staff/mail", "/account/password", "/staff/contacts", "/staff/contacts/import", "/staff/contacts/edit", "/staff/organizations"];
 
-    private static async Task SignInAsync(IPage page, string email = TestApp.AdminEmail, string password = TestApp.AdminPassword)
+    internal static async Task SignInAsync(IPage page, string email = TestApp.AdminEmail, string password = TestApp.AdminPassword)
     {
         await page.GotoAsync("/staff");
         Assert.Contains("/account/login", page.Url);
@@ -19,10 +19,10 @@ public sealed class StaffShellTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.WaitForURLAsync("**/staff");
     }
 
-    private static Task<byte[]> ScreenshotAsync(IPage page, string name) =>
+    internal static Task<byte[]> ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
 
-    private static List<string> WatchConsole(IPage page)
+    internal static List<string> WatchConsole(IPage page)
     {
         var problems = new List<string>();
         page.Console += (_, m) =>
@@ -82,8 +82,7 @@ public sealed class StaffShellTests(BrowserFixture fixture) : IClassFixture<Brow
             {
                 await page.GotoAsync(url);
                 await Accessibility.AssertNoViolationsAsync(page);
-                var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
-                Assert.False(overflow, $"{url} scrolls sideways on a {(phone ? "phone" : "desktop")}");
+                await Layout.AssertNoSidewaysScrollAsync(page);
                 await ScreenshotAsync(page, $"{url.Trim('/').Replace('/', '-')}-{(phone ? "phone" : "desktop")}");
             }
             Assert.Empty(console);
