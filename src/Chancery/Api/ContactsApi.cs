@@ -79,13 +79,12 @@ public static class ContactsApi
     private static async Task<Ok<List<ContactDto>>> ListAsync(ContactDirectory directory,
         string? q, string? category, OrganizationType? organizationType, string? tag, string? country, int? limit, int? offset)
     {
-        var rows = await ContactDirectory.ByName(directory.Search(new(q, category, organizationType, tag, country)))
-            .Skip(Paging.Offset(offset)).Take(Paging.Limit(limit)).AsNoTracking().ToListAsync();
+        var rows = await directory.PageAsync(new(q, category, organizationType, tag, country), Paging.Offset(offset), Paging.Limit(limit));
         return TypedResults.Ok(rows.Select(ToDto).ToList());
     }
 
     private static async Task<Results<Ok<ContactDto>, NotFound>> GetAsync(Guid id, ContactDirectory directory) =>
-        await directory.Search(new()).FirstOrDefaultAsync(c => c.Id == id) is { } c ? TypedResults.Ok(ToDto(c)) : TypedResults.NotFound();
+        await directory.FindAsync(id) is { } c ? TypedResults.Ok(ToDto(c)) : TypedResults.NotFound();
 
     private static async Task<Results<Created<ContactDto>, ValidationProblem, ForbidHttpResult>> CreateAsync(ContactBody body, ContactDirectory directory, MissionScope scope)
     {
@@ -101,7 +100,7 @@ public static class ContactsApi
 
     private static async Task<Results<Ok<ContactDto>, NotFound, ValidationProblem, ForbidHttpResult>> UpdateAsync(Guid id, ContactBody body, ContactDirectory directory, MissionScope scope)
     {
-        if (await directory.Search(new()).AsTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } existing)
+        if (await directory.FindAsync(id, track: true) is not { } existing)
         {
             return TypedResults.NotFound();
         }
@@ -160,16 +159,16 @@ public static class ContactsApi
     }
 
     private static async Task<FileContentHttpResult> ExportCsvAsync(ContactDirectory directory, string? q, string? category, OrganizationType? organizationType, string? tag, string? country) =>
-        TypedResults.File(ContactExport.Csv(await ContactDirectory.ByName(directory.Search(new(q, category, organizationType, tag, country))).AsNoTracking().ToListAsync()),
+        TypedResults.File(ContactExport.Csv(await ContactDirectory.WithDetails(ContactDirectory.ByName(directory.Search(new(q, category, organizationType, tag, country)))).AsNoTracking().ToListAsync()),
             "text/csv; charset=utf-8", "contacts.csv");
 
     private static async Task<FileContentHttpResult> ExportXlsxAsync(ContactDirectory directory, string? q, string? category, OrganizationType? organizationType, string? tag, string? country) =>
-        TypedResults.File(ContactExport.Xlsx(await ContactDirectory.ByName(directory.Search(new(q, category, organizationType, tag, country))).AsNoTracking().ToListAsync()),
+        TypedResults.File(ContactExport.Xlsx(await ContactDirectory.WithDetails(ContactDirectory.ByName(directory.Search(new(q, category, organizationType, tag, country)))).AsNoTracking().ToListAsync()),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "contacts.xlsx");
 
     private static async Task<Results<ContentHttpResult, NotFound, ForbidHttpResult>> PersonalDataAsync(Guid id, ContactDirectory directory, MissionScope scope)
     {
-        if (await directory.Search(new()).FirstOrDefaultAsync(c => c.Id == id) is not { } contact)
+        if (await directory.FindAsync(id) is not { } contact)
         {
             return TypedResults.NotFound();
         }
@@ -180,7 +179,7 @@ public static class ContactsApi
 
     private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> EraseAsync(Guid id, ContactDirectory directory, MissionScope scope)
     {
-        if (await directory.Search(new()).AsTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } contact)
+        if (await directory.FindAsync(id, track: true) is not { } contact)
         {
             return TypedResults.NotFound();
         }

@@ -37,7 +37,7 @@ public sealed class Contact : IMissionScoped, IErasable
 
     /// <summary>Lower-cased, accent-folded e-mail for matching.</summary>
     public string? NormalizedEmail { get; set; }
-    /// <summary>Names, position, e-mail and tags folded together for search in any script.</summary>
+    /// <summary>Names, position, e-mail, organization and tags folded together for search in any script.</summary>
     public string SearchText { get; set; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>Set when the person asked to be erased: names and contact data are gone, the row stays for counts.</summary>
@@ -45,11 +45,11 @@ public sealed class Contact : IMissionScoped, IErasable
 
     public string DisplayName => string.Join(" ", new[] { Honorific, FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
-    /// <summary>Recomputes the matching and search keys; call after changing any field.</summary>
+    /// <summary>Recomputes the matching and search keys; call after changing any field (with Organization loaded).</summary>
     public void RefreshKeys()
     {
         NormalizedEmail = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim().ToLowerInvariant();
-        SearchText = Text.Fold(string.Join(" ", new[] { FirstName, LastName, LatinName, Position, Email, Phone, SpouseFirstName, SpouseLastName }
+        SearchText = Text.Fold(string.Join(" ", new[] { FirstName, LastName, LatinName, Position, Email, Phone, SpouseFirstName, SpouseLastName, Organization?.Name }
             .Concat(Tags).Where(s => !string.IsNullOrWhiteSpace(s))));
     }
 }

@@ -14,7 +14,7 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope)
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await directory.Search(new()).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } person)
+        if (await directory.FindAsync(id) is not { } person)
         {
             return NotFound();
         }
@@ -28,7 +28,7 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope)
         {
             return Forbid();
         }
-        if (await directory.Search(new()).FirstOrDefaultAsync(c => c.Id == id) is not { } person)
+        if (await directory.FindAsync(id) is not { } person)
         {
             return NotFound();
         }
@@ -42,7 +42,7 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope)
         {
             return Forbid();
         }
-        if (await directory.Search(new()).AsTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } person)
+        if (await directory.FindAsync(id, track: true) is not { } person)
         {
             return NotFound();
         }

@@ -21,7 +21,7 @@ public sealed class EditModel(ContactDirectory directory, MissionScope scope) : 
         {
             return Page();
         }
-        if (await directory.Search(new()).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id) is not { } c)
+        if (await directory.FindAsync(id.Value) is not { } c)
         {
             return NotFound();
         }
@@ -56,7 +56,7 @@ public sealed class EditModel(ContactDirectory directory, MissionScope scope) : 
     {
         var missionId = scope.Current!.MissionId;
         Contact? existing = null;
-        if (id is not null && (existing = await directory.Search(new()).AsTracking().FirstOrDefaultAsync(c => c.Id == id)) is null)
+        if (id is not null && (existing = await directory.FindAsync(id.Value, track: true)) is null)
         {
             return NotFound();
         }

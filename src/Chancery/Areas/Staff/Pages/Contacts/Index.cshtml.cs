@@ -34,7 +34,7 @@ public sealed class IndexModel(ChanceryDb db, ContactDirectory directory, Missio
         var query = directory.Search(Filter);
         Total = await query.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
-        People = await ContactDirectory.ByName(query).Skip((PageNumber - 1) * PageSize).Take(PageSize).AsNoTracking().ToListAsync();
+        People = await directory.PageAsync(Filter, (PageNumber - 1) * PageSize, PageSize);
     }
 
     public async Task<IActionResult> OnPostBulkAsync(List<Guid> selected, string? addTag, string? setCategory)
@@ -59,7 +59,7 @@ public sealed class IndexModel(ChanceryDb db, ContactDirectory directory, Missio
         {
             return Forbid();
         }
-        var people = await ContactDirectory.ByName(directory.Search(Filter)).AsNoTracking().ToListAsync();
+        var people = await ContactDirectory.WithDetails(ContactDirectory.ByName(directory.Search(Filter))).AsNoTracking().ToListAsync();
         return format == "xlsx"
             ? File(ContactExport.Xlsx(people), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "contacts.xlsx")
             : File(ContactExport.Csv(people), "text/csv; charset=utf-8", "contacts.csv");

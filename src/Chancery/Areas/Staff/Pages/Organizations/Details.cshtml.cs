@@ -18,7 +18,7 @@ public sealed class DetailsModel(ChanceryDb db, ContactDirectory directory) : Pa
             return NotFound();
         }
         Organization = org;
-        People = await ContactDirectory.ByName(directory.Search(new()).Where(c => c.OrganizationId == id)).AsNoTracking().ToListAsync();
+        People = await ContactDirectory.WithDetails(ContactDirectory.ByName(directory.Search(new()).Where(c => c.OrganizationId == id))).AsNoTracking().ToListAsync();
         return Page();
     }
 }

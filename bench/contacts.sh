@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Contacts benchmark: a 10,000-row import end to end (upload to response), and search over 20,000 people,
+# each against a baseline measured in the same run (/health). Needs wrk, curl, python3.
+# Usage: bash bench/contacts.sh            (results are printed; copy them into docs/performance.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${PORT:-5299}
+base="http://127.0.0.1:$port"
+work=$(mktemp -d /tmp/chancery-bench.XXXXXX)
+trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
+
+dotnet build src/Chancery -c Release -v q -nologo >/dev/null
+DataFolder="$work/data" Admin__Email=bench@example.org Admin__Password=benchmark-password \
+  Security__SignInAttemptsPerMinute=100000 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+  dotnet src/Chancery/bin/Release/net10.0/Chancery.dll --urls "$base" >"$work/app.log" 2>&1 &
+app=$!
+for _ in $(seq 1 60); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
+
+token=$(curl -sf -X POST "$base/api/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"bench@example.org","password":"benchmark-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+auth="Authorization: Bearer $token"
+
+generate() { # $1 rows, $2 email prefix
+  python3 - "$1" "$2" <<'PY'
+import sys
+n, prefix = int(sys.argv[1]), sys.argv[2]
+first = ["Aino", "José", "ნინო", "رنا", "민준", "伟", "Olga", "Kwame", "Priya", "Ahmet"]
+last = ["Virtanen", "Quispe Mamani", "ბერიძე", "الخطيب", "김", "王", "Ivanova", "Mensah", "Sharma", "Yılmaz"]
+print("Organization,OrganizationType,Country,Honorific,FirstName,LastName,Position,DiplomaticRank,HeadOfMissionClass,CredentialsPresented,Email,Phone,Language,Category,Tags")
+for i in range(n):
+    hoc = "Ambassador" if i % 40 == 0 else ""
+    print(f'"Embassy of Country {i % 180}",Embassy,Country {i % 180},{"H.E." if hoc else "Mr."},{first[i % 10]},{last[i % 10]} {prefix}{i},"Counsellor, political",Counsellor,{hoc},{"2020-01-15T10:30" if hoc else ""},{prefix}{i}@example.org,+1 555 {i:04d},en,Diplomatic corps,corps;list-{i % 7}')
+PY
+}
+generate 10000 a >"$work/a.csv"
+generate 10000 b >"$work/b.csv"
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m); $(dotnet --version)"
+
+echo "== import of 10,000 new rows, end to end (3 runs, each into a new mission)"
+for run in 1 2 3; do
+  mission=$(curl -sf -X POST "$base/api/missions" -H "$auth" -H 'content-type: application/json' -d "{\"name\":\"Bench $run\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+  token=$(curl -sf -X POST "$base/api/auth/login" -H 'content-type: application/json' -d '{"email":"bench@example.org","password":"benchmark-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+  auth="Authorization: Bearer $token"
+  curl -s -o "$work/import.json" -w "run $run: %{time_total} s, HTTP %{http_code}\n" -H "$auth" -F "file=@$work/a.csv" "$base/api/contacts/import?missionId=$mission"
+done
+echo "== re-import of the same 10,000 rows (all unchanged)"
+curl -s -o /dev/null -w "%{time_total} s\n" -H "$auth" -F "file=@$work/a.csv" "$base/api/contacts/import?missionId=$mission"
+curl -s -o /dev/null -H "$auth" -F "file=@$work/b.csv" "$base/api/contacts/import?missionId=$mission"
+count=$(curl -sf -H "$auth" "$base/api/contacts?limit=1000" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+echo "people in the searched mission: 20000 (first page holds $count)"
+
+cat >"$work/auth.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+echo "== baseline: GET /health, 1 connection, 10 s"
+wrk -t1 -c1 -d10s --latency "$base/health" | grep -E "50%|99%|Requests/sec"
+echo "== search 20,000 people: GET /api/contacts?q=mensah%20b42&limit=50, 1 connection, 10 s"
+wrk -t1 -c1 -d10s --latency -s "$work/auth.lua" "$base/api/contacts?q=mensah%20b42&limit=50" | grep -E "50%|99%|Requests/sec"
+echo "== search by script: GET /api/contacts?q=%E1%83%91%E1%83%94%E1%83%A0%E1%83%98%E1%83%AB%E1%83%94&limit=50 (Georgian), 1 connection, 10 s"
+wrk -t1 -c1 -d10s --latency -s "$work/auth.lua" "$base/api/contacts?q=%E1%83%91%E1%83%94%E1%83%A0%E1%83%98%E1%83%AB%E1%83%94&limit=50" | grep -E "50%|99%|Requests/sec"
+echo "== baseline: GET /health, 16 connections, 10 s"
+wrk -t2 -c16 -d10s --latency "$base/health" | grep -E "50%|99%|Requests/sec"
+echo "== search, 16 connections, 10 s"
+wrk -t2 -c16 -d10s --latency -s "$work/auth.lua" "$base/api/contacts?q=mensah%20b42&limit=50" | grep -E "50%|99%|Requests/sec"
