@@ -153,7 +153,7 @@ public static class ContactsApi
         {
             return TypedResults.Problem(e.Message, statusCode: 400, title: "The file cannot be read");
         }
-        var report = await importer.RunAsync(target, sheet, apply: dryRun != true);
+        var report = await importer.RunAsync(target, sheet, apply: dryRun != true, fileName: file.FileName);
         var response = new ImportResponse(report.Created, report.Updated, report.Unchanged, report.Errors, report.Warnings, report.NewOrganizations, report.NewCategories);
         return report.IsValid ? TypedResults.Ok(response) : TypedResults.UnprocessableEntity(response);
     }

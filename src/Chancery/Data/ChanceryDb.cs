@@ -30,6 +30,12 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
 
     public MissionScope Scope { get; }
 
+    /// <summary>
+    /// New records a bulk operation audits itself with one summary entry (an import of 10,000 people is one
+    /// event, not 10,000); the audit interceptor passes over these.
+    /// </summary>
+    public HashSet<object> AuditedInSummary { get; } = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Read by the global query filter on every mission-scoped entity; EF parameterises it per query.</summary>
     public Guid[] VisibleMissionIds => Scope.VisibleMissionIds;
 
@@ -69,6 +75,15 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
 
 public sealed class SqliteChanceryDb(DbContextOptions<SqliteChanceryDb> options, MissionScope scope) : ChanceryDb(options, scope)
 {
+    // The directory walks this index in name order and reads the search text from it, never the table:
+    // a search over 20,000 people stops after the first page of matches. (PostgreSQL's B-tree entries are
+    // too small for the search text, so only SQLite gets it.)
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Contact>().HasIndex(c => new { c.MissionId, c.ErasedAt, c.SortName, c.Id, c.SearchText }).HasDatabaseName("IX_Contacts_Directory");
+    }
+
     // SQLite cannot compare or sort DateTimeOffset stored as text; every time here is UTC, so ticks sort right.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -79,6 +94,12 @@ public sealed class SqliteChanceryDb(DbContextOptions<SqliteChanceryDb> options,
 
 public sealed class PostgresChanceryDb(DbContextOptions<PostgresChanceryDb> options, MissionScope scope) : ChanceryDb(options, scope)
 {
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<Contact>().HasIndex(c => new { c.MissionId, c.ErasedAt, c.SortName }).HasDatabaseName("IX_Contacts_Directory");
+    }
+
     // A DateTime here is a wall-clock time as someone recorded it (credentials presented at 10:30 local), not an instant.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

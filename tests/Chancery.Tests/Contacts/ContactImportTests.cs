@@ -61,6 +61,21 @@ public abstract class ContactImportTests(TestApp fixture)
     }
 
     [Fact]
+    public async Task An_import_is_audited_as_one_event_naming_the_file_and_everyone_it_created()
+    {
+        var (api, missionId) = await OfficerAsync();
+
+        await ImportAsync(api, SampleFiles.Shared("diplomatic-list.csv"), "diplomatic-list.csv");
+
+        var entries = await App.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.MissionId == missionId && a.Action == "Imported").ToListAsync());
+        var entry = Assert.Single(entries);
+        var changes = JsonDocument.Parse(entry.Changes).RootElement;
+        Assert.Equal("diplomatic-list.csv", changes.GetProperty("file").GetString());
+        Assert.Equal(15, changes.GetProperty("created").GetArrayLength());
+        Assert.StartsWith("protocol-", entry.UserName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_with_bad_rows_writes_nothing_and_names_every_bad_cell()
     {
         var (api, missionId) = await OfficerAsync();

@@ -5,7 +5,7 @@ namespace Chancery.Domain.Audit;
 /// <summary>Audits something that is not a change to a record (an export of personal data, say), in the next SaveChanges.</summary>
 public static class AuditEvents
 {
-    public static void Add(ChanceryDb db, Guid missionId, string action, string entityType, string entityId, TimeProvider clock) =>
+    public static void Add(ChanceryDb db, Guid missionId, string action, string entityType, string entityId, TimeProvider clock, string changes = "{}") =>
         db.AuditEntries.Add(new AuditEntry
         {
             MissionId = missionId,
@@ -15,6 +15,6 @@ public static class AuditEvents
             Action = action,
             EntityType = entityType,
             EntityId = entityId,
-            Changes = "{}",
+            Changes = changes,
         });
 }

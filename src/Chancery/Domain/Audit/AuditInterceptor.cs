@@ -39,7 +39,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         var now = clock.GetUtcNow();
         var entries = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => IsAudited(e.Entity))
+            .Where(e => IsAudited(e.Entity) && !(e.State == EntityState.Added && db.AuditedInSummary.Contains(e.Entity)))
             .Select(e => Describe(e, db.Scope, now))
             .Where(a => a is not null)
             .ToList();

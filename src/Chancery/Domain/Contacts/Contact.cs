@@ -39,6 +39,8 @@ public sealed class Contact : IMissionScoped, IErasable
     public string? NormalizedEmail { get; set; }
     /// <summary>Names, position, e-mail, organization and tags folded together for search in any script.</summary>
     public string SearchText { get; set; } = "";
+    /// <summary>Latin (else original) last name, then first name, folded: the directory's order, kept in an index.</summary>
+    public string SortName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>Set when the person asked to be erased: names and contact data are gone, the row stays for counts.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
@@ -49,6 +51,7 @@ public sealed class Contact : IMissionScoped, IErasable
     public void RefreshKeys()
     {
         NormalizedEmail = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim().ToLowerInvariant();
+        SortName = Text.Fold($"{LatinName ?? LastName} {FirstName}");
         SearchText = Text.Fold(string.Join(" ", new[] { FirstName, LastName, LatinName, Position, Email, Phone, SpouseFirstName, SpouseLastName, Organization?.Name }
             .Concat(Tags).Where(s => !string.IsNullOrWhiteSpace(s))));
     }

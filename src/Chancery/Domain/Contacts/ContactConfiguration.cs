@@ -8,7 +8,6 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
     public void Configure(EntityTypeBuilder<Contact> e)
     {
         e.HasIndex(c => new { c.MissionId, c.NormalizedEmail });
-        e.HasIndex(c => new { c.MissionId, c.LastName });
         e.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.SetNull);
         e.Property(c => c.HeadOfMissionClass).HasConversion<string>().HasMaxLength(40);
@@ -24,6 +23,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         }
         e.Property(c => c.Notes).HasMaxLength(4000);
         e.Property(c => c.SearchText).HasMaxLength(4000);
+        e.Property(c => c.SortName).HasMaxLength(700);
         e.Ignore(c => c.DisplayName);
     }
 }

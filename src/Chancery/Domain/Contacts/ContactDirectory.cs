@@ -55,18 +55,14 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// One page of a search in name order, with details. The page's ids are found first on the Contacts
-    /// table alone, then only those rows are loaded with their organization and category.
+    /// One page of a search in name order, with details. EF Core limits the Contacts query first (walking
+    /// the directory index) and joins organization and category to that page only.
     /// </summary>
-    public async Task<List<Contact>> PageAsync(Filter f, int offset, int limit, CancellationToken ct = default)
-    {
-        var ids = await ByName(Search(f)).Skip(offset).Take(limit).Select(c => c.Id).ToListAsync(ct);
-        var rows = await WithDetails(db.Contacts.Where(c => ids.Contains(c.Id))).AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
-        return [.. ids.Select(id => rows[id])];
-    }
+    public Task<List<Contact>> PageAsync(Filter f, int offset, int limit, CancellationToken ct = default) =>
+        WithDetails(ByName(Search(f)).Skip(offset).Take(limit)).AsNoTracking().ToListAsync(ct);
 
     public static IOrderedQueryable<Contact> ByName(IQueryable<Contact> q) =>
-        q.OrderBy(c => c.LatinName ?? c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id);
+        q.OrderBy(c => c.SortName).ThenBy(c => c.Id);
 
     /// <summary>The mission's categories, creating the default list the first time.</summary>
     public async Task<List<Category>> CategoriesAsync(Guid missionId, CancellationToken ct = default)

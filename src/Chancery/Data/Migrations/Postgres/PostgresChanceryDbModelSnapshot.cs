@@ -172,6 +172,11 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)");
+
                     b.Property<string>("SpouseFirstName")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
@@ -194,9 +199,10 @@ namespace Chancery.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("MissionId", "LastName");
-
                     b.HasIndex("MissionId", "NormalizedEmail");
+
+                    b.HasIndex("MissionId", "ErasedAt", "SortName")
+                        .HasDatabaseName("IX_Contacts_Directory");
 
                     b.ToTable("Contacts");
                 });

@@ -166,6 +166,11 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SortName")
+                        .IsRequired()
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SpouseFirstName")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
@@ -188,9 +193,10 @@ namespace Chancery.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("MissionId", "LastName");
-
                     b.HasIndex("MissionId", "NormalizedEmail");
+
+                    b.HasIndex("MissionId", "ErasedAt", "SortName", "Id", "SearchText")
+                        .HasDatabaseName("IX_Contacts_Directory");
 
                     b.ToTable("Contacts");
                 });

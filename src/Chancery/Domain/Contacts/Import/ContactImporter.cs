@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Chancery.Data;
+using Chancery.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Domain.Contacts.Import;
@@ -11,7 +13,7 @@ namespace Chancery.Domain.Contacts.Import;
 /// </summary>
 public sealed class ContactImporter(ChanceryDb db, TimeProvider clock)
 {
-    public async Task<ImportReport> RunAsync(Guid missionId, Sheet sheet, bool apply, CancellationToken ct = default)
+    public async Task<ImportReport> RunAsync(Guid missionId, Sheet sheet, bool apply, string fileName = "", CancellationToken ct = default)
     {
         var errors = new List<ImportError>();
         var warnings = new List<string>();
@@ -81,6 +83,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock)
             if (existing is null)
             {
                 db.Contacts.Add(contact);
+                db.AuditedInSummary.Add(contact);
             }
             outcomes.Add(new ImportRowOutcome(row.Row, contact.DisplayName, organization?.Name, action, changed));
         }
@@ -95,9 +98,24 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock)
         }
         if (apply)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            // One audit entry names who imported which file and every person it created (ids only, so an
+            // erasure leaves nothing behind in it); updates are audited field by field as usual.
+            var createdIds = db.ChangeTracker.Entries<Contact>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList();
+            AuditEvents.Add(db, missionId, "Imported", "ContactImport", Guid.CreateVersion7().ToString(), clock,
+                JsonSerializer.Serialize(new { file = fileName, created = createdIds, updated = outcomes.Count(o => o.Action == ImportAction.Update) }));
+            // Thousands of rows: find the changes once, not again in every pass over the change tracker.
+            db.ChangeTracker.DetectChanges();
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
         }
         return new ImportReport
         {

@@ -68,7 +68,7 @@ public sealed class ImportModel(ChanceryDb db, ContactImporter importer, Mission
         {
             return Page();
         }
-        Report = await importer.RunAsync(pending.MissionId, sheet!, apply: true);
+        Report = await importer.RunAsync(pending.MissionId, sheet!, apply: true, fileName: pending.FileName);
         if (!Report.IsValid)
         {
             return Page(); // the directory changed since the preview in a way that makes a row bad
