@@ -77,9 +77,9 @@ public static class ContactsApi
     };
 
     private static async Task<Ok<List<ContactDto>>> ListAsync(ContactDirectory directory,
-        string? q, string? category, OrganizationType? organizationType, string? tag, string? country, int? limit, int? offset)
+        string? q, string? category, OrganizationType? organizationType, string? tag, string? country, Guid? missionId, int? limit, int? offset)
     {
-        var rows = await directory.PageAsync(new(q, category, organizationType, tag, country), Paging.Offset(offset), Paging.Limit(limit));
+        var rows = await directory.PageAsync(new(q, category, organizationType, tag, country, missionId), Paging.Offset(offset), Paging.Limit(limit));
         return TypedResults.Ok(rows.Select(ToDto).ToList());
     }
 

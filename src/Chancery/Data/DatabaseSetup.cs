@@ -30,7 +30,7 @@ public static class DatabaseSetup
         {
             services.AddDbContext<ChanceryDb, SqliteChanceryDb>((sp, o) => o
                 .UseSqlite(connectionString ?? $"Data Source={Path.Combine(sp.GetRequiredService<DataFolder>().Path, "chancery.db")}")
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), new SqliteConnectionSettings()));
         }
         else
         {

@@ -11,7 +11,8 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public sealed record Filter(string? Q = null, string? Category = null, OrganizationType? OrganizationType = null, string? Tag = null, string? Country = null);
+    /// <summary>What to look for; <c>MissionId</c> narrows a user of several missions to one of them.</summary>
+    public sealed record Filter(string? Q = null, string? Category = null, OrganizationType? OrganizationType = null, string? Tag = null, string? Country = null, Guid? MissionId = null);
 
     /// <summary>
     /// The mission's people (erased ones left out) matching the filter. It touches the Contacts table only:
@@ -21,6 +22,10 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     public IQueryable<Contact> Search(Filter f)
     {
         var q = db.Contacts.Where(c => c.ErasedAt == null);
+        if (f.MissionId is { } missionId)
+        {
+            q = q.Where(c => c.MissionId == missionId);
+        }
         if (Text.Fold(f.Q) is { Length: > 0 } text)
         {
             q = q.Where(c => c.SearchText.Contains(text));
