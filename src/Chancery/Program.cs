@@ -52,6 +52,8 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaFolder("Staff", "/Mail", Policies.Admin);
     o.Conventions.AuthorizeAreaPage("Staff", "/Contacts/Import", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Contacts/Edit", Policies.Protocol);
+    o.Conventions.AuthorizeAreaPage("Staff", "/Contacts/Categories", Policies.Protocol);
+    o.Conventions.AuthorizeAreaPage("Staff", "/Organizations/Edit", Policies.Protocol);
 });
 services.AddRouting(o => o.LowercaseUrls = true);
 services.AddProblemDetails();

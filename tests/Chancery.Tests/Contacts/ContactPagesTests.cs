@@ -188,6 +188,43 @@ public sealed class ContactPagesTests(TestApp app) : IClassFixture<TestApp>
         Assert.Empty((await apiA.GetFromJsonAsync<JsonElement[]>("/api/contacts?q=secret"))!);
     }
 
+    [Fact]
+    public async Task Categories_are_renamed_and_added_and_never_doubled()
+    {
+        var (session, _, email) = await OfficerAsync();
+        var api = await app.ApiClientAsync(email);
+        await UploadViaApiAsync(api);
+        var page = await session.GetPageAsync("/staff/contacts/categories");
+        var citizens = page.QuerySelectorAll("ul.plain-list form").Single(f => f.QuerySelector("input[name=name]")?.GetAttribute("value") == "Citizens")
+            .QuerySelector("input[name=id]")!.GetAttribute("value");
+
+        var renamed = await session.SubmitAsync("/staff/contacts/categories", $"form:has(input[value='{citizens}'])", new() { ["name"] = "Community in Beijing" });
+        Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
+        var elvin = (await api.GetFromJsonAsync<JsonElement[]>("/api/contacts?q=quliyev"))!.Single();
+        Assert.Equal("Community in Beijing", elvin.GetProperty("category").GetString());
+
+        var doubled = await session.SubmitAsync("/staff/contacts/categories", "main form.narrow", new() { ["name"] = "PRESS" });
+        Assert.Contains("already a category", (await StaffSession.ReadAsync(doubled)).QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Renaming_an_organization_makes_its_people_findable_by_the_new_name()
+    {
+        var (session, _, email) = await OfficerAsync();
+        var api = await app.ApiClientAsync(email);
+        await UploadViaApiAsync(api);
+        var aino = (await api.GetFromJsonAsync<JsonElement[]>("/api/contacts?q=virtanen"))!.Single();
+        var orgId = aino.GetProperty("organization").GetProperty("id").GetString();
+
+        var saved = await session.SubmitAsync($"/staff/organizations/edit/{orgId}", "main form", new() { ["Input.Name"] = "Embassy of the Republic of Finland", ["Input.Website"] = "https://finland.example.org" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var found = await api.GetFromJsonAsync<JsonElement[]>("/api/contacts?q=republic%20of%20finland");
+        Assert.Equal(2, found!.Length); // the ambassador and the counsellor
+        var bad = await session.SubmitAsync($"/staff/organizations/edit/{orgId}", "main form", new() { ["Input.Website"] = "finland dot org" });
+        Assert.Contains("https://", (await StaffSession.ReadAsync(bad)).QuerySelector("#web-error")!.TextContent);
+    }
+
     private static async Task UploadViaApiAsync(HttpClient api)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Shared("diplomatic-list.csv")), "file", "list.csv" } };

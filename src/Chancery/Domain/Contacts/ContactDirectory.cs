@@ -283,4 +283,46 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
+
+    /// <summary>Renames or adds one of the mission's categories; the name must stay unique in the mission.</summary>
+    public async Task<string?> SaveCategoryAsync(Guid missionId, Guid? id, string name, CancellationToken ct = default)
+    {
+        name = name.Trim();
+        if (name.Length == 0)
+        {
+            return "A category needs a name.";
+        }
+        var categories = await CategoriesAsync(missionId, ct);
+        if (categories.Any(c => c.Id != id && Text.Fold(c.Name) == Text.Fold(name)))
+        {
+            return $"There is already a category called {name}.";
+        }
+        if (id is null)
+        {
+            db.Categories.Add(new Category { MissionId = missionId, Name = name, SortOrder = categories.Count });
+        }
+        else if (categories.FirstOrDefault(c => c.Id == id) is { } category)
+        {
+            category.Name = name;
+        }
+        else
+        {
+            throw new KeyNotFoundException();
+        }
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Saves an organization; a new name is carried into its people's search text.</summary>
+    public async Task SaveOrganizationAsync(Organization organization, CancellationToken ct = default)
+    {
+        organization.NormalizedName = Text.Fold(organization.Name);
+        var people = await db.Contacts.Where(c => c.OrganizationId == organization.Id).ToListAsync(ct);
+        foreach (var person in people)
+        {
+            person.Organization = organization;
+            person.RefreshKeys();
+        }
+        await db.SaveChangesAsync(ct);
+    }
 }

@@ -1,0 +1,34 @@
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Missions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Chancery.Areas.Staff.Pages.Contacts;
+
+/// <summary>The mission's own list of categories: rename and add.</summary>
+public sealed class CategoriesModel(ContactDirectory directory, MissionScope scope) : PageModel
+{
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync() => Categories = await directory.CategoriesAsync(scope.Current!.MissionId);
+
+    public async Task<IActionResult> OnPostAsync(Guid? id, string? name)
+    {
+        try
+        {
+            Error = await directory.SaveCategoryAsync(scope.Current!.MissionId, id, name ?? "");
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+        if (Error is not null)
+        {
+            await OnGetAsync();
+            return Page();
+        }
+        TempData["Notice"] = id is null ? $"Category {name!.Trim()} added." : "Category renamed.";
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+using Chancery.Data;
+using Chancery.Domain.Contacts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.Organizations;
+
+public sealed class EditModel(ChanceryDb db, ContactDirectory directory) : PageModel
+{
+    public sealed class Form
+    {
+        [Required, StringLength(300)] public string Name { get; set; } = "";
+        public OrganizationType Type { get; set; }
+        [StringLength(100)] public string? Country { get; set; }
+        [StringLength(1000)] public string? Address { get; set; }
+        [StringLength(500), Url(ErrorMessage = "Write the whole address, starting with https://")] public string? Website { get; set; }
+        [Display(Name = "National day")] public DateOnly? NationalDay { get; set; }
+    }
+
+    [BindProperty] public Form Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id) is not { } o)
+        {
+            return NotFound();
+        }
+        Input = new Form { Name = o.Name, Type = o.Type, Country = o.Country, Address = o.Address, Website = o.Website, NationalDay = o.NationalDay };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await db.Organizations.AsTracking().FirstOrDefaultAsync(o => o.Id == id) is not { } o)
+        {
+            return NotFound();
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        o.Name = Input.Name.Trim();
+        o.Type = Input.Type;
+        o.Country = Text.Clean(Input.Country);
+        o.Address = Text.Clean(Input.Address);
+        o.Website = Text.Clean(Input.Website);
+        o.NationalDay = Input.NationalDay is { } d ? new DateOnly(2000, d.Month, d.Day) : null;
+        await directory.SaveOrganizationAsync(o);
+        TempData["Notice"] = "Saved.";
+        return Redirect($"/staff/organizations/{o.Id}");
+    }
+}
