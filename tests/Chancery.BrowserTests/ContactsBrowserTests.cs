@@ -81,6 +81,7 @@ public sealed partial class ContactsBrowserTests(BrowserFixture fixture) : IClas
         await Layout.AssertNoSidewaysScrollAsync(page);
         await Accessibility.AssertNoViolationsAsync(page);
         await ScreenshotAsync(page, "contacts-directory-phone");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "contacts-directory-phone-screen.png") });
         File.Delete(generated);
     }
 
