@@ -158,12 +158,19 @@ public static class ContactsApi
         return report.IsValid ? TypedResults.Ok(response) : TypedResults.UnprocessableEntity(response);
     }
 
-    private static async Task<FileContentHttpResult> ExportCsvAsync(ContactDirectory directory, string? q, string? category, OrganizationType? organizationType, string? tag, string? country) =>
-        TypedResults.File(ContactExport.Csv(await ContactDirectory.WithDetails(ContactDirectory.ByName(directory.Search(new(q, category, organizationType, tag, country)))).AsNoTracking().ToListAsync()),
+    /// <summary>The filtered people, from the missions where the user may see the whole directory (Protocol or Admin).</summary>
+    private static async Task<List<Contact>> ExportRowsAsync(ContactDirectory directory, MissionScope scope, ContactDirectory.Filter filter)
+    {
+        var allowed = scope.Memberships.Where(m => scope.Can(m.MissionId, MissionRole.Protocol)).Select(m => m.MissionId).ToArray();
+        return await ContactDirectory.WithDetails(ContactDirectory.ByName(directory.Search(filter).Where(c => allowed.Contains(c.MissionId)))).AsNoTracking().ToListAsync();
+    }
+
+    private static async Task<FileContentHttpResult> ExportCsvAsync(ContactDirectory directory, MissionScope scope, string? q, string? category, OrganizationType? organizationType, string? tag, string? country, Guid? missionId) =>
+        TypedResults.File(ContactExport.Csv(await ExportRowsAsync(directory, scope, new(q, category, organizationType, tag, country, missionId))),
             "text/csv; charset=utf-8", "contacts.csv");
 
-    private static async Task<FileContentHttpResult> ExportXlsxAsync(ContactDirectory directory, string? q, string? category, OrganizationType? organizationType, string? tag, string? country) =>
-        TypedResults.File(ContactExport.Xlsx(await ContactDirectory.WithDetails(ContactDirectory.ByName(directory.Search(new(q, category, organizationType, tag, country)))).AsNoTracking().ToListAsync()),
+    private static async Task<FileContentHttpResult> ExportXlsxAsync(ContactDirectory directory, MissionScope scope, string? q, string? category, OrganizationType? organizationType, string? tag, string? country, Guid? missionId) =>
+        TypedResults.File(ContactExport.Xlsx(await ExportRowsAsync(directory, scope, new(q, category, organizationType, tag, country, missionId))),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "contacts.xlsx");
 
     private static async Task<Results<ContentHttpResult, NotFound, ForbidHttpResult>> PersonalDataAsync(Guid id, ContactDirectory directory, MissionScope scope)

@@ -225,6 +225,29 @@ public sealed class ContactPagesTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("https://", (await StaffSession.ReadAsync(bad)).QuerySelector("#web-error")!.TextContent);
     }
 
+    [Fact]
+    public async Task An_export_holds_only_the_missions_where_the_user_may_export()
+    {
+        var (_, _, protocolInA) = await OfficerAsync();
+        var (_, missionB, protocolInB) = await OfficerAsync();
+        await (await app.ApiClientAsync(protocolInB)).PostAsJsonAsync("/api/contacts", new { lastName = "OnlyInB" });
+        await (await app.ApiClientAsync(protocolInA)).PostAsJsonAsync("/api/contacts", new { lastName = "OnlyInA" });
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == protocolInA).Select(u => u.Id).SingleAsync());
+        await app.WithDbAsync(async db =>
+        {
+            db.Memberships.Add(new Membership { MissionId = missionB, UserId = userId, Role = MissionRole.Door, CreatedAt = app.Clock.GetUtcNow() });
+            return await db.SaveChangesAsync();
+        });
+        var api = await app.ApiClientAsync(protocolInA);
+
+        var csv = await api.GetStringAsync("/api/contacts/export.csv");
+
+        Assert.Contains("OnlyInA", csv);
+        Assert.DoesNotContain("OnlyInB", csv);
+        Assert.Contains((await api.GetFromJsonAsync<JsonElement[]>("/api/contacts"))!, c => c.GetProperty("lastName").GetString() == "OnlyInB"); // Door may read it
+
+    }
+
     private static async Task UploadViaApiAsync(HttpClient api)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Shared("diplomatic-list.csv")), "file", "list.csv" } };

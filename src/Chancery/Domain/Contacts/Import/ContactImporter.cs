@@ -38,6 +38,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock)
 
         var parser = new ImportRowParser(sheet.Headers, columns);
         var parsed = sheet.Rows.Select(r => parser.Parse(r, errors)).ToList();
+        var badRows = errors.Select(e => e.Row).ToHashSet();
 
         var contacts = await db.Contacts.Where(c => c.MissionId == missionId && c.ErasedAt == null).ToListAsync(ct);
         var organizations = await db.Organizations.Where(o => o.MissionId == missionId).ToListAsync(ct);
@@ -51,13 +52,14 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock)
 
         var claimed = new Dictionary<object, int>(); // contact (or new row key) -> first row that matched it
         var outcomes = new List<ImportRowOutcome>();
+        var createdIds = new List<Guid>();
         var newOrganizations = new List<string>();
         var newCategories = new List<string>();
         var now = clock.GetUtcNow();
 
         foreach (var row in parsed)
         {
-            if (errors.Any(e => e.Row == row.Row))
+            if (badRows.Contains(row.Row))
             {
                 continue;
             }
@@ -84,6 +86,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock)
             {
                 db.Contacts.Add(contact);
                 db.AuditedInSummary.Add(contact);
+                createdIds.Add(contact.Id);
             }
             outcomes.Add(new ImportRowOutcome(row.Row, contact.DisplayName, organization?.Name, action, changed));
         }
@@ -91,6 +94,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock)
         if (errors.Count > 0 || !apply)
         {
             db.ChangeTracker.Clear(); // a check writes nothing
+            db.AuditedInSummary.Clear();
         }
         if (errors.Count > 0)
         {
@@ -100,22 +104,11 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock)
         {
             // One audit entry names who imported which file and every person it created (ids only, so an
             // erasure leaves nothing behind in it); updates are audited field by field as usual.
-            var createdIds = db.ChangeTracker.Entries<Contact>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Id).ToList();
             AuditEvents.Add(db, missionId, "Imported", "ContactImport", Guid.CreateVersion7().ToString(), clock,
                 JsonSerializer.Serialize(new { file = fileName, created = createdIds, updated = outcomes.Count(o => o.Action == ImportAction.Update) }));
-            // Thousands of rows: find the changes once, not again in every pass over the change tracker.
-            db.ChangeTracker.DetectChanges();
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-            }
-            finally
-            {
-                db.ChangeTracker.AutoDetectChangesEnabled = true;
-            }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         return new ImportReport
         {
