@@ -45,6 +45,11 @@ public sealed partial class ContactsBrowserTests(BrowserFixture fixture) : IClas
         await Accessibility.AssertNoViolationsAsync(page);
         await ScreenshotAsync(page, "contacts-directory-desktop");
 
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = true }).ClickAsync());
+        var exported = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Equal(16, exported.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("ნინო", exported);
+
         await page.GetByLabel("Search").FillAsync("ბერიძე");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "H.E. ნინო ბერიძე" }).ClickAsync();
