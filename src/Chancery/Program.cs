@@ -91,6 +91,7 @@ api.MapAuthApi();
 api.MapMissionsApi();
 api.MapAuditApi();
 api.MapContactsApi();
+api.MapEventsApi();
 // An unknown /api path is a plain 404, not a sign-in redirect (and there is no /register).
 app.MapFallback("/api/{**path}", () => TypedResults.Problem("There is no such endpoint.", statusCode: 404)).AllowAnonymous().ExcludeFromDescription();
 app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Chancery.Domain.Audit;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Contacts.Import;
+using Chancery.Domain.Events;
 using Chancery.Domain.Missions;
 using Chancery.Domain.Users;
 using Chancery.Email;
@@ -48,6 +49,8 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<ProgrammeItem> ProgrammeItems => Set<ProgrammeItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,63 @@
+using Chancery.Domain.Missions;
+
+namespace Chancery.Domain.Events;
+
+public enum EventKind
+{
+    Reception,
+    NationalDay,
+    Commemoration,
+    OfficialVisit,
+    Dinner,
+    Other,
+}
+
+public enum EventStatus
+{
+    Draft,
+    InvitationsOut,
+    Held,
+    Closed,
+}
+
+/// <summary>
+/// An official event. Its time is kept as the venue's wall clock and IANA zone (what the invitation says)
+/// and as the instant in UTC (what reminders and check-in compare against).
+/// </summary>
+public sealed class Event : IMissionScoped
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MissionId { get; init; }
+    public required string Title { get; set; }
+    public EventKind Kind { get; set; }
+    public DateTime StartsAtLocal { get; set; }
+    public required string TimeZone { get; set; }
+    public DateTimeOffset StartsAtUtc { get; set; }
+    public required string Venue { get; set; }
+    public string? Address { get; set; }
+    public int? Capacity { get; set; }
+    public string? DressCode { get; set; }
+    /// <summary>The RSVP deadline, on the venue's wall clock.</summary>
+    public DateTime? RsvpByLocal { get; set; }
+    public string? Hosts { get; set; }
+    public string? Description { get; set; }
+    public EventStatus Status { get; set; }
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+/// <summary>One item of the run of show: a wreath-laying, a minute of silence, a speech.</summary>
+public sealed class ProgrammeItem : IMissionScoped
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MissionId { get; init; }
+    public Guid EventId { get; init; }
+    /// <summary>On the venue's wall clock; null for an item without a set time.</summary>
+    public DateTime? StartsAtLocal { get; set; }
+    public required string Title { get; set; }
+    /// <summary>The speaker with their title as it should be printed ("H.E. Ambassador …").</summary>
+    public string? Speaker { get; set; }
+    public Guid? SpeakerContactId { get; set; }
+    public string? Place { get; set; }
+    public int? DurationMinutes { get; set; }
+    public int SortOrder { get; set; }
+}

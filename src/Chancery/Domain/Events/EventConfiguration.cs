@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chancery.Domain.Events;
+
+internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
+{
+    public void Configure(EntityTypeBuilder<Event> e)
+    {
+        e.HasIndex(x => new { x.MissionId, x.StartsAtUtc });
+        e.Property(x => x.Title).HasMaxLength(300);
+        e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
+        e.Property(x => x.TimeZone).HasMaxLength(64);
+        e.Property(x => x.Venue).HasMaxLength(300);
+        e.Property(x => x.Address).HasMaxLength(1000);
+        e.Property(x => x.DressCode).HasMaxLength(200);
+        e.Property(x => x.Hosts).HasMaxLength(1000);
+        e.Property(x => x.Description).HasMaxLength(4000);
+    }
+}
+
+internal sealed class ProgrammeItemConfiguration : IEntityTypeConfiguration<ProgrammeItem>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeItem> e)
+    {
+        e.HasIndex(x => new { x.EventId, x.SortOrder });
+        e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(x => x.Title).HasMaxLength(300);
+        e.Property(x => x.Speaker).HasMaxLength(300);
+        e.Property(x => x.Place).HasMaxLength(300);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Chancery.Domain.Events;
+
+/// <summary>Reads an event's local time and zone and turns them into an instant, saying what is wrong when it cannot.</summary>
+public static class EventSchedule
+{
+    private static readonly string[] Formats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd"];
+
+    public static bool TryParseLocal(string? text, out DateTime local) =>
+        DateTime.TryParseExact(text?.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local);
+
+    /// <summary>The UTC instant of a wall-clock time in an IANA zone, or an error (unknown zone, a time skipped by a clock change).</summary>
+    public static (DateTimeOffset? Utc, string? Error) ToUtc(DateTime local, string? zoneId)
+    {
+        if (string.IsNullOrWhiteSpace(zoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId.Trim(), out var zone))
+        {
+            return (null, $"'{zoneId}' is not a time zone; use an IANA name such as Asia/Shanghai or Europe/Paris.");
+        }
+        if (zone.IsInvalidTime(local))
+        {
+            return (null, $"{local:yyyy-MM-dd HH:mm} does not exist in {zone.Id}: the clocks skip it.");
+        }
+        var offset = zone.GetUtcOffset(local);
+        return (new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToUniversalTime(), null);
+    }
+
+    public static string Format(DateTime local) => local.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+}
