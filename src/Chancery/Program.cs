@@ -4,6 +4,7 @@ using Chancery.Api;
 using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Contacts.Import;
+using Chancery.Domain.Guests;
 using Chancery.Domain.Missions;
 using Chancery.Domain.Users;
 using Chancery.Email;
@@ -42,6 +43,7 @@ services.AddScoped<MissionAdministration>();
 services.AddScoped<PublicUrls>();
 services.AddScoped<ContactDirectory>();
 services.AddScoped<ContactImporter>();
+services.AddScoped<GuestList>();
 services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Import").Get<ImportLimits>() ?? new ImportLimits());
 services.AddEmail(config);
 
@@ -92,6 +94,7 @@ api.MapMissionsApi();
 api.MapAuditApi();
 api.MapContactsApi();
 api.MapEventsApi();
+api.MapGuestsApi();
 // An unknown /api path is a plain 404, not a sign-in redirect (and there is no /register).
 app.MapFallback("/api/{**path}", () => TypedResults.Problem("There is no such endpoint.", statusCode: 404)).AllowAnonymous().ExcludeFromDescription();
 app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

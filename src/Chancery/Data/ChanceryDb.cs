@@ -3,6 +3,7 @@ using Chancery.Domain.Audit;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Contacts.Import;
 using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
 using Chancery.Domain.Missions;
 using Chancery.Domain.Users;
 using Chancery.Email;
@@ -51,6 +52,7 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<PendingImport> PendingImports => Set<PendingImport>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<ProgrammeItem> ProgrammeItems => Set<ProgrammeItem>();
+    public DbSet<Guest> Guests => Set<Guest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

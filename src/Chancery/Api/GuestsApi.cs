@@ -1,0 +1,86 @@
+using Chancery.Data;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Guests;
+using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Api;
+
+/// <summary>API.md "Guests": build an event's guest list and read it by precedence or by name.</summary>
+public static class GuestsApi
+{
+    public sealed record GuestFilter(string? Category, string? OrganizationType, string? Tag);
+    public sealed record AddGuests(List<Guid>? ContactIds, GuestFilter? Filter);
+    public sealed record AddedDto(int Added, int AlreadyOnList);
+    public sealed record GuestDto(Guid Id, ContactsApi.ContactDto Contact, string Rsvp, int PlusOnes, string Invitation, DateTimeOffset? CheckedInAt, string? CheckedInBy, string? Note);
+
+    public static RouteGroupBuilder MapGuestsApi(this RouteGroupBuilder api)
+    {
+        var guests = api.MapGroup("/events/{id:guid}/guests").WithTags("Guests");
+        guests.MapPost("/", AddAsync).RequireAuthorization(Policies.Protocol)
+            .WithSummary("Add people by id or by filter; an empty filter adds every contact of the mission");
+        guests.MapGet("/", ListAsync).WithSummary("The guest list, ?order=precedence (default) or name");
+        return api;
+    }
+
+    private static string Camel(Enum value)
+    {
+        var s = value.ToString();
+        return char.ToLowerInvariant(s[0]) + s[1..];
+    }
+
+    private static async Task<Results<Ok<AddedDto>, NotFound, ValidationProblem, ForbidHttpResult>> AddAsync(Guid id, AddGuests body, ChanceryDb db, GuestList list, MissionScope scope)
+    {
+        if (await db.Events.FirstOrDefaultAsync(e => e.Id == id) is not { } e)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!scope.Can(e.MissionId, MissionRole.Protocol))
+        {
+            return TypedResults.Forbid();
+        }
+        List<Guid> ids;
+        if (body.ContactIds is { Count: > 0 } requested)
+        {
+            var found = await db.Contacts.Where(c => c.MissionId == e.MissionId && c.ErasedAt == null && requested.Contains(c.Id)).Select(c => c.Id).ToListAsync();
+            var missing = requested.Except(found).ToList();
+            if (missing.Count > 0)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["contactIds"] = [$"{missing.Count} of the ids are not people in this event's mission: {string.Join(", ", missing.Take(10))}"],
+                });
+            }
+            ids = found;
+        }
+        else
+        {
+            OrganizationType? type = null;
+            if (body.Filter?.OrganizationType is { } typeText && (type = ContactRules.ParseEnum<OrganizationType>(typeText)) is null)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filter.organizationType"] = [$"'{typeText}' {ContactRules.TypeMessage}"] });
+            }
+            ids = await list.MatchingAsync(e.MissionId, new ContactDirectory.Filter(Category: body.Filter?.Category, OrganizationType: type, Tag: body.Filter?.Tag));
+        }
+        var (added, already) = await list.AddAsync(e.MissionId, id, ids);
+        return TypedResults.Ok(new AddedDto(added, already));
+    }
+
+    private static async Task<Results<Ok<List<GuestDto>>, NotFound, ValidationProblem>> ListAsync(Guid id, string? order, ChanceryDb db, GuestList list, int? limit, int? offset)
+    {
+        if (await db.Events.FirstOrDefaultAsync(e => e.Id == id) is not { } e)
+        {
+            return TypedResults.NotFound();
+        }
+        if (order is not (null or "precedence" or "name"))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["order"] = ["Use order=precedence or order=name."] });
+        }
+        var guests = await list.ReadAsync(e.MissionId, id, byPrecedence: order != "name", new PrecedenceSettings());
+        return TypedResults.Ok(guests.Skip(Paging.Offset(offset)).Take(Paging.Limit(limit))
+            .Select(g => new GuestDto(g.Id, ContactsApi.ToDto(g.Contact!), Camel(g.Rsvp), g.PlusOnes, Camel(g.Invitation), g.CheckedInAt, g.CheckedInBy, g.Note))
+            .ToList());
+    }
+}

@@ -1,0 +1,37 @@
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Missions;
+
+namespace Chancery.Domain.Guests;
+
+public enum RsvpAnswer
+{
+    Pending,
+    Accepted,
+    Declined,
+}
+
+public enum InvitationState
+{
+    NotSent,
+    Queued,
+    Sent,
+    Failed,
+}
+
+/// <summary>A person on an event's guest list, with their answer and, at the door, their admission.</summary>
+public sealed class Guest : IMissionScoped
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MissionId { get; init; }
+    public Guid EventId { get; init; }
+    public Guid ContactId { get; init; }
+    public Contact? Contact { get; init; }
+    public RsvpAnswer Rsvp { get; set; }
+    public int PlusOnes { get; set; }
+    public InvitationState Invitation { get; set; }
+    /// <summary>For the protocol office: VIP, greet by the ambassador, dietary needs.</summary>
+    public string? Note { get; set; }
+    public DateTimeOffset AddedAt { get; init; }
+    public DateTimeOffset? CheckedInAt { get; set; }
+    public string? CheckedInBy { get; set; }
+}

@@ -1,0 +1,19 @@
+using Chancery.Domain.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chancery.Domain.Guests;
+
+internal sealed class GuestConfiguration : IEntityTypeConfiguration<Guest>
+{
+    public void Configure(EntityTypeBuilder<Guest> e)
+    {
+        e.HasIndex(g => new { g.EventId, g.ContactId }).IsUnique();
+        e.HasOne<Event>().WithMany().HasForeignKey(g => g.EventId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(g => g.Contact).WithMany().HasForeignKey(g => g.ContactId).OnDelete(DeleteBehavior.Restrict);
+        e.Property(g => g.Rsvp).HasConversion<string>().HasMaxLength(20);
+        e.Property(g => g.Invitation).HasConversion<string>().HasMaxLength(20);
+        e.Property(g => g.Note).HasMaxLength(1000);
+        e.Property(g => g.CheckedInBy).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chancery.Domain.Missions;
+using Chancery.Tests.Infrastructure;
+
+namespace Chancery.Tests.Guests;
+
+/// <summary>API.md "Guests": a guest list built from the directory and read in order of precedence.</summary>
+public abstract class GuestsApiTests(TestApp fixture)
+{
+    private TestApp App => fixture.Ready();
+
+    private async Task<(HttpClient Api, string EventId, Guid MissionId)> EventWithDirectoryAsync()
+    {
+        var mission = await App.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        var api = await App.ApiClientAsync(await App.CreateUserAsync(mission.Id, MissionRole.Protocol));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Shared("diplomatic-list.csv")), "file", "list.csv" } };
+        (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
+        var e = await (await api.PostAsJsonAsync("/api/events", new { title = "National Day reception", kind = "NationalDay", startsAt = "2026-05-28T18:00", timeZone = "Asia/Shanghai", venue = "Residence" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        return (api, e.GetProperty("id").GetString()!, mission.Id);
+    }
+
+    [Fact]
+    public async Task An_empty_filter_adds_the_whole_directory_once()
+    {
+        var (api, id, _) = await EventWithDirectoryAsync();
+
+        var first = await (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal((15, 0), (first.GetProperty("added").GetInt32(), first.GetProperty("alreadyOnList").GetInt32()));
+        Assert.Equal((0, 15), (again.GetProperty("added").GetInt32(), again.GetProperty("alreadyOnList").GetInt32()));
+        var guests = await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests");
+        Assert.Equal(15, guests!.Length);
+        Assert.All(guests, g => Assert.Equal("pending", g.GetProperty("rsvp").GetString()));
+        Assert.All(guests, g => Assert.Equal("notSent", g.GetProperty("invitation").GetString()));
+    }
+
+    [Fact]
+    public async Task The_list_follows_the_order_of_precedence_heads_by_class_and_date_then_interim_then_staff()
+    {
+        var (api, id, _) = await EventWithDirectoryAsync();
+        await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } });
+
+        var guests = await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=precedence");
+        var lastNames = guests!.Select(g => g.GetProperty("contact").GetProperty("lastName").GetString()).ToList();
+
+        // Georgia 10:30 before Peru 11:15 the same day (Art. 16), ambassadors before the envoy (Art. 14), then the chargé a.i. (Art. 19).
+        Assert.Equal(["ბერიძე", "Quispe Mamani", "Virtanen", "الخطيب", "De León", "Kovačič"], lastNames.Take(6));
+        Assert.True(lastNames.IndexOf("Järvinen") < lastNames.IndexOf("김"), "a counsellor precedes a first secretary (rule 7)");
+    }
+
+    [Fact]
+    public async Task By_name_is_alphabetical_and_filters_and_ids_add_just_those_people()
+    {
+        var (api, id, _) = await EventWithDirectoryAsync();
+
+        var heads = await (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { tag = "heads-of-mission" } })).Content.ReadFromJsonAsync<JsonElement>();
+        var press = (await api.GetFromJsonAsync<JsonElement[]>("/api/contacts?category=Press"))!.Select(c => c.GetProperty("id").GetString()).ToList();
+        var byId = await (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { contactIds = press })).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(6, heads.GetProperty("added").GetInt32());
+        Assert.Equal(press.Count, byId.GetProperty("added").GetInt32());
+        var names = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=name"))!.Select(g => g.GetProperty("contact").GetProperty("lastName").GetString()).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal).ToList(), names, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_missions_people_cannot_be_added_and_its_lists_are_404()
+    {
+        var (api, id, _) = await EventWithDirectoryAsync();
+        var (otherApi, otherEvent, _) = await EventWithDirectoryAsync();
+        var stranger = (await otherApi.GetFromJsonAsync<JsonElement[]>("/api/contacts?limit=1"))![0].GetProperty("id").GetString();
+
+        var response = await api.PostAsJsonAsync($"/api/events/{id}/guests", new { contactIds = new[] { stranger } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/events/{otherEvent}/guests")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync($"/api/events/{otherEvent}/guests", new { filter = new { } })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Door_staff_read_the_list_but_do_not_build_it()
+    {
+        var (api, id, missionId) = await EventWithDirectoryAsync();
+        await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } });
+        var door = await App.ApiClientAsync(await App.CreateUserAsync(missionId, MissionRole.Door));
+
+        Assert.Equal(15, (await door.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests"))!.Length);
+        Assert.Equal(HttpStatusCode.Forbidden, (await door.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).StatusCode);
+    }
+}
+
+public sealed class GuestsApiTestsOnSqlite(TestApp app) : GuestsApiTests(app), IClassFixture<TestApp>;
+
+public sealed class GuestsApiTestsOnPostgres(PostgresTestApp app) : GuestsApiTests(app), IClassFixture<PostgresTestApp>;
