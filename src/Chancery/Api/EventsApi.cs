@@ -62,10 +62,10 @@ public static class EventsApi
         }
         else
         {
-            var (utc, error) = EventSchedule.ToUtc(local, b.TimeZone);
+            var (utc, field, error) = EventSchedule.ToUtc(local, b.TimeZone);
             if (error is not null)
             {
-                errors[b.TimeZone is null || error.Contains("not a time zone", StringComparison.Ordinal) ? "timeZone" : "startsAt"] = [error];
+                errors[field!] = [error];
             }
             else
             {

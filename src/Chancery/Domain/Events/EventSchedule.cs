@@ -10,19 +10,22 @@ public static class EventSchedule
     public static bool TryParseLocal(string? text, out DateTime local) =>
         DateTime.TryParseExact(text?.Trim(), Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local);
 
-    /// <summary>The UTC instant of a wall-clock time in an IANA zone, or an error (unknown zone, a time skipped by a clock change).</summary>
-    public static (DateTimeOffset? Utc, string? Error) ToUtc(DateTime local, string? zoneId)
+    /// <summary>
+    /// The UTC instant of a wall-clock time in an IANA zone, or the field at fault and why: an unknown zone
+    /// (timeZone) or a time the clocks skip (startsAt).
+    /// </summary>
+    public static (DateTimeOffset? Utc, string? Field, string? Error) ToUtc(DateTime local, string? zoneId)
     {
         if (string.IsNullOrWhiteSpace(zoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId.Trim(), out var zone))
         {
-            return (null, $"'{zoneId}' is not a time zone; use an IANA name such as Asia/Shanghai or Europe/Paris.");
+            return (null, "timeZone", $"'{zoneId}' is not a time zone; use an IANA name such as Asia/Shanghai or Europe/Paris.");
         }
         if (zone.IsInvalidTime(local))
         {
-            return (null, $"{local:yyyy-MM-dd HH:mm} does not exist in {zone.Id}: the clocks skip it.");
+            return (null, "startsAt", $"{local:yyyy-MM-dd HH:mm} does not exist in {zone.Id}: the clocks skip it.");
         }
         var offset = zone.GetUtcOffset(local);
-        return (new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToUniversalTime(), null);
+        return (new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToUniversalTime(), null, null);
     }
 
     public static string Format(DateTime local) => local.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
