@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Chancery.Domain.Missions;
 using Chancery.Tests.Infrastructure;
@@ -57,6 +58,29 @@ public sealed partial class ContactsBrowserTests(BrowserFixture fixture) : IClas
         await Accessibility.AssertNoViolationsAsync(page);
         await ScreenshotAsync(page, "contacts-person-desktop");
         Assert.Empty(console);
+    }
+
+    [Fact]
+    public async Task An_events_guest_list_reads_in_order_of_precedence()
+    {
+        var page = await OfficerPageAsync();
+        await UploadAsync(page, Path.Combine(SampleFiles.RepositoryRoot, "..", "shared", "data", "diplomatic-list.csv"));
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = ImportButton() }).ClickAsync();
+        await page.WaitForURLAsync("**/staff/contacts");
+        // Events are created through the API until their forms exist; the API takes a bearer token, not the page's cookie.
+        var email = await page.Locator(".who a").InnerTextAsync();
+        var api = await fixture.App.ApiClientAsync(email);
+        var id = (await (await api.PostAsJsonAsync("/api/events", new { title = "National Day reception", kind = "NationalDay", startsAt = "2026-05-28T18:00", timeZone = "Asia/Shanghai", venue = "Residence" }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString();
+        await api.PostAsJsonAsync($"/api/events/{id}/programme", new { startsAt = "18:00", title = "Arrival of guests", place = "Garden" });
+        await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } });
+
+        await page.GotoAsync("/staff/events");
+        await page.GetByRole(AriaRole.Link, new() { Name = "National Day reception" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("ბერიძე");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await ScreenshotAsync(page, "event-guests-precedence-desktop");
     }
 
     [Fact]
