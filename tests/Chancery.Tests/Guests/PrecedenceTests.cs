@@ -183,6 +183,19 @@ public sealed class PrecedenceTests
     }
 
     [Fact]
+    public void Rule6_people_without_a_rank_follow_by_surname_not_by_honorific()
+    {
+        var people = new[]
+        {
+            Person("Prof. Min Liu") with { SortName = "liu min" },
+            Person("Dr. Amara Nwosu") with { SortName = "nwosu amara" },
+            Person("Mr. Jun Zhao") with { SortName = "zhao jun" },
+        };
+
+        Assert.Equal(["Prof. Min Liu", "Dr. Amara Nwosu", "Mr. Jun Zhao"], Names(people));
+    }
+
+    [Fact]
     public void Heads_without_a_date_stand_last_in_their_class_and_the_reason_says_why()
     {
         var undated = Person("Undated", HeadOfMissionClass.Ambassador);

@@ -57,6 +57,7 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
     {
         Id = c.Id,
         Name = c.DisplayName,
+        SortName = c.SortName,
         OrganizationId = c.OrganizationId,
         OrganizationType = c.Organization?.Type,
         Country = c.Organization?.Country,

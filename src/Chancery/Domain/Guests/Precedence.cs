@@ -64,7 +64,7 @@ public static class Precedence
         // Everyone else: the host's officials and all other guests, by the rank the protocol officer set.
         placed.UnionWith(staff.Select(p => p.Id));
         var others = list.Where(p => !placed.Contains(p.Id))
-            .OrderBy(p => p.ManualRank ?? int.MaxValue).ThenBy(p => p.Name, countryOrder).ToList();
+            .OrderBy(p => p.ManualRank ?? int.MaxValue).ThenBy(p => p.SortName ?? p.Name, countryOrder).ToList();
         ordered.AddRange(others.Select(p => (p, PrecedenceGroup.Other,
             p.ManualRank is { } m ? $"Placed by hand at rank {m}" : "No rank set: after those placed, by name")));
 

@@ -7,6 +7,8 @@ public sealed record PrecedenceCandidate
 {
     public required Guid Id { get; init; }
     public required string Name { get; init; }
+    /// <summary>How the person sorts by name (surname first); defaults to <see cref="Name"/>.</summary>
+    public string? SortName { get; init; }
     public Guid? OrganizationId { get; init; }
     public OrganizationType? OrganizationType { get; init; }
     /// <summary>The country the person's mission represents; the tie-break by name uses it.</summary>
