@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Contacts.Import;
@@ -198,6 +199,7 @@ public static class ContactsApi
         return TypedResults.NoContent();
     }
 
+    // Field names as the JSON spells them.
     private static Dictionary<string, string[]> Camel(Dictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => e.Value);
+        errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Guests;
@@ -25,11 +26,7 @@ public static class GuestsApi
         return api;
     }
 
-    private static string Camel(Enum value)
-    {
-        var s = value.ToString();
-        return char.ToLowerInvariant(s[0]) + s[1..];
-    }
+    private static string Camel(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     private static async Task<Results<Ok<AddedDto>, NotFound, ValidationProblem, ForbidHttpResult>> AddAsync(Guid id, AddGuests body, ChanceryDb db, GuestList list, MissionScope scope)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Chancery.Data;
 using Chancery.Domain.Missions;
 using Chancery.Infrastructure;
@@ -50,7 +51,7 @@ public static class MissionsApi
         }
         catch (DomainException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Camel(e.Field ?? "name")] = [e.Message] }, e.Message);
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(e.Field ?? "name")] = [e.Message] }, e.Message);
         }
     }
 
@@ -73,6 +74,4 @@ public static class MissionsApi
 
     private static MissionDto ToDto(Mission m, MissionScope scope) =>
         new(m.Id, m.Name, m.Country, m.City, m.TimeZone, scope.Memberships.FirstOrDefault(x => x.MissionId == m.Id)?.Role.ToString() ?? "");
-
-    private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
 }
