@@ -18,12 +18,14 @@ public static class ContactsApi
     public sealed record ContactDto(
         Guid Id, string? Honorific, string? FirstName, string LastName, string DisplayName, OrganizationDto? Organization,
         string? Position, string? DiplomaticRank, string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone,
-        string? Language, string? Category, IReadOnlyList<string> Tags, string? LatinName, Guid MissionId);
+        string? Language, string? Category, IReadOnlyList<string> Tags, string? LatinName, Guid MissionId,
+        string? ArrivalNotified, int? NotifiedOrder, int? ManualRank);
     public sealed record OrganizationRef(string? Name, string? Type, string? Country);
     public sealed record ContactBody(
         string? Honorific, string? FirstName, string? LastName, OrganizationRef? Organization, string? Position, string? DiplomaticRank,
         string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone, string? Language, string? Category,
-        List<string>? Tags, string? LatinName, string? SpouseHonorific, string? SpouseFirstName, string? SpouseLastName, string? Notes, Guid? MissionId);
+        List<string>? Tags, string? LatinName, string? SpouseHonorific, string? SpouseFirstName, string? SpouseLastName, string? Notes, Guid? MissionId,
+        string? ArrivalNotified = null, int? NotifiedOrder = null, int? ManualRank = null);
     public sealed record ImportResponse(int Created, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors,
         IReadOnlyList<string> Warnings, IReadOnlyList<string> NewOrganizations, IReadOnlyList<string> NewCategories);
 
@@ -51,7 +53,8 @@ public static class ContactsApi
         c.Organization is { } o ? new OrganizationDto(o.Id, o.Name, o.Type.ToString(), o.Country) : null,
         c.Position, c.DiplomaticRank, c.HeadOfMissionClass?.ToString(),
         c.CredentialsPresented?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-        c.Email, c.Phone, c.Language, c.Category?.Name, c.Tags, c.LatinName, c.MissionId);
+        c.Email, c.Phone, c.Language, c.Category?.Name, c.Tags, c.LatinName, c.MissionId,
+        c.ArrivalNotified?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), c.NotifiedOrder, c.ManualRank);
 
     private static ContactInput ToInput(ContactBody b) => new()
     {
@@ -63,6 +66,9 @@ public static class ContactsApi
         DiplomaticRank = b.DiplomaticRank,
         HeadOfMissionClass = b.HeadOfMissionClass,
         CredentialsPresented = b.CredentialsPresented,
+        ArrivalNotified = b.ArrivalNotified,
+        NotifiedOrder = b.NotifiedOrder,
+        ManualRank = b.ManualRank,
         Email = b.Email,
         Phone = b.Phone,
         Language = b.Language,
@@ -95,7 +101,7 @@ public static class ContactsApi
         }
         var (contact, errors) = await directory.SaveAsync(missionId, null, ToInput(body));
         return contact is null
-            ? TypedResults.ValidationProblem(Camel(errors), "The contact has errors; see each field.")
+            ? TypedResults.ValidationProblem(FieldErrors.AsJsonNames(errors), "The contact has errors; see each field.")
             : TypedResults.Created($"/api/contacts/{contact.Id}", ToDto(contact));
     }
 
@@ -110,7 +116,7 @@ public static class ContactsApi
             return TypedResults.Forbid();
         }
         var (contact, errors) = await directory.SaveAsync(existing.MissionId, existing, ToInput(body));
-        return contact is null ? TypedResults.ValidationProblem(Camel(errors), "The contact has errors; see each field.") : TypedResults.Ok(ToDto(contact));
+        return contact is null ? TypedResults.ValidationProblem(FieldErrors.AsJsonNames(errors), "The contact has errors; see each field.") : TypedResults.Ok(ToDto(contact));
     }
 
     private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(Guid id, ChanceryDb db, MissionScope scope)
@@ -198,8 +204,4 @@ public static class ContactsApi
         await directory.EraseAsync(contact);
         return TypedResults.NoContent();
     }
-
-    // Field names as the JSON spells them.
-    private static Dictionary<string, string[]> Camel(Dictionary<string, string[]> errors) =>
-        errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => e.Value);
 }

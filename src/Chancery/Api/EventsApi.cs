@@ -15,8 +15,8 @@ public static class EventsApi
         string? DressCode, string? RsvpBy, string? Address, string? Hosts, string? Description, string? Status, Guid? MissionId);
     public sealed record EventDto(Guid Id, string Title, string Kind, string StartsAt, string TimeZone, DateTimeOffset StartsAtUtc, string Venue,
         int? Capacity, string? DressCode, string? RsvpBy, string? Address, string? Hosts, string? Description, string Status, Guid MissionId);
-    public sealed record ProgrammeBody(string? StartsAt, string? Title, string? Speaker, string? Place, int? DurationMinutes);
-    public sealed record ProgrammeDto(Guid Id, string? StartsAt, string Title, string? Speaker, string? Place, int? DurationMinutes, int Order);
+    public sealed record ProgrammeBody(string? StartsAt, string? Title, string? Speaker, string? Place, int? DurationMinutes, Guid? SpeakerContactId);
+    public sealed record ProgrammeDto(Guid Id, string? StartsAt, string Title, string? Speaker, string? Place, int? DurationMinutes, int Order, Guid? SpeakerContactId);
 
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
@@ -34,87 +34,23 @@ public static class EventsApi
         e.Venue, e.Capacity, e.DressCode, e.RsvpByLocal is { } r ? EventSchedule.Format(r) : null, e.Address, e.Hosts, e.Description, e.Status.ToString(), e.MissionId);
 
     private static ProgrammeDto ToDto(ProgrammeItem p) =>
-        new(p.Id, p.StartsAtLocal is { } s ? EventSchedule.Format(s) : null, p.Title, p.Speaker, p.Place, p.DurationMinutes, p.SortOrder);
+        new(p.Id, p.StartsAtLocal is { } s ? EventSchedule.Format(s) : null, p.Title, p.Speaker, p.Place, p.DurationMinutes, p.SortOrder, p.SpeakerContactId);
 
-    /// <summary>Copies the body onto the event; returns the errors by field (camelCase, as the JSON names them).</summary>
-    private static Dictionary<string, string[]> Apply(EventBody b, Event e)
+    private static EventInput ToInput(EventBody b) => new()
     {
-        var errors = new Dictionary<string, string[]>();
-        if (Text.Clean(b.Title) is not { } title)
-        {
-            errors["title"] = ["An event needs a title."];
-        }
-        else
-        {
-            e.Title = title;
-        }
-        if (ContactRules.ParseEnum<EventKind>(b.Kind ?? nameof(EventKind.Other)) is { } kind)
-        {
-            e.Kind = kind;
-        }
-        else
-        {
-            errors["kind"] = [$"'{b.Kind}' is not a kind of event; use one of {string.Join(", ", Enum.GetNames<EventKind>())}."];
-        }
-        if (!EventSchedule.TryParseLocal(b.StartsAt, out var local))
-        {
-            errors["startsAt"] = [$"'{b.StartsAt}' is not a local date and time; write it as the venue's clock shows it, e.g. 2024-02-26T15:00."];
-        }
-        else
-        {
-            var (utc, field, error) = EventSchedule.ToUtc(local, b.TimeZone);
-            if (error is not null)
-            {
-                errors[field!] = [error];
-            }
-            else
-            {
-                e.StartsAtLocal = local;
-                e.StartsAtUtc = utc!.Value;
-                e.TimeZone = b.TimeZone!.Trim();
-            }
-        }
-        if (Text.Clean(b.Venue) is not { } venue)
-        {
-            errors["venue"] = ["Say where the event is."];
-        }
-        else
-        {
-            e.Venue = venue;
-        }
-        if (b.Capacity is < 1)
-        {
-            errors["capacity"] = ["Capacity is the number of guests the venue takes: 1 or more, or leave it out."];
-        }
-        e.Capacity = b.Capacity;
-        if (b.RsvpBy is not null)
-        {
-            if (EventSchedule.TryParseLocal(b.RsvpBy, out var rsvp))
-            {
-                e.RsvpByLocal = rsvp;
-            }
-            else
-            {
-                errors["rsvpBy"] = [$"'{b.RsvpBy}' is not a date; write e.g. 2024-02-20 or 2024-02-20T18:00."];
-            }
-        }
-        if (b.Status is not null)
-        {
-            if (ContactRules.ParseEnum<EventStatus>(b.Status) is { } status)
-            {
-                e.Status = status;
-            }
-            else
-            {
-                errors["status"] = [$"'{b.Status}' is not a status; use one of {string.Join(", ", Enum.GetNames<EventStatus>())}."];
-            }
-        }
-        e.DressCode = Text.Clean(b.DressCode);
-        e.Address = Text.Clean(b.Address);
-        e.Hosts = Text.Clean(b.Hosts);
-        e.Description = Text.Clean(b.Description);
-        return errors;
-    }
+        Title = b.Title,
+        Kind = b.Kind,
+        StartsAt = b.StartsAt,
+        TimeZone = b.TimeZone,
+        Venue = b.Venue,
+        Address = b.Address,
+        Capacity = b.Capacity,
+        DressCode = b.DressCode,
+        RsvpBy = b.RsvpBy,
+        Hosts = b.Hosts,
+        Description = b.Description,
+        Status = b.Status,
+    };
 
     private static async Task<Ok<List<EventDto>>> ListAsync(ChanceryDb db, int? limit, int? offset)
     {
@@ -122,27 +58,22 @@ public static class EventsApi
         return TypedResults.Ok(rows.Select(ToDto).ToList());
     }
 
-    private static async Task<Results<Created<EventDto>, ValidationProblem, ForbidHttpResult>> CreateAsync(EventBody body, ChanceryDb db, MissionScope scope, TimeProvider clock)
+    private static async Task<Results<Created<EventDto>, ValidationProblem, ForbidHttpResult>> CreateAsync(EventBody body, EventEditing editing, MissionScope scope)
     {
         if (scope.TargetMission(body.MissionId, MissionRole.Protocol) is not { } missionId)
         {
             return TypedResults.Forbid();
         }
-        var e = new Event { MissionId = missionId, Title = "", TimeZone = "UTC", Venue = "", CreatedAt = clock.GetUtcNow() };
-        var errors = Apply(body, e);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, "The event has errors; see each field.");
-        }
-        db.Events.Add(e);
-        await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/events/{e.Id}", ToDto(e));
+        var (e, errors) = await editing.CreateAsync(missionId, ToInput(body));
+        return e is null
+            ? TypedResults.ValidationProblem(FieldErrors.AsJsonNames(errors), "The event has errors; see each field.")
+            : TypedResults.Created($"/api/events/{e.Id}", ToDto(e));
     }
 
     private static async Task<Results<Ok<EventDto>, NotFound>> GetAsync(Guid id, ChanceryDb db) =>
         await db.Events.FirstOrDefaultAsync(e => e.Id == id) is { } e ? TypedResults.Ok(ToDto(e)) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<EventDto>, NotFound, ValidationProblem, ForbidHttpResult>> UpdateAsync(Guid id, EventBody body, ChanceryDb db, MissionScope scope)
+    private static async Task<Results<Ok<EventDto>, NotFound, ValidationProblem, ForbidHttpResult>> UpdateAsync(Guid id, EventBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
     {
         if (await db.Events.AsTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
         {
@@ -152,16 +83,13 @@ public static class EventsApi
         {
             return TypedResults.Forbid();
         }
-        var errors = Apply(body, e);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, "The event has errors; see each field.");
-        }
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(ToDto(e));
+        var errors = await editing.UpdateAsync(e, ToInput(body));
+        return errors.Count > 0
+            ? TypedResults.ValidationProblem(FieldErrors.AsJsonNames(errors), "The event has errors; see each field.")
+            : TypedResults.Ok(ToDto(e));
     }
 
-    private static async Task<Results<Created<ProgrammeDto>, NotFound, ValidationProblem, ForbidHttpResult>> AddProgrammeItemAsync(Guid id, ProgrammeBody body, ChanceryDb db, MissionScope scope)
+    private static async Task<Results<Created<ProgrammeDto>, NotFound, ValidationProblem, ForbidHttpResult>> AddProgrammeItemAsync(Guid id, ProgrammeBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
     {
         if (await db.Events.FirstOrDefaultAsync(e => e.Id == id) is not { } e)
         {
@@ -171,59 +99,19 @@ public static class EventsApi
         {
             return TypedResults.Forbid();
         }
-        var errors = new Dictionary<string, string[]>();
-        DateTime? startsAt = null;
-        if (body.StartsAt is not null)
+        var input = new ProgrammeInput
         {
-            if (EventSchedule.TryParseLocal(body.StartsAt, out var t))
-            {
-                startsAt = t;
-            }
-            else if (TimeOnly.TryParse(body.StartsAt, System.Globalization.CultureInfo.InvariantCulture, out var time))
-            {
-                startsAt = e.StartsAtLocal.Date + time.ToTimeSpan(); // "15:30" means on the event's day
-            }
-            else
-            {
-                errors["startsAt"] = [$"'{body.StartsAt}' is not a time; write 15:30 or 2024-02-26T15:30."];
-            }
-        }
-        if (Text.Clean(body.Title) is not { } title)
-        {
-            errors["title"] = ["A programme item needs a title."];
-            title = "";
-        }
-        if (body.DurationMinutes is < 0)
-        {
-            errors["durationMinutes"] = ["A duration cannot be negative."];
-        }
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, "The programme item has errors; see each field.");
-        }
-
-        // A timed item goes before the first item that starts later; an untimed one goes last.
-        var items = await db.ProgrammeItems.AsTracking().Where(p => p.EventId == id).OrderBy(p => p.SortOrder).ToListAsync();
-        var firstLater = startsAt is { } at ? items.FindIndex(p => p.StartsAtLocal is { } s && s > at) : -1;
-        var position = firstLater < 0 ? items.Count : firstLater;
-        foreach (var later in items.Skip(position))
-        {
-            later.SortOrder++;
-        }
-        var item = new ProgrammeItem
-        {
-            MissionId = e.MissionId,
-            EventId = id,
-            StartsAtLocal = startsAt,
-            Title = title,
-            Speaker = Text.Clean(body.Speaker),
-            Place = Text.Clean(body.Place),
+            StartsAt = body.StartsAt,
+            Title = body.Title,
+            Speaker = body.Speaker,
+            SpeakerContactId = body.SpeakerContactId,
+            Place = body.Place,
             DurationMinutes = body.DurationMinutes,
-            SortOrder = position,
         };
-        db.ProgrammeItems.Add(item);
-        await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/events/{id}/programme", ToDto(item));
+        var (item, errors) = await editing.AddItemAsync(e, input);
+        return item is null
+            ? TypedResults.ValidationProblem(FieldErrors.AsJsonNames(errors), "The programme item has errors; see each field.")
+            : TypedResults.Created($"/api/events/{id}/programme", ToDto(item));
     }
 
     private static async Task<Results<Ok<List<ProgrammeDto>>, NotFound>> ProgrammeAsync(Guid id, ChanceryDb db)

@@ -12,7 +12,7 @@ namespace Chancery.Api;
 /// <summary>API.md "Guests": build an event's guest list and read it by precedence or by name.</summary>
 public static class GuestsApi
 {
-    public sealed record GuestFilter(string? Category, string? OrganizationType, string? Tag);
+    public sealed record GuestFilter(string? Category, string? OrganizationType, string? Tag, string? Country = null);
     public sealed record AddGuests(List<Guid>? ContactIds, GuestFilter? Filter);
     public sealed record AddedDto(int Added, int AlreadyOnList);
     public sealed record GuestDto(Guid Id, ContactsApi.ContactDto Contact, string Rsvp, int PlusOnes, string Invitation, DateTimeOffset? CheckedInAt, string? CheckedInBy, string? Note);
@@ -59,7 +59,7 @@ public static class GuestsApi
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filter.organizationType"] = [$"'{typeText}' {ContactRules.TypeMessage}"] });
             }
-            ids = await list.MatchingAsync(e.MissionId, new ContactDirectory.Filter(Category: body.Filter?.Category, OrganizationType: type, Tag: body.Filter?.Tag));
+            ids = await list.MatchingAsync(e.MissionId, new ContactDirectory.Filter(Category: body.Filter?.Category, OrganizationType: type, Tag: body.Filter?.Tag, Country: body.Filter?.Country));
         }
         var (added, already) = await list.AddAsync(e.MissionId, id, ids);
         return TypedResults.Ok(new AddedDto(added, already));
@@ -75,7 +75,7 @@ public static class GuestsApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["order"] = ["Use order=precedence or order=name."] });
         }
-        var guests = await list.ReadAsync(e.MissionId, id, byPrecedence: order != "name", new PrecedenceSettings());
+        var guests = await list.ReadAsync(e.MissionId, id, byPrecedence: order != "name");
         return TypedResults.Ok(guests.Skip(Paging.Offset(offset)).Take(Paging.Limit(limit))
             .Select(g => new GuestDto(g.Id, ContactsApi.ToDto(g.Contact!), Camel(g.Rsvp), g.PlusOnes, Camel(g.Invitation), g.CheckedInAt, g.CheckedInBy, g.Note))
             .ToList());

@@ -5,6 +5,7 @@ using Chancery.Domain.Contacts.Import;
 using Chancery.Domain.Events;
 using Chancery.Domain.Guests;
 using Chancery.Domain.Missions;
+using Chancery.Domain.Seating;
 using Chancery.Domain.Users;
 using Chancery.Email;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -53,6 +54,8 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<Event> Events => Set<Event>();
     public DbSet<ProgrammeItem> ProgrammeItems => Set<ProgrammeItem>();
     public DbSet<Guest> Guests => Set<Guest>();
+    public DbSet<SeatingTable> SeatingTables => Set<SeatingTable>();
+    public DbSet<SeatAssignment> SeatAssignments => Set<SeatAssignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

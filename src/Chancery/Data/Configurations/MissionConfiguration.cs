@@ -1,3 +1,4 @@
+using Chancery.Domain.Guests;
 using Chancery.Domain.Missions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,6 +13,9 @@ internal sealed class MissionConfiguration : IEntityTypeConfiguration<Mission>
         e.Property(m => m.Country).HasMaxLength(100);
         e.Property(m => m.City).HasMaxLength(100);
         e.Property(m => m.TimeZone).HasMaxLength(64);
+        e.Property(m => m.PrecedenceDatedBy).HasConversion<string>().HasMaxLength(30).HasDefaultValue(FunctionsDatedBy.CredentialsPresented);
+        e.Property(m => m.PrecedenceTieBreak).HasConversion<string>().HasMaxLength(30).HasDefaultValue(PrecedenceTieBreak.RecordedOrder);
+        e.Property(m => m.HostLanguage).HasMaxLength(20).HasDefaultValue("en");
     }
 }
 

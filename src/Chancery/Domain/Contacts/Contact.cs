@@ -24,6 +24,12 @@ public sealed class Contact : IMissionScoped, IErasable
     public HeadOfMissionClass? HeadOfMissionClass { get; set; }
     /// <summary>Local date and time at which credentials were presented (or arrival notified), as the host records it.</summary>
     public DateTime? CredentialsPresented { get; set; }
+    /// <summary>When the host's foreign ministry was notified of the arrival (Art. 13); used where the host dates functions by it.</summary>
+    public DateTime? ArrivalNotified { get; set; }
+    /// <summary>The place in which the person's own mission notified its staff (Art. 17); 1 first.</summary>
+    public int? NotifiedOrder { get; set; }
+    /// <summary>For people outside the diplomatic corps: the place the protocol officer gives them; 1 first.</summary>
+    public int? ManualRank { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
     /// <summary>BCP 47 tag of the language invitations go out in.</summary>

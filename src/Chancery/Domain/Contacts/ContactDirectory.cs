@@ -110,6 +110,26 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
                 Error(nameof(input.CredentialsPresented), $"'{dateText}' {ContactRules.DateMessage}");
             }
         }
+        DateTime? arrival = null;
+        if (Text.Clean(input.ArrivalNotified) is { } arrivalText)
+        {
+            if (ContactRules.TryParseDate(arrivalText, out var d))
+            {
+                arrival = d;
+            }
+            else
+            {
+                Error(nameof(input.ArrivalNotified), $"'{arrivalText}' {ContactRules.DateMessage}");
+            }
+        }
+        if (input.NotifiedOrder is < 1)
+        {
+            Error(nameof(input.NotifiedOrder), "The notified order starts at 1 (the first person the mission notified).");
+        }
+        if (input.ManualRank is < 1)
+        {
+            Error(nameof(input.ManualRank), "A rank starts at 1 (first); leave it empty to place the person by name.");
+        }
         var email = Text.Clean(input.Email);
         if (email is not null && !ContactRules.IsEmail(email))
         {
@@ -149,6 +169,9 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         contact.DiplomaticRank = Text.Clean(input.DiplomaticRank);
         contact.HeadOfMissionClass = hoc;
         contact.CredentialsPresented = credentials;
+        contact.ArrivalNotified = arrival;
+        contact.NotifiedOrder = input.NotifiedOrder;
+        contact.ManualRank = input.ManualRank;
         contact.Email = email;
         contact.Phone = Text.Clean(input.Phone);
         contact.Language = language;
@@ -245,6 +268,9 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
                 contact.DiplomaticRank,
                 HeadOfMissionClass = contact.HeadOfMissionClass?.ToString(),
                 CredentialsPresented = contact.CredentialsPresented?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+                ArrivalNotified = contact.ArrivalNotified?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+                contact.NotifiedOrder,
+                contact.ManualRank,
                 contact.Email,
                 contact.Phone,
                 contact.Language,
@@ -271,7 +297,8 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         contact.Honorific = contact.FirstName = contact.LatinName = contact.Position = contact.DiplomaticRank = null;
         contact.Email = contact.Phone = contact.Language = contact.Notes = null;
         contact.SpouseHonorific = contact.SpouseFirstName = contact.SpouseLastName = null;
-        contact.CredentialsPresented = null;
+        contact.CredentialsPresented = contact.ArrivalNotified = null;
+        contact.NotifiedOrder = contact.ManualRank = null;
         contact.LastName = "(erased)";
         contact.Tags = [];
         contact.ErasedAt = clock.GetUtcNow();

@@ -11,6 +11,9 @@ public sealed class ContactInput
     public string? DiplomaticRank { get; set; }
     public string? HeadOfMissionClass { get; set; }
     public string? CredentialsPresented { get; set; }
+    public string? ArrivalNotified { get; set; }
+    public int? NotifiedOrder { get; set; }
+    public int? ManualRank { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? Language { get; set; }

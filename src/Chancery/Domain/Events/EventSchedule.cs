@@ -12,17 +12,17 @@ public static class EventSchedule
 
     /// <summary>
     /// The UTC instant of a wall-clock time in an IANA zone, or the field at fault and why: an unknown zone
-    /// (timeZone) or a time the clocks skip (startsAt).
+    /// (TimeZone) or a time the clocks skip (StartsAt).
     /// </summary>
     public static (DateTimeOffset? Utc, string? Field, string? Error) ToUtc(DateTime local, string? zoneId)
     {
         if (string.IsNullOrWhiteSpace(zoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId.Trim(), out var zone))
         {
-            return (null, "timeZone", $"'{zoneId}' is not a time zone; use an IANA name such as Asia/Shanghai or Europe/Paris.");
+            return (null, nameof(Event.TimeZone), $"'{zoneId}' is not a time zone; use an IANA name such as Asia/Shanghai or Europe/Paris.");
         }
         if (zone.IsInvalidTime(local))
         {
-            return (null, "startsAt", $"{local:yyyy-MM-dd HH:mm} does not exist in {zone.Id}: the clocks skip it.");
+            return (null, "StartsAt", $"{local:yyyy-MM-dd HH:mm} does not exist in {zone.Id}: the clocks skip it.");
         }
         var offset = zone.GetUtcOffset(local);
         return (new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToUniversalTime(), null, null);

@@ -27,7 +27,10 @@ public sealed class Guest : IMissionScoped
     public Guid ContactId { get; init; }
     public Contact? Contact { get; init; }
     public RsvpAnswer Rsvp { get; set; }
+    /// <summary>Extra people the guest may bring (an aide, a child); the partner is counted apart.</summary>
     public int PlusOnes { get; set; }
+    /// <summary>The spouse or partner on the contact is invited too.</summary>
+    public bool WithPartner { get; set; }
     public InvitationState Invitation { get; set; }
     /// <summary>For the protocol office: VIP, greet by the ambassador, dietary needs.</summary>
     public string? Note { get; set; }

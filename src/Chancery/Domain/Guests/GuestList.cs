@@ -26,30 +26,93 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
         return (added, contactIds.Distinct().Count() - added);
     }
 
+    /// <summary>What the protocol officer can change on one guest: the answer (taken by phone), partner, plus-ones, note.</summary>
+    public sealed record Change(RsvpAnswer Rsvp, bool WithPartner, int PlusOnes, string? Note);
+
+    public const int MaxPlusOnes = 20;
+
+    /// <summary>Changes one guest of the event; returns the error by field, or none. A guest of another event is not found (null).</summary>
+    public async Task<Dictionary<string, string[]>?> UpdateAsync(Guid eventId, Guid guestId, Change change, CancellationToken ct = default)
+    {
+        if (await db.Guests.AsTracking().FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == eventId, ct) is not { } guest)
+        {
+            return null;
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (change.PlusOnes is < 0 or > MaxPlusOnes)
+        {
+            errors[nameof(change.PlusOnes)] = [$"Plus-ones are between 0 and {MaxPlusOnes}."];
+        }
+        var note = Text.Clean(change.Note);
+        if (note?.Length > 1000)
+        {
+            errors[nameof(change.Note)] = [$"A note is at most 1000 characters; this one has {note.Length}."];
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        guest.Rsvp = change.Rsvp;
+        guest.WithPartner = change.WithPartner;
+        guest.PlusOnes = change.PlusOnes;
+        guest.Note = note;
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    /// <summary>Takes people off the event's list, with their seats; returns how many went.</summary>
+    public async Task<int> RemoveAsync(Guid eventId, IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default)
+    {
+        var guests = await db.Guests.AsTracking().Where(g => g.EventId == eventId && guestIds.Contains(g.Id)).ToListAsync(ct);
+        db.Guests.RemoveRange(guests);
+        await db.SaveChangesAsync(ct);
+        return guests.Count;
+    }
+
     /// <summary>The ids of the mission's people matching a filter (an empty filter is everyone).</summary>
     public Task<List<Guid>> MatchingAsync(Guid missionId, ContactDirectory.Filter filter, CancellationToken ct = default) =>
         directory.Search(filter with { MissionId = missionId }).Select(c => c.Id).ToListAsync(ct);
 
-    /// <summary>The guest list with contacts loaded, by precedence (PRODUCT.md rules) or alphabetically by name.</summary>
-    public async Task<List<Guest>> ReadAsync(Guid missionId, Guid eventId, bool byPrecedence, PrecedenceSettings settings, CancellationToken ct = default)
+    /// <summary>The mission's own practice on precedence, as its protocol office set it.</summary>
+    public async Task<PrecedenceSettings> SettingsAsync(Guid missionId, CancellationToken ct = default) =>
+        (await db.Missions.AsNoTracking().FirstAsync(m => m.Id == missionId, ct)).Precedence;
+
+    /// <summary>The guest list by precedence with each place explained, under the mission's settings.</summary>
+    public async Task<List<(Guest Guest, PrecedenceEntry Place)>> RankedAsync(Guid missionId, Guid eventId, CancellationToken ct = default)
     {
-        var guests = await db.Guests.Where(g => g.EventId == eventId)
-            .Include(g => g.Contact).ThenInclude(c => c!.Organization)
-            .Include(g => g.Contact).ThenInclude(c => c!.Category)
-            .AsNoTracking().ToListAsync(ct);
+        var guests = await LoadAsync(eventId, ct);
+        var order = await OrderAsync(missionId, guests, await SettingsAsync(missionId, ct), ct);
+        var byContact = guests.ToDictionary(g => g.ContactId);
+        return [.. order.Select(e => (byContact[e.Person.Id], e))];
+    }
+
+    /// <summary>The guest list with contacts loaded, by precedence (PRODUCT.md rules, the mission's settings) or alphabetically by name.</summary>
+    public async Task<List<Guest>> ReadAsync(Guid missionId, Guid eventId, bool byPrecedence, CancellationToken ct = default)
+    {
+        var guests = await LoadAsync(eventId, ct);
         if (!byPrecedence)
         {
             return [.. guests.OrderBy(g => g.Contact!.SortName, StringComparer.Ordinal).ThenBy(g => g.Id)];
         }
+        var byContact = guests.ToDictionary(g => g.ContactId);
+        return [.. (await OrderAsync(missionId, guests, await SettingsAsync(missionId, ct), ct)).Select(e => byContact[e.Person.Id])];
+    }
+
+    private Task<List<Guest>> LoadAsync(Guid eventId, CancellationToken ct) =>
+        db.Guests.Where(g => g.EventId == eventId)
+            .Include(g => g.Contact).ThenInclude(c => c!.Organization)
+            .Include(g => g.Contact).ThenInclude(c => c!.Category)
+            .AsNoTracking().ToListAsync(ct);
+
+    private async Task<IReadOnlyList<PrecedenceEntry>> OrderAsync(Guid missionId, List<Guest> guests, PrecedenceSettings settings, CancellationToken ct)
+    {
         // The whole corps the mission knows, so staff follow their head's place even when the head is not invited.
         var corps = await db.Contacts.Include(c => c.Organization)
             .Where(c => c.MissionId == missionId && c.ErasedAt == null && c.HeadOfMissionClass != null)
             .AsNoTracking().ToListAsync(ct);
-        var byContact = guests.ToDictionary(g => g.ContactId);
         var recorded = guests.Select(g => g.Contact!).Concat(corps).DistinctBy(c => c.Id)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var order = Precedence.Order(guests.Select(g => Candidate(g.Contact!, recorded[g.ContactId])), settings, corps.Select(c => Candidate(c, recorded[c.Id])));
-        return [.. order.Select(e => byContact[e.Person.Id])];
+        return Precedence.Order(guests.Select(g => Candidate(g.Contact!, recorded[g.ContactId])), settings, corps.Select(c => Candidate(c, recorded[c.Id])));
     }
 
     /// <summary>What precedence needs from a contact; <paramref name="recordedOrder"/> is when it entered the directory relative to the others.</summary>
@@ -63,6 +126,9 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
         Country = c.Organization?.Country,
         HeadOfMissionClass = c.HeadOfMissionClass,
         CredentialsPresented = c.CredentialsPresented,
+        ArrivalNotified = c.ArrivalNotified,
+        NotifiedOrder = c.NotifiedOrder,
+        ManualRank = c.ManualRank,
         // The import format has one date column: for a chargé d'affaires a.i. it is when they took up the function.
         TookUpFunction = c.HeadOfMissionClass == HeadOfMissionClass.ChargeDAffairesAdInterim ? c.CredentialsPresented : null,
         RepresentsHolySee = string.Equals(c.Organization?.Country, "Holy See", StringComparison.OrdinalIgnoreCase),

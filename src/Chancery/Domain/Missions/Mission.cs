@@ -1,3 +1,5 @@
+using Chancery.Domain.Guests;
+
 namespace Chancery.Domain.Missions;
 
 /// <summary>An embassy, consulate or ministry department: the unit that owns every other record.</summary>
@@ -12,4 +14,13 @@ public sealed class Mission
     /// <summary>IANA zone used as the default for the mission's events.</summary>
     public string TimeZone { get; set; } = "UTC";
     public DateTimeOffset CreatedAt { get; init; }
+
+    // The host state's practice on precedence (PRODUCT.md rules 2, 3 and 6); see PrecedenceSettings.
+    public FunctionsDatedBy PrecedenceDatedBy { get; set; }
+    public bool HolySeeFirst { get; set; }
+    public PrecedenceTieBreak PrecedenceTieBreak { get; set; }
+    /// <summary>The host country's language, for ordering country names alphabetically (e.g. "de", "sv").</summary>
+    public string HostLanguage { get; set; } = "en";
+
+    public PrecedenceSettings Precedence => new(PrecedenceDatedBy, HolySeeFirst, PrecedenceTieBreak, HostLanguage);
 }

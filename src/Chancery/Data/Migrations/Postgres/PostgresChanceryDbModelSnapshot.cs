@@ -100,6 +100,9 @@ namespace Chancery.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ArrivalNotified")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<Guid?>("CategoryId")
                         .HasColumnType("uuid");
 
@@ -145,6 +148,9 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<int?>("ManualRank")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("MissionId")
                         .HasColumnType("uuid");
 
@@ -155,6 +161,9 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("NotifiedOrder")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid");
@@ -439,6 +448,9 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("WithPartner")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
@@ -499,10 +511,34 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("HolySeeFirst")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("HostLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PrecedenceDatedBy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("CredentialsPresented");
+
+                    b.Property<string>("PrecedenceTieBreak")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("RecordedOrder");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -512,6 +548,77 @@ namespace Chancery.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("Missions");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Seating.SeatAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsPartner")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("GuestId", "IsPartner")
+                        .IsUnique();
+
+                    b.HasIndex("TableId", "Seat")
+                        .IsUnique();
+
+                    b.ToTable("SeatAssignments");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Seating.SeatingTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HostName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SeatingTables");
                 });
 
             modelBuilder.Entity("Chancery.Domain.Users.ChanceryUser", b =>
@@ -858,6 +965,30 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Navigation("Mission");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Seating.SeatAssignment", b =>
+                {
+                    b.HasOne("Chancery.Domain.Guests.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chancery.Domain.Seating.SeatingTable", null)
+                        .WithMany()
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Seating.SeatingTable", b =>
+                {
+                    b.HasOne("Chancery.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -94,6 +94,9 @@ namespace Chancery.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ArrivalNotified")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CategoryId")
                         .HasColumnType("TEXT");
 
@@ -139,6 +142,9 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ManualRank")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MissionId")
                         .HasColumnType("TEXT");
 
@@ -149,6 +155,9 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("NotifiedOrder")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT");
@@ -433,6 +442,9 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("WithPartner")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
@@ -493,10 +505,34 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HolySeeFirst")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HostLanguage")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PrecedenceDatedBy")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("CredentialsPresented");
+
+                    b.Property<string>("PrecedenceTieBreak")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("RecordedOrder");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -506,6 +542,77 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("Missions");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Seating.SeatAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GuestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPartner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("GuestId", "IsPartner")
+                        .IsUnique();
+
+                    b.HasIndex("TableId", "Seat")
+                        .IsUnique();
+
+                    b.ToTable("SeatAssignments");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Seating.SeatingTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seats")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SeatingTables");
                 });
 
             modelBuilder.Entity("Chancery.Domain.Users.ChanceryUser", b =>
@@ -846,6 +953,30 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Navigation("Mission");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Seating.SeatAssignment", b =>
+                {
+                    b.HasOne("Chancery.Domain.Guests.Guest", null)
+                        .WithMany()
+                        .HasForeignKey("GuestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chancery.Domain.Seating.SeatingTable", null)
+                        .WithMany()
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Seating.SeatingTable", b =>
+                {
+                    b.HasOne("Chancery.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,69 @@
+using Chancery.Data;
+using Chancery.Domain.Events;
+using Chancery.Domain.Missions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.Events;
+
+/// <summary>Creates an event (in the current mission's time zone by default) or changes one.</summary>
+public sealed class EditModel(ChanceryDb db, EventEditing editing, MissionScope scope, TimeProvider clock) : PageModel
+{
+    [BindProperty] public EventInput Input { get; set; } = new();
+    public Guid? Id { get; private set; }
+
+    /// <summary>IANA zone names for the form's suggestions.</summary>
+    public static IReadOnlyList<string> Zones { get; } =
+        [.. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+    public async Task<IActionResult> OnGetAsync(Guid? id)
+    {
+        if (id is null)
+        {
+            var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == scope.Current!.MissionId);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(mission.TimeZone);
+            // A sensible start: four weeks from today, at 18:00 on the mission's clock.
+            var day = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).Date.AddDays(28);
+            Input = new EventInput { TimeZone = mission.TimeZone, StartsAt = EventSchedule.Format(day.AddHours(18)), Kind = nameof(EventKind.Reception), Status = nameof(EventStatus.Draft) };
+            return Page();
+        }
+        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } existing)
+        {
+            return NotFound();
+        }
+        Id = id;
+        Input = EventInput.From(existing);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid? id)
+    {
+        Id = id;
+        Dictionary<string, string[]> errors;
+        Event? saved;
+        if (id is null)
+        {
+            (saved, errors) = await editing.CreateAsync(scope.Current!.MissionId, Input);
+        }
+        else
+        {
+            if (await db.Events.AsTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } existing)
+            {
+                return NotFound();
+            }
+            errors = await editing.UpdateAsync(existing, Input);
+            saved = existing;
+        }
+        if (errors.Count > 0)
+        {
+            foreach (var (field, messages) in errors)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{field}", messages[0]);
+            }
+            return Page();
+        }
+        TempData["Notice"] = id is null ? "Event created. Add its programme and guests next." : "Saved.";
+        return Redirect($"/staff/events/{saved!.Id}");
+    }
+}

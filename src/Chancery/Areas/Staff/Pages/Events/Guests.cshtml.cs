@@ -1,0 +1,154 @@
+using Chancery.Data;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.Events;
+
+/// <summary>
+/// Building the guest list: add people by filter or by hand, take them off, and per guest the answer, partner,
+/// plus-ones and a note; the list filtered and sorted, with the counts on top.
+/// </summary>
+public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirectory directory) : PageModel
+{
+    public const int HandPickLimit = 25;
+
+    public Event Event { get; private set; } = null!;
+    public IReadOnlyList<(Guest Guest, int Precedence)> Rows { get; private set; } = [];
+    public GuestCounts Counts { get; private set; } = null!;
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public IReadOnlyList<string> Countries { get; private set; } = [];
+    public IReadOnlyList<string> Organizations { get; private set; } = [];
+    public IReadOnlyList<Contact> Found { get; private set; } = [];
+    public int FoundTotal { get; private set; }
+
+    // The list's own filters and order.
+    [BindProperty(SupportsGet = true)] public string? Name { get; set; }
+    [BindProperty(SupportsGet = true)] public string? InCategory { get; set; }
+    [BindProperty(SupportsGet = true)] public string? InOrganization { get; set; }
+    [BindProperty(SupportsGet = true)] public RsvpAnswer? Answer { get; set; }
+    [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "precedence";
+    /// <summary>A search of the directory for adding people by hand.</summary>
+    [BindProperty(SupportsGet = true)] public string? Find { get; set; }
+
+    public static readonly string[] Sorts = ["precedence", "name", "category", "organization", "answer"];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddFilterAsync(Guid id, string? category, OrganizationType? type, string? tag, string? country)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        var ids = await guestList.MatchingAsync(Event.MissionId, new ContactDirectory.Filter(Category: Clean(category), OrganizationType: type, Tag: Clean(tag), Country: Clean(country)));
+        var (added, already) = await guestList.AddAsync(Event.MissionId, id, ids);
+        TempData["Notice"] = ids.Count == 0 ? "Nobody in the directory matches that filter." : $"{added} added; {already} already on the list.";
+        return Redirect($"/staff/events/{id}/guests");
+    }
+
+    public async Task<IActionResult> OnPostAddPeopleAsync(Guid id, List<Guid> contactIds)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        // Only the mission's own people, whatever the form sent.
+        var ids = await db.Contacts.Where(c => c.MissionId == Event.MissionId && c.ErasedAt == null && contactIds.Contains(c.Id)).Select(c => c.Id).ToListAsync();
+        var (added, already) = await guestList.AddAsync(Event.MissionId, id, ids);
+        TempData["Notice"] = ids.Count == 0 ? "Tick the people to add." : $"{added} added; {already} already on the list.";
+        return Redirect($"/staff/events/{id}/guests?find={Uri.EscapeDataString(Find ?? "")}#add-by-hand");
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(Guid id, Guid guest, RsvpAnswer rsvp, bool withPartner, int plusOnes, string? note)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        var errors = await guestList.UpdateAsync(id, guest, new GuestList.Change(rsvp, withPartner, plusOnes, note));
+        if (errors is null)
+        {
+            return NotFound();
+        }
+        if (errors.Count > 0)
+        {
+            foreach (var (_, messages) in errors)
+            {
+                ModelState.AddModelError("", messages[0]);
+            }
+            await LoadAsync();
+            return Page();
+        }
+        TempData["Notice"] = "Guest saved.";
+        return Redirect($"/staff/events/{id}/guests#guest-{guest}");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid guest)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        var removed = await guestList.RemoveAsync(id, [guest]);
+        if (removed == 0)
+        {
+            return NotFound();
+        }
+        TempData["Notice"] = "Taken off the list.";
+        return Redirect($"/staff/events/{id}/guests");
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private async Task<bool> LoadEventAsync(Guid id)
+    {
+        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
+        {
+            return false;
+        }
+        Event = e;
+        return true;
+    }
+
+    private async Task LoadAsync()
+    {
+        var ranked = await guestList.RankedAsync(Event.MissionId, Event.Id);
+        Counts = GuestCounts.Of(ranked.Select(r => r.Guest));
+        var nameKey = Clean(Name) is { } n ? Text.Fold(n) : null;
+        IEnumerable<(Guest Guest, int Precedence)> rows = ranked.Select(r => (r.Guest, r.Place.Position))
+            .Where(r => nameKey is null || r.Guest.Contact!.SearchText.Contains(nameKey, StringComparison.Ordinal))
+            .Where(r => Clean(InCategory) is not { } cat || r.Guest.Contact!.Category?.Name == cat)
+            .Where(r => Clean(InOrganization) is not { } org || r.Guest.Contact!.Organization?.Name == org)
+            .Where(r => Answer is not { } a || r.Guest.Rsvp == a);
+        Rows = [.. Sort switch
+        {
+            "name" => rows.OrderBy(r => r.Guest.Contact!.SortName, StringComparer.Ordinal),
+            "category" => rows.OrderBy(r => r.Guest.Contact!.Category?.SortOrder ?? int.MaxValue).ThenBy(r => r.Precedence),
+            "organization" => rows.OrderBy(r => r.Guest.Contact!.Organization?.Name ?? "\uffff", StringComparer.CurrentCulture).ThenBy(r => r.Precedence),
+            "answer" => rows.OrderBy(r => r.Guest.Rsvp).ThenBy(r => r.Precedence),
+            _ => rows,
+        }];
+        Categories = await directory.CategoriesAsync(Event.MissionId);
+        Countries = await db.Organizations.Where(o => o.Country != null).Select(o => o.Country!).Distinct().OrderBy(c => c).ToListAsync();
+        Organizations = [.. ranked.Select(r => r.Guest.Contact!.Organization?.Name).OfType<string>().Distinct().Order(StringComparer.CurrentCulture)];
+        if (Clean(Find) is { } find)
+        {
+            var onList = ranked.Select(r => r.Guest.ContactId).ToHashSet();
+            var query = directory.Search(new ContactDirectory.Filter(Q: find, MissionId: Event.MissionId)).Where(c => !onList.Contains(c.Id));
+            FoundTotal = await query.CountAsync();
+            Found = await ContactDirectory.WithDetails(ContactDirectory.ByName(query).Take(HandPickLimit)).AsNoTracking().ToListAsync();
+        }
+    }
+}

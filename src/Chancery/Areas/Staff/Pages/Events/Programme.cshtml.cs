@@ -1,0 +1,105 @@
+using Chancery.Data;
+using Chancery.Domain.Events;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.Events;
+
+/// <summary>The run of show: add, change, reorder (buttons, or drag with script) and remove items.</summary>
+public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : PageModel
+{
+    public sealed record Speaker(Guid Id, string Name);
+
+    public Event Event { get; private set; } = null!;
+    public IReadOnlyList<ProgrammeItem> Items { get; private set; } = [];
+    public IReadOnlyList<Speaker> Speakers { get; private set; } = [];
+    [BindProperty] public ProgrammeInput Input { get; set; } = new();
+    /// <summary>The item the form changes; null when it adds one.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (Edit is { } editId)
+        {
+            if (Items.FirstOrDefault(p => p.Id == editId) is not { } item)
+            {
+                return NotFound();
+            }
+            Input = new ProgrammeInput
+            {
+                StartsAt = item.StartsAtLocal?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+                Title = item.Title,
+                Speaker = item.Speaker,
+                SpeakerContactId = item.SpeakerContactId,
+                Place = item.Place,
+                DurationMinutes = item.DurationMinutes,
+            };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        Dictionary<string, string[]> errors;
+        if (Edit is { } editId)
+        {
+            if (await db.ProgrammeItems.AsTracking().FirstOrDefaultAsync(p => p.Id == editId && p.EventId == id) is not { } item)
+            {
+                return NotFound();
+            }
+            errors = await editing.UpdateItemAsync(Event, item, Input);
+        }
+        else
+        {
+            (_, errors) = await editing.AddItemAsync(Event, Input);
+        }
+        if (errors.Count > 0)
+        {
+            foreach (var (field, messages) in errors)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{field}", messages[0]);
+            }
+            return Page();
+        }
+        TempData["Notice"] = Edit is null ? "Item added." : "Item saved.";
+        return Redirect($"/staff/events/{id}/programme");
+    }
+
+    /// <summary>Moves an item to <paramref name="position"/> (0 first): the up/down buttons send the neighbour's place, a drag sends where it was dropped.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid item, int position) =>
+        await editing.MoveItemAsync(id, item, position) ? Redirect($"/staff/events/{id}/programme#item-{item}") : NotFound();
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid item)
+    {
+        if (!await editing.RemoveItemAsync(id, item))
+        {
+            return NotFound();
+        }
+        TempData["Notice"] = "Item removed.";
+        return Redirect($"/staff/events/{id}/programme");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
+        {
+            return false;
+        }
+        Event = e;
+        Items = await db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync();
+        var people = await db.Guests.AsNoTracking().Where(g => g.EventId == id && g.Contact!.ErasedAt == null)
+            .Select(g => new { g.ContactId, g.Contact!.Honorific, g.Contact.FirstName, g.Contact.LastName, g.Contact.SortName }).ToListAsync();
+        Speakers = [.. people.OrderBy(p => p.SortName, StringComparer.Ordinal)
+            .Select(p => new Speaker(p.ContactId, string.Join(" ", new[] { p.Honorific, p.FirstName, p.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)))))];
+        return true;
+    }
+}

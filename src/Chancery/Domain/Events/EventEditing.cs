@@ -1,0 +1,310 @@
+using System.Globalization;
+using Chancery.Data;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Guests;
+using Chancery.Domain.Missions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.Events;
+
+/// <summary>
+/// Creating, changing and copying events and their run of show, with the same checks for the staff pages and the API.
+/// Errors come back by field (the input's property name) so each caller puts them where its user looks.
+/// </summary>
+public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
+{
+    public async Task<(Event? Event, Dictionary<string, string[]> Errors)> CreateAsync(Guid missionId, EventInput input, CancellationToken ct = default)
+    {
+        var e = new Event { MissionId = missionId, Title = "", TimeZone = "UTC", Venue = "", CreatedAt = clock.GetUtcNow() };
+        var errors = Apply(input, e);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        db.Events.Add(e);
+        await db.SaveChangesAsync(ct);
+        return (e, errors);
+    }
+
+    /// <summary>Changes a tracked event; nothing is saved when any field is wrong.</summary>
+    public async Task<Dictionary<string, string[]>> UpdateAsync(Event e, EventInput input, CancellationToken ct = default)
+    {
+        var errors = Apply(input, e);
+        if (errors.Count > 0)
+        {
+            db.Entry(e).State = EntityState.Unchanged;
+            await db.Entry(e).ReloadAsync(ct);
+            return errors;
+        }
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    /// <summary>
+    /// Next year's edition of an event: same facts a year later (a national day falls on the same date), as a draft,
+    /// with its run of show; with <paramref name="withGuests"/> the same people invited again, their answers cleared.
+    /// </summary>
+    public async Task<Event> CopyAsync(Event source, DateTime startsAtLocal, bool withGuests, CancellationToken ct = default)
+    {
+        var shift = startsAtLocal - source.StartsAtLocal;
+        var (utc, _, error) = EventSchedule.ToUtc(startsAtLocal, source.TimeZone);
+        if (error is not null)
+        {
+            throw new DomainException(error);
+        }
+        var copy = new Event
+        {
+            MissionId = source.MissionId,
+            Title = source.Title,
+            Kind = source.Kind,
+            StartsAtLocal = startsAtLocal,
+            TimeZone = source.TimeZone,
+            StartsAtUtc = utc!.Value,
+            Venue = source.Venue,
+            Address = source.Address,
+            Capacity = source.Capacity,
+            DressCode = source.DressCode,
+            RsvpByLocal = source.RsvpByLocal + shift,
+            Hosts = source.Hosts,
+            Description = source.Description,
+            Status = EventStatus.Draft,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Events.Add(copy);
+        var items = await db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == source.Id).OrderBy(p => p.SortOrder).ToListAsync(ct);
+        db.ProgrammeItems.AddRange(items.Select(p => new ProgrammeItem
+        {
+            MissionId = copy.MissionId,
+            EventId = copy.Id,
+            StartsAtLocal = p.StartsAtLocal + shift,
+            Title = p.Title,
+            Speaker = p.Speaker,
+            SpeakerContactId = p.SpeakerContactId,
+            Place = p.Place,
+            DurationMinutes = p.DurationMinutes,
+            SortOrder = p.SortOrder,
+        }));
+        if (withGuests)
+        {
+            var guests = await db.Guests.AsNoTracking().Where(g => g.EventId == source.Id && g.Contact!.ErasedAt == null).ToListAsync(ct);
+            db.Guests.AddRange(guests.Select(g => new Guest
+            {
+                MissionId = copy.MissionId,
+                EventId = copy.Id,
+                ContactId = g.ContactId,
+                PlusOnes = g.PlusOnes,
+                WithPartner = g.WithPartner,
+                Note = g.Note,
+                AddedAt = copy.CreatedAt,
+            }));
+        }
+        await db.SaveChangesAsync(ct);
+        return copy;
+    }
+
+    /// <summary>Copies the input onto the event; returns the errors by field.</summary>
+    public static Dictionary<string, string[]> Apply(EventInput b, Event e)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Text.Clean(b.Title) is not { } title)
+        {
+            errors[nameof(b.Title)] = ["An event needs a title."];
+        }
+        else
+        {
+            e.Title = title;
+        }
+        if (ContactRules.ParseEnum<EventKind>(b.Kind ?? nameof(EventKind.Other)) is { } kind)
+        {
+            e.Kind = kind;
+        }
+        else
+        {
+            errors[nameof(b.Kind)] = [$"'{b.Kind}' is not a kind of event; use one of {string.Join(", ", Enum.GetNames<EventKind>())}."];
+        }
+        if (!EventSchedule.TryParseLocal(b.StartsAt, out var local))
+        {
+            errors[nameof(b.StartsAt)] = [$"'{b.StartsAt}' is not a local date and time; write it as the venue's clock shows it, e.g. 2024-02-26T15:00."];
+        }
+        else
+        {
+            var (utc, field, error) = EventSchedule.ToUtc(local, b.TimeZone);
+            if (error is not null)
+            {
+                errors[field!] = [error];
+            }
+            else
+            {
+                e.StartsAtLocal = local;
+                e.StartsAtUtc = utc!.Value;
+                e.TimeZone = b.TimeZone!.Trim();
+            }
+        }
+        if (Text.Clean(b.Venue) is not { } venue)
+        {
+            errors[nameof(b.Venue)] = ["Say where the event is."];
+        }
+        else
+        {
+            e.Venue = venue;
+        }
+        if (b.Capacity is < 1)
+        {
+            errors[nameof(b.Capacity)] = ["Capacity is the number of guests the venue takes: 1 or more, or leave it out."];
+        }
+        e.Capacity = b.Capacity;
+        if (Text.Clean(b.RsvpBy) is not { } rsvpText)
+        {
+            e.RsvpByLocal = null;
+        }
+        else if (EventSchedule.TryParseLocal(rsvpText, out var rsvp))
+        {
+            e.RsvpByLocal = rsvp;
+        }
+        else
+        {
+            errors[nameof(b.RsvpBy)] = [$"'{rsvpText}' is not a date; write e.g. 2024-02-20 or 2024-02-20T18:00."];
+        }
+        if (b.Status is not null)
+        {
+            if (ContactRules.ParseEnum<EventStatus>(b.Status) is { } status)
+            {
+                e.Status = status;
+            }
+            else
+            {
+                errors[nameof(b.Status)] = [$"'{b.Status}' is not a status; use one of {string.Join(", ", Enum.GetNames<EventStatus>())}."];
+            }
+        }
+        e.DressCode = Text.Clean(b.DressCode);
+        e.Address = Text.Clean(b.Address);
+        e.Hosts = Text.Clean(b.Hosts);
+        e.Description = Text.Clean(b.Description);
+        return errors;
+    }
+
+    /// <summary>Adds an item to the run of show: a timed item goes before the first item that starts later; an untimed one goes last.</summary>
+    public async Task<(ProgrammeItem? Item, Dictionary<string, string[]> Errors)> AddItemAsync(Event e, ProgrammeInput input, CancellationToken ct = default)
+    {
+        var item = new ProgrammeItem { MissionId = e.MissionId, EventId = e.Id, Title = "" };
+        var errors = await ApplyAsync(e, input, item, ct);
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var items = await ItemsAsync(e.Id, ct);
+        var firstLater = item.StartsAtLocal is { } at ? items.FindIndex(p => p.StartsAtLocal is { } s && s > at) : -1;
+        items.Insert(firstLater < 0 ? items.Count : firstLater, item);
+        Renumber(items);
+        db.ProgrammeItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        return (item, errors);
+    }
+
+    /// <summary>Changes a tracked item in place; its position stays where the officer put it.</summary>
+    public async Task<Dictionary<string, string[]>> UpdateItemAsync(Event e, ProgrammeItem item, ProgrammeInput input, CancellationToken ct = default)
+    {
+        var errors = await ApplyAsync(e, input, item, ct);
+        if (errors.Count == 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return errors;
+    }
+
+    /// <summary>Moves an item to a position in the run of show (0 first); the others close up around it.</summary>
+    public async Task<bool> MoveItemAsync(Guid eventId, Guid itemId, int position, CancellationToken ct = default)
+    {
+        var items = await ItemsAsync(eventId, ct);
+        if (items.Find(p => p.Id == itemId) is not { } item)
+        {
+            return false;
+        }
+        items.Remove(item);
+        items.Insert(Math.Clamp(position, 0, items.Count), item);
+        Renumber(items);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> RemoveItemAsync(Guid eventId, Guid itemId, CancellationToken ct = default)
+    {
+        var items = await ItemsAsync(eventId, ct);
+        if (items.Find(p => p.Id == itemId) is not { } item)
+        {
+            return false;
+        }
+        items.Remove(item);
+        db.ProgrammeItems.Remove(item);
+        Renumber(items);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private Task<List<ProgrammeItem>> ItemsAsync(Guid eventId, CancellationToken ct) =>
+        db.ProgrammeItems.AsTracking().Where(p => p.EventId == eventId).OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync(ct);
+
+    private static void Renumber(List<ProgrammeItem> items)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            items[i].SortOrder = i;
+        }
+    }
+
+    private async Task<Dictionary<string, string[]>> ApplyAsync(Event e, ProgrammeInput input, ProgrammeItem item, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        DateTime? startsAt = null;
+        if (Text.Clean(input.StartsAt) is { } startText)
+        {
+            if (EventSchedule.TryParseLocal(startText, out var t))
+            {
+                startsAt = t;
+            }
+            else if (TimeOnly.TryParse(startText, CultureInfo.InvariantCulture, out var time))
+            {
+                startsAt = e.StartsAtLocal.Date + time.ToTimeSpan(); // "15:30" means on the event's day
+            }
+            else
+            {
+                errors[nameof(input.StartsAt)] = [$"'{startText}' is not a time; write 15:30 or 2024-02-26T15:30."];
+            }
+        }
+        if (Text.Clean(input.Title) is not { } title)
+        {
+            errors[nameof(input.Title)] = ["A programme item needs a title."];
+        }
+        else
+        {
+            item.Title = title;
+        }
+        if (input.DurationMinutes is < 0 or > 24 * 60)
+        {
+            errors[nameof(input.DurationMinutes)] = ["A duration is between 0 and 1440 minutes."];
+        }
+        var speaker = Text.Clean(input.Speaker);
+        if (input.SpeakerContactId is { } contactId)
+        {
+            // The speaker is a person of the directory: print them as the directory names them, unless the officer wrote it out.
+            if (await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == contactId && c.MissionId == e.MissionId && c.ErasedAt == null, ct) is not { } contact)
+            {
+                errors[nameof(input.SpeakerContactId)] = ["That speaker is not in this mission's directory."];
+            }
+            else
+            {
+                speaker ??= string.Join(", ", new[] { contact.DisplayName, contact.Position }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+        item.StartsAtLocal = startsAt;
+        item.Speaker = speaker;
+        item.SpeakerContactId = input.SpeakerContactId;
+        item.Place = Text.Clean(input.Place);
+        item.DurationMinutes = input.DurationMinutes;
+        return errors;
+    }
+}

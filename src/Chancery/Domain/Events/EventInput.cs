@@ -1,0 +1,47 @@
+namespace Chancery.Domain.Events;
+
+/// <summary>An event as the staff form and the API send it: text, checked by <see cref="EventEditing"/>.</summary>
+public sealed class EventInput
+{
+    public string? Title { get; set; }
+    public string? Kind { get; set; }
+    /// <summary>The venue's wall clock, e.g. 2024-02-26T15:00.</summary>
+    public string? StartsAt { get; set; }
+    public string? TimeZone { get; set; }
+    public string? Venue { get; set; }
+    public string? Address { get; set; }
+    public int? Capacity { get; set; }
+    public string? DressCode { get; set; }
+    public string? RsvpBy { get; set; }
+    public string? Hosts { get; set; }
+    public string? Description { get; set; }
+    public string? Status { get; set; }
+
+    public static EventInput From(Event e) => new()
+    {
+        Title = e.Title,
+        Kind = e.Kind.ToString(),
+        StartsAt = EventSchedule.Format(e.StartsAtLocal),
+        TimeZone = e.TimeZone,
+        Venue = e.Venue,
+        Address = e.Address,
+        Capacity = e.Capacity,
+        DressCode = e.DressCode,
+        RsvpBy = e.RsvpByLocal is { } r ? EventSchedule.Format(r) : null,
+        Hosts = e.Hosts,
+        Description = e.Description,
+        Status = e.Status.ToString(),
+    };
+}
+
+/// <summary>A programme item as the staff form and the API send it.</summary>
+public sealed class ProgrammeInput
+{
+    /// <summary>"15:30" (on the event's day) or a full local date and time.</summary>
+    public string? StartsAt { get; set; }
+    public string? Title { get; set; }
+    public string? Speaker { get; set; }
+    public Guid? SpeakerContactId { get; set; }
+    public string? Place { get; set; }
+    public int? DurationMinutes { get; set; }
+}

@@ -1,0 +1,27 @@
+namespace Chancery.Domain.Guests;
+
+/// <summary>
+/// The numbers at the top of a guest list. People counts partners and plus-ones of everyone not declined:
+/// what the caterer and the venue's capacity care about.
+/// </summary>
+public sealed record GuestCounts(int Invited, int Accepted, int Declined, int Pending, int Partners, int PlusOnes, int People)
+{
+    public static GuestCounts Of(IEnumerable<Guest> guests)
+    {
+        var list = guests.ToList();
+        var coming = list.Where(g => g.Rsvp != RsvpAnswer.Declined).ToList();
+        var partners = coming.Count(HasPartner);
+        var plusOnes = coming.Sum(g => g.PlusOnes);
+        return new GuestCounts(
+            list.Count,
+            list.Count(g => g.Rsvp == RsvpAnswer.Accepted),
+            list.Count(g => g.Rsvp == RsvpAnswer.Declined),
+            list.Count(g => g.Rsvp == RsvpAnswer.Pending),
+            partners,
+            plusOnes,
+            coming.Count + partners + plusOnes);
+    }
+
+    /// <summary>The partner comes when invited and the directory knows who they are.</summary>
+    public static bool HasPartner(Guest g) => g.WithPartner && g.Contact?.SpouseLastName is not null;
+}

@@ -1,0 +1,30 @@
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chancery.Domain.Seating;
+
+internal sealed class SeatingTableConfiguration : IEntityTypeConfiguration<SeatingTable>
+{
+    public void Configure(EntityTypeBuilder<SeatingTable> e)
+    {
+        e.HasIndex(t => new { t.EventId, t.Number }).IsUnique();
+        e.HasOne<Event>().WithMany().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(t => t.Name).HasMaxLength(200);
+        e.Property(t => t.HostName).HasMaxLength(300);
+    }
+}
+
+internal sealed class SeatAssignmentConfiguration : IEntityTypeConfiguration<SeatAssignment>
+{
+    public void Configure(EntityTypeBuilder<SeatAssignment> e)
+    {
+        // One person per seat and one seat per person, enforced by the database as well as the planner.
+        e.HasIndex(s => new { s.TableId, s.Seat }).IsUnique();
+        e.HasIndex(s => new { s.GuestId, s.IsPartner }).IsUnique();
+        e.HasIndex(s => s.EventId);
+        e.HasOne<SeatingTable>().WithMany().HasForeignKey(s => s.TableId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<Guest>().WithMany().HasForeignKey(s => s.GuestId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,235 @@
+using Chancery.Data;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+using Chancery.Domain.Missions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.Seating;
+
+/// <summary>One seat as the plan and the prints show it; <see cref="Guest"/> is null for the table host's seat.</summary>
+public sealed record SeatView(SeatingTable Table, int Seat, Guest? Guest, bool IsPartner, string Name, string? Organization)
+{
+    /// <summary>Where the seat is from the host's point of view: "Host", "right 1", "left 1", "right 2"…</summary>
+    public string Side => Seat == 1 ? "Host" : Seat - 1 <= Table.Seats - Seat + 1 ? $"right {Seat - 1}" : $"left {Table.Seats - Seat + 1}";
+}
+
+/// <summary>An event's tables and who sits where, with everyone not yet seated and the couples placed side by side.</summary>
+public sealed record SeatingPlan(IReadOnlyList<SeatingTable> Tables, IReadOnlyList<SeatView> Seats, IReadOnlyList<(Guest Guest, bool IsPartner, string Name)> Unseated, IReadOnlyList<string> Warnings)
+{
+    public int Capacity => Tables.Sum(t => t.Seats - (t.HostName is null ? 0 : 1));
+}
+
+/// <summary>Tables, automatic placement by precedence, and moves by hand for an event's seating plan.</summary>
+public sealed class SeatingPlans(ChanceryDb db, GuestList guestList)
+{
+    public const int MaxSeatsPerTable = 60;
+    public const int MaxTables = 200;
+
+    /// <summary>Adds <paramref name="count"/> tables of <paramref name="seats"/> after the existing ones; the first table of an event gets the host.</summary>
+    public async Task AddTablesAsync(Event e, int count, int seats, string? firstHost, CancellationToken ct = default)
+    {
+        if (count is < 1 or > MaxTables)
+        {
+            throw new DomainException($"Add between 1 and {MaxTables} tables at a time.", "count");
+        }
+        if (seats is < 2 or > MaxSeatsPerTable)
+        {
+            throw new DomainException($"A table has between 2 and {MaxSeatsPerTable} seats.", "seats");
+        }
+        var last = await db.SeatingTables.Where(t => t.EventId == e.Id).MaxAsync(t => (int?)t.Number, ct) ?? 0;
+        for (var i = 1; i <= count; i++)
+        {
+            db.SeatingTables.Add(new SeatingTable
+            {
+                MissionId = e.MissionId,
+                EventId = e.Id,
+                Number = last + i,
+                Seats = seats,
+                HostName = last + i == 1 ? Text.Clean(firstHost) ?? e.Hosts : null,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Renames a table, changes its host or its size; guests in seats that no longer exist lose them.</summary>
+    public async Task<bool> UpdateTableAsync(Guid eventId, Guid tableId, string? name, string? hostName, int seats, CancellationToken ct = default)
+    {
+        if (seats is < 2 or > MaxSeatsPerTable)
+        {
+            throw new DomainException($"A table has between 2 and {MaxSeatsPerTable} seats.", "seats");
+        }
+        if (await db.SeatingTables.AsTracking().FirstOrDefaultAsync(t => t.Id == tableId && t.EventId == eventId, ct) is not { } table)
+        {
+            return false;
+        }
+        table.Name = Text.Clean(name);
+        table.HostName = Text.Clean(hostName);
+        table.Seats = seats;
+        var lost = await db.SeatAssignments.AsTracking()
+            .Where(s => s.TableId == tableId && (s.Seat > seats || (table.HostName != null && s.Seat == 1))).ToListAsync(ct);
+        db.SeatAssignments.RemoveRange(lost);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> RemoveTableAsync(Guid eventId, Guid tableId, CancellationToken ct = default)
+    {
+        if (await db.SeatingTables.AsTracking().FirstOrDefaultAsync(t => t.Id == tableId && t.EventId == eventId, ct) is not { } table)
+        {
+            return false;
+        }
+        db.SeatingTables.Remove(table);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Seats everyone coming (accepted or not yet answered; partners included) by precedence. With
+    /// <paramref name="keepPlaced"/> the placements already made stay and only the others are seated.
+    /// Returns how many were placed and how many found no seat.
+    /// </summary>
+    public async Task<(int Placed, int Unseated)> AutoSeatAsync(Event e, bool keepPlaced, CancellationToken ct = default)
+    {
+        var tables = await TablesAsync(e.Id, ct);
+        if (tables.Count == 0)
+        {
+            throw new DomainException("Add tables first.");
+        }
+        var ranked = await guestList.RankedAsync(e.MissionId, e.Id, ct);
+        var people = Coming(ranked.Select(r => r.Guest)).ToList();
+        var existing = await db.SeatAssignments.AsTracking().Where(s => s.EventId == e.Id).ToListAsync(ct);
+        var wanted = people.ToHashSet();
+        // A seat of someone who no longer comes (declined, partner no longer invited) is freed either way.
+        var stale = existing.Where(s => !keepPlaced || !wanted.Contains(new SeatPerson(s.GuestId, s.IsPartner))).ToList();
+        db.SeatAssignments.RemoveRange(stale);
+        var kept = existing.Except(stale).Select(s => new Placement(new SeatPerson(s.GuestId, s.IsPartner), s.TableId, s.Seat)).ToList();
+        var (placed, unseated) = SeatingPlanner.Plan(people, [.. tables.Select(Spec)], kept);
+        // Free seats first, then take them: the unique (table, seat) index would otherwise see two rows at once.
+        await db.SaveChangesAsync(ct);
+        db.SeatAssignments.AddRange(placed.Select(p => new SeatAssignment
+        {
+            MissionId = e.MissionId,
+            EventId = e.Id,
+            TableId = p.TableId,
+            Seat = p.Seat,
+            GuestId = p.Person.GuestId,
+            IsPartner = p.Person.IsPartner,
+        }));
+        await db.SaveChangesAsync(ct);
+        return (placed.Count, unseated.Count);
+    }
+
+    /// <summary>
+    /// Puts a person in a seat by hand. Someone already there swaps into the mover's old seat (or loses their
+    /// seat if the mover had none). Throws when the seat does not exist or is the table host's.
+    /// </summary>
+    public async Task MoveAsync(Event e, Guid guestId, bool isPartner, Guid tableId, int seat, CancellationToken ct = default)
+    {
+        var table = await db.SeatingTables.AsNoTracking().FirstOrDefaultAsync(t => t.Id == tableId && t.EventId == e.Id, ct)
+            ?? throw new DomainException("That table is not part of this event.", "table");
+        if (seat < 1 || seat > table.Seats)
+        {
+            throw new DomainException($"Table {table.Number} has seats 1 to {table.Seats}.", "seat");
+        }
+        if (seat == 1 && table.HostName is not null)
+        {
+            throw new DomainException($"Seat 1 at table {table.Number} is the host's ({table.HostName}).", "seat");
+        }
+        var guest = await db.Guests.AsNoTracking().FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == e.Id, ct)
+            ?? throw new DomainException("That guest is not on this event's list.", "guest");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var mine = await db.SeatAssignments.AsTracking().FirstOrDefaultAsync(s => s.GuestId == guest.Id && s.IsPartner == isPartner, ct);
+        var theirs = await db.SeatAssignments.AsTracking().FirstOrDefaultAsync(s => s.TableId == tableId && s.Seat == seat, ct);
+        if (mine is not null && theirs?.Id == mine.Id)
+        {
+            return;
+        }
+        // Three steps so the unique seat index never sees two people in one seat.
+        var (oldTable, oldSeat) = mine is null ? ((Guid?)null, 0) : (mine.TableId, mine.Seat);
+        if (theirs is not null)
+        {
+            db.SeatAssignments.Remove(theirs);
+            await db.SaveChangesAsync(ct);
+        }
+        if (mine is null)
+        {
+            db.SeatAssignments.Add(new SeatAssignment { MissionId = e.MissionId, EventId = e.Id, TableId = tableId, Seat = seat, GuestId = guest.Id, IsPartner = isPartner });
+        }
+        else
+        {
+            mine.TableId = tableId;
+            mine.Seat = seat;
+        }
+        await db.SaveChangesAsync(ct);
+        if (theirs is not null && oldTable is { } t)
+        {
+            db.SeatAssignments.Add(new SeatAssignment { MissionId = e.MissionId, EventId = e.Id, TableId = t, Seat = oldSeat, GuestId = theirs.GuestId, IsPartner = theirs.IsPartner });
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    public async Task UnseatAsync(Guid eventId, Guid guestId, bool isPartner, CancellationToken ct = default) =>
+        await db.SeatAssignments.Where(s => s.EventId == eventId && s.GuestId == guestId && s.IsPartner == isPartner).ExecuteDeleteAsync(ct);
+
+    /// <summary>The whole plan: tables in order, every seat (host seats included), who still has no seat, and warnings.</summary>
+    public async Task<SeatingPlan> ReadAsync(Event e, CancellationToken ct = default)
+    {
+        var tables = await TablesAsync(e.Id, ct);
+        var ranked = await guestList.RankedAsync(e.MissionId, e.Id, ct);
+        var guests = ranked.Select(r => r.Guest).ToDictionary(g => g.Id);
+        var assignments = await db.SeatAssignments.AsNoTracking().Where(s => s.EventId == e.Id).ToListAsync(ct);
+        var byTable = tables.ToDictionary(t => t.Id);
+        var seats = new List<SeatView>();
+        foreach (var t in tables.Where(t => t.HostName is not null))
+        {
+            seats.Add(new SeatView(t, 1, null, false, t.HostName!, null));
+        }
+        foreach (var a in assignments.Where(a => guests.ContainsKey(a.GuestId) && byTable.ContainsKey(a.TableId)))
+        {
+            var g = guests[a.GuestId];
+            seats.Add(new SeatView(byTable[a.TableId], a.Seat, g, a.IsPartner, NameOf(g, a.IsPartner), g.Contact!.Organization?.Name));
+        }
+        seats = [.. seats.OrderBy(s => s.Table.Number).ThenBy(s => s.Seat)];
+        var seated = assignments.Select(a => new SeatPerson(a.GuestId, a.IsPartner)).ToHashSet();
+        var unseated = Coming(ranked.Select(r => r.Guest)).Where(p => !seated.Contains(p))
+            .Select(p => (guests[p.GuestId], p.IsPartner, NameOf(guests[p.GuestId], p.IsPartner))).ToList();
+        var warnings = new List<string>();
+        foreach (var s in seats.Where(s => s.Guest is not null && s.IsPartner))
+        {
+            if (seats.FirstOrDefault(o => o.Guest?.Id == s.Guest!.Id && !o.IsPartner) is { } principal
+                && principal.Table.Id == s.Table.Id && SeatingPlanner.Adjacent(principal.Seat, s.Seat, s.Table.Seats))
+            {
+                warnings.Add($"{principal.Name} and {s.Name} sit side by side at table {s.Table.Number}.");
+            }
+        }
+        foreach (var s in seats.Where(s => s.Guest is { Rsvp: RsvpAnswer.Declined }))
+        {
+            warnings.Add($"{s.Name} has declined but still has seat {s.Seat} at table {s.Table.Number}.");
+        }
+        return new SeatingPlan(tables, seats, unseated, warnings);
+    }
+
+    /// <summary>The people to seat in order of precedence: every guest not declined, each partner right after the guest.</summary>
+    private static IEnumerable<SeatPerson> Coming(IEnumerable<Guest> byPrecedence)
+    {
+        foreach (var g in byPrecedence.Where(g => g.Rsvp != RsvpAnswer.Declined))
+        {
+            yield return new SeatPerson(g.Id, false);
+            if (GuestCounts.HasPartner(g))
+            {
+                yield return new SeatPerson(g.Id, true);
+            }
+        }
+    }
+
+    public static string NameOf(Guest g, bool partner) => partner
+        ? string.Join(" ", new[] { g.Contact!.SpouseHonorific, g.Contact.SpouseFirstName, g.Contact.SpouseLastName }.Where(s => !string.IsNullOrWhiteSpace(s)))
+        : g.Contact!.DisplayName;
+
+    private static TableSpec Spec(SeatingTable t) => new(t.Id, t.Seats, t.HostName is not null);
+
+    private Task<List<SeatingTable>> TablesAsync(Guid eventId, CancellationToken ct) =>
+        db.SeatingTables.AsNoTracking().Where(t => t.EventId == eventId).OrderBy(t => t.Number).ToListAsync(ct);
+}
