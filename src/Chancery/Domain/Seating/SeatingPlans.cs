@@ -136,8 +136,12 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList)
         {
             throw new DomainException($"Seat 1 at table {table.Number} is the host's ({table.HostName}).", "seat");
         }
-        var guest = await db.Guests.AsNoTracking().FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == e.Id, ct)
+        var guest = await db.Guests.AsNoTracking().Include(g => g.Contact).FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == e.Id, ct)
             ?? throw new DomainException("That guest is not on this event's list.", "guest");
+        if (isPartner && !GuestCounts.HasPartner(guest))
+        {
+            throw new DomainException($"{guest.Contact!.DisplayName} comes without a partner.", "guest");
+        }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var mine = await db.SeatAssignments.AsTracking().FirstOrDefaultAsync(s => s.GuestId == guest.Id && s.IsPartner == isPartner, ct);
         var theirs = await db.SeatAssignments.AsTracking().FirstOrDefaultAsync(s => s.TableId == tableId && s.Seat == seat, ct);

@@ -1,0 +1,34 @@
+using Chancery.Data;
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.Events;
+
+/// <summary>Receiving line, wreath-laying and speaking order, each with the reason for every place.</summary>
+public sealed class OrderModel(ChanceryDb db, GuestList guestList) : PageModel
+{
+    public Event Event { get; private set; } = null!;
+    public PrecedenceSettings Settings { get; private set; } = null!;
+    public IReadOnlyList<(Guest Guest, PrecedenceEntry Place)> ReceivingLine { get; private set; } = [];
+    public IReadOnlyList<(Guest Guest, PrecedenceEntry Place)> Wreaths { get; private set; } = [];
+    public IReadOnlyList<(ProgrammeItem Item, PrecedenceEntry? Place)> Speakers { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
+        {
+            return NotFound();
+        }
+        Event = e;
+        Settings = await guestList.SettingsAsync(e.MissionId);
+        var ranked = await guestList.RankedAsync(e.MissionId, id);
+        ReceivingLine = Ceremonies.ReceivingLine(ranked);
+        Wreaths = Ceremonies.WreathLaying(ranked);
+        var programme = await db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.SortOrder).ToListAsync();
+        Speakers = Ceremonies.SpeakingOrder(programme, ranked);
+        return Page();
+    }
+}

@@ -1,0 +1,39 @@
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Events;
+
+namespace Chancery.Domain.Guests;
+
+/// <summary>
+/// The orders a ceremony needs, all read from the one order of precedence: who the hosts receive first, who
+/// lays a wreath when, and in which order guests speak.
+/// </summary>
+public static class Ceremonies
+{
+    /// <summary>Everyone expected, in order of precedence; a partner is received with the guest.</summary>
+    public static List<(Guest Guest, PrecedenceEntry Place)> ReceivingLine(IEnumerable<(Guest Guest, PrecedenceEntry Place)> ranked) =>
+        [.. ranked.Where(r => r.Guest.Rsvp != RsvpAnswer.Declined)];
+
+    /// <summary>
+    /// One wreath per mission or international organization, laid by its most senior person present, in order of
+    /// precedence: heads of mission first, then chargés a.i., heads of international organizations, then missions
+    /// represented by their staff.
+    /// </summary>
+    public static List<(Guest Guest, PrecedenceEntry Place)> WreathLaying(IEnumerable<(Guest Guest, PrecedenceEntry Place)> ranked) =>
+        [.. ranked.Where(r => r.Guest.Rsvp != RsvpAnswer.Declined && r.Guest.Contact?.Organization is { } o
+                && o.Type is OrganizationType.Embassy or OrganizationType.Consulate or OrganizationType.InternationalOrganization)
+            .GroupBy(r => r.Guest.Contact!.OrganizationId)
+            .Select(g => g.MinBy(r => r.Place.Position))
+            .OrderBy(r => r.Place.Position)];
+
+    /// <summary>
+    /// The programme's speakers in the order protocol asks: speakers who are not on the guest list (the host's
+    /// side) open; guests follow in reverse order of precedence, so the most senior speaks last.
+    /// </summary>
+    public static List<(ProgrammeItem Item, PrecedenceEntry? Place)> SpeakingOrder(IEnumerable<ProgrammeItem> programme, IEnumerable<(Guest Guest, PrecedenceEntry Place)> ranked)
+    {
+        var byContact = ranked.ToDictionary(r => r.Guest.ContactId, r => r.Place);
+        var speeches = programme.Where(p => p.Speaker is not null || p.SpeakerContactId is not null)
+            .Select(p => (Item: p, Place: p.SpeakerContactId is { } c && byContact.TryGetValue(c, out var place) ? place : null)).ToList();
+        return [.. speeches.Where(s => s.Place is null).Concat(speeches.Where(s => s.Place is not null).OrderByDescending(s => s.Place!.Position))];
+    }
+}

@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chancery.Domain.Missions;
+using Chancery.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Tests.Events;
+
+/// <summary>The event pages without a browser: forms, roles, missions, the door list file, and what each print holds.</summary>
+public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp>
+{
+    private sealed record Setup(Mission Mission, string Email, HttpClient Api, string EventId);
+
+    private async Task<Setup> EventWithGuestsAsync(string csvName = "diplomatic-list.csv")
+    {
+        var mission = await app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        var email = await app.CreateUserAsync(mission.Id, MissionRole.Protocol);
+        var api = await app.ApiClientAsync(email);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Shared(csvName)), "file", "list.csv" } };
+        (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
+        var id = (await (await api.PostAsJsonAsync("/api/events", new { title = "National Day", kind = "NationalDay", startsAt = "2026-06-04T18:00", timeZone = "Asia/Shanghai", venue = "Residence", hosts = "H.E. the Ambassador" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
+        return new Setup(mission, email, api, id);
+    }
+
+    [Fact]
+    public async Task A_new_event_with_an_unknown_time_zone_is_refused_at_that_field_and_nothing_is_saved()
+    {
+        var mission = await app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        using var session = await StaffSession.SignInAsync(app, await app.CreateUserAsync(mission.Id, MissionRole.Protocol));
+
+        var refused = await session.SubmitAsync("/staff/events/edit", "main form", new()
+        {
+            ["Input.Title"] = "Reception",
+            ["Input.StartsAt"] = "2026-03-01T18:00",
+            ["Input.TimeZone"] = "Mars/Olympus",
+            ["Input.Venue"] = "Residence",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Mars/Olympus", (await StaffSession.ReadAsync(refused)).QuerySelector("#zone-error")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Events.IgnoreQueryFilters().CountAsync(e => e.MissionId == mission.Id)));
+
+        var saved = await session.SubmitAsync("/staff/events/edit", "main form", new()
+        {
+            ["Input.Title"] = "Reception",
+            ["Input.StartsAt"] = "2026-03-01T18:00",
+            ["Input.TimeZone"] = "Asia/Riyadh",
+            ["Input.Venue"] = "Residence",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Events.IgnoreQueryFilters().SingleAsync(e => e.MissionId == mission.Id));
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 15, 0, 0, TimeSpan.Zero), stored.StartsAtUtc); // Riyadh is UTC+3
+    }
+
+    [Fact]
+    public async Task Copying_last_years_event_moves_the_programme_a_year_on_and_invites_the_same_people_afresh()
+    {
+        var s = await EventWithGuestsAsync();
+        await s.Api.PostAsJsonAsync($"/api/events/{s.EventId}/programme", new { startsAt = "18:30", title = "Speech" });
+        await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(s.EventId))
+            .ExecuteUpdateAsync(u => u.SetProperty(g => g.Rsvp, Chancery.Domain.Guests.RsvpAnswer.Accepted)));
+        using var session = await StaffSession.SignInAsync(app, s.Email);
+
+        var response = await session.SubmitAsync($"/staff/events/{s.EventId}/copy", "main form", new() { ["StartsAt"] = "2027-06-04T18:00" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var copyId = Guid.Parse(response.Headers.Location!.ToString().Split('/').Last());
+        var copy = await (await s.Api.GetAsync($"/api/events/{copyId}")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Draft", copy.GetProperty("status").GetString());
+        var programme = await (await s.Api.GetAsync($"/api/events/{copyId}/programme")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("2027-06-04T18:30", programme[0].GetProperty("startsAt").GetString());
+        var guests = await (await s.Api.GetAsync($"/api/events/{copyId}/guests")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(15, guests.GetArrayLength());
+        Assert.All(guests.EnumerateArray(), g => Assert.Equal("pending", g.GetProperty("rsvp").GetString()));
+    }
+
+    [Fact]
+    public async Task Door_staff_read_the_orders_and_the_door_list_but_cannot_change_the_list_or_the_plan()
+    {
+        var s = await EventWithGuestsAsync();
+        using var door = await StaffSession.SignInAsync(app, await app.CreateUserAsync(s.Mission.Id, MissionRole.Door));
+
+        foreach (var readable in new[] { "", "/order", "/print/door-list", "/print/programme", "/print/table-plan", "/print/place-cards" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await door.Client.GetAsync($"/staff/events/{s.EventId}{readable}")).StatusCode);
+        }
+        foreach (var closed in new[] { "/guests", "/seating", "/programme", "/copy" })
+        {
+            var response = await door.Client.GetAsync($"/staff/events/{s.EventId}{closed}");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/account/access-denied", response.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task Another_missions_event_is_404_on_every_event_page()
+    {
+        var s = await EventWithGuestsAsync();
+        var other = await app.CreateMissionAsync($"Other {Guid.NewGuid():N}");
+        using var stranger = await StaffSession.SignInAsync(app, await app.CreateUserAsync(other.Id, MissionRole.Admin));
+
+        foreach (var path in new[] { "", "/guests", "/seating", "/programme", "/copy", "/order", "/print/door-list", "/print/programme", "/print/table-plan", "/print/place-cards" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/events/{s.EventId}{path}")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/events/edit/{s.EventId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_door_list_is_alphabetical_in_Latin_letters_with_the_original_script_and_downloads_as_one_file()
+    {
+        var s = await EventWithGuestsAsync();
+        using var session = await StaffSession.SignInAsync(app, s.Email);
+
+        var page = await session.GetPageAsync($"/staff/events/{s.EventId}/print/door-list");
+
+        var rows = page.QuerySelectorAll("table.door tbody tr:not(.letter)").ToList();
+        Assert.Equal(15, rows.Count);
+        var latin = rows.Select(r => r.QuerySelector(".latin")!.TextContent.Trim()).ToList();
+        Assert.Equal(latin.Order(StringComparer.OrdinalIgnoreCase), latin);
+        // ნინო ბერიძე files under B as "Beridze, Nino", her own script beside it.
+        var beridze = rows.Single(r => r.QuerySelector(".original")!.TextContent.Contains("ბერიძე"));
+        Assert.StartsWith("Beridze", beridze.QuerySelector(".latin")!.TextContent.Trim());
+
+        var download = await session.Client.GetAsync($"/staff/events/{s.EventId}/print/door-list?download=true");
+        Assert.True(download.IsSuccessStatusCode, string.Join("\n", app.Logs.Lines.Where(l => l.Contains("Exception", StringComparison.Ordinal)).TakeLast(2)));
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        var html = await download.Content.ReadAsStringAsync();
+        Assert.Contains("<style>", html);
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("<link", html);
+    }
+
+    [Fact]
+    public async Task Names_are_encoded_in_every_print()
+    {
+        var s = await EventWithGuestsAsync();
+        var created = await s.Api.PostAsJsonAsync("/api/contacts", new { firstName = "<img src=x onerror=alert(1)>", lastName = "<script>alert(2)</script>" });
+        var contactId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await s.Api.PostAsJsonAsync($"/api/events/{s.EventId}/guests", new { contactIds = new[] { contactId } });
+        using var session = await StaffSession.SignInAsync(app, s.Email);
+        await session.SubmitAsync($"/staff/events/{s.EventId}/seating", "form[aria-label='Add tables']", new() { ["count"] = "2", ["seats"] = "10" });
+        await session.SubmitAsync($"/staff/events/{s.EventId}/seating", "form[action*='AutoSeat']", []);
+
+        foreach (var path in new[] { "/guests", "/seating", "/order", "/print/door-list", "/print/table-plan", "/print/place-cards" })
+        {
+            var html = await (await session.Client.GetAsync($"/staff/events/{s.EventId}{path}")).Content.ReadAsStringAsync();
+            Assert.False(html.Contains("<script>alert(2)", StringComparison.Ordinal), path);
+            Assert.False(html.Contains("<img src=x", StringComparison.Ordinal), path);
+            Assert.True(html.Contains("&lt;script&gt;alert(2)", StringComparison.Ordinal), path);
+        }
+    }
+}
