@@ -7,7 +7,7 @@ namespace Chancery.BrowserTests;
 /// <summary>A protocol officer signs in through the real page in Chromium and finds their way around.</summary>
 public sealed class StaffShellTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly string[] StaffPages = ["/staff", "/staff/missions", "/staff/users", "/staff/users/invite", "/staff/audit", "/staff/mail", "/account/password", "/staff/contacts", "/staff/contacts/import", "/staff/contacts/edit", "/staff/organizations", "/staff/contacts/categories", "/staff/events"];
+    private static readonly string[] StaffPages = ["/staff", "/staff/missions", "/staff/users", "/staff/users/invite", "/staff/audit", "/staff/mail", "/account/password", "/staff/contacts", "/staff/contacts/import", "/staff/contacts/edit", "/staff/organizations", "/staff/contacts/categories", "/staff/events", "/staff/events/edit", "/staff/missions/precedence"];
 
     internal static async Task SignInAsync(IPage page, string email = TestApp.AdminEmail, string password = TestApp.AdminPassword)
     {

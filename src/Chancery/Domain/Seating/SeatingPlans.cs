@@ -10,8 +10,8 @@ namespace Chancery.Domain.Seating;
 /// <summary>One seat as the plan and the prints show it; <see cref="Guest"/> is null for the table host's seat.</summary>
 public sealed record SeatView(SeatingTable Table, int Seat, Guest? Guest, bool IsPartner, string Name, string? Organization)
 {
-    /// <summary>Where the seat is from the host's point of view: "Host", "right 1", "left 1", "right 2"…</summary>
-    public string Side => Seat == 1 ? "Host" : Seat - 1 <= Table.Seats - Seat + 1 ? $"right {Seat - 1}" : $"left {Table.Seats - Seat + 1}";
+    /// <summary>Where the seat is from the host's point of view: "Host", "right 1", "left 1", "right 2"…; "head" is seat 1 of a table without a host.</summary>
+    public string Side => Seat == 1 ? (Guest is null ? "Host" : "head") : Seat - 1 <= Table.Seats - Seat + 1 ? $"right {Seat - 1}" : $"left {Table.Seats - Seat + 1}";
 }
 
 /// <summary>An event's tables and who sits where, with everyone not yet seated and the couples placed side by side.</summary>

@@ -1,0 +1,81 @@
+using Chancery.Domain.Seating;
+
+namespace Chancery.Tests.Seating;
+
+/// <summary>Placement at table, rule by rule: the host's table first, right then left of the host, couples apart, hand placements kept.</summary>
+public sealed class SeatingPlannerTests
+{
+    private static readonly Guid Top = Guid.NewGuid();
+    private static readonly Guid Second = Guid.NewGuid();
+
+    private static List<SeatPerson> Guests(int n) => [.. Enumerable.Range(0, n).Select(_ => new SeatPerson(Guid.NewGuid(), false))];
+
+    [Fact]
+    public void The_most_senior_sits_on_the_hosts_right_the_next_on_the_left_and_so_on_outward()
+    {
+        Assert.Equal([2, 8, 3, 7, 4, 6, 5], SeatingPlanner.HonourOrder(8, hostInSeatOne: true));
+        Assert.Equal([1, 2, 6, 3, 5, 4], SeatingPlanner.HonourOrder(6, hostInSeatOne: false));
+    }
+
+    [Fact]
+    public void The_hosts_table_fills_before_the_next_one()
+    {
+        var people = Guests(12);
+
+        var (placed, unseated) = SeatingPlanner.Plan(people, [new(Top, 8, true), new(Second, 8, false)], []);
+
+        Assert.Empty(unseated);
+        Assert.All(placed.Take(7), p => Assert.Equal(Top, p.TableId));
+        Assert.All(placed.Skip(7), p => Assert.Equal(Second, p.TableId));
+        Assert.Equal((Top, 2), (placed[0].TableId, placed[0].Seat)); // first in precedence: host's right
+        Assert.Equal((Top, 8), (placed[1].TableId, placed[1].Seat)); // second: host's left
+    }
+
+    [Fact]
+    public void A_partner_is_never_seated_beside_their_partner()
+    {
+        var guest = new SeatPerson(Guid.NewGuid(), false);
+        var partner = guest with { IsPartner = true };
+        var others = Guests(3);
+        // Precedence puts the partner right after the guest, so the partner gets the next seat in honour that does not touch the guest's.
+        var (placed, _) = SeatingPlanner.Plan([guest, partner, .. others], [new(Top, 4, true), new(Second, 6, false)], []);
+
+        var g = placed.Single(p => p.Person == guest);
+        var q = placed.Single(p => p.Person == partner);
+        Assert.False(g.TableId == q.TableId && SeatingPlanner.Adjacent(g.Seat, q.Seat, 4));
+        Assert.Equal((Top, 2), (g.TableId, g.Seat));
+        Assert.Equal((Top, 4), (q.TableId, q.Seat)); // across the host, not beside the guest
+    }
+
+    [Fact]
+    public void Seats_placed_by_hand_stay_and_the_others_fill_around_them()
+    {
+        var people = Guests(3);
+        var byHand = new Placement(people[2], Top, 2);
+
+        var (placed, _) = SeatingPlanner.Plan(people, [new(Top, 6, true)], [byHand]);
+
+        Assert.DoesNotContain(placed, p => p.Person == people[2]);
+        Assert.Equal(6, placed.Single(p => p.Person == people[0]).Seat);
+        Assert.Equal(3, placed.Single(p => p.Person == people[1]).Seat);
+    }
+
+    [Fact]
+    public void When_seats_run_out_the_least_senior_are_left_without_one()
+    {
+        var people = Guests(6);
+
+        var (placed, unseated) = SeatingPlanner.Plan(people, [new(Top, 5, true)], []);
+
+        Assert.Equal(4, placed.Count);
+        Assert.Equal(people[4..], unseated);
+    }
+
+    [Theory]
+    [InlineData(1, 2, 10, true)]
+    [InlineData(1, 10, 10, true)]
+    [InlineData(2, 10, 10, false)]
+    [InlineData(4, 6, 10, false)]
+    public void Seats_touch_around_a_round_table(int a, int b, int seats, bool adjacent) =>
+        Assert.Equal(adjacent, SeatingPlanner.Adjacent(a, b, seats));
+}
