@@ -35,7 +35,7 @@ public abstract class SeatingPagesTests(TestApp fixture)
     [Fact]
     public async Task A_couple_is_seated_apart_a_declined_guest_loses_the_seat_and_a_move_by_hand_swaps()
     {
-        var (session, api, id, _) = await EventAsync(20);
+        var (session, api, id, missionId) = await EventAsync(20);
         var created = await api.PostAsJsonAsync("/api/contacts", new { honorific = "Dr.", firstName = "Amal", lastName = "Haddad", spouseFirstName = "Karim", spouseLastName = "Haddad" });
         var haddad = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } });
@@ -48,6 +48,11 @@ public abstract class SeatingPagesTests(TestApp fixture)
 
         var seats = await SeatsAsync(id);
         Assert.Equal(22, seats.Count); // 21 guests and one partner
+        using (var admin = await StaffSession.SignInAsync(App, await App.CreateUserAsync(missionId, MissionRole.Admin)))
+        {
+            // One audit entry for the whole placement, readable on the audit page.
+            Assert.Contains("Seated the rest by precedence", (await admin.GetPageAsync("/staff/audit")).Body!.TextContent);
+        }
         var amal = seats.Single(s => s.GuestId == guestId && !s.IsPartner);
         var karim = seats.Single(s => s.GuestId == guestId && s.IsPartner);
         Assert.False(amal.TableId == karim.TableId && SeatingPlanner.Adjacent(amal.Seat, karim.Seat, 8));

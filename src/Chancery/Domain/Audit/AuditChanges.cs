@@ -7,12 +7,15 @@ public sealed record AuditChange(string Field, string? Before, string? After);
 
 public static class AuditChanges
 {
-    /// <summary>Reads <see cref="AuditEntry.Changes"/> (<c>{"Field": [before, after]}</c>) back into a list.</summary>
+    /// <summary>Reads <see cref="AuditEntry.Changes"/> (<c>{"Field": [before, after]}</c>, or <c>{"fact": value}</c> for explicit events) back into a list.</summary>
     public static IReadOnlyList<AuditChange> Read(string json)
     {
         using var doc = JsonDocument.Parse(string.IsNullOrEmpty(json) ? "{}" : json);
         return doc.RootElement.EnumerateObject()
-            .Select(p => new AuditChange(p.Name, Text(p.Value[0]), Text(p.Value[1])))
+            .Select(p => p.Value is { ValueKind: JsonValueKind.Array } v && v.GetArrayLength() == 2
+                ? new AuditChange(p.Name, Text(v[0]), Text(v[1]))
+                // Explicit events (an import, a seating run) record facts, not before and after.
+                : new AuditChange(p.Name, null, Text(p.Value)))
             .ToList();
     }
 

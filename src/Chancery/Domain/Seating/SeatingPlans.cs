@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Chancery.Data;
+using Chancery.Domain.Audit;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Events;
 using Chancery.Domain.Guests;
@@ -21,7 +23,7 @@ public sealed record SeatingPlan(IReadOnlyList<SeatingTable> Tables, IReadOnlyLi
 }
 
 /// <summary>Tables, automatic placement by precedence, and moves by hand for an event's seating plan.</summary>
-public sealed class SeatingPlans(ChanceryDb db, GuestList guestList)
+public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvider clock)
 {
     public const int MaxSeatsPerTable = 60;
     public const int MaxTables = 200;
@@ -116,6 +118,8 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList)
             GuestId = p.Person.GuestId,
             IsPartner = p.Person.IsPartner,
         }));
+        AuditEvents.Add(db, e.MissionId, keepPlaced ? "Seated the rest by precedence" : "Re-seated everyone by precedence", nameof(Event), e.Id.ToString(), clock,
+            JsonSerializer.Serialize(new { placed = placed.Count, kept = kept.Count, unseated = unseated.Count }));
         await db.SaveChangesAsync(ct);
         return (placed.Count, unseated.Count);
     }
@@ -171,11 +175,20 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList)
             db.SeatAssignments.Add(new SeatAssignment { MissionId = e.MissionId, EventId = e.Id, TableId = t, Seat = oldSeat, GuestId = theirs.GuestId, IsPartner = theirs.IsPartner });
             await db.SaveChangesAsync(ct);
         }
+        AuditEvents.Add(db, e.MissionId, "Moved a seat", nameof(Guest), guest.Id.ToString(), clock,
+            JsonSerializer.Serialize(new { partner = isPartner, table = table.Number, seat, swappedWith = theirs?.GuestId }));
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
 
-    public async Task UnseatAsync(Guid eventId, Guid guestId, bool isPartner, CancellationToken ct = default) =>
-        await db.SeatAssignments.Where(s => s.EventId == eventId && s.GuestId == guestId && s.IsPartner == isPartner).ExecuteDeleteAsync(ct);
+    public async Task UnseatAsync(Event e, Guid guestId, bool isPartner, CancellationToken ct = default)
+    {
+        if (await db.SeatAssignments.Where(s => s.EventId == e.Id && s.GuestId == guestId && s.IsPartner == isPartner).ExecuteDeleteAsync(ct) > 0)
+        {
+            AuditEvents.Add(db, e.MissionId, "Freed a seat", nameof(Guest), guestId.ToString(), clock, JsonSerializer.Serialize(new { partner = isPartner }));
+            await db.SaveChangesAsync(ct);
+        }
+    }
 
     /// <summary>The whole plan: tables in order, every seat (host seats included), who still has no seat, and warnings.</summary>
     public async Task<SeatingPlan> ReadAsync(Event e, CancellationToken ct = default)

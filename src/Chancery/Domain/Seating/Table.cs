@@ -1,3 +1,4 @@
+using Chancery.Domain.Audit;
 using Chancery.Domain.Missions;
 
 namespace Chancery.Domain.Seating;
@@ -20,8 +21,11 @@ public sealed class SeatingTable : IMissionScoped
     public string? HostName { get; set; }
 }
 
-/// <summary>One guest (or the guest's partner) in one seat.</summary>
-public sealed class SeatAssignment : IMissionScoped
+/// <summary>
+/// One guest (or the guest's partner) in one seat. Not audited row by row: placing 300 people would write 300
+/// entries; <see cref="SeatingPlans"/> writes one entry per placement run or move instead.
+/// </summary>
+public sealed class SeatAssignment : IMissionScoped, INotAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MissionId { get; init; }

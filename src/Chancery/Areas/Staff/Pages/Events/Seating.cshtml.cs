@@ -45,7 +45,7 @@ public sealed class SeatingModel(ChanceryDb db, SeatingPlans plans) : PageModel
         ActAsync(id, async () =>
         {
             var (guestId, partner) = ParsePerson(person);
-            await plans.UnseatAsync(id, guestId, partner);
+            await plans.UnseatAsync(Event, guestId, partner);
             return "Seat freed.";
         });
 
