@@ -98,30 +98,21 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         {
             Error(nameof(input.HeadOfMissionClass), $"'{hocText}' {ContactRules.ClassMessage}");
         }
-        DateTime? credentials = null;
-        if (Text.Clean(input.CredentialsPresented) is { } dateText)
+        DateTime? Date(string field, string? text)
         {
-            if (ContactRules.TryParseDate(dateText, out var d))
+            if (Text.Clean(text) is not { } t)
             {
-                credentials = d;
+                return null;
             }
-            else
+            if (ContactRules.TryParseDate(t, out var d))
             {
-                Error(nameof(input.CredentialsPresented), $"'{dateText}' {ContactRules.DateMessage}");
+                return d;
             }
+            Error(field, $"'{t}' {ContactRules.DateMessage}");
+            return null;
         }
-        DateTime? arrival = null;
-        if (Text.Clean(input.ArrivalNotified) is { } arrivalText)
-        {
-            if (ContactRules.TryParseDate(arrivalText, out var d))
-            {
-                arrival = d;
-            }
-            else
-            {
-                Error(nameof(input.ArrivalNotified), $"'{arrivalText}' {ContactRules.DateMessage}");
-            }
-        }
+        var credentials = Date(nameof(input.CredentialsPresented), input.CredentialsPresented);
+        var arrival = Date(nameof(input.ArrivalNotified), input.ArrivalNotified);
         if (input.NotifiedOrder is < 1)
         {
             Error(nameof(input.NotifiedOrder), "The notified order starts at 1 (the first person the mission notified).");
