@@ -78,6 +78,31 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
     }
 
     [Fact]
+    public async Task Ticked_guests_change_together_and_the_list_keeps_its_filter()
+    {
+        var s = await EventWithGuestsAsync();
+        using var session = await StaffSession.SignInAsync(app, s.Email);
+        var ids = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(s.EventId)).Select(g => g.Id).Take(3).ToListAsync());
+        var content = new FormUrlEncodedContent([
+            new("selected", ids[0].ToString()), new("selected", ids[1].ToString()), new("change", "Declined"),
+            new("__RequestVerificationToken", (await session.GetPageAsync($"/staff/events/{s.EventId}/guests?answer=Pending")).QuerySelector("#bulk input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
+
+        var response = await session.Client.PostAsync($"/staff/events/{s.EventId}/guests?handler=Bulk&answer=Pending&sort=name", content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/staff/events/{s.EventId}/guests?answer=Pending&sort=name", response.Headers.Location!.ToString());
+        var page = await session.GetPageAsync(response.Headers.Location.ToString());
+        Assert.Contains("2 marked declined", page.QuerySelector(".notice")!.TextContent);
+        Assert.Contains("2 declined", page.QuerySelector(".counts")!.TextContent);
+        Assert.Equal(13, page.QuerySelectorAll(".guest-table tbody tr").Length); // the filter still shows only those not answered
+
+        var remove = new FormUrlEncodedContent([new("selected", ids[2].ToString()), new("change", "remove"),
+            new("__RequestVerificationToken", page.QuerySelector("#bulk input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
+        await session.Client.PostAsync($"/staff/events/{s.EventId}/guests?handler=Bulk", remove);
+        Assert.Equal(14, await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().CountAsync(g => g.EventId == Guid.Parse(s.EventId))));
+    }
+
+    [Fact]
     public async Task Door_staff_read_the_orders_and_the_door_list_but_cannot_change_the_list_or_the_plan()
     {
         var s = await EventWithGuestsAsync();

@@ -60,6 +60,15 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
         return errors;
     }
 
+    /// <summary>Records the same answer for several guests at once (answers collected by phone or at a briefing); returns how many changed.</summary>
+    public async Task<int> SetAnswerAsync(Guid eventId, IReadOnlyCollection<Guid> guestIds, RsvpAnswer answer, CancellationToken ct = default)
+    {
+        var guests = await db.Guests.AsTracking().Where(g => g.EventId == eventId && guestIds.Contains(g.Id) && g.Rsvp != answer).ToListAsync(ct);
+        guests.ForEach(g => g.Rsvp = answer);
+        await db.SaveChangesAsync(ct);
+        return guests.Count;
+    }
+
     /// <summary>Takes people off the event's list, with their seats; returns how many went.</summary>
     public async Task<int> RemoveAsync(Guid eventId, IReadOnlyCollection<Guid> guestIds, CancellationToken ct = default)
     {

@@ -36,6 +36,18 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
 
     public static readonly string[] Sorts = ["precedence", "name", "category", "organization", "answer"];
 
+    /// <summary>The list's filters, carried through every change so the officer stays where they were.</summary>
+    public Dictionary<string, string> ListRoute => new Dictionary<string, string?>
+    {
+        ["name"] = Clean(Name),
+        ["inCategory"] = Clean(InCategory),
+        ["inOrganization"] = Clean(InOrganization),
+        ["answer"] = Answer?.ToString(),
+        ["sort"] = Sort == "precedence" ? null : Sort,
+    }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
+
+    private string ListUrl(Guid id) => $"/staff/events/{id}/guests{QueryString.Create(ListRoute.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)))}";
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadEventAsync(id))
@@ -92,7 +104,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             return Page();
         }
         TempData["Notice"] = "Guest saved.";
-        return Redirect($"/staff/events/{id}/guests#guest-{guest}");
+        return Redirect($"{ListUrl(id)}#guest-{guest}");
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid guest)
@@ -107,7 +119,36 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             return NotFound();
         }
         TempData["Notice"] = "Taken off the list.";
-        return Redirect($"/staff/events/{id}/guests");
+        return Redirect(ListUrl(id));
+    }
+
+    /// <summary>One change for every ticked guest: an answer, or off the list.</summary>
+    public async Task<IActionResult> OnPostBulkAsync(Guid id, List<Guid> selected, string? change)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        if (selected.Count == 0)
+        {
+            TempData["Notice"] = "Tick the guests to change first.";
+            return Redirect(ListUrl(id));
+        }
+        if (change == "remove")
+        {
+            var removed = await guestList.RemoveAsync(id, selected);
+            TempData["Notice"] = $"{removed} taken off the list.";
+        }
+        else if (Enum.TryParse<RsvpAnswer>(change, out var answer))
+        {
+            var changed = await guestList.SetAnswerAsync(id, selected, answer);
+            TempData["Notice"] = $"{changed} marked {answer.ToString().ToLowerInvariant()}.";
+        }
+        else
+        {
+            TempData["Notice"] = "Choose what to do with the ticked guests.";
+        }
+        return Redirect(ListUrl(id));
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
