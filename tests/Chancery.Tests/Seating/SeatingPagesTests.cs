@@ -43,11 +43,13 @@ public abstract class SeatingPagesTests(TestApp fixture)
         var saved = await session.SubmitAsync($"/staff/events/{id}/guests", $"#g-{guestId}", new() { ["rsvp"] = "Accepted", ["withPartner"] = "true", ["plusOnes"] = "0", ["note"] = "Vegetarian" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        await PostAsync(session, id, "AddTables", new() { ["count"] = "3", ["seats"] = "8", ["host"] = "H.E. the Ambassador" });
+        await PostAsync(session, id, "AddTables", new() { ["count"] = "4", ["seats"] = "8", ["host"] = "H.E. the Ambassador", ["coHost"] = "Mr. Co-Host" });
         await PostAsync(session, id, "AutoSeat", new() { ["keep"] = "true" });
 
         var seats = await SeatsAsync(id);
         Assert.Equal(22, seats.Count); // 21 guests and one partner
+        var first = await App.WithDbAsync(db => db.SeatingTables.IgnoreQueryFilters().SingleAsync(t => t.EventId == Guid.Parse(id) && t.Number == 1));
+        Assert.DoesNotContain(seats, s => s.TableId == first.Id && (s.Seat == 1 || s.Seat == 5)); // host and co-host opposite
         using (var admin = await StaffSession.SignInAsync(App, await App.CreateUserAsync(missionId, MissionRole.Admin)))
         {
             // One audit entry for the whole placement, readable on the audit page.
@@ -76,6 +78,8 @@ public abstract class SeatingPagesTests(TestApp fixture)
         var table1 = await App.WithDbAsync(db => db.SeatingTables.IgnoreQueryFilters().SingleAsync(t => t.EventId == Guid.Parse(id) && t.Number == 1));
         var refused = await PostAsync(session, id, "Move", new() { ["person"] = guestId.ToString(), ["table"] = table1.Id.ToString(), ["seat"] = "1" });
         Assert.Contains("the host's", (await StaffSession.ReadAsync(refused)).QuerySelector("[role=alert]")!.TextContent);
+        var coHostSeat = await PostAsync(session, id, "Move", new() { ["person"] = guestId.ToString(), ["table"] = table1.Id.ToString(), ["seat"] = "5" });
+        Assert.Contains("Mr. Co-Host", (await StaffSession.ReadAsync(coHostSeat)).QuerySelector("[role=alert]")!.TextContent);
     }
 
     [Fact]

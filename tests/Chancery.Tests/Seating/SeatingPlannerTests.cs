@@ -18,6 +18,15 @@ public sealed class SeatingPlannerTests
     }
 
     [Fact]
+    public void With_a_co_host_opposite_the_guests_of_honour_sit_right_of_each_host_then_left()
+    {
+        // Host in 1, co-host opposite in 5: host's right, co-host's right, host's left, co-host's left, then outward.
+        Assert.Equal([2, 6, 8, 4, 3, 7], SeatingPlanner.HonourOrder(8, hostInSeatOne: true, coHostSeat: 5));
+        var (placed, _) = SeatingPlanner.Plan(Guests(2), [new(Top, 8, true, 5)], []);
+        Assert.Equal([2, 6], placed.Select(p => p.Seat));
+    }
+
+    [Fact]
     public void The_hosts_table_fills_before_the_next_one()
     {
         var people = Guests(12);

@@ -13,6 +13,7 @@ internal sealed class SeatingTableConfiguration : IEntityTypeConfiguration<Seati
         e.HasOne<Event>().WithMany().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Cascade);
         e.Property(t => t.Name).HasMaxLength(200);
         e.Property(t => t.HostName).HasMaxLength(300);
+        e.Property(t => t.CoHostName).HasMaxLength(300);
     }
 }
 

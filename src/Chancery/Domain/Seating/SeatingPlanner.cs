@@ -3,8 +3,8 @@ namespace Chancery.Domain.Seating;
 /// <summary>A person to seat: a guest, or the guest's partner (who follows the guest in precedence).</summary>
 public sealed record SeatPerson(Guid GuestId, bool IsPartner);
 
-/// <summary>A table as the planner sees it: its seats and whether seat 1 is the table host's.</summary>
-public sealed record TableSpec(Guid Id, int Seats, bool HostInSeatOne);
+/// <summary>A table as the planner sees it: its seats, whether seat 1 is the table host's, and the co-host's seat opposite, if any.</summary>
+public sealed record TableSpec(Guid Id, int Seats, bool HostInSeatOne, int? CoHostSeat = null);
 
 public sealed record Placement(SeatPerson Person, Guid TableId, int Seat);
 
@@ -18,8 +18,12 @@ public static class SeatingPlanner
     /// The seats of a table from the most to the least honoured: 2 (the host's right), n (left), 3, n-1, …
     /// Seat 1 (the host's) comes first only when nobody hosts the table.
     /// </summary>
-    public static IReadOnlyList<int> HonourOrder(int seats, bool hostInSeatOne)
+    public static IReadOnlyList<int> HonourOrder(int seats, bool hostInSeatOne, int? coHostSeat = null)
     {
+        if (coHostSeat is { } c)
+        {
+            return HonourOrderWithCoHost(seats, c);
+        }
         var order = new List<int>(seats);
         if (!hostInSeatOne)
         {
@@ -31,6 +35,27 @@ public static class SeatingPlanner
             if (left != right)
             {
                 order.Add(left);
+            }
+        }
+        return order;
+    }
+
+    /// <summary>
+    /// With a co-host opposite the host (seat <paramref name="coHost"/>): the host's right, the co-host's right,
+    /// the host's left, the co-host's left, then one seat further out from each, and so on.
+    /// </summary>
+    private static List<int> HonourOrderWithCoHost(int seats, int coHost)
+    {
+        var order = new List<int>(seats);
+        var taken = new HashSet<int> { 1, coHost };
+        for (var d = 1; order.Count < seats - 2; d++)
+        {
+            foreach (var seat in new[] { 1 + d, coHost + d, seats + 1 - d, coHost - d })
+            {
+                if (seat >= 1 && seat <= seats && taken.Add(seat))
+                {
+                    order.Add(seat);
+                }
             }
         }
         return order;
@@ -49,7 +74,7 @@ public static class SeatingPlanner
     {
         var taken = kept.Select(k => (k.TableId, k.Seat)).ToHashSet();
         var where = kept.ToDictionary(k => k.Person, k => (k.TableId, k.Seat));
-        var free = tables.SelectMany(t => HonourOrder(t.Seats, t.HostInSeatOne).Select(seat => (Table: t, Seat: seat)))
+        var free = tables.SelectMany(t => HonourOrder(t.Seats, t.HostInSeatOne, t.CoHostSeat).Select(seat => (Table: t, Seat: seat)))
             .Where(s => !taken.Contains((s.Table.Id, s.Seat))).ToList();
         var placed = new List<Placement>();
         var unseated = new List<SeatPerson>();

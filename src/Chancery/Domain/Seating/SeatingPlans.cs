@@ -13,13 +13,13 @@ namespace Chancery.Domain.Seating;
 public sealed record SeatView(SeatingTable Table, int Seat, Guest? Guest, bool IsPartner, string Name, string? Organization)
 {
     /// <summary>Where the seat is from the host's point of view: "Host", "right 1", "left 1", "right 2"…; "head" is seat 1 of a table without a host.</summary>
-    public string Side => Seat == 1 ? (Guest is null ? "Host" : "head") : Seat - 1 <= Table.Seats - Seat + 1 ? $"right {Seat - 1}" : $"left {Table.Seats - Seat + 1}";
+    public string Side => Guest is null ? (Seat == 1 ? "Host" : "Co-host") : Seat == 1 ? "head" : Seat - 1 <= Table.Seats - Seat + 1 ? $"right {Seat - 1}" : $"left {Table.Seats - Seat + 1}";
 }
 
 /// <summary>An event's tables and who sits where, with everyone not yet seated and the couples placed side by side.</summary>
 public sealed record SeatingPlan(IReadOnlyList<SeatingTable> Tables, IReadOnlyList<SeatView> Seats, IReadOnlyList<(Guest Guest, bool IsPartner, string Name)> Unseated, IReadOnlyList<string> Warnings)
 {
-    public int Capacity => Tables.Sum(t => t.Seats - (t.HostName is null ? 0 : 1));
+    public int Capacity => Tables.Sum(t => t.Seats - SeatingPlans.HostSeats(t).Count);
 }
 
 /// <summary>Tables, automatic placement by precedence, and moves by hand for an event's seating plan.</summary>
@@ -29,7 +29,7 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
     public const int MaxTables = 200;
 
     /// <summary>Adds <paramref name="count"/> tables of <paramref name="seats"/> after the existing ones; the first table of an event gets the host.</summary>
-    public async Task AddTablesAsync(Event e, int count, int seats, string? firstHost, CancellationToken ct = default)
+    public async Task AddTablesAsync(Event e, int count, int seats, string? firstHost, string? firstCoHost = null, CancellationToken ct = default)
     {
         if (count is < 1 or > MaxTables)
         {
@@ -40,6 +40,10 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
             throw new DomainException($"A table has between 2 and {MaxSeatsPerTable} seats.", "seats");
         }
         var last = await db.SeatingTables.Where(t => t.EventId == e.Id).MaxAsync(t => (int?)t.Number, ct) ?? 0;
+        if (last == 0 && Text.Clean(firstCoHost) is not null && (seats < 4 || (Text.Clean(firstHost) ?? e.Hosts) is null))
+        {
+            throw new DomainException("A co-host sits opposite a host: name the host too, at tables of 4 seats or more.", "coHost");
+        }
         for (var i = 1; i <= count; i++)
         {
             db.SeatingTables.Add(new SeatingTable
@@ -49,17 +53,22 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
                 Number = last + i,
                 Seats = seats,
                 HostName = last + i == 1 ? Text.Clean(firstHost) ?? e.Hosts : null,
+                CoHostName = last + i == 1 ? Text.Clean(firstCoHost) : null,
             });
         }
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Renames a table, changes its host or its size; guests in seats that no longer exist lose them.</summary>
-    public async Task<bool> UpdateTableAsync(Guid eventId, Guid tableId, string? name, string? hostName, int seats, CancellationToken ct = default)
+    public async Task<bool> UpdateTableAsync(Guid eventId, Guid tableId, string? name, string? hostName, string? coHostName, int seats, CancellationToken ct = default)
     {
         if (seats is < 2 or > MaxSeatsPerTable)
         {
             throw new DomainException($"A table has between 2 and {MaxSeatsPerTable} seats.", "seats");
+        }
+        if (Text.Clean(coHostName) is not null && (Text.Clean(hostName) is null || seats < 4))
+        {
+            throw new DomainException("A co-host sits opposite a host: name the host too, at a table of 4 seats or more.", "coHostName");
         }
         if (await db.SeatingTables.AsTracking().FirstOrDefaultAsync(t => t.Id == tableId && t.EventId == eventId, ct) is not { } table)
         {
@@ -67,9 +76,11 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
         }
         table.Name = Text.Clean(name);
         table.HostName = Text.Clean(hostName);
+        table.CoHostName = Text.Clean(coHostName);
         table.Seats = seats;
+        var hostSeats = HostSeats(table);
         var lost = await db.SeatAssignments.AsTracking()
-            .Where(s => s.TableId == tableId && (s.Seat > seats || (table.HostName != null && s.Seat == 1))).ToListAsync(ct);
+            .Where(s => s.TableId == tableId && (s.Seat > seats || hostSeats.Contains(s.Seat))).ToListAsync(ct);
         db.SeatAssignments.RemoveRange(lost);
         await db.SaveChangesAsync(ct);
         return true;
@@ -136,9 +147,9 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
         {
             throw new DomainException($"Table {table.Number} has seats 1 to {table.Seats}.", "seat");
         }
-        if (seat == 1 && table.HostName is not null)
+        if (HostSeats(table).Contains(seat))
         {
-            throw new DomainException($"Seat 1 at table {table.Number} is the host's ({table.HostName}).", "seat");
+            throw new DomainException($"Seat {seat} at table {table.Number} is the host's ({(seat == 1 ? table.HostName : table.CoHostName)}).", "seat");
         }
         var guest = await db.Guests.AsNoTracking().Include(g => g.Contact).FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == e.Id, ct)
             ?? throw new DomainException("That guest is not on this event's list.", "guest");
@@ -202,6 +213,10 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
         foreach (var t in tables.Where(t => t.HostName is not null))
         {
             seats.Add(new SeatView(t, 1, null, false, t.HostName!, null));
+            if (t.CoHostName is not null)
+            {
+                seats.Add(new SeatView(t, t.CoHostSeat, null, false, t.CoHostName, null));
+            }
         }
         foreach (var a in assignments.Where(a => guests.ContainsKey(a.GuestId) && byTable.ContainsKey(a.TableId)))
         {
@@ -245,7 +260,11 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
         ? string.Join(" ", new[] { g.Contact!.SpouseHonorific, g.Contact.SpouseFirstName, g.Contact.SpouseLastName }.Where(s => !string.IsNullOrWhiteSpace(s)))
         : g.Contact!.DisplayName;
 
-    private static TableSpec Spec(SeatingTable t) => new(t.Id, t.Seats, t.HostName is not null);
+    private static TableSpec Spec(SeatingTable t) => new(t.Id, t.Seats, t.HostName is not null, t.HostName is not null && t.CoHostName is not null ? t.CoHostSeat : null);
+
+    /// <summary>The seats of a table kept for its host and co-host.</summary>
+    public static IReadOnlyList<int> HostSeats(SeatingTable t) =>
+        t.HostName is null ? [] : t.CoHostName is null ? [1] : [1, t.CoHostSeat];
 
     private Task<List<SeatingTable>> TablesAsync(Guid eventId, CancellationToken ct) =>
         db.SeatingTables.AsNoTracking().Where(t => t.EventId == eventId).OrderBy(t => t.Number).ToListAsync(ct);

@@ -19,6 +19,14 @@ public sealed class SeatingTable : IMissionScoped
     public int Seats { get; set; }
     /// <summary>Who hosts this table from seat 1: the ambassador at table 1, a diplomat of the mission at the others.</summary>
     public string? HostName { get; set; }
+    /// <summary>
+    /// A co-host facing the host (the host's spouse, the deputy head of mission), in the seat opposite seat 1;
+    /// then the guests of honour sit on both hosts' right and left in turn.
+    /// </summary>
+    public string? CoHostName { get; set; }
+
+    /// <summary>The seat opposite seat 1, where a co-host sits.</summary>
+    public int CoHostSeat => Seats / 2 + 1;
 }
 
 /// <summary>

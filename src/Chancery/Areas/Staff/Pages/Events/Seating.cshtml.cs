@@ -18,10 +18,10 @@ public sealed class SeatingModel(ChanceryDb db, SeatingPlans plans) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostAddTablesAsync(Guid id, int count, int seats, string? host) =>
+    public Task<IActionResult> OnPostAddTablesAsync(Guid id, int count, int seats, string? host, string? coHost) =>
         ActAsync(id, async () =>
         {
-            await plans.AddTablesAsync(Event, count, seats, host);
+            await plans.AddTablesAsync(Event, count, seats, host, coHost);
             return $"{count} {(count == 1 ? "table" : "tables")} of {seats} added.";
         });
 
@@ -49,8 +49,8 @@ public sealed class SeatingModel(ChanceryDb db, SeatingPlans plans) : PageModel
             return "Seat freed.";
         });
 
-    public Task<IActionResult> OnPostTableAsync(Guid id, Guid table, string? name, string? hostName, int seats) =>
-        ActAsync(id, async () => await plans.UpdateTableAsync(id, table, name, hostName, seats) ? "Table saved." : throw new DomainException("That table is not part of this event."));
+    public Task<IActionResult> OnPostTableAsync(Guid id, Guid table, string? name, string? hostName, string? coHostName, int seats) =>
+        ActAsync(id, async () => await plans.UpdateTableAsync(id, table, name, hostName, coHostName, seats) ? "Table saved." : throw new DomainException("That table is not part of this event."));
 
     public Task<IActionResult> OnPostRemoveTableAsync(Guid id, Guid table) =>
         ActAsync(id, async () => await plans.RemoveTableAsync(id, table) ? "Table removed; its guests need new seats." : throw new DomainException("That table is not part of this event."));
