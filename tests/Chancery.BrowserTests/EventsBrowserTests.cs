@@ -115,7 +115,7 @@ public sealed partial class EventsBrowserTests(BrowserFixture fixture) : IClassF
 
         // Prints, as the print dialog lays them out.
         await page.EmulateMediaAsync(new() { Media = Media.Print });
-        foreach (var (path, name) in new[] { ("print/door-list", "print-door-list"), ("print/table-plan", "print-table-plan"), ("print/programme", "print-run-of-show"), ("print/place-cards?size=A4", "print-place-cards-a4"), ("print/place-cards?size=A5", "print-place-cards-a5") })
+        foreach (var (path, name) in new[] { ("print/door-list", "print-door-list"), ("print/orders", "print-orders"), ("print/table-plan", "print-table-plan"), ("print/programme", "print-run-of-show"), ("print/place-cards?size=A4", "print-place-cards-a4"), ("print/place-cards?size=A5", "print-place-cards-a5") })
         {
             await page.GotoAsync($"{eventUrl}/{path}");
             await ScreenshotAsync(page, name);
@@ -138,7 +138,22 @@ public sealed partial class EventsBrowserTests(BrowserFixture fixture) : IClassF
         await page.GotoAsync(eventUrl + "/guests");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add everyone matching" }).ClickAsync();
         await Layout.AssertNoSidewaysScrollAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
         await ScreenshotAsync(page, "event-guest-list-phone");
+
+        await page.GotoAsync(eventUrl + "/seating");
+        await page.GetByLabel("Tables", new() { Exact = true }).FillAsync("4");
+        await page.GetByLabel("Co-host opposite, if any").FillAsync("Mrs. Host");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add tables" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Seat everyone without a seat" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("30 placed");
+        await Layout.AssertNoSidewaysScrollAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await ScreenshotAsync(page, "event-seating-phone");
+        await page.GotoAsync(eventUrl + "/order");
+        await Layout.AssertNoSidewaysScrollAsync(page);
+        await Accessibility.AssertNoViolationsAsync(page);
+        await ScreenshotAsync(page, "event-orders-phone");
 
         await page.GotoAsync(eventUrl + "/print/door-list");
         await Layout.AssertNoSidewaysScrollAsync(page);

@@ -108,7 +108,7 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
         var s = await EventWithGuestsAsync();
         using var door = await StaffSession.SignInAsync(app, await app.CreateUserAsync(s.Mission.Id, MissionRole.Door));
 
-        foreach (var readable in new[] { "", "/order", "/print/door-list", "/print/programme", "/print/table-plan", "/print/place-cards" })
+        foreach (var readable in new[] { "", "/order", "/print/orders", "/print/door-list", "/print/programme", "/print/table-plan", "/print/place-cards" })
         {
             Assert.Equal(HttpStatusCode.OK, (await door.Client.GetAsync($"/staff/events/{s.EventId}{readable}")).StatusCode);
         }
@@ -127,7 +127,7 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
         var other = await app.CreateMissionAsync($"Other {Guid.NewGuid():N}");
         using var stranger = await StaffSession.SignInAsync(app, await app.CreateUserAsync(other.Id, MissionRole.Admin));
 
-        foreach (var path in new[] { "", "/guests", "/seating", "/programme", "/copy", "/order", "/print/door-list", "/print/programme", "/print/table-plan", "/print/place-cards" })
+        foreach (var path in new[] { "", "/guests", "/seating", "/programme", "/copy", "/order", "/print/orders", "/print/door-list", "/print/programme", "/print/table-plan", "/print/place-cards" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/events/{s.EventId}{path}")).StatusCode);
         }
@@ -170,7 +170,7 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
         await session.SubmitAsync($"/staff/events/{s.EventId}/seating", "form[aria-label='Add tables']", new() { ["count"] = "2", ["seats"] = "10" });
         await session.SubmitAsync($"/staff/events/{s.EventId}/seating", "form[action*='AutoSeat']", []);
 
-        foreach (var path in new[] { "/guests", "/seating", "/order", "/print/door-list", "/print/table-plan", "/print/place-cards" })
+        foreach (var path in new[] { "/guests", "/seating", "/order", "/print/orders", "/print/door-list", "/print/table-plan", "/print/place-cards" })
         {
             var html = await (await session.Client.GetAsync($"/staff/events/{s.EventId}{path}")).Content.ReadAsStringAsync();
             Assert.False(html.Contains("<script>alert(2)", StringComparison.Ordinal), path);
