@@ -1,5 +1,7 @@
+using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Events;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Domain.Guests;
 
@@ -35,5 +37,19 @@ public static class Ceremonies
         var speeches = programme.Where(p => p.Speaker is not null || p.SpeakerContactId is not null)
             .Select(p => (Item: p, Place: p.SpeakerContactId is { } c && byContact.TryGetValue(c, out var place) ? place : null)).ToList();
         return [.. speeches.Where(s => s.Place is null).Concat(speeches.Where(s => s.Place is not null).OrderByDescending(s => s.Place!.Position))];
+    }
+}
+
+/// <summary>An event's three ceremony orders, as the orders page and its print show them.</summary>
+public sealed record CeremonyOrders(
+    IReadOnlyList<(Guest Guest, PrecedenceEntry Place)> ReceivingLine,
+    IReadOnlyList<(Guest Guest, PrecedenceEntry Place)> Wreaths,
+    IReadOnlyList<(ProgrammeItem Item, PrecedenceEntry? Place)> Speakers)
+{
+    public static async Task<CeremonyOrders> ReadAsync(ChanceryDb db, GuestList guestList, Event e, CancellationToken ct = default)
+    {
+        var ranked = await guestList.RankedAsync(e.MissionId, e.Id, ct);
+        var programme = await db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == e.Id).OrderBy(p => p.SortOrder).ToListAsync(ct);
+        return new CeremonyOrders(Ceremonies.ReceivingLine(ranked), Ceremonies.WreathLaying(ranked), Ceremonies.SpeakingOrder(programme, ranked));
     }
 }

@@ -12,9 +12,7 @@ public sealed class OrderModel(ChanceryDb db, GuestList guestList) : PageModel
 {
     public Event Event { get; private set; } = null!;
     public PrecedenceSettings Settings { get; private set; } = null!;
-    public IReadOnlyList<(Guest Guest, PrecedenceEntry Place)> ReceivingLine { get; private set; } = [];
-    public IReadOnlyList<(Guest Guest, PrecedenceEntry Place)> Wreaths { get; private set; } = [];
-    public IReadOnlyList<(ProgrammeItem Item, PrecedenceEntry? Place)> Speakers { get; private set; } = [];
+    public CeremonyOrders Orders { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -24,11 +22,7 @@ public sealed class OrderModel(ChanceryDb db, GuestList guestList) : PageModel
         }
         Event = e;
         Settings = await guestList.SettingsAsync(e.MissionId);
-        var ranked = await guestList.RankedAsync(e.MissionId, id);
-        ReceivingLine = Ceremonies.ReceivingLine(ranked);
-        Wreaths = Ceremonies.WreathLaying(ranked);
-        var programme = await db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.SortOrder).ToListAsync();
-        Speakers = Ceremonies.SpeakingOrder(programme, ranked);
+        Orders = await CeremonyOrders.ReadAsync(db, guestList, e);
         return Page();
     }
 }
