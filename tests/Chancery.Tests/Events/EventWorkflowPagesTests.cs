@@ -19,7 +19,7 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
         var api = await app.ApiClientAsync(email);
         using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Shared(csvName)), "file", "list.csv" } };
         (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
-        var id = (await (await api.PostAsJsonAsync("/api/events", new { title = "National Day", kind = "NationalDay", startsAt = "2026-06-04T18:00", timeZone = "Asia/Shanghai", venue = "Residence", hosts = "H.E. the Ambassador" }))
+        var id = (await (await api.PostAsJsonAsync("/api/events", new { title = "National Day 2026", kind = "NationalDay", startsAt = "2026-06-04T18:00", timeZone = "Asia/Shanghai", venue = "Residence", hosts = "H.E. the Ambassador" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
         return new Setup(mission, email, api, id);
@@ -70,6 +70,7 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
         var copyId = Guid.Parse(response.Headers.Location!.ToString().Split('/').Last());
         var copy = await (await s.Api.GetAsync($"/api/events/{copyId}")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Draft", copy.GetProperty("status").GetString());
+        Assert.Equal("National Day 2027", copy.GetProperty("title").GetString());
         var programme = await (await s.Api.GetAsync($"/api/events/{copyId}/programme")).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("2027-06-04T18:30", programme[0].GetProperty("startsAt").GetString());
         var guests = await (await s.Api.GetAsync($"/api/events/{copyId}/guests")).Content.ReadFromJsonAsync<JsonElement>();

@@ -55,7 +55,9 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
         var copy = new Event
         {
             MissionId = source.MissionId,
-            Title = source.Title,
+            // "National Day 2025" copied into 2026 becomes "National Day 2026".
+            Title = source.StartsAtLocal.Year == startsAtLocal.Year ? source.Title
+                : source.Title.Replace(source.StartsAtLocal.Year.ToString(CultureInfo.InvariantCulture), startsAtLocal.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
             Kind = source.Kind,
             StartsAtLocal = startsAtLocal,
             TimeZone = source.TimeZone,
