@@ -72,6 +72,7 @@ public sealed partial class EventsBrowserTests(BrowserFixture fixture) : IClassF
 
         // Guest list: the whole directory by filter, then one guest's note and plus-one.
         await page.GotoAsync(eventUrl + "/guests");
+        await page.GetByLabel("the whole directory").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add everyone matching" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("300 added; 0 already on the list");
         await Assertions.Expect(page.Locator(".counts")).ToContainTextAsync("300 invited");
@@ -136,6 +137,7 @@ public sealed partial class EventsBrowserTests(BrowserFixture fixture) : IClassF
         var page = await OfficerWithDirectoryAsync(30, phone: true);
         var eventUrl = await CreateEventAsync(page, "Reception");
         await page.GotoAsync(eventUrl + "/guests");
+        await page.GetByLabel("the whole directory").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add everyone matching" }).ClickAsync();
         await Layout.AssertNoSidewaysScrollAsync(page);
         await Accessibility.AssertNoViolationsAsync(page);

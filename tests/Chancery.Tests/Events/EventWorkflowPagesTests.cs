@@ -104,6 +104,22 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
     }
 
     [Fact]
+    public async Task An_empty_filter_asks_before_inviting_the_whole_directory()
+    {
+        var s = await EventWithGuestsAsync();
+        var fresh = (await (await s.Api.PostAsJsonAsync("/api/events", new { title = "Concert", startsAt = "2026-07-01T19:00", timeZone = "Asia/Shanghai", venue = "Hall" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var session = await StaffSession.SignInAsync(app, s.Email);
+
+        var asked = await session.SubmitAsync($"/staff/events/{fresh}/guests", "form[action*='AddFilter']", []);
+        Assert.Contains("the whole directory", (await StaffSession.ReadAsync(asked)).QuerySelector("[role=alert]")!.TextContent);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().CountAsync(g => g.EventId == Guid.Parse(fresh!))));
+
+        await session.SubmitAsync($"/staff/events/{fresh}/guests", "form[action*='AddFilter']", new() { ["everyone"] = "true" });
+        Assert.Equal(15, await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().CountAsync(g => g.EventId == Guid.Parse(fresh!))));
+    }
+
+    [Fact]
     public async Task Door_staff_read_the_orders_and_the_door_list_but_cannot_change_the_list_or_the_plan()
     {
         var s = await EventWithGuestsAsync();

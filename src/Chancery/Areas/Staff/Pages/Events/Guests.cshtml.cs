@@ -24,6 +24,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
     public IReadOnlyList<string> Organizations { get; private set; } = [];
     public IReadOnlyList<Contact> Found { get; private set; } = [];
     public int FoundTotal { get; private set; }
+    public int DirectorySize { get; private set; }
 
     // The list's own filters and order.
     [BindProperty(SupportsGet = true)] public string? Name { get; set; }
@@ -58,11 +59,18 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddFilterAsync(Guid id, string? category, OrganizationType? type, string? tag, string? country)
+    public async Task<IActionResult> OnPostAddFilterAsync(Guid id, string? category, OrganizationType? type, string? tag, string? country, bool everyone)
     {
         if (!await LoadEventAsync(id))
         {
             return NotFound();
+        }
+        // An empty filter is the whole directory: thousands of people on one click, so the officer says so.
+        if (Clean(category) is null && type is null && Clean(tag) is null && Clean(country) is null && !everyone)
+        {
+            ModelState.AddModelError("", "Choose a category, type, tag or country — or tick “the whole directory” to invite everyone in it.");
+            await LoadAsync();
+            return Page();
         }
         var ids = await guestList.MatchingAsync(Event.MissionId, new ContactDirectory.Filter(Category: Clean(category), OrganizationType: type, Tag: Clean(tag), Country: Clean(country)));
         var (added, already) = await guestList.AddAsync(Event.MissionId, id, ids);
@@ -182,6 +190,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             _ => rows,
         }];
         Categories = await directory.CategoriesAsync(Event.MissionId);
+        DirectorySize = await directory.Search(new ContactDirectory.Filter(MissionId: Event.MissionId)).CountAsync();
         Countries = await db.Organizations.Where(o => o.Country != null).Select(o => o.Country!).Distinct().OrderBy(c => c).ToListAsync();
         Organizations = [.. ranked.Select(r => r.Guest.Contact!.Organization?.Name).OfType<string>().Distinct().Order(StringComparer.CurrentCulture)];
         if (Clean(Find) is { } find)
