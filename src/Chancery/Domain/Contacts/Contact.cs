@@ -51,7 +51,12 @@ public sealed class Contact : IMissionScoped, IErasable
     /// <summary>Set when the person asked to be erased: names and contact data are gone, the row stays for counts.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 
-    public string DisplayName => string.Join(" ", new[] { Honorific, FirstName, LastName }.Where(s => !string.IsNullOrWhiteSpace(s)));
+    public string DisplayName => Join(Honorific, FirstName, LastName);
+
+    /// <summary>The spouse or partner as printed ("Mr. Karim Haddad"); empty when none is recorded.</summary>
+    public string SpouseDisplayName => Join(SpouseHonorific, SpouseFirstName, SpouseLastName);
+
+    private static string Join(params string?[] parts) => string.Join(" ", parts.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     /// <summary>Recomputes the matching and search keys; call after changing any field (with Organization loaded).</summary>
     public void RefreshKeys()

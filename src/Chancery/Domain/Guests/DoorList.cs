@@ -35,9 +35,7 @@ public static class DoorList
             latin = IsLatin(surnameFirst) ? surnameFirst : Capitalize(AnyAscii.Transliteration.Transliterate(surnameFirst));
         }
         var showOriginal = !IsLatin(original);
-        var partner = GuestCounts.HasPartner(g)
-            ? string.Join(" ", new[] { c.SpouseHonorific, c.SpouseFirstName, c.SpouseLastName }.Where(s => !string.IsNullOrWhiteSpace(s)))
-            : null;
+        var partner = GuestCounts.HasPartner(g) ? c.SpouseDisplayName : null;
         return new DoorListRow(g, latin, showOriginal ? original : null, c.Organization?.Name, partner, g.PlusOnes, table);
     }
 

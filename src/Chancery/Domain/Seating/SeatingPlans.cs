@@ -256,9 +256,7 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
         }
     }
 
-    public static string NameOf(Guest g, bool partner) => partner
-        ? string.Join(" ", new[] { g.Contact!.SpouseHonorific, g.Contact.SpouseFirstName, g.Contact.SpouseLastName }.Where(s => !string.IsNullOrWhiteSpace(s)))
-        : g.Contact!.DisplayName;
+    public static string NameOf(Guest g, bool partner) => partner ? g.Contact!.SpouseDisplayName : g.Contact!.DisplayName;
 
     private static TableSpec Spec(SeatingTable t) => new(t.Id, t.Seats, t.HostName is not null, t.HostName is not null && t.CoHostName is not null ? t.CoHostSeat : null);
 

@@ -96,10 +96,8 @@ public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : PageMo
         }
         Event = e;
         Items = await db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync();
-        var people = await db.Guests.AsNoTracking().Where(g => g.EventId == id && g.Contact!.ErasedAt == null)
-            .Select(g => new { g.ContactId, g.Contact!.Honorific, g.Contact.FirstName, g.Contact.LastName, g.Contact.SortName }).ToListAsync();
-        Speakers = [.. people.OrderBy(p => p.SortName, StringComparer.Ordinal)
-            .Select(p => new Speaker(p.ContactId, string.Join(" ", new[] { p.Honorific, p.FirstName, p.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)))))];
+        var people = await db.Guests.AsNoTracking().Where(g => g.EventId == id && g.Contact!.ErasedAt == null).Select(g => g.Contact!).ToListAsync();
+        Speakers = [.. people.OrderBy(p => p.SortName, StringComparer.Ordinal).Select(p => new Speaker(p.Id, p.DisplayName))];
         return true;
     }
 }
