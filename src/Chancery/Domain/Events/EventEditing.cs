@@ -32,8 +32,7 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
         var errors = Apply(input, e);
         if (errors.Count > 0)
         {
-            db.Entry(e).State = EntityState.Unchanged;
-            await db.Entry(e).ReloadAsync(ct);
+            await db.Entry(e).ReloadAsync(ct); // drop the half-applied fields
             return errors;
         }
         await db.SaveChangesAsync(ct);

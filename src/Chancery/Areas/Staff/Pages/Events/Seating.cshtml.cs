@@ -16,7 +16,15 @@ public sealed class SeatingModel(ChanceryDb db, SeatingPlans plans) : PageModel
     /// <summary>The person the move form starts with ("guestId" or "guestId:partner").</summary>
     [BindProperty(SupportsGet = true)] public string? Move { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        Plan = await plans.ReadAsync(Event);
+        return Page();
+    }
 
     public Task<IActionResult> OnPostAddTablesAsync(Guid id, int count, int seats, string? host, string? coHost) =>
         ActAsync(id, async () =>
@@ -64,9 +72,10 @@ public sealed class SeatingModel(ChanceryDb db, SeatingPlans plans) : PageModel
         return Guid.TryParse(parts[0], out var id) ? (id, parts.Length > 1 && parts[1] == "partner") : throw new DomainException("Choose whom to move.", "person");
     }
 
+    // Changes need only the event; the whole plan (every guest ranked) is read only to show the page again after an error.
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<string>> action)
     {
-        if (!await LoadAsync(id))
+        if (!await LoadEventAsync(id))
         {
             return NotFound();
         }
@@ -78,19 +87,18 @@ public sealed class SeatingModel(ChanceryDb db, SeatingPlans plans) : PageModel
         catch (DomainException e)
         {
             ModelState.AddModelError("", e.Message);
-            await LoadAsync(id);
+            Plan = await plans.ReadAsync(Event);
             return Page();
         }
     }
 
-    private async Task<bool> LoadAsync(Guid id)
+    private async Task<bool> LoadEventAsync(Guid id)
     {
         if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
         {
             return false;
         }
         Event = e;
-        Plan = await plans.ReadAsync(e);
         return true;
     }
 }
