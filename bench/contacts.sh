@@ -2,23 +2,8 @@
 # Contacts benchmark: a 10,000-row import end to end (upload to response), and search over 20,000 people,
 # each against a baseline measured in the same run (/health). Needs wrk, curl, python3.
 # Usage: bash bench/contacts.sh            (results are printed; copy them into docs/performance.md)
-set -euo pipefail
-cd "$(dirname "$0")/.."
 port=${PORT:-5299}
-base="http://127.0.0.1:$port"
-work=$(mktemp -d /tmp/chancery-bench.XXXXXX)
-trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
-
-dotnet build src/Chancery -c Release -v q -nologo >/dev/null
-DataFolder="$work/data" Admin__Email=bench@example.org Admin__Password=benchmark-password \
-  Security__SignInAttemptsPerMinute=100000 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  dotnet src/Chancery/bin/Release/net10.0/Chancery.dll --urls "$base" >"$work/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 60); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
-
-token=$(curl -sf -X POST "$base/api/auth/login" -H 'content-type: application/json' \
-  -d '{"email":"bench@example.org","password":"benchmark-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
-auth="Authorization: Bearer $token"
+source "$(dirname "$0")/lib.sh"
 
 generate() { # $1 rows, $2 email prefix
   python3 - "$1" "$2" <<'PY'
@@ -40,7 +25,7 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname
 echo "== import of 10,000 new rows, end to end (run 1 is the first import after the app started: cold JIT; each run into a new mission)"
 for run in 1 2 3 4 5; do
   mission=$(curl -sf -X POST "$base/api/missions" -H "$auth" -H 'content-type: application/json' -d "{\"name\":\"Bench $run\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  token=$(curl -sf -X POST "$base/api/auth/login" -H 'content-type: application/json' -d '{"email":"bench@example.org","password":"benchmark-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
+  token=$(login)
   auth="Authorization: Bearer $token"
   curl -s -o "$work/import.json" -w "run $run: %{time_total} s, HTTP %{http_code}\n" -H "$auth" -F "file=@$work/a.csv" "$base/api/contacts/import?missionId=$mission"
 done

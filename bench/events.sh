@@ -3,24 +3,9 @@
 # receiving line, seating plan and door list), against reading it by name and against /health, measured in
 # the same run. Needs wrk, curl, python3.
 # Usage: bash bench/events.sh            (results are printed; copy them into docs/performance.md)
-set -euo pipefail
-cd "$(dirname "$0")/.."
 port=${PORT:-5298}
 guests=${GUESTS:-300}
-base="http://127.0.0.1:$port"
-work=$(mktemp -d /tmp/chancery-bench.XXXXXX)
-trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
-
-dotnet build src/Chancery -c Release -v q -nologo >/dev/null
-DataFolder="$work/data" Admin__Email=bench@example.org Admin__Password=benchmark-password \
-  Security__SignInAttemptsPerMinute=100000 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-  dotnet src/Chancery/bin/Release/net10.0/Chancery.dll --urls "$base" >"$work/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 60); do curl -sf "$base/health" >/dev/null && break; sleep 1; done
-
-token=$(curl -sf -X POST "$base/api/auth/login" -H 'content-type: application/json' \
-  -d '{"email":"bench@example.org","password":"benchmark-password"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
-auth="Authorization: Bearer $token"
+source "$(dirname "$0")/lib.sh"
 
 # The same generated corps as the tests: every 40th person an ambassador, the rest counsellors of 180 embassies.
 python3 - "$guests" >"$work/list.csv" <<'PY'
