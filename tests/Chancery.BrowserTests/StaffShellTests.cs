@@ -29,10 +29,18 @@ public sealed class StaffShellTests(BrowserFixture fixture) : IClassFixture<Brow
         {
             if (m.Type == "error")
             {
-                problems.Add(m.Text);
+                // The message alone ("the server responded with a status of 400") does not say which request.
+                problems.Add($"{m.Text} at {m.Location}");
             }
         };
         page.PageError += (_, e) => problems.Add(e);
+        page.Response += (_, r) =>
+        {
+            if (r.Status >= 400)
+            {
+                problems.Add($"{r.Status} {r.Request.Method} {r.Url}");
+            }
+        };
         return problems;
     }
 

@@ -15,6 +15,19 @@ public sealed class OperationsTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task The_icon_browsers_ask_for_on_their_own_is_there()
+    {
+        // Without it every page, prints included, logs a 404 in the browser's console at some moment of its choosing.
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+
+        var icon = await client.GetAsync(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("/account/login")]
     [InlineData("/api/missions")]
