@@ -12,12 +12,12 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
 {
     private sealed record Setup(Mission Mission, string Email, HttpClient Api, string EventId);
 
-    private async Task<Setup> EventWithGuestsAsync(string csvName = "diplomatic-list.csv")
+    private async Task<Setup> EventWithGuestsAsync(byte[]? csv = null)
     {
         var mission = await app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
         var email = await app.CreateUserAsync(mission.Id, MissionRole.Protocol);
         var api = await app.ApiClientAsync(email);
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Shared(csvName)), "file", "list.csv" } };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(csv ?? SampleFiles.Shared("diplomatic-list.csv")), "file", "list.csv" } };
         (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
         var id = (await (await api.PostAsJsonAsync("/api/events", new { title = "National Day 2026", kind = "NationalDay", startsAt = "2026-06-04T18:00", timeZone = "Asia/Shanghai", venue = "Residence", hosts = "H.E. the Ambassador" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
@@ -101,6 +101,41 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
             new("__RequestVerificationToken", page.QuerySelector("#bulk input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
         await session.Client.PostAsync($"/staff/events/{s.EventId}/guests?handler=Bulk", remove);
         Assert.Equal(14, await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().CountAsync(g => g.EventId == Guid.Parse(s.EventId))));
+    }
+
+    [Fact]
+    public async Task A_long_guest_list_comes_a_hundred_at_a_time_and_keeps_its_page_and_order_through_a_change()
+    {
+        var s = await EventWithGuestsAsync(SampleFiles.Generated(250));
+        using var session = await StaffSession.SignInAsync(app, s.Email);
+        static string[] Places(AngleSharp.Html.Dom.IHtmlDocument page) => [.. page.QuerySelectorAll(".guest-table tbody td[data-label='#']").Select(td => td.TextContent.Trim())];
+
+        var first = await session.GetPageAsync($"/staff/events/{s.EventId}/guests");
+        Assert.Equal(100, Places(first).Length);
+        Assert.Equal("1", Places(first)[0]);
+        Assert.Contains("1–100 of 250 shown", first.Body!.TextContent);
+        Assert.Contains("Page 1 of 3", first.QuerySelector("nav.pager")!.TextContent);
+
+        // The next page keeps the filter and order the officer chose.
+        var byName = await session.GetPageAsync($"/staff/events/{s.EventId}/guests?sort=name");
+        var next = byName.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!;
+        Assert.Equal($"/staff/events/{s.EventId}/guests?sort=name&p=2", next);
+
+        var last = await session.GetPageAsync($"/staff/events/{s.EventId}/guests?p=3");
+        Assert.Equal(50, Places(last).Length);
+        Assert.Equal("201", Places(last)[0]);
+        Assert.Contains("250 invited", last.QuerySelector(".counts")!.TextContent); // counts are the whole list's, not the page's
+        Assert.Equal(Places(last), Places(await session.GetPageAsync($"/staff/events/{s.EventId}/guests?p=99"))); // past the end: the last page
+
+        // Saving a guest on page 2 comes back to page 2, at that guest.
+        var second = await session.GetPageAsync($"/staff/events/{s.EventId}/guests?p=2");
+        var row = second.QuerySelector(".guest-table tbody tr")!;
+        var guestId = row.Id!["guest-".Length..];
+        var saved = await session.Client.PostAsync($"/staff/events/{s.EventId}/guests?handler=Update&p=2", new FormUrlEncodedContent([
+            new("guest", guestId), new("rsvp", "Accepted"), new("plusOnes", "0"), new("note", "Greet at the door"),
+            new("__RequestVerificationToken", second.QuerySelector($"#g-{guestId} input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal($"/staff/events/{s.EventId}/guests?p=2#guest-{guestId}", saved.Headers.Location!.ToString());
     }
 
     [Fact]

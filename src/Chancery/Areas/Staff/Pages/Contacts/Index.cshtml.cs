@@ -1,6 +1,7 @@
 using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Missions;
+using Chancery.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,7 @@ public sealed class IndexModel(ChanceryDb db, ContactDirectory directory, Missio
         Countries = await db.Organizations.Where(o => o.Country != null).Select(o => o.Country!).Distinct().OrderBy(c => c).ToListAsync();
         var query = directory.Search(Filter);
         Total = await query.CountAsync();
-        PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
+        PageNumber = Pager.Clamp(PageNumber, Total, PageSize);
         People = await directory.PageAsync(Filter, (PageNumber - 1) * PageSize, PageSize);
     }
 

@@ -2,6 +2,7 @@ using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Events;
 using Chancery.Domain.Guests;
+using Chancery.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,9 +16,13 @@ namespace Chancery.Areas.Staff.Pages.Events;
 public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirectory directory) : PageModel
 {
     public const int HandPickLimit = 25;
+    /// <summary>Each row carries its own small form; a 2,000-guest list on one page weighs 6 MB and crawls on a phone.</summary>
+    public const int PageSize = 100;
 
     public Event Event { get; private set; } = null!;
     public IReadOnlyList<(Guest Guest, int Precedence)> Rows { get; private set; } = [];
+    /// <summary>How many guests the filters let through, across every page.</summary>
+    public int Matching { get; private set; }
     public GuestCounts Counts { get; private set; } = null!;
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public IReadOnlyList<string> Countries { get; private set; } = [];
@@ -32,22 +37,30 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
     [BindProperty(SupportsGet = true)] public string? InOrganization { get; set; }
     [BindProperty(SupportsGet = true)] public RsvpAnswer? Answer { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "precedence";
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     /// <summary>A search of the directory for adding people by hand.</summary>
     [BindProperty(SupportsGet = true)] public string? Find { get; set; }
 
     public static readonly string[] Sorts = ["precedence", "name", "category", "organization", "answer"];
 
     /// <summary>The list's filters, carried through every change so the officer stays where they were.</summary>
-    public Dictionary<string, string> ListRoute => new Dictionary<string, string?>
+    public Dictionary<string, string> ListRoute => RouteAt(PageNumber);
+
+    private Dictionary<string, string> RouteAt(int page) => new Dictionary<string, string?>
     {
         ["name"] = Clean(Name),
         ["inCategory"] = Clean(InCategory),
         ["inOrganization"] = Clean(InOrganization),
         ["answer"] = Answer?.ToString(),
         ["sort"] = Sort == "precedence" ? null : Sort,
+        ["p"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
     }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
 
-    private string ListUrl(Guid id) => $"/staff/events/{id}/guests{QueryString.Create(ListRoute.Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)))}";
+    private string ListUrl(Guid id, int? page = null) =>
+        $"/staff/events/{id}/guests{QueryString.Create(RouteAt(page ?? PageNumber).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)))}";
+
+    /// <summary>Another page of the list, with the same filters and order.</summary>
+    public string PageLink(int page) => ListUrl(Event.Id, page);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -181,7 +194,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             .Where(r => Clean(InCategory) is not { } cat || r.Guest.Contact!.Category?.Name == cat)
             .Where(r => Clean(InOrganization) is not { } org || r.Guest.Contact!.Organization?.Name == org)
             .Where(r => Answer is not { } a || r.Guest.Rsvp == a);
-        Rows = [.. Sort switch
+        List<(Guest Guest, int Precedence)> sorted = [.. Sort switch
         {
             "name" => rows.OrderBy(r => r.Guest.Contact!.SortName, StringComparer.Ordinal),
             "category" => rows.OrderBy(r => r.Guest.Contact!.Category?.SortOrder ?? int.MaxValue).ThenBy(r => r.Precedence),
@@ -189,6 +202,9 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             "answer" => rows.OrderBy(r => r.Guest.Rsvp).ThenBy(r => r.Precedence),
             _ => rows,
         }];
+        Matching = sorted.Count;
+        PageNumber = Pager.Clamp(PageNumber, Matching, PageSize);
+        Rows = sorted.GetRange((PageNumber - 1) * PageSize, Math.Min(PageSize, Matching - (PageNumber - 1) * PageSize));
         Categories = await directory.CategoriesAsync(Event.MissionId);
         DirectorySize = await directory.Search(new ContactDirectory.Filter(MissionId: Event.MissionId)).CountAsync();
         Countries = await db.Organizations.Where(o => o.Country != null).Select(o => o.Country!).Distinct().OrderBy(c => c).ToListAsync();
