@@ -6,8 +6,10 @@ namespace Chancery.Pages.Shared;
 /// </summary>
 public sealed record Pager(int PageNumber, int Total, int PageSize, Func<int, string> Link)
 {
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => PageCount(Total, PageSize);
 
     /// <summary>The page asked for, brought inside the list (a removal can leave the last page empty).</summary>
-    public static int Clamp(int asked, int total, int pageSize) => Math.Clamp(asked, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+    public static int Clamp(int asked, int total, int pageSize) => Math.Clamp(asked, 1, PageCount(total, pageSize));
+
+    private static int PageCount(int total, int pageSize) => Math.Max(1, (total + pageSize - 1) / pageSize);
 }
