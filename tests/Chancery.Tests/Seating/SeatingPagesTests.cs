@@ -83,6 +83,24 @@ public abstract class SeatingPagesTests(TestApp fixture)
     }
 
     [Fact]
+    public async Task A_table_keeps_its_size_and_a_co_host_only_opposite_a_named_host_when_added_or_changed()
+    {
+        var (session, _, id, _) = await EventAsync(5);
+        async Task<string> RefusalAsync(string handler, Dictionary<string, string> values) =>
+            (await StaffSession.ReadAsync(await PostAsync(session, id, handler, values))).QuerySelector("[role=alert]")!.TextContent;
+        var tables = () => App.WithDbAsync(db => db.SeatingTables.IgnoreQueryFilters().Where(t => t.EventId == Guid.Parse(id)).OrderBy(t => t.Number).ToListAsync());
+
+        Assert.Contains("between 2 and", await RefusalAsync("AddTables", new() { ["count"] = "2", ["seats"] = "1" }));
+        Assert.Contains("name the host too", await RefusalAsync("AddTables", new() { ["count"] = "2", ["seats"] = "3", ["host"] = "H.E. the Ambassador", ["coHost"] = "Mrs Co-Host" }));
+        Assert.Empty(await tables());
+
+        await PostAsync(session, id, "AddTables", new() { ["count"] = "2", ["seats"] = "8" });
+        Assert.Contains("name the host too", await RefusalAsync("Table", new() { ["hostName"] = "", ["coHostName"] = "Mrs Co-Host", ["seats"] = "8" }));
+        Assert.Contains("between 2 and", await RefusalAsync("Table", new() { ["seats"] = "61" }));
+        Assert.All(await tables(), t => Assert.Equal((8, (string?)null), (t.Seats, t.CoHostName)));
+    }
+
+    [Fact]
     public async Task The_missions_tie_break_setting_reorders_heads_who_presented_credentials_at_the_same_moment()
     {
         var (session, api, id, missionId) = await EventAsync(200);

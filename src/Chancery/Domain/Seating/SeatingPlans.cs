@@ -35,15 +35,9 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
         {
             throw new DomainException($"Add between 1 and {MaxTables} tables at a time.", "count");
         }
-        if (seats is < 2 or > MaxSeatsPerTable)
-        {
-            throw new DomainException($"A table has between 2 and {MaxSeatsPerTable} seats.", "seats");
-        }
         var last = await db.SeatingTables.Where(t => t.EventId == e.Id).MaxAsync(t => (int?)t.Number, ct) ?? 0;
-        if (last == 0 && Text.Clean(firstCoHost) is not null && (seats < 4 || (Text.Clean(firstHost) ?? e.Hosts) is null))
-        {
-            throw new DomainException("A co-host sits opposite a host: name the host too, at tables of 4 seats or more.", "coHost");
-        }
+        // Only the event's first table gets the host (and co-host); later batches are plain tables.
+        CheckTable(seats, last == 0 ? Text.Clean(firstHost) ?? e.Hosts : null, last == 0 ? firstCoHost : null, "coHost");
         for (var i = 1; i <= count; i++)
         {
             db.SeatingTables.Add(new SeatingTable
@@ -62,14 +56,7 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
     /// <summary>Renames a table, changes its host or its size; guests in seats that no longer exist lose them.</summary>
     public async Task<bool> UpdateTableAsync(Guid eventId, Guid tableId, string? name, string? hostName, string? coHostName, int seats, CancellationToken ct = default)
     {
-        if (seats is < 2 or > MaxSeatsPerTable)
-        {
-            throw new DomainException($"A table has between 2 and {MaxSeatsPerTable} seats.", "seats");
-        }
-        if (Text.Clean(coHostName) is not null && (Text.Clean(hostName) is null || seats < 4))
-        {
-            throw new DomainException("A co-host sits opposite a host: name the host too, at a table of 4 seats or more.", "coHostName");
-        }
+        CheckTable(seats, hostName, coHostName, "coHostName");
         if (await db.SeatingTables.AsTracking().FirstOrDefaultAsync(t => t.Id == tableId && t.EventId == eventId, ct) is not { } table)
         {
             return false;
@@ -84,6 +71,19 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
         db.SeatAssignments.RemoveRange(lost);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>What every table keeps to, new or changed: a size, and a co-host only opposite a named host.</summary>
+    private static void CheckTable(int seats, string? host, string? coHost, string coHostField)
+    {
+        if (seats is < 2 or > MaxSeatsPerTable)
+        {
+            throw new DomainException($"A table has between 2 and {MaxSeatsPerTable} seats.", "seats");
+        }
+        if (Text.Clean(coHost) is not null && (Text.Clean(host) is null || seats < 4))
+        {
+            throw new DomainException("A co-host sits opposite a host: name the host too, at a table of 4 seats or more.", coHostField);
+        }
     }
 
     public async Task<bool> RemoveTableAsync(Guid eventId, Guid tableId, CancellationToken ct = default)
@@ -228,9 +228,10 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
         var unseated = Coming(ranked.Select(r => r.Guest)).Where(p => !seated.Contains(p))
             .Select(p => (guests[p.GuestId], p.IsPartner, NameOf(guests[p.GuestId], p.IsPartner))).ToList();
         var warnings = new List<string>();
+        var guestSeats = seats.Where(s => s.Guest is not null && !s.IsPartner).ToDictionary(s => s.Guest!.Id);
         foreach (var s in seats.Where(s => s.Guest is not null && s.IsPartner))
         {
-            if (seats.FirstOrDefault(o => o.Guest?.Id == s.Guest!.Id && !o.IsPartner) is { } principal
+            if (guestSeats.TryGetValue(s.Guest!.Id, out var principal)
                 && principal.Table.Id == s.Table.Id && SeatingPlanner.Adjacent(principal.Seat, s.Seat, s.Table.Seats))
             {
                 warnings.Add($"{principal.Name} and {s.Name} sit side by side at table {s.Table.Number}.");
