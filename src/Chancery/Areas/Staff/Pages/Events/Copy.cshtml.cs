@@ -2,15 +2,13 @@ using Chancery.Data;
 using Chancery.Domain.Events;
 using Chancery.Domain.Missions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Events;
 
 /// <summary>Next year's national day from this year's: the facts and run of show, and if asked the same guests.</summary>
-public sealed class CopyModel(ChanceryDb db, EventEditing editing) : PageModel
+public sealed class CopyModel(ChanceryDb db, EventEditing editing) : EventPage(db)
 {
-    public Event Source { get; private set; } = null!;
     [BindProperty] public string? StartsAt { get; set; }
     [BindProperty] public bool WithGuests { get; set; } = true;
     public int GuestCount { get; private set; }
@@ -21,7 +19,7 @@ public sealed class CopyModel(ChanceryDb db, EventEditing editing) : PageModel
         {
             return NotFound();
         }
-        StartsAt = EventSchedule.Format(Source.StartsAtLocal.AddYears(1));
+        StartsAt = EventSchedule.Format(Event.StartsAtLocal.AddYears(1));
         return Page();
     }
 
@@ -33,12 +31,12 @@ public sealed class CopyModel(ChanceryDb db, EventEditing editing) : PageModel
         }
         if (!EventSchedule.TryParseLocal(StartsAt, out var startsAt))
         {
-            ModelState.AddModelError(nameof(StartsAt), $"'{StartsAt}' is not a date and time; pick one, e.g. {EventSchedule.Format(Source.StartsAtLocal.AddYears(1))}.");
+            ModelState.AddModelError(nameof(StartsAt), $"'{StartsAt}' is not a date and time; pick one, e.g. {EventSchedule.Format(Event.StartsAtLocal.AddYears(1))}.");
             return Page();
         }
         try
         {
-            var copy = await editing.CopyAsync(Source, startsAt, WithGuests);
+            var copy = await editing.CopyAsync(Event, startsAt, WithGuests);
             TempData["Notice"] = "Copied as a draft. Check the details and the programme times.";
             return Redirect($"/staff/events/{copy.Id}");
         }
@@ -51,12 +49,11 @@ public sealed class CopyModel(ChanceryDb db, EventEditing editing) : PageModel
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
+        if (!await LoadEventAsync(id))
         {
             return false;
         }
-        Source = e;
-        GuestCount = await db.Guests.CountAsync(g => g.EventId == id);
+        GuestCount = await Db.Guests.CountAsync(g => g.EventId == id);
         return true;
     }
 }

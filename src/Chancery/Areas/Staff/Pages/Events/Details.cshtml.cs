@@ -3,15 +3,13 @@ using Chancery.Domain.Events;
 using Chancery.Domain.Guests;
 using Chancery.Domain.Missions;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Events;
 
 /// <summary>An event at a glance: its facts, its run of show, its guest counts, and the way to every list and print.</summary>
-public sealed class DetailsModel(ChanceryDb db, GuestList guestList, MissionScope scope) : PageModel
+public sealed class DetailsModel(ChanceryDb db, GuestList guestList, MissionScope scope) : EventPage(db)
 {
-    public Event Event { get; private set; } = null!;
     public IReadOnlyList<ProgrammeItem> Programme { get; private set; } = [];
     public IReadOnlyList<Guest> Guests { get; private set; } = [];
     public GuestCounts Counts { get; private set; } = null!;
@@ -20,16 +18,15 @@ public sealed class DetailsModel(ChanceryDb db, GuestList guestList, MissionScop
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
+        if (!await LoadEventAsync(id))
         {
             return NotFound();
         }
-        Event = e;
-        CanEdit = scope.Can(e.MissionId, MissionRole.Protocol);
-        Programme = await db.ProgrammeItems.Where(p => p.EventId == id).OrderBy(p => p.SortOrder).AsNoTracking().ToListAsync();
-        Guests = await guestList.ReadAsync(e.MissionId, id, byPrecedence: true);
+        CanEdit = scope.Can(Event.MissionId, MissionRole.Protocol);
+        Programme = await Db.ProgrammeItems.Where(p => p.EventId == id).OrderBy(p => p.SortOrder).AsNoTracking().ToListAsync();
+        Guests = await guestList.ReadAsync(Event.MissionId, id, byPrecedence: true);
         Counts = GuestCounts.Of(Guests);
-        Seated = await db.SeatAssignments.CountAsync(s => s.EventId == id);
+        Seated = await Db.SeatAssignments.CountAsync(s => s.EventId == id);
         return Page();
     }
 }

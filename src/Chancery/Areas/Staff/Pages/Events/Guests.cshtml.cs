@@ -1,10 +1,8 @@
 using Chancery.Data;
 using Chancery.Domain.Contacts;
-using Chancery.Domain.Events;
 using Chancery.Domain.Guests;
 using Chancery.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Events;
@@ -13,13 +11,12 @@ namespace Chancery.Areas.Staff.Pages.Events;
 /// Building the guest list: add people by filter or by hand, take them off, and per guest the answer, partner,
 /// plus-ones and a note; the list filtered and sorted, with the counts on top.
 /// </summary>
-public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirectory directory) : PageModel
+public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirectory directory) : EventPage(db)
 {
     public const int HandPickLimit = 25;
     /// <summary>Each row carries its own small form; a 2,000-guest list on one page weighs 6 MB and crawls on a phone.</summary>
     public const int PageSize = 100;
 
-    public Event Event { get; private set; } = null!;
     public IReadOnlyList<(Guest Guest, int Precedence)> Rows { get; private set; } = [];
     /// <summary>How many guests the filters let through, across every page.</summary>
     public int Matching { get; private set; }
@@ -98,7 +95,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             return NotFound();
         }
         // Only the mission's own people, whatever the form sent.
-        var ids = await db.Contacts.Where(c => c.MissionId == Event.MissionId && c.ErasedAt == null && contactIds.Contains(c.Id)).Select(c => c.Id).ToListAsync();
+        var ids = await Db.Contacts.Where(c => c.MissionId == Event.MissionId && c.ErasedAt == null && contactIds.Contains(c.Id)).Select(c => c.Id).ToListAsync();
         var (added, already) = await guestList.AddAsync(Event.MissionId, id, ids);
         TempData["Notice"] = ids.Count == 0 ? "Tick the people to add." : $"{added} added; {already} already on the list.";
         return Redirect($"/staff/events/{id}/guests?find={Uri.EscapeDataString(Find ?? "")}#add-by-hand");
@@ -174,16 +171,6 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private async Task<bool> LoadEventAsync(Guid id)
-    {
-        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
-        {
-            return false;
-        }
-        Event = e;
-        return true;
-    }
-
     private async Task LoadAsync()
     {
         var ranked = await guestList.RankedAsync(Event.MissionId, Event.Id);
@@ -207,7 +194,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         Rows = sorted.GetRange((PageNumber - 1) * PageSize, Math.Min(PageSize, Matching - (PageNumber - 1) * PageSize));
         Categories = await directory.CategoriesAsync(Event.MissionId);
         DirectorySize = await directory.Search(new ContactDirectory.Filter(MissionId: Event.MissionId)).CountAsync();
-        Countries = await db.Organizations.Where(o => o.Country != null).Select(o => o.Country!).Distinct().OrderBy(c => c).ToListAsync();
+        Countries = await Db.Organizations.Where(o => o.Country != null).Select(o => o.Country!).Distinct().OrderBy(c => c).ToListAsync();
         Organizations = [.. ranked.Select(r => r.Guest.Contact!.Organization?.Name).OfType<string>().Distinct().Order(StringComparer.CurrentCulture)];
         if (Clean(Find) is { } find)
         {

@@ -1,17 +1,15 @@
 using Chancery.Data;
 using Chancery.Domain.Events;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Events;
 
 /// <summary>The run of show: add, change, reorder (buttons, or drag with script) and remove items.</summary>
-public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : PageModel
+public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : EventPage(db)
 {
     public sealed record Speaker(Guid Id, string Name);
 
-    public Event Event { get; private set; } = null!;
     public IReadOnlyList<ProgrammeItem> Items { get; private set; } = [];
     public IReadOnlyList<Speaker> Speakers { get; private set; } = [];
     [BindProperty] public ProgrammeInput Input { get; set; } = new();
@@ -52,7 +50,7 @@ public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : PageMo
         Dictionary<string, string[]> errors;
         if (Edit is { } editId)
         {
-            if (await db.ProgrammeItems.AsTracking().FirstOrDefaultAsync(p => p.Id == editId && p.EventId == id) is not { } item)
+            if (await Db.ProgrammeItems.AsTracking().FirstOrDefaultAsync(p => p.Id == editId && p.EventId == id) is not { } item)
             {
                 return NotFound();
             }
@@ -90,13 +88,12 @@ public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : PageMo
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
+        if (!await LoadEventAsync(id))
         {
             return false;
         }
-        Event = e;
-        Items = await db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync();
-        var people = await db.Guests.AsNoTracking().Where(g => g.EventId == id && g.Contact!.ErasedAt == null).Select(g => g.Contact!).ToListAsync();
+        Items = await Db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync();
+        var people = await Db.Guests.AsNoTracking().Where(g => g.EventId == id && g.Contact!.ErasedAt == null).Select(g => g.Contact!).ToListAsync();
         Speakers = [.. people.OrderBy(p => p.SortName, StringComparer.Ordinal).Select(p => new Speaker(p.Id, p.DisplayName))];
         return true;
     }

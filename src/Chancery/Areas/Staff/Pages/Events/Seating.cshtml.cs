@@ -1,17 +1,13 @@
 using Chancery.Data;
-using Chancery.Domain.Events;
 using Chancery.Domain.Missions;
 using Chancery.Domain.Seating;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Events;
 
 /// <summary>The seating plan: tables, placement by precedence, and every seat changeable by hand.</summary>
-public sealed class SeatingModel(ChanceryDb db, SeatingPlans plans) : PageModel
+public sealed class SeatingModel(ChanceryDb db, SeatingPlans plans) : EventPage(db)
 {
-    public Event Event { get; private set; } = null!;
     public SeatingPlan Plan { get; private set; } = null!;
     /// <summary>The person the move form starts with ("guestId" or "guestId:partner").</summary>
     [BindProperty(SupportsGet = true)] public string? Move { get; set; }
@@ -90,15 +86,5 @@ public sealed class SeatingModel(ChanceryDb db, SeatingPlans plans) : PageModel
             Plan = await plans.ReadAsync(Event);
             return Page();
         }
-    }
-
-    private async Task<bool> LoadEventAsync(Guid id)
-    {
-        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
-        {
-            return false;
-        }
-        Event = e;
-        return true;
     }
 }

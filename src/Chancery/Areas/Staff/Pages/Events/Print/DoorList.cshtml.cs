@@ -17,7 +17,7 @@ public sealed class DoorListModel(ChanceryDb db, TimeProvider clock, GuestList g
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool download = false)
     {
-        if (!await LoadEventAsync(id))
+        if (!await LoadPrintAsync(id))
         {
             return NotFound();
         }

@@ -11,7 +11,7 @@ public sealed class OrdersModel(ChanceryDb db, TimeProvider clock, GuestList gue
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await LoadEventAsync(id))
+        if (!await LoadPrintAsync(id))
         {
             return NotFound();
         }

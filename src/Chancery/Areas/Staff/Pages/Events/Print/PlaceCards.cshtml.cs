@@ -13,7 +13,7 @@ public sealed class PlaceCardsModel(ChanceryDb db, TimeProvider clock, SeatingPl
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await LoadEventAsync(id))
+        if (!await LoadPrintAsync(id))
         {
             return NotFound();
         }

@@ -1,27 +1,21 @@
 using Chancery.Data;
-using Chancery.Domain.Events;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Events.Print;
 
 /// <summary>What every print view of an event starts from: the event (404 outside the user's mission) and when it was printed.</summary>
-public abstract class PrintPage(ChanceryDb db, TimeProvider clock) : PageModel
+public abstract class PrintPage(ChanceryDb db, TimeProvider clock) : EventPage(db)
 {
-    public Event Event { get; private set; } = null!;
     /// <summary>The moment of printing on the venue's clock, so a sheet says how fresh it is.</summary>
     public DateTime PrintedAtLocal { get; private set; }
 
-    protected ChanceryDb Db => db;
-
-    protected async Task<bool> LoadEventAsync(Guid id)
+    /// <summary>The event, with the moment of printing and the way back to the event.</summary>
+    protected async Task<bool> LoadPrintAsync(Guid id)
     {
-        if (await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
+        if (!await LoadEventAsync(id))
         {
             return false;
         }
-        Event = e;
-        PrintedAtLocal = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(e.TimeZone)).DateTime;
+        PrintedAtLocal = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(Event.TimeZone)).DateTime;
         ViewData["Back"] = $"/staff/events/{id}";
         return true;
     }

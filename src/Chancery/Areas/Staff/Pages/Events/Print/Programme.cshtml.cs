@@ -11,7 +11,7 @@ public sealed class ProgrammeModel(ChanceryDb db, TimeProvider clock) : PrintPag
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await LoadEventAsync(id))
+        if (!await LoadPrintAsync(id))
         {
             return NotFound();
         }

@@ -11,7 +11,7 @@ public sealed class TablePlanModel(ChanceryDb db, TimeProvider clock, SeatingPla
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (!await LoadEventAsync(id))
+        if (!await LoadPrintAsync(id))
         {
             return NotFound();
         }
