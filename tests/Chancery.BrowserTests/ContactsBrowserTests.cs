@@ -32,7 +32,7 @@ public sealed partial class ContactsBrowserTests(BrowserFixture fixture) : IClas
     {
         var page = await OfficerPageAsync();
         var console = WatchConsole(page);
-        var file = Path.Combine(SampleFiles.RepositoryRoot, "..", "shared", "data", "diplomatic-list.csv");
+        var file = SampleFiles.FixturePath("diplomatic-list.csv");
 
         await UploadAsync(page, file);
 
@@ -64,7 +64,7 @@ public sealed partial class ContactsBrowserTests(BrowserFixture fixture) : IClas
     public async Task An_events_guest_list_reads_in_order_of_precedence()
     {
         var page = await OfficerPageAsync();
-        await UploadAsync(page, Path.Combine(SampleFiles.RepositoryRoot, "..", "shared", "data", "diplomatic-list.csv"));
+        await UploadAsync(page, SampleFiles.FixturePath("diplomatic-list.csv"));
         await page.GetByRole(AriaRole.Button, new() { NameRegex = ImportButton() }).ClickAsync();
         await page.WaitForURLAsync("**/staff/contacts");
         // Events are created through the API until their forms exist; the API takes a bearer token, not the page's cookie.
@@ -88,7 +88,7 @@ public sealed partial class ContactsBrowserTests(BrowserFixture fixture) : IClas
     {
         var page = await OfficerPageAsync();
 
-        await UploadAsync(page, Path.Combine(SampleFiles.RepositoryRoot, "..", "shared", "data", "diplomatic-list-bad.csv"));
+        await UploadAsync(page, SampleFiles.FixturePath("diplomatic-list-bad.csv"));
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("4 problems");
         Assert.Equal(4, await page.Locator(".errors-table tbody tr").CountAsync());

@@ -43,11 +43,11 @@ public abstract class ContactImportTests(TestApp fixture)
     {
         var (api, missionId) = await OfficerAsync();
 
-        var (status, first) = await ImportAsync(api, SampleFiles.Shared("diplomatic-list.csv"));
+        var (status, first) = await ImportAsync(api, SampleFiles.Fixture("diplomatic-list.csv"));
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal((15, 0, 0), (first!.Created, first.Updated, first.Unchanged));
 
-        var (_, again) = await ImportAsync(api, SampleFiles.Shared("diplomatic-list-semicolon-bom.csv"), "list-semicolon.csv");
+        var (_, again) = await ImportAsync(api, SampleFiles.Fixture("diplomatic-list-semicolon-bom.csv"), "list-semicolon.csv");
         Assert.Equal((0, 0, 15), (again!.Created, again.Updated, again.Unchanged));
         Assert.Equal(15, await CountAsync(missionId));
 
@@ -65,7 +65,7 @@ public abstract class ContactImportTests(TestApp fixture)
     {
         var (api, missionId) = await OfficerAsync();
 
-        await ImportAsync(api, SampleFiles.Shared("diplomatic-list.csv"), "diplomatic-list.csv");
+        await ImportAsync(api, SampleFiles.Fixture("diplomatic-list.csv"), "diplomatic-list.csv");
 
         var entries = await App.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.MissionId == missionId && a.Action == "Imported").ToListAsync());
         var entry = Assert.Single(entries);
@@ -80,7 +80,7 @@ public abstract class ContactImportTests(TestApp fixture)
     {
         var (api, missionId) = await OfficerAsync();
 
-        var (status, result) = await ImportAsync(api, SampleFiles.Shared("diplomatic-list-bad.csv"));
+        var (status, result) = await ImportAsync(api, SampleFiles.Fixture("diplomatic-list-bad.csv"));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Equal((0, 0, 0), (result!.Created, result.Updated, result.Unchanged));
@@ -95,7 +95,7 @@ public abstract class ContactImportTests(TestApp fixture)
     {
         var (api, missionId) = await OfficerAsync();
 
-        var (status, result) = await ImportAsync(api, SampleFiles.Shared("diplomatic-list.csv"), dryRun: true);
+        var (status, result) = await ImportAsync(api, SampleFiles.Fixture("diplomatic-list.csv"), dryRun: true);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(15, result!.Created);
@@ -106,7 +106,7 @@ public abstract class ContactImportTests(TestApp fixture)
     public async Task A_changed_row_updates_only_what_changed_and_the_audit_says_so()
     {
         var (api, missionId) = await OfficerAsync();
-        var original = Encoding.UTF8.GetString(SampleFiles.Shared("diplomatic-list.csv"));
+        var original = Encoding.UTF8.GetString(SampleFiles.Fixture("diplomatic-list.csv"));
         await ImportAsync(api, Encoding.UTF8.GetBytes(original));
 
         var changed = original.Replace("Aino,Virtanen,Head of Mission", "Aino,Virtanen,Dean of the Diplomatic Corps", StringComparison.Ordinal);
@@ -154,7 +154,7 @@ public abstract class ContactImportTests(TestApp fixture)
     public async Task An_export_imports_back_unchanged_from_csv_and_xlsx()
     {
         var (api, _) = await OfficerAsync();
-        await ImportAsync(api, SampleFiles.Shared("diplomatic-list.csv"));
+        await ImportAsync(api, SampleFiles.Fixture("diplomatic-list.csv"));
 
         var csv = await api.GetByteArrayAsync("/api/contacts/export.csv");
         var xlsx = await api.GetByteArrayAsync("/api/contacts/export.xlsx");

@@ -40,7 +40,7 @@ public sealed class ContactPagesTests(TestApp app) : IClassFixture<TestApp>
     {
         var (session, missionId, _) = await OfficerAsync();
 
-        var preview = await StaffSession.ReadAsync(await UploadAsync(session, SampleFiles.Shared("diplomatic-list.csv"), "diplomatic-list.csv"));
+        var preview = await StaffSession.ReadAsync(await UploadAsync(session, SampleFiles.Fixture("diplomatic-list.csv"), "diplomatic-list.csv"));
 
         Assert.Contains("15 new people", preview.QuerySelector("ul.summary")!.TextContent.Replace("\n", " ", StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal));
         Assert.Equal(0, await CountAsync(missionId));
@@ -61,7 +61,7 @@ public sealed class ContactPagesTests(TestApp app) : IClassFixture<TestApp>
     {
         var (session, missionId, _) = await OfficerAsync();
 
-        var page = await StaffSession.ReadAsync(await UploadAsync(session, SampleFiles.Shared("diplomatic-list-bad.csv"), "bad.csv"));
+        var page = await StaffSession.ReadAsync(await UploadAsync(session, SampleFiles.Fixture("diplomatic-list-bad.csv"), "bad.csv"));
 
         var rows = page.QuerySelectorAll(".errors-table tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToArray()).ToList();
         Assert.Equal(["3", "6", "8", "11"], rows.Select(r => r[0]));
@@ -250,7 +250,7 @@ public sealed class ContactPagesTests(TestApp app) : IClassFixture<TestApp>
 
     private static async Task UploadViaApiAsync(HttpClient api)
     {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Shared("diplomatic-list.csv")), "file", "list.csv" } };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("diplomatic-list.csv")), "file", "list.csv" } };
         (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
     }
 }

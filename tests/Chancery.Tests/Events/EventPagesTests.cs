@@ -14,7 +14,7 @@ public sealed class EventPagesTests(TestApp app) : IClassFixture<TestApp>
         var mission = await app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
         var email = await app.CreateUserAsync(mission.Id, MissionRole.Protocol);
         var api = await app.ApiClientAsync(email);
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Shared("diplomatic-list.csv")), "file", "list.csv" } };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("diplomatic-list.csv")), "file", "list.csv" } };
         (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
         var id = (await (await api.PostAsJsonAsync("/api/events", new { title = "Commemoration", kind = "Commemoration", startsAt = "2026-02-26T15:00", timeZone = "Asia/Shanghai", venue = "Courtyard" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();

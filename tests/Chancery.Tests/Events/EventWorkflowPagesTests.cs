@@ -17,7 +17,7 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
         var mission = await app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
         var email = await app.CreateUserAsync(mission.Id, MissionRole.Protocol);
         var api = await app.ApiClientAsync(email);
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(csv ?? SampleFiles.Shared("diplomatic-list.csv")), "file", "list.csv" } };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(csv ?? SampleFiles.Fixture("diplomatic-list.csv")), "file", "list.csv" } };
         (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
         var id = (await (await api.PostAsJsonAsync("/api/events", new { title = "National Day 2026", kind = "NationalDay", startsAt = "2026-06-04T18:00", timeZone = "Asia/Shanghai", venue = "Residence", hosts = "H.E. the Ambassador" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;

@@ -15,7 +15,7 @@ public abstract class GuestsApiTests(TestApp fixture)
     {
         var mission = await App.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
         var api = await App.ApiClientAsync(await App.CreateUserAsync(mission.Id, MissionRole.Protocol));
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Shared("diplomatic-list.csv")), "file", "list.csv" } };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("diplomatic-list.csv")), "file", "list.csv" } };
         (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
         var e = await (await api.PostAsJsonAsync("/api/events", new { title = "National Day reception", kind = "NationalDay", startsAt = "2026-05-28T18:00", timeZone = "Asia/Shanghai", venue = "Residence" }))
             .Content.ReadFromJsonAsync<JsonElement>();

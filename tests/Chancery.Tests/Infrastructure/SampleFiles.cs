@@ -1,11 +1,13 @@
 namespace Chancery.Tests.Infrastructure;
 
-/// <summary>The shared sample lists (../shared/data beside the repository) and files the tests make.</summary>
+/// <summary>The fixture lists kept in tests/fixtures and files the tests make.</summary>
 public static class SampleFiles
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static byte[] Shared(string name) => File.ReadAllBytes(Path.Combine(RepositoryRoot, "..", "shared", "data", name));
+    public static string FixturePath(string name) => Path.Combine(RepositoryRoot, "tests", "fixtures", name);
+
+    public static byte[] Fixture(string name) => File.ReadAllBytes(FixturePath(name));
 
     private static string FindRoot()
     {
