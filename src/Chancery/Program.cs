@@ -17,7 +17,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 var services = builder.Services;
 var config = builder.Configuration;
 
@@ -75,13 +75,14 @@ services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 services.AddExceptionHandler<ExceptionToProblem>();
 services.AddChanceryOpenApi();
-services.AddHealthChecks().AddDbContextCheck<ChanceryDb>("database");
+services.AddChanceryHealthChecks();
+services.AddChanceryForwardedHeaders(config);
 
 var app = builder.Build();
 
-await app.Services.MigrateChanceryDatabaseAsync();
-await FirstStart.EnsureSeededAsync(app.Services);
+await app.Services.PrepareChanceryDatabaseAsync((sp, ct) => FirstStart.EnsureSeededAsync(sp, ct));
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 // Status code pages wrap the exception handler so an unhandled error on a page still gets the error page.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
@@ -93,7 +94,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapHealthChecks("/health").AllowAnonymous();
+app.MapChanceryHealthChecks();
 // Browsers ask for /favicon.ico on their own, late and whenever they like; a 404 there is console noise on every page.
 app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi().AllowAnonymous();

@@ -1,6 +1,7 @@
 using Chancery.Domain.Audit;
 using Chancery.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Chancery.Data;
 
@@ -39,8 +40,13 @@ public static class DatabaseSetup
         return services;
     }
 
-    /// <summary>Applies pending migrations. On PostgreSQL, EF Core takes a lock so several servers may start at once.</summary>
-    public static async Task MigrateChanceryDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    /// <summary>
+    /// Applies pending migrations, then runs <paramref name="afterMigrations"/> (the first-start seeding), as one
+    /// critical section across every app server. On PostgreSQL a session advisory lock, held on a connection of
+    /// its own, makes a second server that starts at the same moment wait and then find the schema in place
+    /// (EF Core's own migration lock starts too late for an empty database: both servers created tables at once).
+    /// </summary>
+    public static async Task PrepareChanceryDatabaseAsync(this IServiceProvider services, Func<IServiceProvider, CancellationToken, Task> afterMigrations, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
@@ -50,7 +56,29 @@ public static class DatabaseSetup
             await db.Database.OpenConnectionAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.CloseConnectionAsync();
+            await db.Database.MigrateAsync(ct);
+            await afterMigrations(services, ct);
+            return;
         }
-        await db.Database.MigrateAsync(ct);
+
+        await using var lockConnection = new NpgsqlConnection(db.Database.GetConnectionString());
+        await lockConnection.OpenAsync(ct);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({StartupLockKey})", lockConnection))
+        {
+            await take.ExecuteNonQueryAsync(ct);
+        }
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+            await afterMigrations(services, ct);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({StartupLockKey})", lockConnection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
     }
+
+    // Any constant shared by every server of this application; "Chancery" in ASCII.
+    private const long StartupLockKey = 0x4368616e63657279;
 }

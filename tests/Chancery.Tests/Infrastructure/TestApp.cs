@@ -39,6 +39,10 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public string Provider { get; }
+
+    /// <summary>The PostgreSQL database this fixture made (null on SQLite), for a second server on the same database.</summary>
+    public string? PostgresConnectionString => _postgresDatabase is null ? null
+        : new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresTestApp.Variable)) { Database = _postgresDatabase }.ConnectionString;
     public string DataFolder => _dataFolder;
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public CapturedLogs Logs { get; } = new();
@@ -72,10 +76,9 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("DataFolder", _dataFolder);
         builder.UseSetting("Database:Provider", Provider);
-        if (_postgresDatabase is not null)
+        if (PostgresConnectionString is { } cs)
         {
-            var cs = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresTestApp.Variable)) { Database = _postgresDatabase };
-            builder.UseSetting("ConnectionStrings:Chancery", cs.ConnectionString);
+            builder.UseSetting("ConnectionStrings:Chancery", cs);
         }
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
