@@ -22,16 +22,26 @@ namespace Chancery.Data;
 /// </summary>
 public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
-    public ChanceryDb(DbContextOptions<ChanceryDb> options, MissionScope scope) : this((DbContextOptions)options, scope)
+    protected ChanceryDb(DbContextOptions options) : base(options)
     {
     }
 
-    protected ChanceryDb(DbContextOptions options, MissionScope scope) : base(options)
+    /// <summary>
+    /// Whose unit of work this is. Contexts are pooled, so the request's (or the job's) scope is handed to a
+    /// context each time it is leased (<see cref="DatabaseSetup"/>); a context outside that sees nothing.
+    /// </summary>
+    public MissionScope Scope { get; private set; } = MissionScope.Nobody;
+
+    /// <summary>Readies a pooled context for one unit of work.</summary>
+    internal void Lease(MissionScope scope)
     {
         Scope = scope;
+        AuditedInSummary.Clear();
+        MembershipsChanging = false;
     }
 
-    public MissionScope Scope { get; }
+    /// <summary>Set by <see cref="MembershipChangeWatcher"/> between saving and saved.</summary>
+    internal bool MembershipsChanging { get; set; }
 
     /// <summary>
     /// New records a bulk operation audits itself with one summary entry (an import of 10,000 people is one
@@ -81,7 +91,7 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     }
 }
 
-public sealed class SqliteChanceryDb(DbContextOptions<SqliteChanceryDb> options, MissionScope scope) : ChanceryDb(options, scope)
+public sealed class SqliteChanceryDb(DbContextOptions<SqliteChanceryDb> options) : ChanceryDb(options)
 {
     // The directory walks this index in name order and reads the search text from it, never the table:
     // a search over 20,000 people stops after the first page of matches. (PostgreSQL's B-tree entries are
@@ -100,7 +110,7 @@ public sealed class SqliteChanceryDb(DbContextOptions<SqliteChanceryDb> options,
     }
 }
 
-public sealed class PostgresChanceryDb(DbContextOptions<PostgresChanceryDb> options, MissionScope scope) : ChanceryDb(options, scope)
+public sealed class PostgresChanceryDb(DbContextOptions<PostgresChanceryDb> options) : ChanceryDb(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

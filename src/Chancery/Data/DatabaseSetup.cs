@@ -1,6 +1,8 @@
 using Chancery.Domain.Audit;
+using Chancery.Domain.Missions;
 using Chancery.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Chancery.Data;
@@ -16,6 +18,8 @@ public static class DatabaseSetup
         var provider = configuration["Database:Provider"] ?? Sqlite;
         var connectionString = configuration.GetConnectionString("Chancery");
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<MembershipCache>();
+        services.AddSingleton<MembershipChangeWatcher>();
 
         if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -23,21 +27,41 @@ public static class DatabaseSetup
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Chancery is empty.");
             }
-            services.AddDbContext<ChanceryDb, PostgresChanceryDb>((sp, o) => o
-                .UseNpgsql(connectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            services.AddPooledDbContextFactory<PostgresChanceryDb>((sp, o) => o
+                .UseNpgsql(connectionString, CollectionsAsOneParameter)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<MembershipChangeWatcher>()));
+            services.AddScoped<ChanceryDb>(Lease<PostgresChanceryDb>);
         }
         else if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
-            services.AddDbContext<ChanceryDb, SqliteChanceryDb>((sp, o) => o
-                .UseSqlite(connectionString ?? $"Data Source={Path.Combine(sp.GetRequiredService<DataFolder>().Path, "chancery.db")}")
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), new SqliteConnectionSettings()));
+            services.AddPooledDbContextFactory<SqliteChanceryDb>((sp, o) => o
+                .UseSqlite(connectionString ?? $"Data Source={Path.Combine(sp.GetRequiredService<DataFolder>().Path, "chancery.db")}", CollectionsAsOneParameter)
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<MembershipChangeWatcher>(), new SqliteConnectionSettings()));
+            services.AddScoped<ChanceryDb>(Lease<SqliteChanceryDb>);
         }
         else
         {
             throw new InvalidOperationException($"Database:Provider '{provider}' is not known; use Sqlite or Postgres.");
         }
         return services;
+    }
+
+    // Every query carries the mission filter `VisibleMissionIds.Contains(MissionId)`. EF Core 10 by default expands such a
+    // list into one parameter per element, and then cannot reuse the query's SQL: it regenerated it, under a lock, on
+    // every request (a quarter of an API read's time). One array parameter (json_each on SQLite, = ANY on PostgreSQL)
+    // keeps the SQL fixed and cached.
+    private static void CollectionsAsOneParameter<TBuilder, TExtension>(RelationalDbContextOptionsBuilder<TBuilder, TExtension> o)
+        where TBuilder : RelationalDbContextOptionsBuilder<TBuilder, TExtension>
+        where TExtension : RelationalOptionsExtension, new() =>
+        o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
+
+    // One context per request or job, taken from the pool (a new context per request cost more than the query it ran)
+    // and given that unit of work's scope; DI disposes it at the end, which hands it back.
+    private static TDb Lease<TDb>(IServiceProvider sp) where TDb : ChanceryDb
+    {
+        var db = sp.GetRequiredService<IDbContextFactory<TDb>>().CreateDbContext();
+        db.Lease(sp.GetRequiredService<MissionScope>());
+        return db;
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Chancery.Domain.Missions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -8,11 +7,11 @@ namespace Chancery.Data;
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteChanceryDb>
 {
     public SqliteChanceryDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteChanceryDb>().UseSqlite("Data Source=design.db").Options, new MissionScope());
+        new(new DbContextOptionsBuilder<SqliteChanceryDb>().UseSqlite("Data Source=design.db").Options);
 }
 
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresChanceryDb>
 {
     public PostgresChanceryDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresChanceryDb>().UseNpgsql("Host=localhost;Database=chancery_design").Options, new MissionScope());
+        new(new DbContextOptionsBuilder<PostgresChanceryDb>().UseNpgsql("Host=localhost;Database=chancery_design").Options);
 }

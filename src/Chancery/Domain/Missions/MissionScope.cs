@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Chancery.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Domain.Missions;
 
@@ -13,8 +12,11 @@ public sealed record MissionAccess(Guid MissionId, string MissionName, MissionRo
 /// loaded (anonymous requests, background work) that set is empty and queries see nothing,
 /// so code that must cross missions says so with IgnoreQueryFilters.
 /// </summary>
-public sealed class MissionScope
+public sealed class MissionScope(MembershipCache? cache)
 {
+    /// <summary>No user and no mission: what a database context sees before a unit of work claims it.</summary>
+    public static MissionScope Nobody => new(null) { IsLoaded = true };
+
     private static readonly Guid[] None = [];
 
     public bool IsLoaded { get; private set; }
@@ -45,11 +47,7 @@ public sealed class MissionScope
         UserId = userId;
         UserName = principal.FindFirstValue(ClaimTypes.Name) ?? userId.ToString();
 
-        Memberships = await db.Memberships.IgnoreQueryFilters()
-            .Where(m => m.UserId == userId && m.DisabledAt == null)
-            .OrderBy(m => m.Mission!.Name)
-            .Select(m => new MissionAccess(m.MissionId, m.Mission!.Name, m.Role))
-            .ToListAsync(ct);
+        Memberships = await (cache ?? throw new InvalidOperationException("This scope cannot load a user.")).GetAsync(db, userId, ct);
 
         Current = Memberships.FirstOrDefault(m => m.MissionId == preferredMission) ?? (Memberships.Count > 0 ? Memberships[0] : null);
         VisibleMissionIds = allMissions

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The request path every feature runs on: an authenticated one-record API read (GET /api/contacts/{id} with a
+# bearer token) against a bare Kestrel app answering "hello" (bench/Hello), both Release builds, measured in the
+# same run under the same load. Needs wrk, curl, python3.
+# Usage: bash bench/request-path.sh        (CONNECTIONS=64 DURATION=15s by default)
+port=${PORT:-5297}
+hello_port=$((port + 1))
+connections=${CONNECTIONS:-64}
+duration=${DURATION:-15s}
+source "$(dirname "$0")/lib.sh"
+
+dotnet build bench/Hello -c Release -v q -nologo >/dev/null
+ASPNETCORE_ENVIRONMENT=Production dotnet bench/Hello/bin/Release/net10.0/Hello.dll --urls "http://127.0.0.1:$hello_port" >"$work/hello.log" 2>&1 &
+hello=$!
+trap 'kill $app $hello 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 1 30); do curl -sf "http://127.0.0.1:$hello_port/" >/dev/null && break; sleep 1; done
+
+contact=$(curl -sf -X POST "$base/api/contacts" -H "$auth" -H 'content-type: application/json' \
+  -d '{"firstName":"Aino","lastName":"Virtanen","email":"aino@example.org","honorific":"H.E."}' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+cat >"$work/auth.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+
+run() { # label, url, [wrk args...]
+  local label=$1 url=$2; shift 2
+  wrk -t2 -c"$connections" -d5s "$@" "$url" >/dev/null # warm-up: JIT, pools, caches
+  wrk -t2 -c"$connections" -d"$duration" --latency "$@" "$url" >"$work/$label.txt"
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/$label.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$work/$label.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/$label.txt")
+  printf '%-44s %10s req/s   p50 %8s   p99 %8s\n' "$label" "$rps" "$p50" "$p99"
+  echo "$rps" >"$work/$label.rps"
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m); .NET $(dotnet --version); $connections connections, $duration"
+run hello "http://127.0.0.1:$hello_port/"
+run contact "$base/api/contacts/$contact" -s "$work/auth.lua"
+run health-live "$base/health/live"
+python3 - "$work" <<'PY'
+import sys
+w = sys.argv[1]
+r = lambda n: float(open(f"{w}/{n}.rps").read())
+print(f"authenticated one-record read / hello: {r('contact') / r('hello'):.3f}x")
+print(f"/health/live (Chancery's middleware, no auth, no database) / hello: {r('health-live') / r('hello'):.3f}x")
+PY
