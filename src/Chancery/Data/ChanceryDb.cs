@@ -37,11 +37,26 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     {
         Scope = scope;
         AuditedInSummary.Clear();
-        MembershipsChanging = false;
+        _afterSave.Clear();
     }
 
-    /// <summary>Set by <see cref="MembershipChangeWatcher"/> between saving and saved.</summary>
-    internal bool MembershipsChanging { get; set; }
+    private readonly List<Action> _afterSave = [];
+
+    /// <summary>Runs <paramref name="action"/> once the next SaveChanges has gone through (<see cref="SaveHooks"/>).</summary>
+    public void AfterSave(Action action)
+    {
+        if (!_afterSave.Contains(action))
+        {
+            _afterSave.Add(action);
+        }
+    }
+
+    internal List<Action> TakeAfterSave()
+    {
+        var actions = _afterSave.ToList();
+        _afterSave.Clear();
+        return actions;
+    }
 
     /// <summary>
     /// New records a bulk operation audits itself with one summary entry (an import of 10,000 people is one

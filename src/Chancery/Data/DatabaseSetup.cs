@@ -19,7 +19,7 @@ public static class DatabaseSetup
         var connectionString = configuration.GetConnectionString("Chancery");
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<MembershipCache>();
-        services.AddSingleton<MembershipChangeWatcher>();
+        services.AddSingleton<SaveHooks>();
 
         if (provider.Equals(Postgres, StringComparison.OrdinalIgnoreCase))
         {
@@ -29,14 +29,14 @@ public static class DatabaseSetup
             }
             services.AddPooledDbContextFactory<PostgresChanceryDb>((sp, o) => o
                 .UseNpgsql(connectionString, CollectionsAsOneParameter)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<MembershipChangeWatcher>()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SaveHooks>()));
             services.AddScoped<ChanceryDb>(Lease<PostgresChanceryDb>);
         }
         else if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             services.AddPooledDbContextFactory<SqliteChanceryDb>((sp, o) => o
                 .UseSqlite(connectionString ?? $"Data Source={Path.Combine(sp.GetRequiredService<DataFolder>().Path, "chancery.db")}", CollectionsAsOneParameter)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<MembershipChangeWatcher>(), new SqliteConnectionSettings()));
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SaveHooks>(), new SqliteConnectionSettings()));
             services.AddScoped<ChanceryDb>(Lease<SqliteChanceryDb>);
         }
         else

@@ -15,6 +15,19 @@ public sealed class EmailOptions
     /// <summary>How often the outbox worker looks for mail when nothing woke it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
     public int MaxAttempts { get; set; } = 8;
+    /// <summary>The longest one message may take to send; a send still running then is abandoned and retried.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How many messages one worker claims at a time (they share one SMTP connection).</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 50;
+    /// <summary>False stops this server's worker (another server sends, or a test drives it).</summary>
+    public bool RunWorker { get; set; } = true;
+
+    /// <summary>
+    /// How long a claimed message is reserved for its worker. Renewed just before its send, and longer than
+    /// <see cref="SendTimeout"/>, so another server never takes a message whose send is still under way.
+    /// </summary>
+    public TimeSpan Lease => SendTimeout * 2 + TimeSpan.FromSeconds(30);
 }
 
 public sealed class SmtpOptions

@@ -8,7 +8,8 @@ public static class EmailSetup
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<Outbox>();
-        services.AddHostedService<OutboxWorker>();
+        services.AddSingleton<OutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
         if (string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"]))
         {
             services.AddSingleton<IMailTransport, PickupFolderMailTransport>();

@@ -5,43 +5,95 @@ using MimeKit;
 
 namespace Chancery.Email;
 
-/// <summary>Queues mail in the database; <see cref="OutboxWorker"/> sends it.</summary>
+/// <summary>
+/// Queues mail as part of the caller's own unit of work: the rows are added to the caller's context and commit
+/// with the caller's SaveChanges (the guest's new state and its invitation together, or neither). The worker is
+/// woken once the save has gone through. <see cref="OutboxWorker"/> sends.
+/// </summary>
 public sealed class Outbox(ChanceryDb db, TimeProvider clock, IOptions<EmailOptions> options, OutboxSignal signal)
 {
     /// <summary>
-    /// Adds the message to the outbox unless one with the same <paramref name="dedupKey"/> is already
-    /// there for the mission. Saves immediately. Returns the row (new or existing).
+    /// Adds a rendered message unless one with the same <paramref name="dedupKey"/> is already queued or sent for
+    /// the mission; returns the row (new or existing). Nothing is written until the caller saves.
     /// </summary>
-    public async Task<OutboxMessage> EnqueueAsync(Guid missionId, string dedupKey, MimeMessage message, CancellationToken ct = default)
+    public async Task<OutboxMessage> AddAsync(Guid missionId, string dedupKey, MimeMessage message, OutboxAbout? about = null, CancellationToken ct = default)
     {
-        var existing = await db.OutboxMessages.IgnoreQueryFilters()
-            .FirstOrDefaultAsync(m => m.MissionId == missionId && m.DedupKey == dedupKey, ct);
-        if (existing is not null)
+        if (await ExistingAsync(missionId, [dedupKey], ct) is { Count: > 0 } existing)
         {
-            return existing;
+            return existing[dedupKey];
         }
-
         if (message.From.Count == 0)
         {
             message.From.Add(MailboxAddress.Parse(options.Value.From));
         }
         using var buffer = new MemoryStream();
         await message.WriteToAsync(buffer, ct);
+        var row = NewRow(missionId, dedupKey, renderer: null, about);
+        row.Recipient = Clip(string.Join(", ", message.To.Mailboxes.Select(m => m.Address)), 320);
+        row.Subject = Clip(message.Subject ?? "", 500);
+        row.Mime = buffer.ToArray();
+        Add(row);
+        return row;
+    }
+
+    /// <summary>
+    /// Adds one message per item, to be written by the renderer named <paramref name="renderer"/> in the worker,
+    /// skipping keys already queued. One query however many items; nothing is written until the caller saves.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxMessage>> AddForRenderingAsync(Guid missionId, string renderer, IReadOnlyList<(string DedupKey, OutboxAbout About, string Recipient)> items, CancellationToken ct = default)
+    {
+        var existing = await ExistingAsync(missionId, [.. items.Select(i => i.DedupKey)], ct);
+        var rows = new List<OutboxMessage>(items.Count);
+        foreach (var (key, about, recipient) in items)
+        {
+            if (existing.TryGetValue(key, out var found))
+            {
+                rows.Add(found);
+                continue;
+            }
+            var row = NewRow(missionId, key, renderer, about);
+            row.Recipient = Clip(recipient, 320);
+            Add(row);
+            existing[key] = row;
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private OutboxMessage NewRow(Guid missionId, string dedupKey, string? renderer, OutboxAbout? about)
+    {
         var now = clock.GetUtcNow();
-        var row = new OutboxMessage
+        return new OutboxMessage
         {
             MissionId = missionId,
             DedupKey = dedupKey,
-            Recipient = string.Join(", ", message.To.Mailboxes.Select(m => m.Address)),
-            Subject = message.Subject ?? "",
-            Mime = buffer.ToArray(),
+            Renderer = renderer,
+            AboutType = about?.Type,
+            AboutId = about?.Id,
             Status = OutboxStatus.Queued,
             QueuedAt = now,
             NextAttemptAt = now,
         };
-        db.OutboxMessages.Add(row);
-        await db.SaveChangesAsync(ct);
-        signal.Wake();
-        return row;
     }
+
+    private void Add(OutboxMessage row)
+    {
+        db.OutboxMessages.Add(row);
+        db.AfterSave(signal.Wake);
+    }
+
+    // Rows of this unit of work not saved yet count too: queuing twice before one save still queues once.
+    private async Task<Dictionary<string, OutboxMessage>> ExistingAsync(Guid missionId, string[] keys, CancellationToken ct)
+    {
+        var found = db.OutboxMessages.Local.Where(m => m.MissionId == missionId && keys.Contains(m.DedupKey)).ToDictionary(m => m.DedupKey);
+        var stored = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.MissionId == missionId && keys.Contains(m.DedupKey)).ToListAsync(ct);
+        foreach (var row in stored)
+        {
+            found.TryAdd(row.DedupKey, row);
+        }
+        return found;
+    }
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 }

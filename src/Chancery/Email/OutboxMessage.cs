@@ -11,24 +11,46 @@ public enum OutboxStatus
 }
 
 /// <summary>
-/// One e-mail waiting to go, or gone. The message is stored whole (MIME) when it is queued, so a
-/// restart loses nothing and a retry sends exactly what was queued. <see cref="DedupKey"/> is unique
-/// per mission: queuing the same thing twice finds the first row instead of sending again.
+/// One e-mail waiting to go, or gone. It is written in the same save as the change that caused it, so the two
+/// commit together or not at all. The message is stored whole (MIME) once rendered — at queuing time, or by the
+/// worker for mail that a <see cref="IOutboxRenderer"/> writes (a batch of thousands is not rendered inside a
+/// request) — so a retry sends exactly what was first rendered. <see cref="DedupKey"/> is unique per mission:
+/// queuing the same thing twice finds the first row instead of sending again.
 /// </summary>
 public sealed class OutboxMessage : IMissionScoped, INotAudited
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MissionId { get; init; }
     public required string DedupKey { get; init; }
-    public required string Recipient { get; init; }
-    public required string Subject { get; init; }
-    public required byte[] Mime { get; init; }
+    public string Recipient { get; set; } = "";
+    public string Subject { get; set; } = "";
+    /// <summary>The rendered message; null until the worker renders it with <see cref="Renderer"/>.</summary>
+    public byte[]? Mime { get; set; }
+    /// <summary>The <see cref="IOutboxRenderer.Name"/> that writes this message in the worker, when it was queued unrendered.</summary>
+    public string? Renderer { get; init; }
+    /// <summary>What the message is about (<see cref="OutboxAbout"/>), so a guest's or colleague's mail can be found and erased.</summary>
+    public string? AboutType { get; init; }
+    public Guid? AboutId { get; init; }
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset QueuedAt { get; init; }
     public DateTimeOffset NextAttemptAt { get; set; }
-    /// <summary>Set while one app server is sending it, so two servers never send the same row.</summary>
+    /// <summary>The worker (server and process) that holds the lease; only it may send or complete the message.</summary>
+    public string? LeaseOwner { get; set; }
+    /// <summary>Until when <see cref="LeaseOwner"/> holds it. Renewed just before each send, and no send outlives it.</summary>
     public DateTimeOffset? LeasedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
+}
+
+/// <summary>What a message is about: a record type and its id.</summary>
+public sealed record OutboxAbout(string Type, Guid Id)
+{
+    public const string MembershipType = "Membership";
+    public const string GuestType = "Guest";
+    public const string ContactType = "Contact";
+
+    public static OutboxAbout Membership(Guid id) => new(MembershipType, id);
+    public static OutboxAbout Guest(Guid id) => new(GuestType, id);
+    public static OutboxAbout Contact(Guid id) => new(ContactType, id);
 }

@@ -9,9 +9,13 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         e.HasIndex(m => new { m.MissionId, m.DedupKey }).IsUnique();
         e.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        e.HasIndex(m => new { m.AboutType, m.AboutId });
         e.Property(m => m.DedupKey).HasMaxLength(200);
         e.Property(m => m.Recipient).HasMaxLength(320);
         e.Property(m => m.Subject).HasMaxLength(500);
+        e.Property(m => m.Renderer).HasMaxLength(100);
+        e.Property(m => m.AboutType).HasMaxLength(40);
+        e.Property(m => m.LeaseOwner).HasMaxLength(200);
         e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(m => m.LastError).HasMaxLength(2000);
     }

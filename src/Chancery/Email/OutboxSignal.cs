@@ -9,10 +9,11 @@ public sealed class OutboxSignal
 
     public void Wake() => _channel.Writer.TryWrite(true);
 
+    /// <summary>Waits for a wake-up or <paramref name="timeout"/> by <paramref name="clock"/> (so tests move time, not sleep).</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken ct)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
+        using var timer = new CancellationTokenSource(timeout, clock);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct, timer.Token);
         try
         {
             await _channel.Reader.ReadAsync(cts.Token);

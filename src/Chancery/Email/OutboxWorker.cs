@@ -1,4 +1,5 @@
 using Chancery.Data;
+using Chancery.Domain.Missions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -6,18 +7,28 @@ using MimeKit;
 namespace Chancery.Email;
 
 /// <summary>
-/// Sends queued mail. Each row is leased with a conditional update before it is sent, so several
-/// app servers can run this worker against one database without sending a message twice.
-/// A failed send is retried with a growing delay until <see cref="EmailOptions.MaxAttempts"/>.
+/// Sends queued mail; every app server runs one. A worker claims a batch with one conditional update (rows whose
+/// lease is free become its own), renews each message's lease just before sending it, never lets a send outlive
+/// that lease, and records the outcome only while it still owns the row. So two servers never send one message
+/// twice, even when the mail server is slow. A batch shares one SMTP connection. Mail queued unrendered is written
+/// here by its <see cref="IOutboxRenderer"/>, in a scope of the message's mission. A failed send is retried with a
+/// growing delay until <see cref="EmailOptions.MaxAttempts"/>.
 /// </summary>
-internal sealed partial class OutboxWorker(
+public sealed partial class OutboxWorker(
     IServiceScopeFactory scopes, IMailTransport transport, TimeProvider clock,
     IOptions<EmailOptions> options, OutboxSignal signal, ILogger<OutboxWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    /// <summary>This worker's name on the rows it leases: server, process and instance.</summary>
+    public string Owner { get; } = Clip($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", 200);
+
+    private EmailOptions Options => options.Value;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Options.RunWorker)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -30,68 +41,159 @@ internal sealed partial class OutboxWorker(
             {
                 LogLoopFailed(logger, ex);
             }
-            await signal.WaitAsync(options.Value.PollInterval, clock, stoppingToken);
+            await signal.WaitAsync(Options.PollInterval, clock, stoppingToken);
         }
     }
 
-    /// <summary>Sends one batch of due messages; returns how many it tried.</summary>
-    internal async Task<int> SendDueAsync(CancellationToken ct)
+    /// <summary>Claims and sends one batch of due messages; returns how many it claimed.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
-        var now = clock.GetUtcNow();
-        var due = await db.OutboxMessages.IgnoreQueryFilters()
-            .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
-            .OrderBy(m => m.NextAttemptAt)
-            .Select(m => m.Id)
-            .Take(20)
-            .ToListAsync(ct);
-
-        foreach (var id in due)
+        var claimed = await ClaimAsync(db, ct);
+        if (claimed.Count == 0)
         {
-            var leased = await db.OutboxMessages.IgnoreQueryFilters()
-                .Where(m => m.Id == id && m.Status == OutboxStatus.Queued && (m.LeasedUntil == null || m.LeasedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, now + Lease), ct);
-            if (leased == 0)
-            {
-                continue; // another server took it
-            }
-            var row = await db.OutboxMessages.IgnoreQueryFilters().AsTracking().SingleAsync(m => m.Id == id, ct);
-            await SendOneAsync(row, ct);
-            row.LeasedUntil = null;
-            await db.SaveChangesAsync(ct);
+            return 0;
         }
-        return due.Count;
-    }
-
-    private async Task SendOneAsync(OutboxMessage row, CancellationToken ct)
-    {
-        row.Attempts++;
+        IMailSession? session = null;
         try
         {
-            using var stream = new MemoryStream(row.Mime);
-            var message = await MimeMessage.LoadAsync(stream, ct);
-            await transport.SendAsync(message, ct);
-            row.Status = OutboxStatus.Sent;
-            row.SentAt = clock.GetUtcNow();
-            row.LastError = null;
-            LogSent(logger, row.Id, row.MissionId);
+            foreach (var id in claimed)
+            {
+                session = await SendOneAsync(db, id, session, ct);
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        finally
         {
-            row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-            if (row.Attempts >= options.Value.MaxAttempts)
+            if (session is not null)
             {
-                row.Status = OutboxStatus.Failed;
+                await session.DisposeAsync();
             }
-            else
-            {
-                // 30 s, 1 min, 2 min, 4 min ... capped at an hour
-                var delay = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, row.Attempts - 1)));
-                row.NextAttemptAt = clock.GetUtcNow() + delay;
-            }
-            LogSendFailed(logger, row.Id, row.Attempts, ex.Message);
         }
+        return claimed.Count;
+    }
+
+    // One statement: on PostgreSQL a row another worker is claiming at the same moment is re-checked after its
+    // update commits, and no longer matches; SQLite runs writes one at a time.
+    private async Task<List<Guid>> ClaimAsync(ChanceryDb db, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + Options.Lease;
+        var due = db.OutboxMessages.IgnoreQueryFilters()
+            .Where(m => m.Status == OutboxStatus.Queued && m.NextAttemptAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now));
+        var batch = due.OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).Take(Options.BatchSize);
+        var claimed = await due.Where(m => batch.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, Owner).SetProperty(m => m.LeasedUntil, until), ct);
+        if (claimed == 0)
+        {
+            return [];
+        }
+        return await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
+            .Where(m => m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued && m.LeasedUntil >= now)
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Sends one claimed message; returns the session to reuse for the next (null after a failure).</summary>
+    private async Task<IMailSession?> SendOneAsync(ChanceryDb db, Guid id, IMailSession? session, CancellationToken ct)
+    {
+        // Renewed from now, not from the claim: the fiftieth message of a slow batch has its full lease too.
+        var leaseStart = clock.GetUtcNow();
+        var renewed = await db.OutboxMessages.IgnoreQueryFilters()
+            .Where(m => m.Id == id && m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, leaseStart + Options.Lease), ct);
+        if (renewed == 0)
+        {
+            LogLeaseLost(logger, id);
+            return session;
+        }
+        var row = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == id, ct);
+        var attempts = row.Attempts + 1;
+        try
+        {
+            var message = row.Mime is null ? await RenderAsync(row, ct) : await LoadAsync(row.Mime, ct);
+            // The send is abandoned before the lease ends, so no other worker can take the message while it is under way.
+            using var deadline = new CancellationTokenSource(Options.SendTimeout, clock);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
+            try
+            {
+                session ??= await transport.OpenAsync(linked.Token);
+                await session.SendAsync(message, linked.Token);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The mail server did not take the message within {Options.SendTimeout}.");
+            }
+            await CompleteAsync(db, id, s => s
+                .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, clock.GetUtcNow())
+                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, (string?)null), ct);
+            LogSent(logger, id, row.MissionId);
+            return session;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var error = Clip(ex.Message, 2000);
+            var failed = attempts >= Options.MaxAttempts;
+            // 30 s, 1 min, 2 min, 4 min ... capped at an hour
+            var retryAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts - 1)));
+            await CompleteAsync(db, id, s => s
+                .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Queued).SetProperty(m => m.NextAttemptAt, retryAt)
+                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error), CancellationToken.None);
+            LogSendFailed(logger, id, attempts, error);
+            if (session is not null)
+            {
+                await session.DisposeAsync(); // the connection may be in any state after a failure
+            }
+            return null;
+        }
+    }
+
+    // Records an outcome and frees the lease, but only while this worker still holds it.
+    private async Task CompleteAsync(ChanceryDb db, Guid id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxMessage>> outcome, CancellationToken ct)
+    {
+        var done = await db.OutboxMessages.IgnoreQueryFilters()
+            .Where(m => m.Id == id && m.LeaseOwner == Owner)
+            .ExecuteUpdateAsync(s =>
+            {
+                outcome(s);
+                s.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null);
+            }, ct);
+        if (done == 0)
+        {
+            LogLeaseLost(logger, id);
+        }
+    }
+
+    // Written in a scope of the message's mission, as that mission's background work; stored so a retry sends the same bytes.
+    private async Task<MimeMessage> RenderAsync(OutboxMessage row, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<MissionScope>().EnterBackground(row.MissionId);
+        var renderer = scope.ServiceProvider.GetServices<IOutboxRenderer>().FirstOrDefault(r => r.Name == row.Renderer)
+            ?? throw new InvalidOperationException($"No renderer '{row.Renderer}' is registered.");
+        var message = await renderer.RenderAsync(row, ct);
+        if (message.From.Count == 0)
+        {
+            message.From.Add(MailboxAddress.Parse(Options.From));
+        }
+        using var buffer = new MemoryStream();
+        await message.WriteToAsync(buffer, ct);
+        var mime = buffer.ToArray();
+        var subject = message.Subject ?? "";
+        var recipient = string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
+        var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+        await db.OutboxMessages.IgnoreQueryFilters()
+            .Where(m => m.Id == row.Id && m.LeaseOwner == Owner)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mime, mime)
+                .SetProperty(m => m.Subject, Clip(subject, 500)).SetProperty(m => m.Recipient, Clip(recipient, 320)), ct);
+        return message;
+    }
+
+    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private static async Task<MimeMessage> LoadAsync(byte[] mime, CancellationToken ct)
+    {
+        using var stream = new MemoryStream(mime);
+        return await MimeMessage.LoadAsync(stream, ct);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sent outbox message {MessageId} of mission {MissionId}")]
@@ -99,6 +201,9 @@ internal sealed partial class OutboxWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox message {MessageId} failed (attempt {Attempt}): {Reason}")]
     private static partial void LogSendFailed(ILogger logger, Guid messageId, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} is no longer leased to this server; another server has it")]
+    private static partial void LogLeaseLost(ILogger logger, Guid messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox loop failed; it will try again")]
     private static partial void LogLoopFailed(ILogger logger, Exception ex);

@@ -7,11 +7,18 @@ namespace Chancery.Email;
 /// <summary>Writes each message as an .eml file, so the app can be tried without a mail server.</summary>
 internal sealed class PickupFolderMailTransport(IOptions<EmailOptions> options, DataFolder dataFolder, TimeProvider clock) : IMailTransport
 {
-    public async Task SendAsync(MimeMessage message, CancellationToken ct)
+    public Task<IMailSession> OpenAsync(CancellationToken ct)
     {
         var folder = Path.Combine(dataFolder.Path, options.Value.PickupFolder);
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml");
-        await message.WriteToAsync(path, ct);
+        return Task.FromResult<IMailSession>(new Session(folder, clock));
+    }
+
+    private sealed class Session(string folder, TimeProvider clock) : IMailSession
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken ct) =>
+            await message.WriteToAsync(Path.Combine(folder, $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml"), ct);
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

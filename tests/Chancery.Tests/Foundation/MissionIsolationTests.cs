@@ -120,7 +120,9 @@ public abstract class MissionIsolationTests(TestApp fixture)
         var message = new MimeMessage { Subject = "Secret of B" };
         message.To.Add(MailboxAddress.Parse("someone@example.org"));
         message.Body = new TextPart("plain") { Text = "only for B" };
-        return (await outbox.EnqueueAsync(missionId, $"test:{Guid.NewGuid()}", message)).Id;
+        var row = await outbox.AddAsync(missionId, $"test:{Guid.NewGuid()}", message);
+        await scope.ServiceProvider.GetRequiredService<Chancery.Data.ChanceryDb>().SaveChangesAsync();
+        return row.Id;
     }
 }
 

@@ -9,12 +9,43 @@ using SmtpServer.Storage;
 
 namespace Chancery.Tests.Infrastructure;
 
-/// <summary>A real SMTP server on a loopback port that keeps what it receives.</summary>
+/// <summary>
+/// A real SMTP server on a loopback port that keeps what it receives. It can be made slow: after
+/// <see cref="Hold"/>, each sender waits at MAIL FROM until the test lets it through, so a client that gives up
+/// there has delivered nothing.
+/// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
     private readonly Channel<MimeMessage> _received = Channel.CreateUnbounded<MimeMessage>();
+    private readonly Channel<bool> _arrivals = Channel.CreateUnbounded<bool>();
+    private readonly SemaphoreSlim _permits = new(0);
     private readonly CancellationTokenSource _stop = new();
+    private volatile bool _held;
+    private int _sessions;
     private Task? _running;
+
+    /// <summary>How many SMTP connections clients opened.</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
+
+    /// <summary>From now on every sender waits at MAIL FROM for <see cref="Release"/> or <see cref="Open"/>.</summary>
+    public void Hold() => _held = true;
+
+    /// <summary>Lets <paramref name="count"/> waiting or future senders through.</summary>
+    public void Release(int count = 1) => _permits.Release(count);
+
+    /// <summary>Stops holding senders and lets the waiting ones through.</summary>
+    public void Open()
+    {
+        _held = false;
+        _permits.Release(1000);
+    }
+
+    /// <summary>Returns once a sender is waiting at MAIL FROM.</summary>
+    public async Task SenderWaitingAsync(int seconds = 15)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        await _arrivals.Reader.ReadAsync(timeout.Token);
+    }
 
     public SmtpTestServer(int? port = null)
     {
@@ -31,7 +62,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(_received.Writer));
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        services.Add(new Gate(this));
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
+        _running = server.StartAsync(_stop.Token);
         return this;
     }
 
@@ -67,6 +101,22 @@ public sealed class SmtpTestServer : IAsyncDisposable
             }
         }
         _stop.Dispose();
+    }
+
+    private sealed class Gate(SmtpTestServer server) : IMailboxFilter
+    {
+        public async Task<bool> CanAcceptFromAsync(ISessionContext context, SmtpServer.Mail.IMailbox from, int size, CancellationToken cancellationToken)
+        {
+            if (server._held)
+            {
+                server._arrivals.Writer.TryWrite(true);
+                await server._permits.WaitAsync(cancellationToken);
+            }
+            return true;
+        }
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, SmtpServer.Mail.IMailbox to, SmtpServer.Mail.IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
     }
 
     private sealed class Store(ChannelWriter<MimeMessage> writer) : MessageStore

@@ -47,6 +47,15 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public CapturedLogs Logs { get; } = new();
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Extra services for one fixture (set before first use).</summary>
+    public TestApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     /// <summary>Extra configuration for one fixture (set before first use).</summary>
     public TestApp With(string key, string? value)
     {
@@ -93,6 +102,10 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Clock);
+            foreach (var configure in _services)
+            {
+                configure(s);
+            }
         });
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Chancery.Data;
 using Chancery.Domain.Audit;
+using Chancery.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Domain.Contacts;
@@ -298,6 +299,14 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.AuditEntries.Where(a => a.EntityType == nameof(Contact) && a.EntityId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Changes, "{}"), ct);
+        // Mail to and about the person (invitations to each of their guest rows) is stored whole: it goes too.
+        // What is still queued is not sent; the row stays, so the mission's counts still add up.
+        var guestRows = db.Guests.Where(g => g.ContactId == contact.Id).Select(g => (Guid?)g.Id);
+        await db.OutboxMessages
+            .Where(m => (m.AboutType == OutboxAbout.ContactType && m.AboutId == contact.Id) || (m.AboutType == OutboxAbout.GuestType && guestRows.Contains(m.AboutId)))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mime, (byte[]?)null).SetProperty(m => m.Recipient, "(erased)").SetProperty(m => m.Subject, "(erased)")
+                .SetProperty(m => m.Status, m => m.Status == OutboxStatus.Queued ? OutboxStatus.Failed : m.Status)
+                .SetProperty(m => m.LastError, m => m.Status == OutboxStatus.Queued ? "The person was erased before this was sent." : m.LastError), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
 using Chancery.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Chancery.Domain.Missions;
 
 /// <summary>
 /// Each user's active memberships, read on every authenticated request, kept in memory for a short time so the
 /// request path does not ask the database each time. A change saved on this server (a role changed, someone
-/// disabled, a mission renamed) takes effect at once: <see cref="MembershipChangeWatcher"/> drops the entries it
-/// touches. A change saved on another app server takes effect here within <see cref="Lifetime"/>.
+/// disabled, a mission renamed) takes effect at once: <see cref="Data.SaveHooks"/> drops the entries once the change
+/// is saved. A change saved on another app server takes effect here within <see cref="Lifetime"/>.
 /// </summary>
 public sealed class MembershipCache(TimeProvider clock)
 {
@@ -47,58 +46,5 @@ public sealed class MembershipCache(TimeProvider clock)
     {
         Interlocked.Increment(ref _generation);
         _entries.Clear();
-    }
-}
-
-/// <summary>Tells <see cref="MembershipCache"/> when a saved change touched memberships or missions, after it is saved.</summary>
-public sealed class MembershipChangeWatcher(MembershipCache cache) : SaveChangesInterceptor
-{
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Note(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Note(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Apply(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Apply(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Apply(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Apply(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private static void Note(DbContext? context)
-    {
-        if (context is ChanceryDb db && db.ChangeTracker.Entries().Any(e => e.Entity is Membership or Mission && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
-        {
-            db.MembershipsChanging = true;
-        }
-    }
-
-    private void Apply(DbContext? context)
-    {
-        if (context is ChanceryDb { MembershipsChanging: true } db)
-        {
-            db.MembershipsChanging = false;
-            cache.ForgetAll();
-        }
     }
 }

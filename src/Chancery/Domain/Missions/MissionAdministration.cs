@@ -47,6 +47,9 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
             throw new DomainException($"'{email}' is not an e-mail address.", "Email");
         }
         var mission = await db.Missions.SingleAsync(m => m.Id == missionId, ct);
+        // The new account, the membership and the invitation mail commit together: a failure leaves no account
+        // without its mail, and no mail for a membership that is not there.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var user = await users.FindByEmailAsync(email);
         var isNew = user is null;
         if (user is null)
@@ -65,7 +68,6 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
 
         var membership = new Membership { MissionId = missionId, UserId = user.Id, Role = role, CreatedAt = clock.GetUtcNow() };
         db.Memberships.Add(membership);
-        await db.SaveChangesAsync(ct);
 
         var message = new MimeMessage { Subject = $"You are invited to Chancery for {mission.Name}" };
         message.To.Add(new MailboxAddress(user.DisplayName, user.Email ?? email));
@@ -93,7 +95,9 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
                 """;
         }
         message.Body = body.ToMessageBody();
-        await outbox.EnqueueAsync(missionId, $"colleague-invite:{membership.Id}", message, ct);
+        await outbox.AddAsync(missionId, $"colleague-invite:{membership.Id}", message, OutboxAbout.Membership(membership.Id), ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return membership;
     }
 

@@ -55,6 +55,23 @@ public sealed class MissionScope(MembershipCache? cache)
             : Current is null ? None : [Current.MissionId];
     }
 
+    /// <summary>
+    /// Background work for one mission (the outbox writing an invitation, a scheduled job): it sees that mission's
+    /// rows and acts with every role there, as "system" in the audit log. Set once, before the work starts.
+    /// </summary>
+    public void EnterBackground(Guid missionId)
+    {
+        if (IsLoaded)
+        {
+            throw new InvalidOperationException("This unit of work already has its scope.");
+        }
+        IsLoaded = true;
+        UserName = "system";
+        Memberships = [new MissionAccess(missionId, "", MissionRole.Admin)];
+        Current = Memberships[0];
+        VisibleMissionIds = [missionId];
+    }
+
     /// <summary>True when the user holds one of <paramref name="roles"/> in that mission (Admin always qualifies).</summary>
     public bool Can(Guid missionId, params MissionRole[] roles) =>
         Memberships.Any(m => m.MissionId == missionId && (m.Role == MissionRole.Admin || roles.Contains(m.Role)));

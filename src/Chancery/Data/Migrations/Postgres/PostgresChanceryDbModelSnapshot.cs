@@ -704,6 +704,13 @@ namespace Chancery.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AboutId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AboutType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
@@ -716,11 +723,14 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTimeOffset?>("LeasedUntil")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<byte[]>("Mime")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<Guid>("MissionId")
@@ -737,6 +747,10 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("Renderer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -751,6 +765,8 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AboutType", "AboutId");
 
                     b.HasIndex("MissionId", "DedupKey")
                         .IsUnique();

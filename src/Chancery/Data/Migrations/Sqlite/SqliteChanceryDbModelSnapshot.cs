@@ -698,6 +698,13 @@ namespace Chancery.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AboutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AboutType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -710,11 +717,14 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LeasedUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Mime")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<Guid>("MissionId")
@@ -731,6 +741,10 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Renderer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -745,6 +759,8 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AboutType", "AboutId");
 
                     b.HasIndex("MissionId", "DedupKey")
                         .IsUnique();

@@ -29,9 +29,16 @@ public sealed class IndexModel(ChanceryDb db) : PageModel
                 return NotFound();
             }
             Selected = new Row(row.Id, row.QueuedAt, row.Recipient, row.Subject, row.Status, row.Attempts, row.SentAt, row.LastError);
-            using var stream = new MemoryStream(row.Mime);
-            var message = await MimeMessage.LoadAsync(stream);
-            SelectedText = message.TextBody ?? "(this message has no plain-text part)";
+            if (row.Mime is null)
+            {
+                SelectedText = "(not written yet: the outbox writes this message when it sends it)";
+            }
+            else
+            {
+                using var stream = new MemoryStream(row.Mime);
+                var message = await MimeMessage.LoadAsync(stream);
+                SelectedText = message.TextBody ?? "(this message has no plain-text part)";
+            }
         }
         return Page();
     }
