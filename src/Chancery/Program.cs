@@ -41,6 +41,7 @@ services.AddScoped<IAuthorizationHandler, MissionRoleHandler>();
 services.AddChanceryRateLimits(config);
 
 services.AddScoped<MissionScope>();
+services.AddMemoryCache();
 services.AddScoped<MissionAdministration>();
 services.AddScoped<PublicUrls>();
 services.AddScoped<ContactDirectory>();
@@ -89,6 +90,7 @@ app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCode
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
 app.UseExceptionHandler();
 app.UseStaticFiles();
+app.UseMiddleware<PublicMissionScope>();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Chancery.Data;
 
+/// <summary>A save that would reach outside its unit of work's missions: a defect, never the user's doing.</summary>
+public sealed class MissionScopeViolation(string message) : InvalidOperationException(message);
+
 /// <summary>
-/// Runs what must follow a save only once it has gone through: waking the outbox worker for mail queued in it,
+/// Refuses rows outside the unit of work's <see cref="MissionScope"/> (see <see cref="ScopeKind"/>), and runs
+/// what must follow a save only once it has gone through: waking the outbox worker for mail queued in it,
 /// dropping cached memberships a change touched. A failed save runs nothing. (Inside an explicit transaction
 /// the actions run before the commit; the worst that does is wake the worker early, and it polls anyway.)
 /// </summary>
@@ -45,9 +49,40 @@ public sealed class SaveHooks(MembershipCache memberships) : SaveChangesIntercep
 
     private void Note(DbContext? context)
     {
-        if (context is ChanceryDb db && db.ChangeTracker.Entries().Any(e => e.Entity is Membership or Mission && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        if (context is not ChanceryDb db)
+        {
+            return;
+        }
+        var changed = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        GuardScope(db.Scope, changed);
+        if (changed.Any(e => e.Entity is Membership or Mission))
         {
             db.AfterSave(memberships.ForgetAll);
+        }
+    }
+
+    // The last line of mission isolation: whatever a handler forgot to check, no row of a mission outside the unit
+    // of work's scope is saved. A member may create a mission (and its first rows) in the same save.
+    private static void GuardScope(MissionScope scope, List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> changed)
+    {
+        var newMissions = changed.Where(e => e is { Entity: Mission, State: EntityState.Added }).Select(e => ((Mission)e.Entity).Id).ToHashSet();
+        foreach (var entry in changed)
+        {
+            var (missionId, allowed) = entry.Entity switch
+            {
+                Mission m when entry.State == EntityState.Added => (m.Id, scope.Kind is ScopeKind.Member or ScopeKind.System),
+                Mission m => (m.Id, scope.CanWrite(m.Id)),
+                IMissionScoped s => (s.MissionId, scope.CanWrite(s.MissionId) || (scope.Kind == ScopeKind.Member && newMissions.Contains(s.MissionId))),
+                _ => (Guid.Empty, true),
+            };
+            if (allowed && entry.Entity is IMissionScoped && entry.State == EntityState.Modified && entry.Property(nameof(IMissionScoped.MissionId)).IsModified)
+            {
+                allowed = false;
+            }
+            if (!allowed)
+            {
+                throw new MissionScopeViolation($"A {scope.Kind} unit of work tried to save a {entry.Metadata.ClrType.Name} of mission {missionId} ({entry.State}); its scope does not reach that mission.");
+            }
         }
     }
 

@@ -115,7 +115,7 @@ public abstract class MissionIsolationTests(TestApp fixture)
 
     private async Task<Guid> QueueMailAsync(Guid missionId)
     {
-        using var scope = App.Services.CreateScope();
+        using var scope = App.BackgroundScope(missionId);
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var message = new MimeMessage { Subject = "Secret of B" };
         message.To.Add(MailboxAddress.Parse("someone@example.org"));

@@ -66,7 +66,7 @@ public abstract class OutboxTests(string provider) : IAsyncLifetime
     private async Task<List<Guid>> QueueAsync(params string[] subjects)
     {
         var mission = await App.DefaultMissionAsync();
-        using var scope = App.Services.CreateScope();
+        using var scope = App.BackgroundScope(mission.Id);
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         var ids = new List<Guid>();
         foreach (var subject in subjects)
@@ -100,7 +100,7 @@ public abstract class OutboxTests(string provider) : IAsyncLifetime
     public async Task A_message_commits_with_the_change_that_caused_it_or_not_at_all()
     {
         var mission = await App.DefaultMissionAsync();
-        using (var scope = App.Services.CreateScope())
+        using (var scope = App.BackgroundScope(mission.Id))
         {
             var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
             await using var transaction = await db.Database.BeginTransactionAsync();
@@ -109,7 +109,7 @@ public abstract class OutboxTests(string provider) : IAsyncLifetime
             await db.SaveChangesAsync();
             await transaction.RollbackAsync();
         }
-        using (var scope = App.Services.CreateScope())
+        using (var scope = App.BackgroundScope(mission.Id))
         {
             var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
             db.Categories.Add(new Category { MissionId = mission.Id, Name = "Kept" });
@@ -175,7 +175,7 @@ public abstract class OutboxTests(string provider) : IAsyncLifetime
         _smtp.Start();
         var mission = await App.DefaultMissionAsync();
         Guid id;
-        using (var scope = App.Services.CreateScope())
+        using (var scope = App.BackgroundScope(mission.Id))
         {
             var rows = await scope.ServiceProvider.GetRequiredService<Outbox>().AddForRenderingAsync(mission.Id, MissionNoteRenderer.Key,
                 [("note-1", OutboxAbout.Contact(Guid.NewGuid()), "guest@example.org"), ("note-1", OutboxAbout.Contact(Guid.NewGuid()), "guest@example.org")]);
@@ -271,8 +271,7 @@ public abstract class OutboxTests(string provider) : IAsyncLifetime
     {
         _smtp.Start();
         var mission = await App.DefaultMissionAsync();
-        using var scope = App.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Chancery.Domain.Missions.MissionScope>().EnterBackground(mission.Id);
+        using var scope = App.BackgroundScope(mission.Id);
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
         var person = new Contact { MissionId = mission.Id, FirstName = "Rana", LastName = "Al-Khatib", Email = "rana@example.org" };
         person.RefreshKeys();

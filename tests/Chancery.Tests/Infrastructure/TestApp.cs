@@ -143,10 +143,26 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
 
-    /// <summary>Runs <paramref name="work"/> with a database that sees every mission (the test's own view, not a user's).</summary>
+    /// <summary>A unit of work of the application itself: it may write any mission's rows (reads need IgnoreQueryFilters).</summary>
+    public IServiceScope SystemScope()
+    {
+        var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<MissionScope>().EnterSystem();
+        return scope;
+    }
+
+    /// <summary>A unit of work of background work for one mission: sees and writes that mission's rows.</summary>
+    public IServiceScope BackgroundScope(Guid missionId)
+    {
+        var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<MissionScope>().EnterBackground(missionId);
+        return scope;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a database that may write every mission (the test's own view, not a user's).</summary>
     public async Task<T> WithDbAsync<T>(Func<ChanceryDb, Task<T>> work)
     {
-        using var scope = Services.CreateScope();
+        using var scope = SystemScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
         return await work(db);
     }
@@ -166,7 +182,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<string> CreateUserAsync(Guid missionId, MissionRole role, string? email = null, string password = AdminPassword)
     {
         email ??= $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@test.example";
-        using var scope = Services.CreateScope();
+        using var scope = SystemScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ChanceryUser>>();
         var user = new ChanceryUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], EmailConfirmed = true, CreatedAt = Clock.GetUtcNow() };
         var result = await users.CreateAsync(user, password);

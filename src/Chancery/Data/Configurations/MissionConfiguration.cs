@@ -16,6 +16,10 @@ internal sealed class MissionConfiguration : IEntityTypeConfiguration<Mission>
         e.Property(m => m.PrecedenceDatedBy).HasConversion<string>().HasMaxLength(30).HasDefaultValue(FunctionsDatedBy.CredentialsPresented);
         e.Property(m => m.PrecedenceTieBreak).HasConversion<string>().HasMaxLength(30).HasDefaultValue(PrecedenceTieBreak.RecordedOrder);
         e.Property(m => m.HostLanguage).HasMaxLength(20).HasDefaultValue("en");
+        e.Property(m => m.Slug).HasMaxLength(MissionAddress.MaxSlugLength);
+        e.HasIndex(m => m.Slug).IsUnique();
+        e.Property(m => m.HostName).HasMaxLength(253);
+        e.HasIndex(m => m.HostName).IsUnique();
     }
 }
 

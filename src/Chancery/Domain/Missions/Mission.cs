@@ -5,6 +5,9 @@ namespace Chancery.Domain.Missions;
 /// <summary>An embassy, consulate or ministry department: the unit that owns every other record.</summary>
 public sealed class Mission
 {
+    /// <summary>A unique public address until someone chooses a better one (<see cref="MissionAdministration"/> does at creation).</summary>
+    public Mission() => Slug = "mission-" + Id.ToString("N")[^12..];
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     /// <summary>The country the mission represents, e.g. "Finland".</summary>
@@ -14,6 +17,10 @@ public sealed class Mission
     /// <summary>IANA zone used as the default for the mission's events.</summary>
     public string TimeZone { get; set; } = "UTC";
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The mission's public pages live under <c>/m/{Slug}</c>: lower-case letters, digits and hyphens, unique.</summary>
+    public string Slug { get; set; }
+    /// <summary>Optionally a host name of its own (events.embassy.example) that serves the public pages at its root.</summary>
+    public string? HostName { get; set; }
 
     // The host state's practice on precedence (PRODUCT.md rules 2, 3 and 6); see PrecedenceSettings.
     public FunctionsDatedBy PrecedenceDatedBy { get; set; }

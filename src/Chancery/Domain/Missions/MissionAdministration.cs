@@ -29,10 +29,52 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
             throw new DomainException($"'{zone}' is not a time zone; use an IANA name such as Asia/Shanghai.", "TimeZone");
         }
         var mission = new Mission { Name = name, Country = Blank(country), City = Blank(city), TimeZone = zone, CreatedAt = clock.GetUtcNow() };
+        mission.Slug = await FreeSlugAsync(MissionAddress.SuggestSlug(name), ct);
         db.Missions.Add(mission);
         db.Memberships.Add(new Membership { MissionId = mission.Id, UserId = creatorId, Role = MissionRole.Admin, CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         return mission;
+    }
+
+    /// <summary>Sets the mission's public address (<c>/m/{slug}</c>) and, optionally, a host name of its own.</summary>
+    public async Task SetPublicAddressAsync(Guid missionId, string slug, string? hostName, CancellationToken ct = default)
+    {
+        slug = slug.Trim().ToLowerInvariant();
+        if (MissionAddress.CheckSlug(slug) is { } slugError)
+        {
+            throw new DomainException(slugError, "Slug");
+        }
+        var host = MissionAddress.CleanHostName(hostName);
+        if (host is not null && MissionAddress.CheckHostName(host) is { } hostError)
+        {
+            throw new DomainException(hostError, "HostName");
+        }
+        // Other missions' addresses are looked at across the filter: two missions may not share one.
+        var taken = await db.Missions.IgnoreQueryFilters().Where(m => m.Id != missionId && (m.Slug == slug || (host != null && m.HostName == host)))
+            .Select(m => new { m.Slug, m.HostName }).ToListAsync(ct);
+        if (taken.Any(t => t.Slug == slug))
+        {
+            throw new DomainException($"Another mission already uses /m/{slug}.", "Slug");
+        }
+        if (taken.Count > 0)
+        {
+            throw new DomainException($"Another mission already uses {host}.", "HostName");
+        }
+        var mission = await db.Missions.AsTracking().SingleAsync(m => m.Id == missionId, ct);
+        mission.Slug = slug;
+        mission.HostName = host;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<string> FreeSlugAsync(string wanted, CancellationToken ct)
+    {
+        var taken = await db.Missions.IgnoreQueryFilters().Where(m => m.Slug.StartsWith(wanted)).Select(m => m.Slug).ToListAsync(ct);
+        var slug = wanted;
+        for (var n = 2; taken.Contains(slug); n++)
+        {
+            slug = $"{wanted}-{n}";
+        }
+        return slug;
     }
 
     /// <summary>

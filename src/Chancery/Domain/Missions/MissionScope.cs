@@ -6,16 +6,32 @@ namespace Chancery.Domain.Missions;
 /// <summary>One mission a signed-in user can act in, and their role there.</summary>
 public sealed record MissionAccess(Guid MissionId, string MissionName, MissionRole Role);
 
+/// <summary>Who a unit of work acts for; each kind is entered in one place.</summary>
+public enum ScopeKind
+{
+    /// <summary>Nobody yet (an anonymous request, a job that has not said whose it is): sees and writes no mission's rows.</summary>
+    Nobody,
+    /// <summary>A signed-in member: the current mission in staff pages, all of theirs through the API (<see cref="Infrastructure.MissionRoleHandler"/>).</summary>
+    Member,
+    /// <summary>A guest on one mission's public pages, found by its address (<see cref="Infrastructure.PublicMissionScope"/>).</summary>
+    Public,
+    /// <summary>Background work for one mission (the outbox writing an invitation).</summary>
+    Background,
+    /// <summary>The application itself, across missions: first start and maintenance only.</summary>
+    System,
+}
+
 /// <summary>
-/// Who is asking and which missions they may see, for the length of one request.
-/// ChanceryDb's global query filter reads <see cref="VisibleMissionIds"/>; until the scope is
-/// loaded (anonymous requests, background work) that set is empty and queries see nothing,
-/// so code that must cross missions says so with IgnoreQueryFilters.
+/// Who is asking and which missions they may see and change, for the length of one unit of work (a request, a
+/// job). ChanceryDb's global query filter reads <see cref="VisibleMissionIds"/>, and <see cref="Data.SaveHooks"/>
+/// refuses to save a row of any other mission, so a handler that forgets a check still cannot reach across.
 /// </summary>
 public sealed class MissionScope(MembershipCache? cache)
 {
     /// <summary>No user and no mission: what a database context sees before a unit of work claims it.</summary>
     public static MissionScope Nobody => new(null) { IsLoaded = true };
+
+    public ScopeKind Kind { get; private set; }
 
     private static readonly Guid[] None = [];
 
@@ -44,6 +60,7 @@ public sealed class MissionScope(MembershipCache? cache)
         {
             return;
         }
+        Kind = ScopeKind.Member;
         UserId = userId;
         UserName = principal.FindFirstValue(ClaimTypes.Name) ?? userId.ToString();
 
@@ -61,16 +78,37 @@ public sealed class MissionScope(MembershipCache? cache)
     /// </summary>
     public void EnterBackground(Guid missionId)
     {
+        Enter(ScopeKind.Background, "system");
+        Memberships = [new MissionAccess(missionId, "", MissionRole.Admin)];
+        Current = Memberships[0];
+        VisibleMissionIds = [missionId];
+    }
+
+    /// <summary>
+    /// A guest on one mission's public pages (RSVP, news): that mission's rows only, and no staff role in it.
+    /// </summary>
+    public void EnterPublic(Guid missionId)
+    {
+        Enter(ScopeKind.Public, "guest");
+        VisibleMissionIds = [missionId];
+    }
+
+    /// <summary>The application itself (first start, maintenance): may write any mission's rows. Sees through <c>IgnoreQueryFilters</c> only.</summary>
+    public void EnterSystem() => Enter(ScopeKind.System, "system");
+
+    private void Enter(ScopeKind kind, string name)
+    {
         if (IsLoaded)
         {
             throw new InvalidOperationException("This unit of work already has its scope.");
         }
         IsLoaded = true;
-        UserName = "system";
-        Memberships = [new MissionAccess(missionId, "", MissionRole.Admin)];
-        Current = Memberships[0];
-        VisibleMissionIds = [missionId];
+        Kind = kind;
+        UserName = name;
     }
+
+    /// <summary>Whether a row of <paramref name="missionId"/> may be saved in this unit of work.</summary>
+    public bool CanWrite(Guid missionId) => Kind == ScopeKind.System || (Kind != ScopeKind.Nobody && VisibleMissionIds.Contains(missionId));
 
     /// <summary>True when the user holds one of <paramref name="roles"/> in that mission (Admin always qualifies).</summary>
     public bool Can(Guid missionId, params MissionRole[] roles) =>

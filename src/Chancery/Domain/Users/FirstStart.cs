@@ -19,6 +19,7 @@ public static class FirstStart
     {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
+        sp.GetRequiredService<MissionScope>().EnterSystem();
         var db = sp.GetRequiredService<ChanceryDb>();
         var clock = sp.GetRequiredService<TimeProvider>();
         var config = sp.GetRequiredService<IConfiguration>();
@@ -26,7 +27,7 @@ public static class FirstStart
         var mission = await db.Missions.IgnoreQueryFilters().OrderBy(m => m.CreatedAt).FirstOrDefaultAsync(ct);
         if (mission is null)
         {
-            mission = new Mission { Name = DefaultMissionName, CreatedAt = clock.GetUtcNow() };
+            mission = new Mission { Name = DefaultMissionName, CreatedAt = clock.GetUtcNow(), Slug = MissionAddress.SuggestSlug(DefaultMissionName) };
             db.Missions.Add(mission);
             await db.SaveChangesAsync(ct);
         }

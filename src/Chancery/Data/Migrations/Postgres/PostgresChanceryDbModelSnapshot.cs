@@ -521,6 +521,10 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasDefaultValue("en");
 
+                    b.Property<string>("HostName")
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -540,12 +544,23 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasDefaultValue("RecordedOrder");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HostName")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
 
                     b.ToTable("Missions");
                 });

@@ -515,6 +515,10 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("en");
 
+                    b.Property<string>("HostName")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -534,12 +538,23 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("RecordedOrder");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("HostName")
+                        .IsUnique();
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
 
                     b.ToTable("Missions");
                 });

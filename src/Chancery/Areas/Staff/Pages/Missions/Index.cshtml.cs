@@ -24,11 +24,50 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
     [BindProperty]
     public NewMission Input { get; set; } = new();
 
+    public sealed class PublicAddress
+    {
+        [Required, StringLength(MissionAddress.MaxSlugLength), Display(Name = "Public address: /m/…")]
+        public string Slug { get; set; } = "";
+        [StringLength(253), Display(Name = "Host name of its own (optional)")]
+        public string? HostName { get; set; }
+    }
+
+    [BindProperty]
+    public PublicAddress Address { get; set; } = new();
+
     public IReadOnlyList<MissionAccess> Missions => scope.Memberships;
     public bool CanCreate => scope.Current is { } c && scope.Can(c.MissionId, MissionRole.Admin);
     public Dictionary<Guid, Mission> Details { get; private set; } = [];
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        if (scope.Current is { } c && Details.GetValueOrDefault(c.MissionId) is { } m)
+        {
+            Address = new PublicAddress { Slug = m.Slug, HostName = m.HostName };
+        }
+    }
+
+    public async Task<IActionResult> OnPostAddressAsync()
+    {
+        if (!CanCreate)
+        {
+            return Forbid();
+        }
+        // The domain checks the address and says what is wrong; the other form's fields are not part of this post.
+        try
+        {
+            await admin.SetPublicAddressAsync(scope.Current!.MissionId, Address.Slug ?? "", Address.HostName);
+            TempData["Notice"] = $"The public pages are now at /m/{Address.Slug!.Trim().ToLowerInvariant()}.";
+            return Redirect("/staff/missions");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError($"{nameof(Address)}.{e.Field}", e.Message);
+        }
+        await LoadAsync();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -36,6 +75,7 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         {
             return Forbid();
         }
+        ModelState.Remove($"{nameof(Address)}.{nameof(PublicAddress.Slug)}");
         if (ModelState.IsValid)
         {
             try

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Net.Http.Json;
+using Chancery.Data;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+using Chancery.Domain.Missions;
+using Chancery.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chancery.Tests.Foundation;
+
+/// <summary>
+/// The mission is a property of the unit of work: what each kind of scope may save, what the database itself
+/// refuses, and how a guest's request finds its mission.
+/// </summary>
+public abstract class ScopeTests(TestApp app)
+{
+    protected TestApp App { get; } = app.Ready();
+
+    private static Category CategoryOf(Guid missionId) => new() { MissionId = missionId, Name = "Category " + Guid.NewGuid().ToString("N")[..6] };
+
+    private async Task<int> CategoriesOfAsync(Guid missionId) =>
+        await App.WithDbAsync(db => db.Categories.IgnoreQueryFilters().CountAsync(c => c.MissionId == missionId));
+
+    [Fact]
+    public async Task Each_scope_saves_rows_of_its_own_mission_and_no_other()
+    {
+        var a = await App.CreateMissionAsync("Scope A " + Guid.NewGuid());
+        var b = await App.CreateMissionAsync("Scope B " + Guid.NewGuid());
+
+        foreach (var enter in new Action<MissionScope>[] { s => s.EnterBackground(a.Id), s => s.EnterPublic(a.Id), _ => { } })
+        {
+            using var scope = App.Services.CreateScope();
+            enter(scope.ServiceProvider.GetRequiredService<MissionScope>());
+            var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+            db.Categories.Add(CategoryOf(b.Id));
+            var refused = await Assert.ThrowsAsync<MissionScopeViolation>(() => db.SaveChangesAsync());
+            Assert.Contains(b.Id.ToString(), refused.Message);
+        }
+        Assert.Equal(0, await CategoriesOfAsync(b.Id));
+
+        using (var own = App.BackgroundScope(a.Id))
+        {
+            var db = own.ServiceProvider.GetRequiredService<ChanceryDb>();
+            db.Categories.Add(CategoryOf(a.Id));
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(1, await CategoriesOfAsync(a.Id));
+    }
+
+    [Fact]
+    public async Task A_nameless_unit_of_work_sees_and_saves_nothing()
+    {
+        var a = await App.CreateMissionAsync("Nameless " + Guid.NewGuid());
+        await App.WithDbAsync(async db =>
+        {
+            db.Categories.Add(CategoryOf(a.Id));
+            return await db.SaveChangesAsync();
+        });
+
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+        Assert.Empty(await db.Categories.ToListAsync());
+        Assert.Empty(await db.Missions.ToListAsync());
+        db.Categories.Add(CategoryOf(a.Id));
+        await Assert.ThrowsAsync<MissionScopeViolation>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_guest_or_contact_that_points_at_another_mission()
+    {
+        var a = await App.CreateMissionAsync("Linked A " + Guid.NewGuid());
+        var b = await App.CreateMissionAsync("Linked B " + Guid.NewGuid());
+        var (eventOfA, contactOfB, organizationOfB) = await App.WithDbAsync(async db =>
+        {
+            var e = new Event { MissionId = a.Id, Title = "Reception", TimeZone = "UTC", Venue = "Residence" };
+            var c = new Contact { MissionId = b.Id, LastName = "Mensah" };
+            var o = new Organization { MissionId = b.Id, Name = "Embassy of Ghana", NormalizedName = "embassy of ghana" };
+            c.RefreshKeys();
+            db.AddRange(e, c, o);
+            await db.SaveChangesAsync();
+            return (e, c, o);
+        });
+
+        // Even the application's own scope, which may write any mission, cannot make a row span two of them.
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => App.WithDbAsync(async db =>
+        {
+            db.Guests.Add(new Guest { MissionId = a.Id, EventId = eventOfA.Id, ContactId = contactOfB.Id });
+            return await db.SaveChangesAsync();
+        }));
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => App.WithDbAsync(async db =>
+        {
+            var person = new Contact { MissionId = a.Id, LastName = "Asante", OrganizationId = organizationOfB.Id };
+            person.RefreshKeys();
+            db.Contacts.Add(person);
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Guests.IgnoreQueryFilters().CountAsync(g => g.EventId == eventOfA.Id)));
+    }
+
+    [Fact]
+    public async Task A_missions_public_pages_are_found_by_its_address_and_show_only_it()
+    {
+        var api = await App.ApiClientAsync();
+        var a = await (await api.PostAsJsonAsync("/api/missions", new { name = "Embassy of Finland in Beijing", city = "Beijing" })).Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var aId = a.GetProperty("id").GetGuid();
+        await App.CreateMissionAsync("Embassy of Peru " + Guid.NewGuid());
+        var slug = await App.WithDbAsync(db => db.Missions.IgnoreQueryFilters().Where(m => m.Id == aId).Select(m => m.Slug).SingleAsync());
+        Assert.StartsWith("embassy-of-finland-in-beijing", slug);
+
+        var visitor = App.CreateClient();
+        var home = await visitor.GetAsync($"/m/{slug}");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        var html = await home.Content.ReadAsStringAsync();
+        Assert.Contains("Embassy of Finland in Beijing", html);
+        Assert.DoesNotContain("Embassy of Peru", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/m/no-such-mission")).StatusCode);
+
+        // A host name of its own serves the same home at its root.
+        using (var scope = App.BackgroundScope(aId))
+        {
+            await scope.ServiceProvider.GetRequiredService<MissionAdministration>().SetPublicAddressAsync(aId, slug, "Events.Finland.Example");
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = "events.finland.example";
+        var byHost = await visitor.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, byHost.StatusCode);
+        Assert.Contains("Embassy of Finland in Beijing", await byHost.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_administrator_sets_the_public_address_and_is_told_what_is_wrong_with_a_bad_one()
+    {
+        var taken = await App.CreateMissionAsync("Taken " + Guid.NewGuid());
+        using var session = await StaffSession.SignInAsync(App);
+
+        var bad = await session.SubmitAsync("/staff/missions", "form[action*=Address]", new() { ["Address.Slug"] = "Bad Slug!", ["Address.HostName"] = "" });
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("lower-case letters", (await StaffSession.ReadAsync(bad)).QuerySelector("#slug-error")!.TextContent);
+
+        var clash = await session.SubmitAsync("/staff/missions", "form[action*=Address]", new() { ["Address.Slug"] = taken.Slug, ["Address.HostName"] = "" });
+        Assert.Contains("Another mission already uses", (await StaffSession.ReadAsync(clash)).QuerySelector("#slug-error")!.TextContent);
+
+        var saved = await session.SubmitAsync("/staff/missions", "form[action*=Address]", new() { ["Address.Slug"] = "embassy-helsinki", ["Address.HostName"] = "" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await App.CreateClient().GetAsync("/m/embassy-helsinki")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_membership_changed_by_another_server_takes_effect_here_within_ten_seconds()
+    {
+        var mission = await App.CreateMissionAsync("Cached " + Guid.NewGuid());
+        var email = await App.CreateUserAsync(mission.Id, MissionRole.Protocol);
+        var api = await App.ApiClientAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/missions/{mission.Id}")).StatusCode);
+
+        // Another server's write: straight to the database, past this server's save hooks.
+        await App.WithDbAsync(db => db.Memberships.IgnoreQueryFilters().Where(m => m.MissionId == mission.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DisabledAt, App.Clock.GetUtcNow())));
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/missions/{mission.Id}")).StatusCode);
+
+        App.Clock.Advance(MembershipCache.Lifetime + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync($"/api/missions/{mission.Id}")).StatusCode);
+    }
+}
+
+public sealed class ScopeTestsOnSqlite(TestApp app) : ScopeTests(app), IClassFixture<TestApp>;
+
+public sealed class ScopeTestsOnPostgres(PostgresTestApp app) : ScopeTests(app), IClassFixture<PostgresTestApp>;
