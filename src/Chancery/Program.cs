@@ -67,7 +67,7 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Guests", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Seating", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Missions/Precedence", Policies.Protocol);
-});
+}).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
 services.AddRouting(o => o.LowercaseUrls = true);
 services.AddProblemDetails();
 // Unreadable request bodies reach ExceptionToProblem, which says what was wrong, in every environment.
@@ -111,7 +111,7 @@ api.MapContactsApi();
 api.MapEventsApi();
 api.MapGuestsApi();
 // An unknown /api path is a plain 404, not a sign-in redirect (and there is no /register).
-app.MapFallback("/api/{**path}", () => TypedResults.Problem("There is no such endpoint.", statusCode: 404)).AllowAnonymous().ExcludeFromDescription();
+app.MapFallback("/api/{**path}", ApiFallback.Answer).AllowAnonymous().ExcludeFromDescription();
 app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
 
 app.Run();

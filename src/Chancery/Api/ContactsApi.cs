@@ -90,47 +90,30 @@ public static class ContactsApi
         return TypedResults.Ok(rows.Select(ToDto).ToList());
     }
 
-    private static async Task<Results<Ok<ContactDto>, NotFound>> GetAsync(Guid id, ContactDirectory directory) =>
-        await directory.FindAsync(id) is { } c ? TypedResults.Ok(ToDto(c)) : TypedResults.NotFound();
+    private static readonly MissionRole[] Changers = [MissionRole.Protocol];
 
-    private static async Task<Results<Created<ContactDto>, ValidationProblem, ForbidHttpResult>> CreateAsync(ContactBody body, ContactDirectory directory, MissionScope scope)
+    private static async Task<Ok<ContactDto>> GetAsync(Guid id, ContactDirectory directory, MissionScope scope) =>
+        TypedResults.Ok(ToDto(await scope.FindAsync(directory.One(id), "contact", [])));
+
+    private static async Task<Results<Created<ContactDto>, ForbidHttpResult>> CreateAsync(ContactBody body, ContactDirectory directory, MissionScope scope)
     {
         if (scope.TargetMission(body.MissionId, MissionRole.Protocol) is not { } missionId)
         {
             return TypedResults.Forbid();
         }
-        var (contact, errors) = await directory.SaveAsync(missionId, null, ToInput(body));
-        return contact is null
-            ? TypedResults.ValidationProblem(FieldErrors.AsJsonNames(errors), "The contact has errors; see each field.")
-            : TypedResults.Created($"/api/contacts/{contact.Id}", ToDto(contact));
+        var contact = await directory.SaveAsync(missionId, null, ToInput(body));
+        return TypedResults.Created($"/api/contacts/{contact.Id}", ToDto(contact));
     }
 
-    private static async Task<Results<Ok<ContactDto>, NotFound, ValidationProblem, ForbidHttpResult>> UpdateAsync(Guid id, ContactBody body, ContactDirectory directory, MissionScope scope)
+    private static async Task<Ok<ContactDto>> UpdateAsync(Guid id, ContactBody body, ContactDirectory directory, MissionScope scope)
     {
-        if (await directory.FindAsync(id, track: true) is not { } existing)
-        {
-            return TypedResults.NotFound();
-        }
-        if (!scope.Can(existing.MissionId, MissionRole.Protocol))
-        {
-            return TypedResults.Forbid();
-        }
-        var (contact, errors) = await directory.SaveAsync(existing.MissionId, existing, ToInput(body));
-        return contact is null ? TypedResults.ValidationProblem(FieldErrors.AsJsonNames(errors), "The contact has errors; see each field.") : TypedResults.Ok(ToDto(contact));
+        var existing = await scope.FindAsync(directory.One(id, track: true), "contact", Changers);
+        return TypedResults.Ok(ToDto(await directory.SaveAsync(existing.MissionId, existing, ToInput(body))));
     }
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> DeleteAsync(Guid id, ChanceryDb db, MissionScope scope)
+    private static async Task<NoContent> DeleteAsync(Guid id, ContactDirectory directory, MissionScope scope)
     {
-        if (await db.Contacts.FirstOrDefaultAsync(c => c.Id == id) is not { } contact)
-        {
-            return TypedResults.NotFound();
-        }
-        if (!scope.Can(contact.MissionId, MissionRole.Protocol))
-        {
-            return TypedResults.Forbid();
-        }
-        db.Contacts.Remove(contact);
-        await db.SaveChangesAsync();
+        await directory.DeleteAsync(await scope.FindAsync(directory.One(id, track: true), "contact", Changers));
         return TypedResults.NoContent();
     }
 
@@ -180,28 +163,12 @@ public static class ContactsApi
         TypedResults.File(ContactExport.Xlsx(await ExportRowsAsync(directory, scope, new(q, category, organizationType, tag, country, missionId))),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "contacts.xlsx");
 
-    private static async Task<Results<ContentHttpResult, NotFound, ForbidHttpResult>> PersonalDataAsync(Guid id, ContactDirectory directory, MissionScope scope)
-    {
-        if (await directory.FindAsync(id) is not { } contact)
-        {
-            return TypedResults.NotFound();
-        }
-        return scope.Can(contact.MissionId, MissionRole.Protocol)
-            ? TypedResults.Content(await directory.PersonalDataAsync(contact), "application/json")
-            : TypedResults.Forbid();
-    }
+    private static async Task<ContentHttpResult> PersonalDataAsync(Guid id, ContactDirectory directory, MissionScope scope) =>
+        TypedResults.Content(await directory.PersonalDataAsync(await scope.FindAsync(directory.One(id), "contact", Changers)), "application/json");
 
-    private static async Task<Results<NoContent, NotFound, ForbidHttpResult>> EraseAsync(Guid id, ContactDirectory directory, MissionScope scope)
+    private static async Task<NoContent> EraseAsync(Guid id, ContactDirectory directory, MissionScope scope)
     {
-        if (await directory.FindAsync(id, track: true) is not { } contact)
-        {
-            return TypedResults.NotFound();
-        }
-        if (!scope.Can(contact.MissionId, MissionRole.Protocol))
-        {
-            return TypedResults.Forbid();
-        }
-        await directory.EraseAsync(contact);
+        await directory.EraseAsync(await scope.FindAsync(directory.One(id, track: true), "contact", Changers));
         return TypedResults.NoContent();
     }
 }

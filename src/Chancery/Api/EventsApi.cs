@@ -58,47 +58,31 @@ public static class EventsApi
         return TypedResults.Ok(rows.Select(ToDto).ToList());
     }
 
-    private static async Task<Results<Created<EventDto>, ValidationProblem, ForbidHttpResult>> CreateAsync(EventBody body, EventEditing editing, MissionScope scope)
+    private static readonly MissionRole[] Planners = [MissionRole.Protocol];
+
+    private static async Task<Results<Created<EventDto>, ForbidHttpResult>> CreateAsync(EventBody body, EventEditing editing, MissionScope scope)
     {
         if (scope.TargetMission(body.MissionId, MissionRole.Protocol) is not { } missionId)
         {
             return TypedResults.Forbid();
         }
-        var (e, errors) = await editing.CreateAsync(missionId, ToInput(body));
-        return e is null
-            ? TypedResults.ValidationProblem(FieldErrors.AsJsonNames(errors), "The event has errors; see each field.")
-            : TypedResults.Created($"/api/events/{e.Id}", ToDto(e));
+        var e = await editing.CreateAsync(missionId, ToInput(body));
+        return TypedResults.Created($"/api/events/{e.Id}", ToDto(e));
     }
 
-    private static async Task<Results<Ok<EventDto>, NotFound>> GetAsync(Guid id, ChanceryDb db) =>
-        await db.Events.FirstOrDefaultAsync(e => e.Id == id) is { } e ? TypedResults.Ok(ToDto(e)) : TypedResults.NotFound();
+    private static async Task<Ok<EventDto>> GetAsync(Guid id, ChanceryDb db, MissionScope scope) =>
+        TypedResults.Ok(ToDto(await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", [])));
 
-    private static async Task<Results<Ok<EventDto>, NotFound, ValidationProblem, ForbidHttpResult>> UpdateAsync(Guid id, EventBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
+    private static async Task<Ok<EventDto>> UpdateAsync(Guid id, EventBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
     {
-        if (await db.Events.AsTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } e)
-        {
-            return TypedResults.NotFound();
-        }
-        if (!scope.Can(e.MissionId, MissionRole.Protocol))
-        {
-            return TypedResults.Forbid();
-        }
-        var errors = await editing.UpdateAsync(e, ToInput(body));
-        return errors.Count > 0
-            ? TypedResults.ValidationProblem(FieldErrors.AsJsonNames(errors), "The event has errors; see each field.")
-            : TypedResults.Ok(ToDto(e));
+        var e = await scope.FindAsync(db.Events.AsTracking().Where(e => e.Id == id), "event", Planners);
+        await editing.UpdateAsync(e, ToInput(body));
+        return TypedResults.Ok(ToDto(e));
     }
 
-    private static async Task<Results<Created<ProgrammeDto>, NotFound, ValidationProblem, ForbidHttpResult>> AddProgrammeItemAsync(Guid id, ProgrammeBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
+    private static async Task<Created<ProgrammeDto>> AddProgrammeItemAsync(Guid id, ProgrammeBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
     {
-        if (await db.Events.FirstOrDefaultAsync(e => e.Id == id) is not { } e)
-        {
-            return TypedResults.NotFound();
-        }
-        if (!scope.Can(e.MissionId, MissionRole.Protocol))
-        {
-            return TypedResults.Forbid();
-        }
+        var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", Planners);
         var input = new ProgrammeInput
         {
             StartsAt = body.StartsAt,
@@ -108,18 +92,13 @@ public static class EventsApi
             Place = body.Place,
             DurationMinutes = body.DurationMinutes,
         };
-        var (item, errors) = await editing.AddItemAsync(e, input);
-        return item is null
-            ? TypedResults.ValidationProblem(FieldErrors.AsJsonNames(errors), "The programme item has errors; see each field.")
-            : TypedResults.Created($"/api/events/{id}/programme", ToDto(item));
+        var item = await editing.AddItemAsync(e, input);
+        return TypedResults.Created($"/api/events/{id}/programme", ToDto(item));
     }
 
-    private static async Task<Results<Ok<List<ProgrammeDto>>, NotFound>> ProgrammeAsync(Guid id, ChanceryDb db)
+    private static async Task<Ok<List<ProgrammeDto>>> ProgrammeAsync(Guid id, ChanceryDb db, MissionScope scope)
     {
-        if (!await db.Events.AnyAsync(e => e.Id == id))
-        {
-            return TypedResults.NotFound();
-        }
+        await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", []);
         var items = await db.ProgrammeItems.Where(p => p.EventId == id).OrderBy(p => p.SortOrder).ToListAsync();
         return TypedResults.Ok(items.Select(ToDto).ToList());
     }

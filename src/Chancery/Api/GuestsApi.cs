@@ -28,16 +28,9 @@ public static class GuestsApi
 
     private static string Camel(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    private static async Task<Results<Ok<AddedDto>, NotFound, ValidationProblem, ForbidHttpResult>> AddAsync(Guid id, AddGuests body, ChanceryDb db, GuestList list, MissionScope scope)
+    private static async Task<Results<Ok<AddedDto>, ValidationProblem>> AddAsync(Guid id, AddGuests body, ChanceryDb db, GuestList list, MissionScope scope)
     {
-        if (await db.Events.FirstOrDefaultAsync(e => e.Id == id) is not { } e)
-        {
-            return TypedResults.NotFound();
-        }
-        if (!scope.Can(e.MissionId, MissionRole.Protocol))
-        {
-            return TypedResults.Forbid();
-        }
+        var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", [MissionRole.Protocol]);
         List<Guid> ids;
         if (body.ContactIds is { Count: > 0 } requested)
         {
@@ -65,12 +58,9 @@ public static class GuestsApi
         return TypedResults.Ok(new AddedDto(added, already));
     }
 
-    private static async Task<Results<Ok<List<GuestDto>>, NotFound, ValidationProblem>> ListAsync(Guid id, string? order, ChanceryDb db, GuestList list, int? limit, int? offset)
+    private static async Task<Results<Ok<List<GuestDto>>, ValidationProblem>> ListAsync(Guid id, string? order, ChanceryDb db, GuestList list, MissionScope scope, int? limit, int? offset)
     {
-        if (await db.Events.FirstOrDefaultAsync(e => e.Id == id) is not { } e)
-        {
-            return TypedResults.NotFound();
-        }
+        var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", []);
         if (order is not (null or "precedence" or "name"))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["order"] = ["Use order=precedence or order=name."] });

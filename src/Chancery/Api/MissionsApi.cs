@@ -42,17 +42,10 @@ public static class MissionsApi
     private static async Task<Results<Ok<MissionDto>, NotFound>> GetAsync(Guid id, MissionScope scope, ChanceryDb db) =>
         await db.Missions.FirstOrDefaultAsync(m => m.Id == id) is { } m ? TypedResults.Ok(ToDto(m, scope)) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<MissionDto>, ValidationProblem>> CreateAsync(CreateMission body, MissionScope scope, MissionAdministration admin)
+    private static async Task<Created<MissionDto>> CreateAsync(CreateMission body, MissionScope scope, MissionAdministration admin)
     {
-        try
-        {
-            var m = await admin.CreateMissionAsync(body.Name ?? "", body.Country, body.City, body.TimeZone, scope.UserId!.Value);
-            return TypedResults.Created($"/api/missions/{m.Id}", new MissionDto(m.Id, m.Name, m.Country, m.City, m.TimeZone, nameof(MissionRole.Admin)));
-        }
-        catch (DomainException e)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [JsonNamingPolicy.CamelCase.ConvertName(e.Field ?? "name")] = [e.Message] }, e.Message);
-        }
+        var m = await admin.CreateMissionAsync(body.Name ?? "", body.Country, body.City, body.TimeZone, scope.UserId!.Value);
+        return TypedResults.Created($"/api/missions/{m.Id}", new MissionDto(m.Id, m.Name, m.Country, m.City, m.TimeZone, nameof(MissionRole.Admin)));
     }
 
     private static async Task<Results<Ok<List<MemberDto>>, NotFound, ForbidHttpResult>> MembersAsync(Guid id, MissionScope scope, ChanceryDb db)

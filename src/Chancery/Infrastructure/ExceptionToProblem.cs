@@ -1,31 +1,53 @@
+using System.Text.Json;
+using Chancery.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Chancery.Infrastructure;
 
 /// <summary>
-/// Turns a request the framework could not read (bad JSON, a missing body) into a 400 problem that says
-/// what was wrong; anything else becomes a 500 problem with no internals in it.
+/// The one mapping of errors to problem details: a domain rule's refusal becomes 400 (with each field's message,
+/// named as the JSON names it), 409 or 404, in the rule's own words; a request the framework could not read
+/// (bad JSON, a missing body) becomes a 400 that says what was wrong; anything else a 500 with no internals.
 /// </summary>
 internal sealed class ExceptionToProblem(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad)
+        var problem = exception switch
         {
-            return false;
-        }
-        httpContext.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
+            DomainException { Kind: DomainErrorKind.Invalid } e when e.Errors.Count > 0 => new HttpValidationProblemDetails(
+                e.Errors.ToDictionary(x => JsonNamingPolicy.CamelCase.ConvertName(x.Key), x => x.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more validation errors occurred.",
+                Detail = e.Message,
+            },
+            DomainException e => new ProblemDetails
+            {
+                Status = e.Kind switch
+                {
+                    DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+                    DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+                    DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                    _ => StatusCodes.Status400BadRequest,
+                },
+                Title = e.Kind == DomainErrorKind.Conflict ? "The request conflicts with the current state" : "The request was refused",
+                Detail = e.Message,
+            },
+            BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,
                 Title = "The request could not be read",
                 Detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message,
             },
-        });
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 }

@@ -74,6 +74,19 @@ public sealed class ApiSurfaceTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task A_body_of_a_content_type_the_endpoint_does_not_take_is_415_and_an_unknown_path_404()
+    {
+        var api = await app.ApiClientAsync();
+
+        var wrongType = await api.PostAsync("/api/events", new StringContent("title=Reception", System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        Assert.Contains("application/json", (await wrongType.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync("/api/no-such-thing", new StringContent("x", System.Text.Encoding.UTF8, "text/plain"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/no-such-thing")).StatusCode);
+    }
+
+    [Fact]
     public async Task Lists_are_paged_with_limit_and_offset()
     {
         var api = await app.ApiClientAsync();

@@ -23,6 +23,27 @@ public abstract class GuestsApiTests(TestApp fixture)
     }
 
     [Fact]
+    public async Task A_person_on_a_guest_list_cannot_be_deleted_and_is_told_what_to_do_instead()
+    {
+        var (api, id, _) = await EventWithDirectoryAsync();
+        await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } });
+        var person = (await api.GetFromJsonAsync<JsonElement[]>("/api/contacts?q=virtanen"))!.Single().GetProperty("id").GetString();
+
+        var refused = await api.DeleteAsync($"/api/contacts/{person}");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var detail = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.Contains("National Day reception", detail);
+        Assert.Contains("erase", detail);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/contacts/{person}")).StatusCode);
+
+        // Someone on no list goes.
+        var loner = await (await api.PostAsJsonAsync("/api/contacts", new { lastName = "Nobody-invited" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/contacts/{loner.GetProperty("id").GetString()}")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_empty_filter_adds_the_whole_directory_once()
     {
         var (api, id, _) = await EventWithDirectoryAsync();

@@ -174,6 +174,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var mission = new Mission { Name = name, CreatedAt = Clock.GetUtcNow() };
         db.Missions.Add(mission);
+        db.Categories.AddRange(Chancery.Domain.Contacts.Category.DefaultsFor(mission.Id));
         await db.SaveChangesAsync();
         return mission;
     });

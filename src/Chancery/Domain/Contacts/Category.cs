@@ -11,6 +11,10 @@ public sealed class Category : IMissionScoped
         "Public circles", "Business", "Press", "Citizens",
     ];
 
+    /// <summary>The categories a new mission starts with.</summary>
+    public static IEnumerable<Category> DefaultsFor(Guid missionId) =>
+        Defaults.Select((name, i) => new Category { MissionId = missionId, Name = name, SortOrder = i });
+
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MissionId { get; init; }
     public required string Name { get; set; }

@@ -53,11 +53,35 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     /// <summary>The same people with their organization and category loaded.</summary>
     public static IQueryable<Contact> WithDetails(IQueryable<Contact> q) => q.Include(c => c.Organization).Include(c => c.Category);
 
-    /// <summary>One person of the user's missions (not erased), with details; null when there is none (or it is another mission's).</summary>
-    public Task<Contact?> FindAsync(Guid id, bool track = false, CancellationToken ct = default)
+    /// <summary>One person of the user's missions (not erased), with details, as a query (for <see cref="Missions.MissionScope.FindAsync"/>).</summary>
+    public IQueryable<Contact> One(Guid id, bool track = false)
     {
         var q = WithDetails(Search(new())).Where(c => c.Id == id);
-        return (track ? q.AsTracking() : q.AsNoTracking()).FirstOrDefaultAsync(ct);
+        return track ? q.AsTracking() : q.AsNoTracking();
+    }
+
+    /// <summary>One person of the user's missions (not erased), with details; null when there is none (or it is another mission's).</summary>
+    public Task<Contact?> FindAsync(Guid id, bool track = false, CancellationToken ct = default) => One(id, track).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Deletes a person from the directory. Someone on a guest list stays: their answers and seats are the event's
+    /// record; erasure (on request) is what removes their data while keeping the counts.
+    /// </summary>
+    public async Task DeleteAsync(Contact contact, CancellationToken ct = default)
+    {
+        var events = await db.Guests.Where(g => g.ContactId == contact.Id).Join(db.Events, g => g.EventId, e => e.Id, (g, e) => e.Title).Take(3).ToListAsync(ct);
+        if (events.Count > 0)
+        {
+            throw new DomainException(
+                $"{contact.DisplayName} is on the guest list of {string.Join(", ", events)}. Remove them from the list first, or erase their data instead (it keeps the event's counts).",
+                kind: DomainErrorKind.Conflict);
+        }
+        if (await db.ProgrammeItems.AnyAsync(p => p.SpeakerContactId == contact.Id, ct))
+        {
+            throw new DomainException($"{contact.DisplayName} speaks in an event's programme; choose another speaker there first.", kind: DomainErrorKind.Conflict);
+        }
+        db.Contacts.Remove(contact);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
@@ -73,18 +97,12 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     /// <summary>The mission's categories, creating the default list the first time.</summary>
     public async Task<List<Category>> CategoriesAsync(Guid missionId, CancellationToken ct = default)
     {
-        var categories = await db.Categories.Where(c => c.MissionId == missionId).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
-        if (categories.Count == 0)
-        {
-            categories = [.. Category.Defaults.Select((name, i) => new Category { MissionId = missionId, Name = name, SortOrder = i })];
-            db.Categories.AddRange(categories);
-            await db.SaveChangesAsync(ct);
-        }
-        return categories;
+        // Tracked: the import and bulk changes add to this list and save it. The defaults come with the mission.
+        return await db.Categories.AsTracking().Where(c => c.MissionId == missionId).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
     }
 
-    /// <summary>Creates (existing null) or updates a person. Returns the errors by field name; nothing is saved if there are any.</summary>
-    public async Task<(Contact? Contact, Dictionary<string, string[]> Errors)> SaveAsync(Guid missionId, Contact? existing, ContactInput input, CancellationToken ct = default)
+    /// <summary>Creates (existing null) or updates a person. Refuses with the errors by field name; nothing is saved then.</summary>
+    public async Task<Contact> SaveAsync(Guid missionId, Contact? existing, ContactInput input, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [message];
@@ -147,10 +165,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         {
             Error(nameof(input.OrganizationType), $"'{typeText}' {ContactRules.TypeMessage}");
         }
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
+        DomainException.ThrowIfAny(errors, "The contact has errors; see each field.");
 
         var contact = existing ?? new Contact { MissionId = missionId, CreatedAt = clock.GetUtcNow() };
         contact.Honorific = Text.Clean(input.Honorific);
@@ -182,7 +197,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
             db.Contacts.Add(contact);
         }
         await db.SaveChangesAsync(ct);
-        return (contact, errors);
+        return contact;
     }
 
     private async Task<Organization?> FindOrCreateOrganizationAsync(Guid missionId, string? name, OrganizationType? type, string? country, CancellationToken ct)
@@ -312,17 +327,17 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     }
 
     /// <summary>Renames or adds one of the mission's categories; the name must stay unique in the mission.</summary>
-    public async Task<string?> SaveCategoryAsync(Guid missionId, Guid? id, string name, CancellationToken ct = default)
+    public async Task SaveCategoryAsync(Guid missionId, Guid? id, string name, CancellationToken ct = default)
     {
         name = name.Trim();
         if (name.Length == 0)
         {
-            return "A category needs a name.";
+            throw new DomainException("A category needs a name.", "name");
         }
         var categories = await CategoriesAsync(missionId, ct);
         if (categories.Any(c => c.Id != id && Text.Fold(c.Name) == Text.Fold(name)))
         {
-            return $"There is already a category called {name}.";
+            throw new DomainException($"There is already a category called {name}.", "name");
         }
         if (id is null)
         {
@@ -334,10 +349,9 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         }
         else
         {
-            throw new KeyNotFoundException();
+            throw DomainException.NotFound("category");
         }
         await db.SaveChangesAsync(ct);
-        return null;
     }
 
     /// <summary>Saves an organization; a new name is carried into its people's search text.</summary>

@@ -9,34 +9,33 @@ namespace Chancery.Domain.Events;
 
 /// <summary>
 /// Creating, changing and copying events and their run of show, with the same checks for the staff pages and the API.
-/// Errors come back by field (the input's property name) so each caller puts them where its user looks.
+/// A refusal is a <see cref="DomainException"/> by field (the input's property name), so each caller puts the
+/// messages where its user looks; nothing is saved then.
 /// </summary>
 public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
 {
-    public async Task<(Event? Event, Dictionary<string, string[]> Errors)> CreateAsync(Guid missionId, EventInput input, CancellationToken ct = default)
+    private const string EventErrors = "The event has errors; see each field.";
+    private const string ItemErrors = "The programme item has errors; see each field.";
+
+    public async Task<Event> CreateAsync(Guid missionId, EventInput input, CancellationToken ct = default)
     {
         var e = new Event { MissionId = missionId, Title = "", TimeZone = "UTC", Venue = "", CreatedAt = clock.GetUtcNow() };
-        var errors = Apply(input, e);
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
+        DomainException.ThrowIfAny(Apply(input, e), EventErrors);
         db.Events.Add(e);
         await db.SaveChangesAsync(ct);
-        return (e, errors);
+        return e;
     }
 
     /// <summary>Changes a tracked event; nothing is saved when any field is wrong.</summary>
-    public async Task<Dictionary<string, string[]>> UpdateAsync(Event e, EventInput input, CancellationToken ct = default)
+    public async Task UpdateAsync(Event e, EventInput input, CancellationToken ct = default)
     {
         var errors = Apply(input, e);
         if (errors.Count > 0)
         {
             await db.Entry(e).ReloadAsync(ct); // drop the half-applied fields
-            return errors;
+            throw new DomainException(errors, EventErrors);
         }
         await db.SaveChangesAsync(ct);
-        return errors;
     }
 
     /// <summary>
@@ -185,32 +184,24 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
     }
 
     /// <summary>Adds an item to the run of show: a timed item goes before the first item that starts later; an untimed one goes last.</summary>
-    public async Task<(ProgrammeItem? Item, Dictionary<string, string[]> Errors)> AddItemAsync(Event e, ProgrammeInput input, CancellationToken ct = default)
+    public async Task<ProgrammeItem> AddItemAsync(Event e, ProgrammeInput input, CancellationToken ct = default)
     {
         var item = new ProgrammeItem { MissionId = e.MissionId, EventId = e.Id, Title = "" };
-        var errors = await ApplyAsync(e, input, item, ct);
-        if (errors.Count > 0)
-        {
-            return (null, errors);
-        }
+        DomainException.ThrowIfAny(await ApplyAsync(e, input, item, ct), ItemErrors);
         var items = await ItemsAsync(e.Id, ct);
         var firstLater = item.StartsAtLocal is { } at ? items.FindIndex(p => p.StartsAtLocal is { } s && s > at) : -1;
         items.Insert(firstLater < 0 ? items.Count : firstLater, item);
         Renumber(items);
         db.ProgrammeItems.Add(item);
         await db.SaveChangesAsync(ct);
-        return (item, errors);
+        return item;
     }
 
     /// <summary>Changes a tracked item in place; its position stays where the officer put it.</summary>
-    public async Task<Dictionary<string, string[]>> UpdateItemAsync(Event e, ProgrammeItem item, ProgrammeInput input, CancellationToken ct = default)
+    public async Task UpdateItemAsync(Event e, ProgrammeItem item, ProgrammeInput input, CancellationToken ct = default)
     {
-        var errors = await ApplyAsync(e, input, item, ct);
-        if (errors.Count == 0)
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        return errors;
+        DomainException.ThrowIfAny(await ApplyAsync(e, input, item, ct), ItemErrors);
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Moves an item to a position in the run of show (0 first); the others close up around it.</summary>

@@ -7,12 +7,6 @@ using MimeKit;
 
 namespace Chancery.Domain.Missions;
 
-/// <summary>A rule-breaking request: the message says what is wrong and is shown to the user as it is.</summary>
-public sealed class DomainException(string message, string? field = null) : Exception(message)
-{
-    public string? Field { get; } = field;
-}
-
 /// <summary>Missions and their members: create a mission, invite a colleague, change a role, disable and enable.</summary>
 public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUser> users, Outbox outbox, TimeProvider clock)
 {
@@ -31,6 +25,7 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
         var mission = new Mission { Name = name, Country = Blank(country), City = Blank(city), TimeZone = zone, CreatedAt = clock.GetUtcNow() };
         mission.Slug = await FreeSlugAsync(MissionAddress.SuggestSlug(name), ct);
         db.Missions.Add(mission);
+        db.Categories.AddRange(Contacts.Category.DefaultsFor(mission.Id));
         db.Memberships.Add(new Membership { MissionId = mission.Id, UserId = creatorId, Role = MissionRole.Admin, CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         return mission;
@@ -146,7 +141,7 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
     public async Task SetRoleAsync(Guid membershipId, MissionRole role, Guid actingUserId, CancellationToken ct = default)
     {
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct)
-            ?? throw new KeyNotFoundException();
+            ?? throw DomainException.NotFound("member");
         if (membership.Role == MissionRole.Admin && role != MissionRole.Admin)
         {
             await EnsureAnotherAdminAsync(membership, actingUserId, ct);
@@ -158,7 +153,7 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
     public async Task SetDisabledAsync(Guid membershipId, bool disabled, Guid actingUserId, CancellationToken ct = default)
     {
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct)
-            ?? throw new KeyNotFoundException();
+            ?? throw DomainException.NotFound("member");
         if (disabled && membership.Role == MissionRole.Admin)
         {
             await EnsureAnotherAdminAsync(membership, actingUserId, ct);

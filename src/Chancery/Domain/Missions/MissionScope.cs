@@ -110,6 +110,24 @@ public sealed class MissionScope(MembershipCache? cache)
     /// <summary>Whether a row of <paramref name="missionId"/> may be saved in this unit of work.</summary>
     public bool CanWrite(Guid missionId) => Kind == ScopeKind.System || (Kind != ScopeKind.Nobody && VisibleMissionIds.Contains(missionId));
 
+    /// <summary>
+    /// The one way an endpoint or page fetches a record to act on: <paramref name="oneRecord"/> (already narrowed to
+    /// the id, through the mission filter) must find it, else <see cref="DomainErrorKind.NotFound"/> — another
+    /// mission's record is simply not there; and the caller must hold one of <paramref name="roles"/> in the
+    /// record's own mission, else <see cref="DomainErrorKind.Forbidden"/>. No roles: any member may.
+    /// </summary>
+    public async Task<T> FindAsync<T>(IQueryable<T> oneRecord, string what, MissionRole[] roles, CancellationToken ct = default)
+        where T : class, IMissionScoped
+    {
+        var record = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(oneRecord, ct)
+            ?? throw DomainException.NotFound(what);
+        if (roles.Length > 0 && Kind != ScopeKind.System && !Can(record.MissionId, roles))
+        {
+            throw new DomainException($"Your role in this {what}'s mission does not allow that.", kind: DomainErrorKind.Forbidden);
+        }
+        return record;
+    }
+
     /// <summary>True when the user holds one of <paramref name="roles"/> in that mission (Admin always qualifies).</summary>
     public bool Can(Guid missionId, params MissionRole[] roles) =>
         Memberships.Any(m => m.MissionId == missionId && (m.Role == MissionRole.Admin || roles.Contains(m.Role)));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Chancery.Data;
+using Chancery.Domain.Contacts;
 using Chancery.Domain.Missions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,15 @@ public static class FirstStart
             db.Missions.Add(mission);
             await db.SaveChangesAsync(ct);
         }
+
+        // Every mission starts with the default categories; missions made before they came with it get them here.
+        var withoutCategories = await db.Missions.IgnoreQueryFilters()
+            .Where(m => !db.Categories.IgnoreQueryFilters().Any(c => c.MissionId == m.Id)).Select(m => m.Id).ToListAsync(ct);
+        foreach (var id in withoutCategories)
+        {
+            db.Categories.AddRange(Category.DefaultsFor(id));
+        }
+        await db.SaveChangesAsync(ct);
 
         if (await db.Users.AnyAsync(ct))
         {

@@ -17,14 +17,15 @@ public sealed class CategoriesModel(ContactDirectory directory, MissionScope sco
     {
         try
         {
-            Error = await directory.SaveCategoryAsync(scope.Current!.MissionId, id, name ?? "");
+            await directory.SaveCategoryAsync(scope.Current!.MissionId, id, name ?? "");
         }
-        catch (KeyNotFoundException)
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {
             return NotFound();
         }
-        if (Error is not null)
+        catch (DomainException e)
         {
+            Error = e.Message;
             await OnGetAsync();
             return Page();
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -65,13 +66,14 @@ public sealed class EditModel(ContactDirectory directory, MissionScope scope) : 
         }
         Id = id;
         Input.Tags = TagsText is null ? [] : ContactRules.SplitTags(TagsText);
-        var (contact, errors) = await directory.SaveAsync(missionId, existing, Input);
-        if (contact is null)
+        Contact contact;
+        try
         {
-            foreach (var (field, messages) in errors)
-            {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", messages[0]);
-            }
+            contact = await directory.SaveAsync(missionId, existing, Input);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e);
             Categories = await directory.CategoriesAsync(missionId);
             return Page();
         }

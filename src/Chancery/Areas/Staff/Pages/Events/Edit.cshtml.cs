@@ -1,6 +1,7 @@
 using Chancery.Data;
 using Chancery.Domain.Events;
 using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -40,30 +41,25 @@ public sealed class EditModel(ChanceryDb db, EventEditing editing, MissionScope 
     public async Task<IActionResult> OnPostAsync(Guid? id)
     {
         Id = id;
-        Dictionary<string, string[]> errors;
-        Event? saved;
-        if (id is null)
+        Event saved;
+        try
         {
-            (saved, errors) = await editing.CreateAsync(scope.Current!.MissionId, Input);
-        }
-        else
-        {
-            if (await db.Events.AsTracking().FirstOrDefaultAsync(e => e.Id == id) is not { } existing)
+            if (id is null)
             {
-                return NotFound();
+                saved = await editing.CreateAsync(scope.Current!.MissionId, Input);
             }
-            errors = await editing.UpdateAsync(existing, Input);
-            saved = existing;
-        }
-        if (errors.Count > 0)
-        {
-            foreach (var (field, messages) in errors)
+            else
             {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", messages[0]);
+                saved = await scope.FindAsync(db.Events.AsTracking().Where(e => e.Id == id), "event", [MissionRole.Protocol]);
+                await editing.UpdateAsync(saved, Input);
             }
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        {
+            ModelState.AddDomainErrors(e);
             return Page();
         }
         TempData["Notice"] = id is null ? "Event created. Add its programme and guests next." : "Saved.";
-        return Redirect($"/staff/events/{saved!.Id}");
+        return Redirect($"/staff/events/{saved.Id}");
     }
 }

@@ -1,5 +1,7 @@
 using Chancery.Data;
 using Chancery.Domain.Events;
+using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,25 +49,21 @@ public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : EventP
         {
             return NotFound();
         }
-        Dictionary<string, string[]> errors;
-        if (Edit is { } editId)
+        try
         {
-            if (await Db.ProgrammeItems.AsTracking().FirstOrDefaultAsync(p => p.Id == editId && p.EventId == id) is not { } item)
+            if (Edit is { } editId)
             {
-                return NotFound();
+                var item = await Db.Scope.FindAsync(Db.ProgrammeItems.AsTracking().Where(p => p.Id == editId && p.EventId == id), "programme item", [MissionRole.Protocol]);
+                await editing.UpdateItemAsync(Event, item, Input);
             }
-            errors = await editing.UpdateItemAsync(Event, item, Input);
-        }
-        else
-        {
-            (_, errors) = await editing.AddItemAsync(Event, Input);
-        }
-        if (errors.Count > 0)
-        {
-            foreach (var (field, messages) in errors)
+            else
             {
-                ModelState.AddModelError($"{nameof(Input)}.{field}", messages[0]);
+                await editing.AddItemAsync(Event, Input);
             }
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        {
+            ModelState.AddDomainErrors(e);
             return Page();
         }
         TempData["Notice"] = Edit is null ? "Item added." : "Item saved.";
