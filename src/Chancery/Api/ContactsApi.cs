@@ -117,43 +117,22 @@ public static class ContactsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ProblemHttpResult, ForbidHttpResult>> ImportAsync(
-        IFormFile? file, [FromQuery] bool? dryRun, [FromQuery] Guid? missionId, ContactImporter importer, MissionScope scope, ImportLimits limits)
+    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ForbidHttpResult>> ImportAsync(
+        IFormFile? file, [FromQuery] bool? dryRun, [FromQuery] Guid? missionId, ContactImporter importer, MissionScope scope)
     {
         if (scope.TargetMission(missionId, MissionRole.Protocol) is not { } target)
         {
             return TypedResults.Forbid();
         }
-        if (file is null)
-        {
-            return TypedResults.Problem("Send the file as multipart/form-data in the field 'file'.", statusCode: 400, title: "No file");
-        }
-        if (file.Length > limits.MaxFileBytes)
-        {
-            return TypedResults.Problem($"The file is {file.Length / 1024:N0} KB; the limit is {limits.MaxFileBytes / 1024:N0} KB. Split it into smaller files.", statusCode: 413, title: "File too large");
-        }
-        Sheet sheet;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer);
-            sheet = Sheet.Read(buffer.ToArray(), file.FileName, limits.MaxRows);
-        }
-        catch (Sheet.UnreadableException e)
-        {
-            return TypedResults.Problem(e.Message, statusCode: 400, title: "The file cannot be read");
-        }
-        var report = await importer.RunAsync(target, sheet, apply: dryRun != true, fileName: file.FileName);
+        await using var stream = file?.OpenReadStream();
+        var upload = await importer.ReadAsync(stream, file?.Length ?? 0, file?.FileName);
+        var report = await importer.RunAsync(target, upload.Sheet, apply: dryRun != true, fileName: upload.FileName);
         var response = new ImportResponse(report.Created, report.Updated, report.Unchanged, report.Errors, report.Warnings, report.NewOrganizations, report.NewCategories);
         return report.IsValid ? TypedResults.Ok(response) : TypedResults.UnprocessableEntity(response);
     }
 
-    /// <summary>The filtered people, from the missions where the user may see the whole directory (Protocol or Admin).</summary>
-    private static async Task<List<Contact>> ExportRowsAsync(ContactDirectory directory, MissionScope scope, ContactDirectory.Filter filter)
-    {
-        var allowed = scope.Memberships.Where(m => scope.Can(m.MissionId, MissionRole.Protocol)).Select(m => m.MissionId).ToArray();
-        return await ContactDirectory.WithDetails(ContactDirectory.ByName(directory.Search(filter).Where(c => allowed.Contains(c.MissionId)))).AsNoTracking().ToListAsync();
-    }
+    private static Task<List<Contact>> ExportRowsAsync(ContactDirectory directory, MissionScope scope, ContactDirectory.Filter filter) =>
+        directory.ExportRowsAsync(scope, filter);
 
     private static async Task<FileContentHttpResult> ExportCsvAsync(ContactDirectory directory, MissionScope scope, string? q, string? category, OrganizationType? organizationType, string? tag, string? country, Guid? missionId) =>
         TypedResults.File(ContactExport.Csv(await ExportRowsAsync(directory, scope, new(q, category, organizationType, tag, country, missionId))),

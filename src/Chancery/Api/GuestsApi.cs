@@ -26,35 +26,18 @@ public static class GuestsApi
         return api;
     }
 
+    private static (int, int) Tail((int Matched, int Added, int Already) r) => (r.Added, r.Already);
+
     private static string Camel(Enum value) => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    private static async Task<Results<Ok<AddedDto>, ValidationProblem>> AddAsync(Guid id, AddGuests body, ChanceryDb db, GuestList list, MissionScope scope)
+    private static async Task<Ok<AddedDto>> AddAsync(Guid id, AddGuests body, ChanceryDb db, GuestList list, MissionScope scope)
     {
         var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", [MissionRole.Protocol]);
-        List<Guid> ids;
-        if (body.ContactIds is { Count: > 0 } requested)
-        {
-            var found = await db.Contacts.Where(c => c.MissionId == e.MissionId && c.ErasedAt == null && requested.Contains(c.Id)).Select(c => c.Id).ToListAsync();
-            var missing = requested.Except(found).ToList();
-            if (missing.Count > 0)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["contactIds"] = [$"{missing.Count} of the ids are not people in this event's mission: {string.Join(", ", missing.Take(10))}"],
-                });
-            }
-            ids = found;
-        }
-        else
-        {
-            OrganizationType? type = null;
-            if (body.Filter?.OrganizationType is { } typeText && (type = ContactRules.ParseEnum<OrganizationType>(typeText)) is null)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filter.organizationType"] = [$"'{typeText}' {ContactRules.TypeMessage}"] });
-            }
-            ids = await list.MatchingAsync(e.MissionId, new ContactDirectory.Filter(Category: body.Filter?.Category, OrganizationType: type, Tag: body.Filter?.Tag, Country: body.Filter?.Country));
-        }
-        var (added, already) = await list.AddAsync(e.MissionId, id, ids);
+        var (added, already) = body.ContactIds is { Count: > 0 } requested
+            ? await list.AddPeopleAsync(e.MissionId, id, requested, strict: true)
+            : Tail(await list.AddByFilterAsync(e.MissionId, id, new ContactDirectory.Filter(Category: body.Filter?.Category,
+                OrganizationType: GuestList.ParseType(body.Filter?.OrganizationType, "filter.organizationType"), Tag: body.Filter?.Tag, Country: body.Filter?.Country),
+                wholeDirectoryMeant: true)); // API.md: an empty filter adds every contact of the mission
         return TypedResults.Ok(new AddedDto(added, already));
     }
 

@@ -1,6 +1,6 @@
 namespace Chancery.Domain;
 
-/// <summary>What kind of refusal a rule made; the API answers 400, 409, 404 or 403 for it.</summary>
+/// <summary>What kind of refusal a rule made; the API answers 400, 409, 404, 403 or 413 for it.</summary>
 public enum DomainErrorKind
 {
     /// <summary>The input breaks a rule: say which field and why.</summary>
@@ -11,6 +11,8 @@ public enum DomainErrorKind
     NotFound,
     /// <summary>The caller's role in the record's mission does not allow it.</summary>
     Forbidden,
+    /// <summary>An upload over its limit.</summary>
+    TooLarge,
 }
 
 /// <summary>

@@ -30,9 +30,15 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems) : IExc
                     DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
                     DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
                     DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                    DomainErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
                     _ => StatusCodes.Status400BadRequest,
                 },
-                Title = e.Kind == DomainErrorKind.Conflict ? "The request conflicts with the current state" : "The request was refused",
+                Title = e.Kind switch
+                {
+                    DomainErrorKind.Conflict => "The request conflicts with the current state",
+                    DomainErrorKind.TooLarge => "File too large",
+                    _ => "The request was refused",
+                },
                 Detail = e.Message,
             },
             BadHttpRequestException bad => new ProblemDetails

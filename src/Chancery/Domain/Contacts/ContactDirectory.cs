@@ -64,6 +64,16 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     public Task<Contact?> FindAsync(Guid id, bool track = false, CancellationToken ct = default) => One(id, track).FirstOrDefaultAsync(ct);
 
     /// <summary>
+    /// The filtered people to export, in name order: only from the missions where the caller may export the whole
+    /// directory (Protocol or Admin); Press and Door read people one by one but never take the list away.
+    /// </summary>
+    public Task<List<Contact>> ExportRowsAsync(Missions.MissionScope scope, Filter filter, CancellationToken ct = default)
+    {
+        var allowed = scope.Memberships.Where(m => scope.Can(m.MissionId, Missions.MissionRole.Protocol)).Select(m => m.MissionId).ToArray();
+        return WithDetails(ByName(Search(filter).Where(c => allowed.Contains(c.MissionId)))).AsNoTracking().ToListAsync(ct);
+    }
+
+    /// <summary>
     /// Deletes a person from the directory. Someone on a guest list stays: their answers and seats are the event's
     /// record; erasure (on request) is what removes their data while keeping the counts.
     /// </summary>

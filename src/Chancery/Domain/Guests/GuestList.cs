@@ -26,6 +26,41 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
         return (added, contactIds.Distinct().Count() - added);
     }
 
+    /// <summary>
+    /// Adds the mission's own (not erased) people by id. With <paramref name="strict"/> an id that is not one of
+    /// them refuses the whole request (the API says which); otherwise such ids are left out (a stale form).
+    /// </summary>
+    public async Task<(int Added, int AlreadyOnList)> AddPeopleAsync(Guid missionId, Guid eventId, IReadOnlyCollection<Guid> contactIds, bool strict, CancellationToken ct = default)
+    {
+        var found = await db.Contacts.Where(c => c.MissionId == missionId && c.ErasedAt == null && contactIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
+        var missing = contactIds.Except(found).ToList();
+        if (strict && missing.Count > 0)
+        {
+            throw new DomainException($"{missing.Count} of the ids are not people in this event's mission: {string.Join(", ", missing.Take(10))}", "contactIds");
+        }
+        return await AddAsync(missionId, eventId, found, ct);
+    }
+
+    /// <summary>
+    /// Adds everyone the filter matches. An empty filter is the whole directory — thousands of people at once — so
+    /// it takes <paramref name="wholeDirectoryMeant"/>; returns how many matched too.
+    /// </summary>
+    public async Task<(int Matched, int Added, int AlreadyOnList)> AddByFilterAsync(Guid missionId, Guid eventId, ContactDirectory.Filter filter, bool wholeDirectoryMeant, CancellationToken ct = default)
+    {
+        var empty = Text.Clean(filter.Category) is null && filter.OrganizationType is null && Text.Clean(filter.Tag) is null && Text.Clean(filter.Country) is null;
+        if (empty && !wholeDirectoryMeant)
+        {
+            throw new DomainException("Choose a category, type, tag or country — or tick “the whole directory” to invite everyone in it.");
+        }
+        var ids = await MatchingAsync(missionId, filter, ct);
+        var (added, already) = await AddAsync(missionId, eventId, ids, ct);
+        return (ids.Count, added, already);
+    }
+
+    /// <summary>The filter's organization type as written in a request, or a refusal naming the field.</summary>
+    public static OrganizationType? ParseType(string? text, string field) =>
+        text is null ? null : ContactRules.ParseEnum<OrganizationType>(text) ?? throw new DomainException($"'{text}' {ContactRules.TypeMessage}", field);
+
     /// <summary>What the protocol officer can change on one guest: the answer (taken by phone), partner, plus-ones, note.</summary>
     public sealed record Change(RsvpAnswer Rsvp, bool WithPartner, int PlusOnes, string? Note);
 

@@ -118,7 +118,9 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
         db.SeatAssignments.RemoveRange(stale);
         var kept = existing.Except(stale).Select(s => new Placement(new SeatPerson(s.GuestId, s.IsPartner), s.TableId, s.Seat)).ToList();
         var (placed, unseated) = SeatingPlanner.Plan(people, [.. tables.Select(Spec)], kept);
-        // Free seats first, then take them: the unique (table, seat) index would otherwise see two rows at once.
+        // Free seats first, then take them (the unique (table, seat) index would otherwise see two rows at once),
+        // in one transaction: a failure half-way leaves the plan as it was, not with everyone unseated.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         db.SeatAssignments.AddRange(placed.Select(p => new SeatAssignment
         {
@@ -132,6 +134,7 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
         AuditEvents.Add(db, e.MissionId, keepPlaced ? "Seated the rest by precedence" : "Re-seated everyone by precedence", nameof(Event), e.Id.ToString(), clock,
             JsonSerializer.Serialize(new { placed = placed.Count, kept = kept.Count, unseated = unseated.Count }));
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return (placed.Count, unseated.Count);
     }
 
@@ -194,11 +197,14 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
 
     public async Task UnseatAsync(Event e, Guid guestId, bool isPartner, CancellationToken ct = default)
     {
+        // The seat and its audit entry go together.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (await db.SeatAssignments.Where(s => s.EventId == e.Id && s.GuestId == guestId && s.IsPartner == isPartner).ExecuteDeleteAsync(ct) > 0)
         {
             AuditEvents.Add(db, e.MissionId, "Freed a seat", nameof(Guest), guestId.ToString(), clock, JsonSerializer.Serialize(new { partner = isPartner }));
             await db.SaveChangesAsync(ct);
         }
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>The whole plan: tables in order, every seat (host seats included), who still has no seat, and warnings.</summary>

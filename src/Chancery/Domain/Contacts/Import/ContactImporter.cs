@@ -11,8 +11,43 @@ namespace Chancery.Domain.Contacts.Import;
 /// aside), else when organization, first and last name match; it then updates only what changed.
 /// Any bad row means nothing is written.
 /// </summary>
-public sealed class ContactImporter(ChanceryDb db, TimeProvider clock)
+public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLimits limits)
 {
+    /// <summary>An uploaded file, read: its name, its bytes (kept for the confirmation step) and its rows.</summary>
+    public sealed record ImportFile(string FileName, byte[] Content, Sheet Sheet);
+
+    /// <summary>
+    /// Reads an upload within the limits, the same for the page and the API. Refuses (field <c>file</c>) a missing or
+    /// empty file, one over the size limit, and one that is not a readable CSV or XLSX, saying which.
+    /// </summary>
+    public async Task<ImportFile> ReadAsync(Stream? content, long length, string? fileName, CancellationToken ct = default)
+    {
+        if (content is null || length == 0)
+        {
+            throw new DomainException("Choose a .csv or .xlsx file (sent as multipart/form-data in the field 'file').", "file");
+        }
+        if (length > limits.MaxFileBytes)
+        {
+            throw new DomainException($"The file is {length / 1024:N0} KB; the limit is {limits.MaxFileBytes / 1024:N0} KB. Split it into smaller files.", "file", DomainErrorKind.TooLarge);
+        }
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        return Read(buffer.ToArray(), Path.GetFileName(fileName ?? ""));
+    }
+
+    /// <summary>Reads a file kept from an earlier upload (the preview's confirmation).</summary>
+    public ImportFile Read(byte[] content, string fileName)
+    {
+        try
+        {
+            return new ImportFile(fileName, content, Sheet.Read(content, fileName, limits.MaxRows));
+        }
+        catch (Sheet.UnreadableException e)
+        {
+            throw new DomainException(e.Message, "file");
+        }
+    }
+
     public async Task<ImportReport> RunAsync(Guid missionId, Sheet sheet, bool apply, string fileName = "", CancellationToken ct = default)
     {
         var errors = new List<ImportError>();

@@ -25,25 +25,20 @@ public sealed class ImportModel(ChanceryDb db, ContactImporter importer, Mission
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file)
     {
-        if (file is null || file.Length == 0)
+        ContactImporter.ImportFile upload;
+        try
         {
-            FileError = "Choose a .csv or .xlsx file.";
+            await using var stream = file?.OpenReadStream();
+            upload = await importer.ReadAsync(stream, file?.Length ?? 0, file?.FileName);
+        }
+        catch (DomainException e)
+        {
+            FileError = e.Message;
             return Page();
         }
-        if (file.Length > limits.MaxFileBytes)
-        {
-            FileError = $"The file is {file.Length / 1024:N0} KB; the limit is {limits.MaxFileBytes / 1024:N0} KB. Split it into smaller files.";
-            return Page();
-        }
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer);
-        var content = buffer.ToArray();
-        FileName = Path.GetFileName(file.FileName);
-        if (!TryRead(content, FileName, out var sheet))
-        {
-            return Page();
-        }
-        Report = await importer.RunAsync(scope.Current!.MissionId, sheet!, apply: false);
+        var (content, sheet) = (upload.Content, upload.Sheet);
+        FileName = upload.FileName;
+        Report = await importer.RunAsync(scope.Current!.MissionId, sheet, apply: false);
         if (Report.IsValid)
         {
             // Yesterday's abandoned previews go when a new one comes.
@@ -64,11 +59,17 @@ public sealed class ImportModel(ChanceryDb db, ContactImporter importer, Mission
             return NotFound();
         }
         FileName = pending.FileName;
-        if (!TryRead(pending.Content, pending.FileName, out var sheet))
+        Sheet sheet;
+        try
         {
+            sheet = importer.Read(pending.Content, pending.FileName).Sheet;
+        }
+        catch (DomainException e)
+        {
+            FileError = e.Message;
             return Page();
         }
-        Report = await importer.RunAsync(pending.MissionId, sheet!, apply: true, fileName: pending.FileName);
+        Report = await importer.RunAsync(pending.MissionId, sheet, apply: true, fileName: pending.FileName);
         if (!Report.IsValid)
         {
             return Page(); // the directory changed since the preview in a way that makes a row bad
@@ -84,20 +85,5 @@ public sealed class ImportModel(ChanceryDb db, ContactImporter importer, Mission
         var csv = string.Join(",", ImportColumns.All) + "\n" +
             "Embassy of Finland,Embassy,Finland,H.E.,Aino,Virtanen,Head of Mission,Ambassador Extraordinary and Plenipotentiary,Ambassador,2020-09-14T10:30,aino.virtanen@example.org,+86 10 0000 0000,fi,Diplomatic corps,heads-of-mission\n";
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "chancery-contacts-template.csv");
-    }
-
-    private bool TryRead(byte[] content, string fileName, out Sheet? sheet)
-    {
-        try
-        {
-            sheet = Sheet.Read(content, fileName, limits.MaxRows);
-            return true;
-        }
-        catch (Sheet.UnreadableException e)
-        {
-            FileError = e.Message;
-            sheet = null;
-            return false;
-        }
     }
 }

@@ -60,7 +60,7 @@ public sealed class IndexModel(ChanceryDb db, ContactDirectory directory, Missio
         {
             return Forbid();
         }
-        var people = await ContactDirectory.WithDetails(ContactDirectory.ByName(directory.Search(Filter))).AsNoTracking().ToListAsync();
+        var people = await directory.ExportRowsAsync(scope, Filter);
         return format == "xlsx"
             ? File(ContactExport.Xlsx(people), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "contacts.xlsx")
             : File(ContactExport.Csv(people), "text/csv; charset=utf-8", "contacts.csv");

@@ -1,6 +1,7 @@
 using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Guests;
+using Chancery.Infrastructure;
 using Chancery.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -75,16 +76,19 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         {
             return NotFound();
         }
-        // An empty filter is the whole directory: thousands of people on one click, so the officer says so.
-        if (Clean(category) is null && type is null && Clean(tag) is null && Clean(country) is null && !everyone)
+        int matched, added, already;
+        try
         {
-            ModelState.AddModelError("", "Choose a category, type, tag or country — or tick “the whole directory” to invite everyone in it.");
+            (matched, added, already) = await guestList.AddByFilterAsync(Event.MissionId, id,
+                new ContactDirectory.Filter(Category: Clean(category), OrganizationType: type, Tag: Clean(tag), Country: Clean(country)), wholeDirectoryMeant: everyone);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e);
             await LoadAsync();
             return Page();
         }
-        var ids = await guestList.MatchingAsync(Event.MissionId, new ContactDirectory.Filter(Category: Clean(category), OrganizationType: type, Tag: Clean(tag), Country: Clean(country)));
-        var (added, already) = await guestList.AddAsync(Event.MissionId, id, ids);
-        TempData["Notice"] = ids.Count == 0 ? "Nobody in the directory matches that filter." : $"{added} added; {already} already on the list.";
+        TempData["Notice"] = matched == 0 ? "Nobody in the directory matches that filter." : $"{added} added; {already} already on the list.";
         return Redirect($"/staff/events/{id}/guests");
     }
 
@@ -95,9 +99,8 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             return NotFound();
         }
         // Only the mission's own people, whatever the form sent.
-        var ids = await Db.Contacts.Where(c => c.MissionId == Event.MissionId && c.ErasedAt == null && contactIds.Contains(c.Id)).Select(c => c.Id).ToListAsync();
-        var (added, already) = await guestList.AddAsync(Event.MissionId, id, ids);
-        TempData["Notice"] = ids.Count == 0 ? "Tick the people to add." : $"{added} added; {already} already on the list.";
+        var (added, already) = await guestList.AddPeopleAsync(Event.MissionId, id, contactIds, strict: false);
+        TempData["Notice"] = added + already == 0 ? "Tick the people to add." : $"{added} added; {already} already on the list.";
         return Redirect($"/staff/events/{id}/guests?find={Uri.EscapeDataString(Find ?? "")}#add-by-hand");
     }
 
