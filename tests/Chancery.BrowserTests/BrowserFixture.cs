@@ -66,11 +66,22 @@ public sealed class BrowserFixture : IAsyncLifetime
             DeviceScaleFactor = 1,
             Locale = "en-GB",
         });
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
         return await context.NewPageAsync();
     }
 
+    // Each page's context (its cookies, its renderer) is closed when the class's tests are done, not left to the browser.
+    private readonly List<IBrowserContext> _contexts = [];
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
         if (Browser is not null)
         {
             await Browser.DisposeAsync();

@@ -93,6 +93,7 @@ public sealed class ConcurrentFirstStartTests
     public async Task Two_servers_starting_together_on_an_empty_database_both_come_up_and_seed_once()
     {
         await using var first = new PostgresTestApp();
+        first.FromEmptyDatabase();
         await first.InitializeAsync();
         first.Ready();
         await using var second = new PostgresTestApp();

@@ -15,7 +15,7 @@ public sealed class FirstStartTests
         var console = new StringWriter();
         var original = Console.Out;
         Console.SetOut(console);
-        await using var app = new TestApp().With("Admin:Email", null).With("Admin:Password", null);
+        await using var app = new TestApp().FromEmptyDatabase().With("Admin:Email", null).With("Admin:Password", null);
         try
         {
             await app.InitializeAsync();

@@ -47,15 +47,24 @@ public sealed class SmtpTestServer : IAsyncDisposable
         await _arrivals.Reader.ReadAsync(timeout.Token);
     }
 
-    public SmtpTestServer(int? port = null)
+    // The port is bound from construction (the app under test is configured with it before the server starts,
+    // sometimes long before, to play a mail server that is away) and handed over only as the server binds it.
+    // Bound but not listening: until then a client is refused at once, as by a server that is down.
+    private Socket? _reservation;
+
+    public SmtpTestServer()
     {
-        Port = port ?? FreePort();
+        _reservation = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        _reservation.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Port = ((IPEndPoint)_reservation.LocalEndPoint!).Port;
     }
 
     public int Port { get; }
 
     public SmtpTestServer Start()
     {
+        _reservation?.Dispose();
+        _reservation = null;
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
@@ -78,17 +87,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public bool TryTake(out MimeMessage? message) => _received.Reader.TryRead(out message);
 
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     public async ValueTask DisposeAsync()
     {
+        _reservation?.Dispose();
         await _stop.CancelAsync();
         if (_running is not null)
         {

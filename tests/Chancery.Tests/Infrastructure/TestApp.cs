@@ -63,6 +63,16 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>Set on the fixtures that build the template databases, and on tests of a first start: they migrate from nothing.</summary>
+    private bool _isTemplate;
+
+    /// <summary>Starts on an empty database, not a copy of the migrated template (for tests of the first start itself).</summary>
+    public TestApp FromEmptyDatabase()
+    {
+        _isTemplate = true;
+        return this;
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
         if (Provider == DatabaseSetup.Postgres)
@@ -72,13 +82,70 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             {
                 return; // tests skip through PostgresTestApp.Ready
             }
+            var template = _isTemplate ? null : await Templates.PostgresAsync();
             _postgresDatabase = "chancery_test_" + Guid.NewGuid().ToString("N")[..12];
             await using var conn = new NpgsqlConnection(server);
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", conn);
+            await using var cmd = new NpgsqlCommand(template is null ? $"CREATE DATABASE {_postgresDatabase}" : $"CREATE DATABASE {_postgresDatabase} TEMPLATE {template}", conn);
             await cmd.ExecuteNonQueryAsync();
         }
+        else if (!_isTemplate && !_settings.ContainsKey("ConnectionStrings:Chancery"))
+        {
+            File.Copy(await Templates.SqliteAsync(), Path.Combine(_dataFolder, "chancery.db"));
+        }
     }
+
+    /// <summary>
+    /// A fixture's database starts as a copy of one migrated and seeded once per test run (a file copy on SQLite,
+    /// <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL): migrating from nothing for each of dozens of fixtures was
+    /// most of their start-up. The app still runs its migrations on start; there are none left to apply.
+    /// </summary>
+    private static class Templates
+    {
+        private static readonly Lazy<Task<string>> Sqlite = new(async () =>
+        {
+            var app = new TestApp { _isTemplate = true };
+            await app.InitializeAsync();
+            _ = app.Services; // migrates and seeds
+            var file = Path.Combine(Path.GetTempPath(), $"chancery-template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
+            await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.DataFolder, "chancery.db")}"))
+            {
+                await conn.OpenAsync();
+                await using var backup = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+                conn.BackupDatabase(backup);
+            }
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(file);
+            return file;
+        });
+
+        private static readonly Lazy<Task<string>> Postgres = new(async () =>
+        {
+            var app = new PostgresTestApp();
+            app._isTemplate = true;
+            await app.InitializeAsync();
+            _ = app.Services;
+            var name = app._postgresDatabase!;
+            app._keepDatabase = true;
+            await app.DisposeAsync();
+            NpgsqlConnection.ClearAllPools();
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresTestApp.Variable));
+                conn.Open();
+                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
+                drop.ExecuteNonQuery();
+            };
+            return name;
+        });
+
+        public static Task<string> SqliteAsync() => Sqlite.Value;
+
+        public static Task<string> PostgresAsync() => Postgres.Value;
+    }
+
+    private bool _keepDatabase;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -102,6 +169,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Clock);
+            // Sign-in is real, but one hash round instead of 100,000: hashing was a large share of the suite's time.
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1);
             foreach (var configure in _services)
             {
                 configure(s);
@@ -112,7 +181,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_postgresDatabase is not null)
+        if (_postgresDatabase is not null && !_keepDatabase)
         {
             NpgsqlConnection.ClearAllPools();
             await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresTestApp.Variable));
