@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Contacts benchmark: a 10,000-row import end to end (upload to response), and search over 20,000 people,
-# each against a baseline measured in the same run (/health). Needs wrk, curl, python3.
+# each against a baseline measured in the same run (bench/Hello, bare Kestrel). Needs wrk, curl, python3.
 # Usage: bash bench/contacts.sh            (results are printed; copy them into docs/performance.md)
 port=${PORT:-5299}
 source "$(dirname "$0")/lib.sh"
@@ -38,15 +38,15 @@ echo "people in the searched mission: 20000 (first page holds $count)"
 cat >"$work/auth.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
-echo "== baseline: GET /health, 1 connection, 10 s"
-wrk -t1 -c1 -d10s --latency "$base/health" | grep -E "50%|99%|Requests/sec"
+echo "== baseline: bench/Hello (bare Kestrel), 1 connection, 10 s"
+wrk -t1 -c1 -d10s --latency "$hello_base/" | grep -E "50%|99%|Requests/sec"
 echo "== search 20,000 people: GET /api/contacts?q=mensah%20b42&limit=50, 1 connection, 10 s"
 wrk -t1 -c1 -d10s --latency -s "$work/auth.lua" "$base/api/contacts?missionId=$mission&q=mensah%20b42&limit=50" | grep -E "50%|99%|Requests/sec"
 echo "== search by script: GET /api/contacts?q=%E1%83%91%E1%83%94%E1%83%A0%E1%83%98%E1%83%AB%E1%83%94&limit=50 (Georgian), 1 connection, 10 s"
 wrk -t1 -c1 -d10s --latency -s "$work/auth.lua" "$base/api/contacts?missionId=$mission&q=%E1%83%91%E1%83%94%E1%83%A0%E1%83%98%E1%83%AB%E1%83%94&limit=50" | grep -E "50%|99%|Requests/sec"
 echo "== the directory's first page, no search: GET /api/contacts?missionId=…&limit=50, 1 connection, 10 s"
 wrk -t1 -c1 -d10s --latency -s "$work/auth.lua" "$base/api/contacts?missionId=$mission&limit=50" | grep -E "50%|99%|Requests/sec"
-echo "== baseline: GET /health, 16 connections, 10 s"
-wrk -t2 -c16 -d10s --latency "$base/health" | grep -E "50%|99%|Requests/sec"
+echo "== baseline: bench/Hello (bare Kestrel), 16 connections, 10 s"
+wrk -t2 -c16 -d10s --latency "$hello_base/" | grep -E "50%|99%|Requests/sec"
 echo "== search, 16 connections, 10 s"
 wrk -t2 -c16 -d10s --latency -s "$work/auth.lua" "$base/api/contacts?missionId=$mission&q=mensah%20b42&limit=50" | grep -E "50%|99%|Requests/sec"

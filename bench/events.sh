@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Events benchmark: reading a 300-guest list in order of precedence (the computation behind the guest list,
-# receiving line, seating plan and door list), against reading it by name and against /health, measured in
+# receiving line, seating plan and door list), against reading it by name and against bench/Hello (bare Kestrel), measured in
 # the same run. Needs wrk, curl, python3.
 # Usage: bash bench/events.sh            (results are printed; copy them into docs/performance.md)
 port=${PORT:-5298}
@@ -28,8 +28,8 @@ cat >"$work/auth.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"
 LUA
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m); $(dotnet --version); $guests guests"
-echo "== baseline: GET /health, 1 connection, 10 s"
-wrk -t1 -c1 -d10s --latency "$base/health" | grep -E "50%|99%|Requests/sec"
+echo "== baseline: bench/Hello (bare Kestrel), 1 connection, 10 s"
+wrk -t1 -c1 -d10s --latency "$hello_base/" | grep -E "50%|99%|Requests/sec"
 echo "== guest list by name: GET /api/events/{id}/guests?order=name&limit=1000, 1 connection, 10 s"
 wrk -t1 -c1 -d10s --latency -s "$work/auth.lua" "$base/api/events/$event/guests?order=name&limit=1000" | grep -E "50%|99%|Requests/sec"
 echo "== guest list in order of precedence: GET /api/events/{id}/guests?order=precedence&limit=1000, 1 connection, 10 s"

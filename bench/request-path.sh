@@ -4,16 +4,9 @@
 # same run under the same load. Needs wrk, curl, python3.
 # Usage: bash bench/request-path.sh        (CONNECTIONS=64 DURATION=15s by default)
 port=${PORT:-5297}
-hello_port=$((port + 1))
 connections=${CONNECTIONS:-64}
 duration=${DURATION:-15s}
 source "$(dirname "$0")/lib.sh"
-
-dotnet build bench/Hello -c Release -v q -nologo >/dev/null
-ASPNETCORE_ENVIRONMENT=Production dotnet bench/Hello/bin/Release/net10.0/Hello.dll --urls "http://127.0.0.1:$hello_port" >"$work/hello.log" 2>&1 &
-hello=$!
-trap 'kill $app $hello 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 30); do curl -sf "http://127.0.0.1:$hello_port/" >/dev/null && break; sleep 1; done
 
 contact=$(curl -sf -X POST "$base/api/contacts" -H "$auth" -H 'content-type: application/json' \
   -d '{"firstName":"Aino","lastName":"Virtanen","email":"aino@example.org","honorific":"H.E."}' \
@@ -35,7 +28,7 @@ run() { # label, url, [wrk args...]
 }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m); .NET $(dotnet --version); $connections connections, $duration"
-run hello "http://127.0.0.1:$hello_port/"
+run hello "$hello_base/"
 run contact "$base/api/contacts/$contact" -s "$work/auth.lua"
 run health-live "$base/health/live"
 python3 - "$work" <<'PY'

@@ -66,13 +66,11 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
 
     public const int MaxPlusOnes = 20;
 
-    /// <summary>Changes one guest of the event; returns the error by field, or none. A guest of another event is not found (null).</summary>
-    public async Task<Dictionary<string, string[]>?> UpdateAsync(Guid eventId, Guid guestId, Change change, CancellationToken ct = default)
+    /// <summary>Changes one guest of the event; refuses by field. A guest of another event is not found.</summary>
+    public async Task UpdateAsync(Guid eventId, Guid guestId, Change change, CancellationToken ct = default)
     {
-        if (await db.Guests.AsTracking().FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == eventId, ct) is not { } guest)
-        {
-            return null;
-        }
+        var guest = await db.Guests.AsTracking().FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == eventId, ct)
+            ?? throw DomainException.NotFound("guest");
         var errors = new Dictionary<string, string[]>();
         if (change.PlusOnes is < 0 or > MaxPlusOnes)
         {
@@ -83,16 +81,12 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
         {
             errors[nameof(change.Note)] = [$"A note is at most 1000 characters; this one has {note.Length}."];
         }
-        if (errors.Count > 0)
-        {
-            return errors;
-        }
+        DomainException.ThrowIfAny(errors, "The guest's answer has errors.");
         guest.Rsvp = change.Rsvp;
         guest.WithPartner = change.WithPartner;
         guest.PlusOnes = change.PlusOnes;
         guest.Note = note;
         await db.SaveChangesAsync(ct);
-        return errors;
     }
 
     /// <summary>Records the same answer for several guests at once (answers collected by phone or at a briefing); returns how many changed.</summary>

@@ -110,16 +110,16 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         {
             return NotFound();
         }
-        var errors = await guestList.UpdateAsync(id, guest, new GuestList.Change(rsvp, withPartner, plusOnes, note));
-        if (errors is null)
+        try
         {
-            return NotFound();
+            await guestList.UpdateAsync(id, guest, new GuestList.Change(rsvp, withPartner, plusOnes, note));
         }
-        if (errors.Count > 0)
+        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
         {
-            foreach (var (_, messages) in errors)
+            // The list has one form per guest, so the messages go above it, not next to a field.
+            foreach (var message in e.Errors.Values.SelectMany(m => m))
             {
-                ModelState.AddModelError("", messages[0]);
+                ModelState.AddModelError("", message);
             }
             await LoadAsync();
             return Page();
