@@ -64,6 +64,31 @@ public sealed class StaffShellTests(BrowserFixture fixture) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task A_missions_public_home_reads_well_in_arabic_on_a_phone_and_a_desktop_without_staff_tools()
+    {
+        var f = fixture.Ready();
+        var api = await f.App.ApiClientAsync();
+        var created = await (await api.PostAsJsonAsync("/api/missions", new { name = "سفارة جمهورية فنلندا", city = "عمّان", country = "Finland", timeZone = "Asia/Amman" }))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        var slug = await f.App.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Missions).Where(m => m.Id == id).Select(m => m.Slug)));
+        foreach (var phone in new[] { false, true })
+        {
+            var page = await f.NewPageAsync(phone);
+            var console = WatchConsole(page);
+            await page.GotoAsync($"/m/{slug}");
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("سفارة جمهورية فنلندا");
+            Assert.Equal(0, await page.Locator(".mission-switcher, a[href='/scalar'], a[href='/staff']").CountAsync());
+            await Accessibility.AssertNoViolationsAsync(page);
+            await Layout.AssertNoSidewaysScrollAsync(page);
+            await ScreenshotAsync(page, $"public-home-{(phone ? "phone" : "desktop")}");
+            Assert.Empty(console);
+        }
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_with_a_message_on_the_page()
     {
         var page = await fixture.Ready().NewPageAsync();
