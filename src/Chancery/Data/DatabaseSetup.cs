@@ -29,6 +29,7 @@ public static class DatabaseSetup
             }
             services.AddPooledDbContextFactory<PostgresChanceryDb>((sp, o) => o
                 .UseNpgsql(WithAutoPrepare(connectionString), CollectionsAsOneParameter)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SaveHooks>()));
             services.AddScoped<ChanceryDb>(Lease<PostgresChanceryDb>);
         }
@@ -36,6 +37,7 @@ public static class DatabaseSetup
         {
             services.AddPooledDbContextFactory<SqliteChanceryDb>((sp, o) => o
                 .UseSqlite(connectionString ?? $"Data Source={Path.Combine(sp.GetRequiredService<DataFolder>().Path, "chancery.db")}", CollectionsAsOneParameter)
+                .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SaveHooks>(), new SqliteConnectionSettings()));
             services.AddScoped<ChanceryDb>(Lease<SqliteChanceryDb>);
         }
@@ -68,6 +70,8 @@ public static class DatabaseSetup
         where TExtension : RelationalOptionsExtension, new() =>
         o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
 
+    // Queries do not track what they read unless they say AsTracking(): most requests only read, and the change
+    // tracker's snapshots were work for nothing. A method that changes what it loaded asks for tracking.
     // One context per request or job, taken from the pool (a new context per request cost more than the query it ran)
     // and given that unit of work's scope; DI disposes it at the end, which hands it back.
     private static TDb Lease<TDb>(IServiceProvider sp) where TDb : ChanceryDb

@@ -7,15 +7,6 @@ namespace Chancery.Tests.Foundation;
 public sealed class OperationsTests(TestApp app) : IClassFixture<TestApp>
 {
     [Fact]
-    public async Task Health_answers_200_when_the_app_and_database_are_up()
-    {
-        var response = await app.CreateClient().GetAsync("/health");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
     public async Task The_icon_browsers_ask_for_on_their_own_is_there()
     {
         // Without it every page, prints included, logs a 404 in the browser's console at some moment of its choosing.

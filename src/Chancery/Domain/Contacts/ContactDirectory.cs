@@ -217,7 +217,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
             return null;
         }
         var key = Text.Fold(name);
-        var org = await db.Organizations.FirstOrDefaultAsync(o => o.MissionId == missionId && o.NormalizedName == key, ct);
+        var org = await db.Organizations.AsTracking().FirstOrDefaultAsync(o => o.MissionId == missionId && o.NormalizedName == key, ct);
         if (org is null)
         {
             org = new Organization { MissionId = missionId, Name = name, NormalizedName = key, Type = type ?? OrganizationType.Other, Country = country };
@@ -245,7 +245,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     /// <summary>Adds a tag to, or sets the category of, the chosen people of the mission.</summary>
     public async Task<int> BulkAsync(Guid missionId, IReadOnlyCollection<Guid> ids, string? addTag, string? category, CancellationToken ct = default)
     {
-        var people = await db.Contacts.Include(c => c.Organization).Where(c => c.MissionId == missionId && ids.Contains(c.Id) && c.ErasedAt == null).ToListAsync(ct);
+        var people = await db.Contacts.AsTracking().Include(c => c.Organization).Where(c => c.MissionId == missionId && ids.Contains(c.Id) && c.ErasedAt == null).ToListAsync(ct);
         var target = await FindOrCreateCategoryAsync(missionId, Text.Clean(category), ct);
         var tag = Text.Clean(addTag);
         foreach (var c in people)
@@ -368,7 +368,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     public async Task SaveOrganizationAsync(Organization organization, CancellationToken ct = default)
     {
         organization.NormalizedName = Text.Fold(organization.Name);
-        var people = await db.Contacts.Where(c => c.OrganizationId == organization.Id).ToListAsync(ct);
+        var people = await db.Contacts.AsTracking().Where(c => c.OrganizationId == organization.Id).ToListAsync(ct);
         foreach (var person in people)
         {
             person.Organization = organization;

@@ -140,7 +140,7 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
 
     public async Task SetRoleAsync(Guid membershipId, MissionRole role, Guid actingUserId, CancellationToken ct = default)
     {
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct)
+        var membership = await db.Memberships.AsTracking().SingleOrDefaultAsync(m => m.Id == membershipId, ct)
             ?? throw DomainException.NotFound("member");
         if (membership.Role == MissionRole.Admin && role != MissionRole.Admin)
         {
@@ -152,7 +152,7 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
 
     public async Task SetDisabledAsync(Guid membershipId, bool disabled, Guid actingUserId, CancellationToken ct = default)
     {
-        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.Id == membershipId, ct)
+        var membership = await db.Memberships.AsTracking().SingleOrDefaultAsync(m => m.Id == membershipId, ct)
             ?? throw DomainException.NotFound("member");
         if (disabled && membership.Role == MissionRole.Admin)
         {

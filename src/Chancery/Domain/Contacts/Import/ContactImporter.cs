@@ -75,9 +75,9 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
         var parsed = sheet.Rows.Select(r => parser.Parse(r, errors)).ToList();
         var badRows = errors.Select(e => e.Row).ToHashSet();
 
-        var contacts = await db.Contacts.Where(c => c.MissionId == missionId && c.ErasedAt == null).ToListAsync(ct);
-        var organizations = await db.Organizations.Where(o => o.MissionId == missionId).ToListAsync(ct);
-        var categories = await db.Categories.Where(c => c.MissionId == missionId).ToListAsync(ct);
+        var contacts = await db.Contacts.AsTracking().Where(c => c.MissionId == missionId && c.ErasedAt == null).ToListAsync(ct);
+        var organizations = await db.Organizations.AsTracking().Where(o => o.MissionId == missionId).ToListAsync(ct);
+        var categories = await db.Categories.AsTracking().Where(c => c.MissionId == missionId).ToListAsync(ct);
         var orgByName = organizations.GroupBy(o => o.NormalizedName).ToDictionary(g => g.Key, g => g.First());
         var orgById = organizations.ToDictionary(o => o.Id);
         var categoryByName = categories.ToDictionary(c => Text.Fold(c.Name));
