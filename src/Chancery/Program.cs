@@ -41,7 +41,7 @@ services.AddScoped<IAuthorizationHandler, MissionRoleHandler>();
 services.AddChanceryRateLimits(config);
 
 services.AddScoped<MissionScope>();
-services.AddMemoryCache();
+services.AddSingleton<PublicAddresses>();
 services.AddScoped<MissionAdministration>();
 services.AddScoped<PublicUrls>();
 services.AddScoped<ContactDirectory>();

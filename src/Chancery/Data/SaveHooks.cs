@@ -9,11 +9,11 @@ public sealed class MissionScopeViolation(string message) : InvalidOperationExce
 
 /// <summary>
 /// Refuses rows outside the unit of work's <see cref="MissionScope"/> (see <see cref="ScopeKind"/>), and runs
-/// what must follow a save only once it has gone through: waking the outbox worker for mail queued in it,
-/// dropping cached memberships a change touched. A failed save runs nothing. (Inside an explicit transaction
-/// the actions run before the commit; the worst that does is wake the worker early, and it polls anyway.)
+/// what must follow a save only once it is committed: waking the outbox worker for mail queued in it, dropping
+/// cached memberships and public addresses a change touched. Inside an explicit transaction that is at the
+/// commit (a cache refilled before it would keep the old rows); a failed save or a rollback runs nothing.
 /// </summary>
-public sealed class SaveHooks(MembershipCache memberships) : SaveChangesInterceptor
+public sealed class SaveHooks(MembershipCache memberships, Infrastructure.PublicAddresses addresses) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -59,6 +59,10 @@ public sealed class SaveHooks(MembershipCache memberships) : SaveChangesIntercep
         {
             db.AfterSave(memberships.ForgetAll);
         }
+        if (changed.Any(e => e.Entity is Mission))
+        {
+            db.AfterSave(addresses.ForgetAll);
+        }
     }
 
     // The last line of mission isolation: whatever a handler forgot to check, no row of a mission outside the unit
@@ -86,15 +90,31 @@ public sealed class SaveHooks(MembershipCache memberships) : SaveChangesIntercep
         }
     }
 
-    private static void Run(DbContext? context)
+    private static void Run(DbContext? context, bool committed = false)
     {
-        if (context is ChanceryDb db)
+        if (context is ChanceryDb db && (committed || db.Database.CurrentTransaction is null))
         {
             foreach (var action in db.TakeAfterSave())
             {
                 action();
             }
         }
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Run(eventData.Context, committed: true);
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Run(eventData.Context, committed: true);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) => Discard(eventData.Context);
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Discard(eventData.Context);
+        return Task.CompletedTask;
     }
 
     private static void Discard(DbContext? context)

@@ -60,6 +60,7 @@ public sealed partial class OutboxWorker(
         {
             foreach (var id in claimed)
             {
+                ct.ThrowIfCancellationRequested();
                 session = await SendOneAsync(db, id, session, ct);
             }
         }
@@ -68,6 +69,12 @@ public sealed partial class OutboxWorker(
             if (session is not null)
             {
                 await session.DisposeAsync();
+            }
+            if (ct.IsCancellationRequested)
+            {
+                // Shutting down: what this worker claimed but did not send goes back at once, not when its lease ends.
+                await db.OutboxMessages.IgnoreQueryFilters().Where(m => m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), CancellationToken.None);
             }
         }
         return claimed.Count;
@@ -111,8 +118,10 @@ public sealed partial class OutboxWorker(
         try
         {
             var message = row.Mime is null ? await RenderAsync(row, ct) : await LoadAsync(row.Mime, ct);
-            // The send is abandoned before the lease ends, so no other worker can take the message while it is under way.
-            using var deadline = new CancellationTokenSource(Options.SendTimeout, clock);
+            // The send is abandoned before the lease ends (rendering counts against it too), so no other worker can
+            // take the message while it is under way.
+            var left = leaseStart + Options.SendTimeout - clock.GetUtcNow();
+            using var deadline = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, clock);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
             try
             {
@@ -123,9 +132,10 @@ public sealed partial class OutboxWorker(
             {
                 throw new TimeoutException($"The mail server did not take the message within {Options.SendTimeout}.");
             }
+            // Recorded even while the server shuts down: the mail server has it, and a retry would send it twice.
             await CompleteAsync(db, id, s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, clock.GetUtcNow())
-                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, (string?)null), ct);
+                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
             LogSent(logger, id, row.MissionId);
             return session;
         }
@@ -135,15 +145,21 @@ public sealed partial class OutboxWorker(
             var failed = attempts >= Options.MaxAttempts;
             // 30 s, 1 min, 2 min, 4 min ... capped at an hour
             var retryAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts - 1)));
+            if (session is not null)
+            {
+                await session.DisposeAsync(); // the connection may be in any state after a failure
+                session = null;
+            }
             await CompleteAsync(db, id, s => s
                 .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Queued).SetProperty(m => m.NextAttemptAt, retryAt)
                 .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error), CancellationToken.None);
             LogSendFailed(logger, id, attempts, error);
-            if (session is not null)
-            {
-                await session.DisposeAsync(); // the connection may be in any state after a failure
-            }
             return null;
+        }
+        catch (OperationCanceledException) when (session is not null)
+        {
+            await session.DisposeAsync(); // shutting down: the caller never sees this session
+            throw;
         }
     }
 
@@ -151,7 +167,7 @@ public sealed partial class OutboxWorker(
     private async Task CompleteAsync(ChanceryDb db, Guid id, Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxMessage>> outcome, CancellationToken ct)
     {
         var done = await db.OutboxMessages.IgnoreQueryFilters()
-            .Where(m => m.Id == id && m.LeaseOwner == Owner)
+            .Where(m => m.Id == id && m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued)
             .ExecuteUpdateAsync(s =>
             {
                 outcome(s);
@@ -182,7 +198,7 @@ public sealed partial class OutboxWorker(
         var recipient = string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
         await db.OutboxMessages.IgnoreQueryFilters()
-            .Where(m => m.Id == row.Id && m.LeaseOwner == Owner)
+            .Where(m => m.Id == row.Id && m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mime, mime)
                 .SetProperty(m => m.Subject, Clip(subject, 500)).SetProperty(m => m.Recipient, Clip(recipient, 320)), ct);
         return message;

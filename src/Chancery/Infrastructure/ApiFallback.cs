@@ -13,9 +13,11 @@ internal static class ApiFallback
     public static IResult Answer(HttpContext http, EndpointDataSource endpoints)
     {
         var method = http.Request.Method;
+        var sent = http.Request.ContentType is { } type ? type.Split(';')[0].Trim() : null;
         foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
         {
             if (endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { ContentTypes.Count: > 0 } accepts
+                && !accepts.ContentTypes.Contains(sent ?? "", StringComparer.OrdinalIgnoreCase)
                 && endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is { } methods && methods.HttpMethods.Contains(method)
                 && new TemplateMatcher(new RouteTemplate(endpoint.RoutePattern), []).TryMatch(http.Request.Path, []))
             {

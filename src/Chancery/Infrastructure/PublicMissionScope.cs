@@ -1,56 +1,82 @@
+using System.Collections.Concurrent;
+using System.Net;
 using Chancery.Data;
 using Chancery.Domain.Missions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Chancery.Infrastructure;
 
 /// <summary>
-/// The one place a guest's request gets its mission: <c>/m/{slug}/…</c>, or any request on a mission's own host
-/// name (whose root shows that mission's public home). The unit of work then runs in that mission's public scope
-/// (<see cref="MissionScope.EnterPublic"/>): queries see its rows only, saves reach nothing else. Addresses are
-/// cached for a minute; an unknown one leaves the scope empty and the page answers 404.
+/// The one place a guest's request gets its mission: a path under <c>/m/{slug}/</c>. The unit of work then runs in
+/// that mission's public scope (<see cref="MissionScope.EnterPublic"/>): queries see its rows only, saves reach
+/// nothing else. A mission's own host name only sends its root (<c>/</c>) there; every other path on that host —
+/// staff pages, the API, sign-in, probes — is left alone, so no host name can take the staff site over.
 /// </summary>
-public sealed class PublicMissionScope(RequestDelegate next, IMemoryCache cache)
+public sealed class PublicMissionScope(RequestDelegate next, PublicAddresses addresses)
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-
-    public sealed record Found(Guid MissionId, string Slug);
-
     public async Task InvokeAsync(HttpContext http)
     {
-        Found? mission = null;
-        if (http.Request.Path.StartsWithSegments("/m", out var rest) && rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var slug, ..])
+        // A status-code page re-runs the pipeline in the same unit of work: its scope is set already.
+        if (http.Features.Get<PublicAddresses.Found>() is null)
         {
-            var wanted = slug.ToLowerInvariant();
-            mission = await FindAsync(http, "slug:" + wanted, m => m.Slug == wanted);
-        }
-        else if (http.Request.Host.Host is { Length: > 0 } host && !IsLocal(host))
-        {
-            var name = host.ToLowerInvariant();
-            mission = await FindAsync(http, "host:" + name, m => m.HostName == name);
-            if (mission is not null && http.Request.Path == "/")
+            if (http.Request.Path == "/" && http.Request.Host.Host is { Length: > 0 } host && await addresses.ByHostAsync(http, host) is { } byHost)
             {
-                http.Request.Path = $"/m/{mission.Slug}";
+                http.Request.Path = $"/m/{byHost.Slug}";
             }
-        }
-        if (mission is not null)
-        {
-            http.RequestServices.GetRequiredService<MissionScope>().EnterPublic(mission.MissionId);
-            http.Features.Set(mission);
+            if (http.Request.Path.StartsWithSegments("/m", out var rest) && rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var slug, ..]
+                && await addresses.BySlugAsync(http, slug) is { } mission)
+            {
+                http.RequestServices.GetRequiredService<MissionScope>().EnterPublic(mission.MissionId);
+                http.Features.Set(mission);
+            }
         }
         await next(http);
     }
+}
 
-    private static bool IsLocal(string host) => host is "localhost" or "127.0.0.1" or "[::1]";
+/// <summary>
+/// Which mission a public address belongs to, remembered for a minute. Only addresses that exist are remembered
+/// (a stream of made-up ones costs a query each, not memory), only well-formed ones are looked up at all, and a
+/// saved change to any mission forgets everything (<see cref="Data.SaveHooks"/>).
+/// </summary>
+public sealed class PublicAddresses(TimeProvider clock)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, (Found Mission, DateTimeOffset Until)> _known = new();
 
-    private async Task<Found?> FindAsync(HttpContext http, string key, System.Linq.Expressions.Expression<Func<Mission, bool>> match) =>
-        await cache.GetOrCreateAsync(key, async entry =>
+    public sealed record Found(Guid MissionId, string Slug);
+
+    public Task<Found?> BySlugAsync(HttpContext http, string slug)
+    {
+        var wanted = slug.ToLowerInvariant();
+        return MissionAddress.CheckSlug(wanted) is not null ? Task.FromResult<Found?>(null) : FindAsync(http, "slug:" + wanted, m => m.Slug == wanted);
+    }
+
+    public Task<Found?> ByHostAsync(HttpContext http, string host)
+    {
+        var name = MissionAddress.CleanHostName(host);
+        // Probes and direct access come by IP address or localhost: never a mission's own name.
+        return name is null || IPAddress.TryParse(name.Trim('[', ']'), out _) || name == "localhost" || MissionAddress.CheckHostName(name) is not null
+            ? Task.FromResult<Found?>(null)
+            : FindAsync(http, "host:" + name, m => m.HostName == name);
+    }
+
+    public void ForgetAll() => _known.Clear();
+
+    private async Task<Found?> FindAsync(HttpContext http, string key, System.Linq.Expressions.Expression<Func<Mission, bool>> match)
+    {
+        var now = clock.GetUtcNow();
+        if (_known.TryGetValue(key, out var hit) && hit.Until > now)
         {
-            entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            var db = http.RequestServices.GetRequiredService<ChanceryDb>();
-            // Across the filter on purpose: finding which mission an address belongs to is what sets the scope.
-            return await db.Missions.IgnoreQueryFilters().AsNoTracking().Where(match)
-                .Select(m => new Found(m.Id, m.Slug)).FirstOrDefaultAsync(http.RequestAborted);
-        });
+            return hit.Mission;
+        }
+        var db = http.RequestServices.GetRequiredService<ChanceryDb>();
+        // Across the filter on purpose: finding which mission an address belongs to is what sets the scope.
+        var found = await db.Missions.IgnoreQueryFilters().Where(match).Select(m => new Found(m.Id, m.Slug)).FirstOrDefaultAsync(http.RequestAborted);
+        if (found is not null)
+        {
+            _known[key] = (found, now + Lifetime);
+        }
+        return found;
+    }
 }

@@ -84,6 +84,8 @@ public sealed class ApiSurfaceTests(TestApp app) : IClassFixture<TestApp>
 
         Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsync("/api/no-such-thing", new StringContent("x", System.Text.Encoding.UTF8, "text/plain"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/no-such-thing")).StatusCode);
+        // The right content type at a path whose id is not an id: nothing to take it, so 404.
+        Assert.Equal(HttpStatusCode.NotFound, (await api.PutAsJsonAsync("/api/contacts/not-an-id", new { lastName = "X" })).StatusCode);
     }
 
     [Fact]

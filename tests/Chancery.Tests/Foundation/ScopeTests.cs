@@ -129,6 +129,14 @@ public abstract class ScopeTests(TestApp app)
         var byHost = await visitor.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, byHost.StatusCode);
         Assert.Contains("Embassy of Finland in Beijing", await byHost.Content.ReadAsStringAsync());
+
+        // Only the root: sign-in on that host is still the staff's sign-in, and a mistyped page is a 404, not a 500.
+        using var signIn = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        signIn.Headers.Host = "events.finland.example";
+        var login = await visitor.SendAsync(signIn);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.DoesNotContain("Embassy of Finland in Beijing", await login.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/m/{slug}/no-such-page")).StatusCode);
     }
 
     [Fact]

@@ -8,6 +8,9 @@ namespace Chancery.Data.Migrations;
 /// PostgreSQL gets composite foreign keys on (MissionId, …) against a unique (MissionId, Id) on the parent;
 /// SQLite cannot add constraints to a table, so it gets triggers that abort the statement. Used by the migration
 /// <c>RowsStayInTheirMission</c>; a later link goes into a migration of its own, so this list never changes.
+/// Existing rows are not re-checked (PostgreSQL's <c>NOT VALID</c>, SQLite's triggers fire on writes): a database
+/// from before must still start. The one link that had no key at all, a programme item's speaker, may point at a
+/// person deleted since; such a speaker is cleared first (the item keeps its written speaker's name, if any).
 /// </summary>
 internal static class MissionLinks
 {
@@ -25,8 +28,15 @@ internal static class MissionLinks
         ("SeatAssignments", "GuestId", "Guests"),
     ];
 
+    private const string ClearLostSpeakers = """
+        UPDATE "ProgrammeItems" SET "SpeakerContactId" = NULL
+        WHERE "SpeakerContactId" IS NOT NULL AND NOT EXISTS
+            (SELECT 1 FROM "Contacts" WHERE "Contacts"."Id" = "ProgrammeItems"."SpeakerContactId" AND "Contacts"."MissionId" = "ProgrammeItems"."MissionId");
+        """;
+
     public static void AddPostgres(MigrationBuilder m)
     {
+        m.Sql(ClearLostSpeakers);
         foreach (var parent in Links.Select(l => l.Parent).Distinct())
         {
             m.Sql($"""ALTER TABLE "{parent}" ADD CONSTRAINT "AK_{parent}_MissionId_Id" UNIQUE ("MissionId", "Id");""");
@@ -35,7 +45,8 @@ internal static class MissionLinks
         {
             // MATCH SIMPLE: an empty optional link (no organization) is not checked. No action on delete: the
             // existing single-column keys cascade or restrict as before, and this one is checked after them.
-            m.Sql($"""ALTER TABLE "{child}" ADD CONSTRAINT "FK_{child}_{column}_SameMission" FOREIGN KEY ("MissionId", "{column}") REFERENCES "{parent}" ("MissionId", "Id");""");
+            // NOT VALID: checked for every new or changed row, not for rows already there.
+            m.Sql($"""ALTER TABLE "{child}" ADD CONSTRAINT "FK_{child}_{column}_SameMission" FOREIGN KEY ("MissionId", "{column}") REFERENCES "{parent}" ("MissionId", "Id") NOT VALID;""");
         }
     }
 
@@ -53,6 +64,7 @@ internal static class MissionLinks
 
     public static void AddSqlite(MigrationBuilder m)
     {
+        m.Sql(ClearLostSpeakers);
         foreach (var (child, column, parent) in Links)
         {
             foreach (var (suffix, when) in new[] { ("Insert", "INSERT"), ("Update", $"UPDATE OF \"MissionId\", \"{column}\"") })

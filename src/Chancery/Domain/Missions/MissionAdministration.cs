@@ -8,7 +8,7 @@ using MimeKit;
 namespace Chancery.Domain.Missions;
 
 /// <summary>Missions and their members: create a mission, invite a colleague, change a role, disable and enable.</summary>
-public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUser> users, Outbox outbox, TimeProvider clock)
+public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUser> users, Outbox outbox, TimeProvider clock, IConfiguration configuration)
 {
     public async Task<Mission> CreateMissionAsync(string name, string? country, string? city, string? timeZone, Guid creatorId, CancellationToken ct = default)
     {
@@ -43,6 +43,11 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
         if (host is not null && MissionAddress.CheckHostName(host) is { } hostError)
         {
             throw new DomainException(hostError, "HostName");
+        }
+        // The address staff and e-mail links use cannot become one mission's public home.
+        if (host is not null && Uri.TryCreate(configuration["PublicBaseUrl"], UriKind.Absolute, out var staffSite) && string.Equals(staffSite.Host, host, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException($"{host} is this installation's own address (PublicBaseUrl); a mission's host name must be another one.", "HostName");
         }
         // Other missions' addresses are looked at across the filter: two missions may not share one.
         var taken = await db.Missions.IgnoreQueryFilters().Where(m => m.Id != missionId && (m.Slug == slug || (host != null && m.HostName == host)))

@@ -1,0 +1,98 @@
+using Chancery.Data;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+using Chancery.Domain.Missions;
+using Chancery.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+
+namespace Chancery.Tests.Foundation;
+
+/// <summary>
+/// Upgrading a database that was in use: the migration that makes rows stay in their mission must start on data
+/// written before it (even data it would refuse today), and guard every write after it.
+/// </summary>
+public abstract class MigrationTests(string provider) : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("chancery-migration-").FullName;
+    private string? _postgresDatabase;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (provider == DatabaseSetup.Postgres && Environment.GetEnvironmentVariable(PostgresTestApp.Variable) is { Length: > 0 } server)
+        {
+            _postgresDatabase = "chancery_migration_" + Guid.NewGuid().ToString("N")[..12];
+            await using var conn = new NpgsqlConnection(server);
+            await conn.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", conn);
+            await create.ExecuteNonQueryAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresTestApp.Variable));
+            await conn.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
+            await drop.ExecuteNonQueryAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    // A bare context: no app, no scope guard; what a database looked like, written as it was then.
+    private ChanceryDb Open()
+    {
+        if (provider == DatabaseSetup.Postgres)
+        {
+            Assert.SkipWhen(_postgresDatabase is null, $"PostgreSQL tests need {PostgresTestApp.Variable}=<connection string>; .ci/run sets it.");
+            var cs = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresTestApp.Variable)) { Database = _postgresDatabase }.ConnectionString;
+            return new PostgresChanceryDb(new DbContextOptionsBuilder<PostgresChanceryDb>().UseNpgsql(cs).Options);
+        }
+        return new SqliteChanceryDb(new DbContextOptionsBuilder<SqliteChanceryDb>().UseSqlite($"Data Source={Path.Combine(_folder, "old.db")}").Options);
+    }
+
+    [Fact]
+    public async Task A_database_in_use_before_the_mission_links_upgrades_and_then_refuses_rows_across_missions()
+    {
+        await using var db = Open();
+        await db.GetService<IMigrator>().MigrateAsync("MissionAddress");
+        var (a, b) = (new Mission { Name = "A" }, new Mission { Name = "B" });
+        var eventOfA = new Event { MissionId = a.Id, Title = "Reception", TimeZone = "UTC", Venue = "Residence" };
+        var personOfB = new Contact { MissionId = b.Id, LastName = "Mensah" };
+        personOfB.RefreshKeys();
+        // Written when nothing stopped it: a guest across missions, and a speaker deleted from the directory since.
+        var lostSpeaker = new ProgrammeItem { MissionId = a.Id, EventId = eventOfA.Id, Title = "Address", SpeakerContactId = Guid.NewGuid() };
+        db.AddRange(a, b, eventOfA, personOfB, lostSpeaker, new Guest { MissionId = a.Id, EventId = eventOfA.Id, ContactId = personOfB.Id });
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+
+        await db.Database.MigrateAsync();
+
+        Assert.Null((await db.ProgrammeItems.IgnoreQueryFilters().SingleAsync(p => p.Id == lostSpeaker.Id)).SpeakerContactId);
+        Assert.Equal(1, await db.Guests.IgnoreQueryFilters().CountAsync()); // the old row stays; new ones are checked
+        var secondPerson = new Contact { MissionId = b.Id, LastName = "Asante" };
+        secondPerson.RefreshKeys();
+        db.Contacts.Add(secondPerson);
+        await db.SaveChangesAsync();
+        db.Guests.Add(new Guest { MissionId = a.Id, EventId = eventOfA.Id, ContactId = secondPerson.Id });
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        // Every link is guarded: ten of them.
+        var guards = provider == DatabaseSetup.Postgres
+            ? await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM pg_constraint WHERE conname LIKE '%\_SameMission'""").SingleAsync()
+            : await db.Database.SqlQueryRaw<int>("""SELECT count(*) AS "Value" FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%SameMission_Insert'""").SingleAsync();
+        Assert.Equal(10, guards);
+    }
+}
+
+public sealed class MigrationTestsOnSqlite() : MigrationTests(DatabaseSetup.Sqlite);
+
+public sealed class MigrationTestsOnPostgres() : MigrationTests(DatabaseSetup.Postgres);
