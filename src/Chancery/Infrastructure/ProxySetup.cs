@@ -14,8 +14,8 @@ public static class ProxySetup
 {
     public static IServiceCollection AddChanceryForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = configuration.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [];
-        var networks = configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [];
+        var proxies = (configuration.GetSection("Proxy:KnownProxies").Get<string[]>() ?? []).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToArray();
+        var networks = (configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToArray();
         var bad = proxies.Where(p => !IPAddress.TryParse(p, out _)).Concat(networks.Where(n => !IPNetwork.TryParse(n, out _))).ToList();
         if (bad.Count > 0)
         {

@@ -74,6 +74,47 @@ public sealed class DeploymentTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("chancery=", StringComparison.Ordinal) && c.Contains("; secure", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData(null, HttpStatusCode.TooManyRequests)]
+    [InlineData("192.0.2.1", HttpStatusCode.Unauthorized)]
+    public async Task Forwarded_addresses_count_only_from_a_proxy_the_app_was_told_to_trust(string? knownProxy, HttpStatusCode third)
+    {
+        await using var app = new TestApp().With("Security:SignInAttemptsPerMinute", "2").With("Proxy:KnownProxies:0", knownProxy);
+        await app.InitializeAsync();
+        var server = app.Server;
+
+        // Three guesses from 192.0.2.1, each claiming to come from another client.
+        async Task<HttpStatusCode> GuessAsync(string claimed)
+        {
+            var context = await server.SendAsync(c =>
+            {
+                c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("192.0.2.1");
+                c.Request.Method = "POST";
+                c.Request.Scheme = "http";
+                c.Request.Host = new Microsoft.AspNetCore.Http.HostString("localhost");
+                c.Request.Path = "/api/auth/login";
+                c.Request.Headers["X-Forwarded-For"] = claimed;
+                c.Request.ContentType = "application/json";
+                var body = System.Text.Encoding.UTF8.GetBytes($$"""{"email":"{{TestApp.AdminEmail}}","password":"wrong password"}""");
+                c.Request.Body = new MemoryStream(body);
+                c.Request.ContentLength = body.Length;
+                c.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>(new HasBody());
+            });
+            return (HttpStatusCode)context.Response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await GuessAsync("203.0.113.1"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await GuessAsync("203.0.113.2"));
+        // Untrusted, the header is ignored and all three are one client: the third is over the limit.
+        // From the named proxy, they are three clients.
+        Assert.Equal(third, await GuessAsync("203.0.113.3"));
+    }
+
+    private sealed class HasBody : Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody => true;
+    }
+
     /// <summary>What a TLS-terminating proxy adds to every request it passes on.</summary>
     private sealed class ForwardedAs(string clientAddress, string scheme) : DelegatingHandler
     {
