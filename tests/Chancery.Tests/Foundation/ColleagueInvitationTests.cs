@@ -92,7 +92,8 @@ public sealed partial class ColleagueInvitationTests : IAsyncLifetime
         var sent = await WaitForStatusAsync(OutboxStatus.Sent);
 
         var list = await admin.GetPageAsync("/staff/mail");
-        Assert.Contains("rana@example.org", list.Body!.TextContent);
+        var row = list.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("rana@example.org", StringComparison.Ordinal));
+        Assert.Contains("a colleague", row.TextContent);
         var message = await admin.GetPageAsync($"/staff/mail/{sent}");
         Assert.Contains("Door", message.QuerySelector("pre")?.TextContent);
     }

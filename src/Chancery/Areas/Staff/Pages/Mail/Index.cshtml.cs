@@ -10,7 +10,16 @@ namespace Chancery.Areas.Staff.Pages.Mail;
 /// <summary>The mission's outbox: what was queued, what went, what failed and why; and each message as sent.</summary>
 public sealed class IndexModel(ChanceryDb db) : PageModel
 {
-    public sealed record Row(Guid Id, DateTimeOffset QueuedAt, string Recipient, string Subject, OutboxStatus Status, int Attempts, DateTimeOffset? SentAt, string? LastError);
+    public sealed record Row(Guid Id, DateTimeOffset QueuedAt, string Recipient, string Subject, OutboxStatus Status, int Attempts, DateTimeOffset? SentAt, string? LastError, string? AboutType);
+
+    /// <summary>What a message is about, in words.</summary>
+    public static string About(string? type) => type switch
+    {
+        OutboxAbout.MembershipType => "a colleague",
+        OutboxAbout.GuestType => "a guest",
+        OutboxAbout.ContactType => "a person",
+        _ => "",
+    };
 
     public IReadOnlyList<Row> Messages { get; private set; } = [];
     public Row? Selected { get; private set; }
@@ -19,7 +28,7 @@ public sealed class IndexModel(ChanceryDb db) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
         Messages = await db.OutboxMessages.OrderByDescending(m => m.QueuedAt).Take(200)
-            .Select(m => new Row(m.Id, m.QueuedAt, m.Recipient, m.Subject, m.Status, m.Attempts, m.SentAt, m.LastError))
+            .Select(m => new Row(m.Id, m.QueuedAt, m.Recipient, m.Subject, m.Status, m.Attempts, m.SentAt, m.LastError, m.AboutType))
             .ToListAsync();
         if (id is { } messageId)
         {
@@ -28,7 +37,7 @@ public sealed class IndexModel(ChanceryDb db) : PageModel
             {
                 return NotFound();
             }
-            Selected = new Row(row.Id, row.QueuedAt, row.Recipient, row.Subject, row.Status, row.Attempts, row.SentAt, row.LastError);
+            Selected = new Row(row.Id, row.QueuedAt, row.Recipient, row.Subject, row.Status, row.Attempts, row.SentAt, row.LastError, row.AboutType);
             if (row.Mime is null)
             {
                 SelectedText = "(not written yet: the outbox writes this message when it sends it)";
