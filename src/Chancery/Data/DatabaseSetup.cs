@@ -62,9 +62,8 @@ public static class DatabaseSetup
     }
 
     // Every query carries the mission filter `VisibleMissionIds.Contains(MissionId)`. EF Core 10 by default expands such a
-    // list into one parameter per element, and then cannot reuse the query's SQL: it regenerated it, under a lock, on
-    // every request (a quarter of an API read's time). One array parameter (json_each on SQLite, = ANY on PostgreSQL)
-    // keeps the SQL fixed and cached.
+    // list into one parameter per element; a profile caught it regenerating that SQL under a lock on each request. One
+    // array parameter (json_each on SQLite, = ANY on PostgreSQL) keeps the SQL the same for any number of missions.
     private static void CollectionsAsOneParameter<TBuilder, TExtension>(RelationalDbContextOptionsBuilder<TBuilder, TExtension> o)
         where TBuilder : RelationalDbContextOptionsBuilder<TBuilder, TExtension>
         where TExtension : RelationalOptionsExtension, new() =>
