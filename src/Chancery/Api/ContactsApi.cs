@@ -131,15 +131,12 @@ public static class ContactsApi
         return report.IsValid ? TypedResults.Ok(response) : TypedResults.UnprocessableEntity(response);
     }
 
-    private static Task<List<Contact>> ExportRowsAsync(ContactDirectory directory, MissionScope scope, ContactDirectory.Filter filter) =>
-        directory.ExportRowsAsync(scope, filter);
-
     private static async Task<FileContentHttpResult> ExportCsvAsync(ContactDirectory directory, MissionScope scope, string? q, string? category, OrganizationType? organizationType, string? tag, string? country, Guid? missionId) =>
-        TypedResults.File(ContactExport.Csv(await ExportRowsAsync(directory, scope, new(q, category, organizationType, tag, country, missionId))),
+        TypedResults.File(ContactExport.Csv(await directory.ExportRowsAsync(scope, new(q, category, organizationType, tag, country, missionId))),
             "text/csv; charset=utf-8", "contacts.csv");
 
     private static async Task<FileContentHttpResult> ExportXlsxAsync(ContactDirectory directory, MissionScope scope, string? q, string? category, OrganizationType? organizationType, string? tag, string? country, Guid? missionId) =>
-        TypedResults.File(ContactExport.Xlsx(await ExportRowsAsync(directory, scope, new(q, category, organizationType, tag, country, missionId))),
+        TypedResults.File(ContactExport.Xlsx(await directory.ExportRowsAsync(scope, new(q, category, organizationType, tag, country, missionId))),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "contacts.xlsx");
 
     private static async Task<ContentHttpResult> PersonalDataAsync(Guid id, ContactDirectory directory, MissionScope scope) =>

@@ -22,16 +22,9 @@ public sealed class Outbox(ChanceryDb db, TimeProvider clock, IOptions<EmailOpti
         {
             return existing[dedupKey];
         }
-        if (message.From.Count == 0)
-        {
-            message.From.Add(MailboxAddress.Parse(options.Value.From));
-        }
-        using var buffer = new MemoryStream();
-        await message.WriteToAsync(buffer, ct);
+        var content = await OutboxContent.OfAsync(message, options.Value.From, ct);
         var row = NewRow(missionId, dedupKey, renderer: null, about);
-        row.Recipient = Clip(string.Join(", ", message.To.Mailboxes.Select(m => m.Address)), 320);
-        row.Subject = Clip(message.Subject ?? "", 500);
-        row.Mime = buffer.ToArray();
+        (row.Mime, row.Recipient, row.Subject) = (content.Mime, content.Recipient, content.Subject);
         Add(row);
         return row;
     }
@@ -52,7 +45,7 @@ public sealed class Outbox(ChanceryDb db, TimeProvider clock, IOptions<EmailOpti
                 continue;
             }
             var row = NewRow(missionId, key, renderer, about);
-            row.Recipient = Clip(recipient, 320);
+            row.Recipient = OutboxContent.Clip(recipient, 320);
             Add(row);
             existing[key] = row;
             rows.Add(row);
@@ -94,6 +87,4 @@ public sealed class Outbox(ChanceryDb db, TimeProvider clock, IOptions<EmailOpti
         }
         return found;
     }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -43,6 +43,28 @@ public sealed class OutboxMessage : IMissionScoped, INotAudited
     public string? LastError { get; set; }
 }
 
+/// <summary>
+/// A rendered message as the outbox stores it: the MIME bytes (with the sender filled in when the writer left it
+/// out) and the recipient and subject shown on the Mail page, cut to their columns. Used when a message is queued
+/// rendered and when the worker renders one.
+/// </summary>
+public sealed record OutboxContent(byte[] Mime, string Recipient, string Subject)
+{
+    public static async Task<OutboxContent> OfAsync(MimeKit.MimeMessage message, string defaultFrom, CancellationToken ct)
+    {
+        if (message.From.Count == 0)
+        {
+            message.From.Add(MimeKit.MailboxAddress.Parse(defaultFrom));
+        }
+        using var buffer = new MemoryStream();
+        await message.WriteToAsync(buffer, ct);
+        return new(buffer.ToArray(), Clip(string.Join(", ", message.To.Mailboxes.Select(m => m.Address)), 320), Clip(message.Subject ?? "", 500));
+    }
+
+    /// <summary>Text cut to a column's length.</summary>
+    public static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+}
+
 /// <summary>What a message is about: a record type and its id.</summary>
 public sealed record OutboxAbout(string Type, Guid Id)
 {

@@ -19,7 +19,7 @@ public sealed partial class OutboxWorker(
     IOptions<EmailOptions> options, OutboxSignal signal, ILogger<OutboxWorker> logger) : BackgroundService
 {
     /// <summary>This worker's name on the rows it leases: server, process and instance.</summary>
-    public string Owner { get; } = Clip($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", 200);
+    public string Owner { get; } = OutboxContent.Clip($"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}", 200);
 
     private EmailOptions Options => options.Value;
 
@@ -141,7 +141,7 @@ public sealed partial class OutboxWorker(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var error = Clip(ex.Message, 2000);
+            var error = OutboxContent.Clip(ex.Message, 2000);
             var failed = attempts >= Options.MaxAttempts;
             // 30 s, 1 min, 2 min, 4 min ... capped at an hour
             var retryAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts - 1)));
@@ -187,24 +187,14 @@ public sealed partial class OutboxWorker(
         var renderer = scope.ServiceProvider.GetServices<IOutboxRenderer>().FirstOrDefault(r => r.Name == row.Renderer)
             ?? throw new InvalidOperationException($"No renderer '{row.Renderer}' is registered.");
         var message = await renderer.RenderAsync(row, ct);
-        if (message.From.Count == 0)
-        {
-            message.From.Add(MailboxAddress.Parse(Options.From));
-        }
-        using var buffer = new MemoryStream();
-        await message.WriteToAsync(buffer, ct);
-        var mime = buffer.ToArray();
-        var subject = message.Subject ?? "";
-        var recipient = string.Join(", ", message.To.Mailboxes.Select(m => m.Address));
+        var content = await OutboxContent.OfAsync(message, Options.From, ct);
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
         await db.OutboxMessages.IgnoreQueryFilters()
             .Where(m => m.Id == row.Id && m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mime, mime)
-                .SetProperty(m => m.Subject, Clip(subject, 500)).SetProperty(m => m.Recipient, Clip(recipient, 320)), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mime, content.Mime)
+                .SetProperty(m => m.Subject, content.Subject).SetProperty(m => m.Recipient, content.Recipient), ct);
         return message;
     }
-
-    private static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
 
     private static async Task<MimeMessage> LoadAsync(byte[] mime, CancellationToken ct)
     {
