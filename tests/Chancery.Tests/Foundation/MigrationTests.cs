@@ -7,7 +7,6 @@ using Chancery.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 
 namespace Chancery.Tests.Foundation;
 
@@ -22,13 +21,9 @@ public abstract class MigrationTests(string provider) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (provider == DatabaseSetup.Postgres && Environment.GetEnvironmentVariable(PostgresTestApp.Variable) is { Length: > 0 } server)
+        if (provider == DatabaseSetup.Postgres && Environment.GetEnvironmentVariable(PostgresTestApp.Variable) is { Length: > 0 })
         {
-            _postgresDatabase = "chancery_migration_" + Guid.NewGuid().ToString("N")[..12];
-            await using var conn = new NpgsqlConnection(server);
-            await conn.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", conn);
-            await create.ExecuteNonQueryAsync();
+            _postgresDatabase = await PostgresServer.CreateDatabaseAsync("chancery_migration");
         }
     }
 
@@ -36,11 +31,7 @@ public abstract class MigrationTests(string provider) : IAsyncLifetime
     {
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresTestApp.Variable));
-            await conn.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresServer.DropDatabaseAsync(_postgresDatabase);
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
@@ -53,8 +44,7 @@ public abstract class MigrationTests(string provider) : IAsyncLifetime
         if (provider == DatabaseSetup.Postgres)
         {
             Assert.SkipWhen(_postgresDatabase is null, $"PostgreSQL tests need {PostgresTestApp.Variable}=<connection string>; .ci/run sets it.");
-            var cs = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresTestApp.Variable)) { Database = _postgresDatabase }.ConnectionString;
-            return new PostgresChanceryDb(new DbContextOptionsBuilder<PostgresChanceryDb>().UseNpgsql(cs).Options);
+            return new PostgresChanceryDb(new DbContextOptionsBuilder<PostgresChanceryDb>().UseNpgsql(PostgresServer.ConnectionString(_postgresDatabase!)).Options);
         }
         return new SqliteChanceryDb(new DbContextOptionsBuilder<SqliteChanceryDb>().UseSqlite($"Data Source={Path.Combine(_folder, "old.db")}").Options);
     }

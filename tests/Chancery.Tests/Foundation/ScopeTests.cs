@@ -158,6 +158,24 @@ public abstract class ScopeTests(TestApp app)
     }
 
     [Fact]
+    public async Task Only_an_administrator_of_the_mission_may_change_its_public_address()
+    {
+        var mission = await App.CreateMissionAsync("Guarded " + Guid.NewGuid());
+        using var officer = await StaffSession.SignInAsync(App, await App.CreateUserAsync(mission.Id, MissionRole.Protocol));
+        var page = await officer.GetPageAsync("/staff/missions");
+        Assert.Null(page.QuerySelector("form[action*=Address]"));
+
+        // Posted by hand with the officer's own valid antiforgery token: still refused.
+        var token = (await officer.GetPageAsync("/account/password")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var posted = await officer.Client.PostAsync("/staff/missions?handler=Address", new FormUrlEncodedContent(
+            [new("Address.Slug", "taken-over"), new("Address.HostName", ""), new("__RequestVerificationToken", token)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.StartsWith("/account/access-denied", posted.Headers.Location?.PathAndQuery);
+        Assert.Equal(mission.Slug, await App.WithDbAsync(db => db.Missions.IgnoreQueryFilters().Where(m => m.Id == mission.Id).Select(m => m.Slug).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_membership_changed_by_another_server_takes_effect_here_within_ten_seconds()
     {
         var mission = await App.CreateMissionAsync("Cached " + Guid.NewGuid());

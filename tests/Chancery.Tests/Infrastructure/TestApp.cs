@@ -41,8 +41,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     public string Provider { get; }
 
     /// <summary>The PostgreSQL database this fixture made (null on SQLite), for a second server on the same database.</summary>
-    public string? PostgresConnectionString => _postgresDatabase is null ? null
-        : new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresTestApp.Variable)) { Database = _postgresDatabase }.ConnectionString;
+    public string? PostgresConnectionString => _postgresDatabase is null ? null : PostgresServer.ConnectionString(_postgresDatabase);
     public string DataFolder => _dataFolder;
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public CapturedLogs Logs { get; } = new();
@@ -64,12 +63,12 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Set on the fixtures that build the template databases, and on tests of a first start: they migrate from nothing.</summary>
-    private bool _isTemplate;
+    private bool _fromEmpty;
 
     /// <summary>Starts on an empty database, not a copy of the migrated template (for tests of the first start itself).</summary>
     public TestApp FromEmptyDatabase()
     {
-        _isTemplate = true;
+        _fromEmpty = true;
         return this;
     }
 
@@ -82,14 +81,9 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             {
                 return; // tests skip through PostgresTestApp.Ready
             }
-            var template = _isTemplate ? null : await Templates.PostgresAsync();
-            _postgresDatabase = "chancery_test_" + Guid.NewGuid().ToString("N")[..12];
-            await using var conn = new NpgsqlConnection(server);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand(template is null ? $"CREATE DATABASE {_postgresDatabase}" : $"CREATE DATABASE {_postgresDatabase} TEMPLATE {template}", conn);
-            await cmd.ExecuteNonQueryAsync();
+            _postgresDatabase = await PostgresServer.CreateDatabaseAsync("chancery_test", _fromEmpty ? null : await Templates.PostgresAsync());
         }
-        else if (!_isTemplate && !_settings.ContainsKey("ConnectionStrings:Chancery"))
+        else if (!_fromEmpty && !_settings.ContainsKey("ConnectionStrings:Chancery"))
         {
             File.Copy(await Templates.SqliteAsync(), Path.Combine(_dataFolder, "chancery.db"));
         }
@@ -104,7 +98,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         private static readonly Lazy<Task<string>> Sqlite = new(async () =>
         {
-            var app = new TestApp { _isTemplate = true };
+            var app = new TestApp { _fromEmpty = true };
             await app.InitializeAsync();
             _ = app.Services; // migrates and seeds
             var file = Path.Combine(Path.GetTempPath(), $"chancery-template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
@@ -123,20 +117,14 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         private static readonly Lazy<Task<string>> Postgres = new(async () =>
         {
             var app = new PostgresTestApp();
-            app._isTemplate = true;
+            app._fromEmpty = true;
             await app.InitializeAsync();
             _ = app.Services;
             var name = app._postgresDatabase!;
             app._keepDatabase = true;
             await app.DisposeAsync();
             NpgsqlConnection.ClearAllPools();
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresTestApp.Variable));
-                conn.Open();
-                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
-                drop.ExecuteNonQuery();
-            };
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => PostgresServer.DropDatabaseAsync(name).GetAwaiter().GetResult();
             return name;
         });
 
@@ -183,11 +171,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         if (_postgresDatabase is not null && !_keepDatabase)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable(PostgresTestApp.Variable));
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
+            await PostgresServer.DropDatabaseAsync(_postgresDatabase);
         }
         try
         {
@@ -268,6 +252,37 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class PostgresTestApp() : TestApp(DatabaseSetup.Postgres)
 {
     public const string Variable = "CHANCERY_TEST_POSTGRES";
+}
+
+/// <summary>Databases of their own for tests on the PostgreSQL server named by CHANCERY_TEST_POSTGRES.</summary>
+public static class PostgresServer
+{
+    private static string Server => Environment.GetEnvironmentVariable(PostgresTestApp.Variable)
+        ?? throw new InvalidOperationException($"{PostgresTestApp.Variable} is not set.");
+
+    public static string ConnectionString(string database) => new NpgsqlConnectionStringBuilder(Server) { Database = database }.ConnectionString;
+
+    /// <summary>Creates a database named from <paramref name="prefix"/>, empty or as a copy of <paramref name="template"/>; returns its name.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix, string? template = null)
+    {
+        var name = $"{prefix}_{Guid.NewGuid().ToString("N")[..12]}";
+        await ExecuteAsync(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}");
+        return name;
+    }
+
+    public static async Task DropDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync($"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+    }
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(Server);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
 }
 
 public static class TestAppExtensions
