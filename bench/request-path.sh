@@ -17,7 +17,9 @@ LUA
 
 run() { # label, url, [wrk args...]
   local label=$1 url=$2; shift 2
-  wrk -t2 -c"$connections" -d5s "$@" "$url" >/dev/null # warm-up: JIT, pools, caches
+  # Warm-up: pools, caches and the JIT. Under full load on 2 cores the optimising JIT needs about 10 s to reach the
+  # steady state (the first seconds of a fresh server run at half speed), so the warm-up is 15 s.
+  wrk -t2 -c"$connections" -d"${WARMUP:-15s}" "$@" "$url" >/dev/null
   wrk -t2 -c"$connections" -d"$duration" --latency "$@" "$url" >"$work/$label.txt"
   local rps p50 p99
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$label.txt")

@@ -11,9 +11,11 @@ using Chancery.Domain.Seating;
 using Chancery.Domain.Users;
 using Chancery.Email;
 using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
@@ -30,6 +32,7 @@ services.AddDataProtection().SetApplicationName("Chancery").PersistKeysToDbConte
 services.AddAuthentication(IdentityConstants.ApplicationScheme)
     .AddBearerToken(IdentityConstants.BearerScheme)
     .AddIdentityCookies();
+services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, RememberedBearerTokens.Setup>();
 services.AddIdentityCore<ChanceryUser>(IdentitySetup.Configure)
     .AddEntityFrameworkStores<ChanceryDb>()
     .AddSignInManager()

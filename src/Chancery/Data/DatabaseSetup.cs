@@ -35,11 +35,15 @@ public static class DatabaseSetup
         }
         else if (provider.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
         {
+            services.AddSingleton(sp => new SqliteConnectionLease.Source(
+                connectionString ?? $"Data Source={Path.Combine(sp.GetRequiredService<DataFolder>().Path, "chancery.db")}"));
+            services.AddSingleton<SqliteStatementCache>();
+            services.AddScoped<SqliteConnectionLease>();
             services.AddPooledDbContextFactory<SqliteChanceryDb>((sp, o) => o
-                .UseSqlite(connectionString ?? $"Data Source={Path.Combine(sp.GetRequiredService<DataFolder>().Path, "chancery.db")}", CollectionsAsOneParameter)
+                .UseSqlite(sp.GetRequiredService<SqliteConnectionLease.Source>().ConnectionString, CollectionsAsOneParameter)
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SaveHooks>(), new SqliteConnectionSettings()));
-            services.AddScoped<ChanceryDb>(Lease<SqliteChanceryDb>);
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SaveHooks>(), sp.GetRequiredService<SqliteStatementCache>()));
+            services.AddScoped<ChanceryDb>(LeaseSqlite);
         }
         else
         {
@@ -77,6 +81,17 @@ public static class DatabaseSetup
     {
         var db = sp.GetRequiredService<IDbContextFactory<TDb>>().CreateDbContext();
         db.Lease(sp.GetRequiredService<MissionScope>());
+        return db;
+    }
+
+    // On SQLite the context also borrows an open connection that keeps its compiled statements (SqliteStatementCache).
+    // The lease is resolved first, so the unit of work's end disposes it after the context: the connection goes back
+    // once the context is done with it.
+    private static SqliteChanceryDb LeaseSqlite(IServiceProvider sp)
+    {
+        var connection = sp.GetRequiredService<SqliteConnectionLease>();
+        var db = Lease<SqliteChanceryDb>(sp);
+        db.Database.SetDbConnection(connection.Connection, contextOwnsConnection: false);
         return db;
     }
 

@@ -1,5 +1,6 @@
 using Chancery.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -34,13 +35,33 @@ public static class HealthSetup
         {
             try
             {
-                await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+                if (db.Database.IsSqlite())
+                {
+                    await AskSqliteFileAsync(db.Database.GetConnectionString()!, cancellationToken);
+                }
+                else
+                {
+                    await db.Database.ExecuteSqlRawAsync("SELECT 1", cancellationToken);
+                }
                 return HealthCheckResult.Healthy();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 return HealthCheckResult.Unhealthy("The database does not answer.", ex);
             }
+        }
+
+        // The app's SQLite connections stay open (SqliteStatementCache), and an open connection answers even when its
+        // file has been deleted or its disk has gone. So readiness opens the file afresh, without creating it, and
+        // reads a page of it.
+        private static async Task AskSqliteFileAsync(string connectionString, CancellationToken ct)
+        {
+            var fresh = new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadWrite, Pooling = false };
+            await using var connection = new SqliteConnection(fresh.ConnectionString);
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master";
+            await command.ExecuteScalarAsync(ct);
         }
     }
 }

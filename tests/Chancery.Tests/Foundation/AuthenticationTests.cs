@@ -71,6 +71,35 @@ public abstract class AuthenticationTests(TestApp fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, garbage.StatusCode);
     }
 
+    // The server remembers a token it has read (RememberedBearerTokens); remembering must not stretch or loosen it.
+    [Fact]
+    public async Task An_access_token_the_server_has_just_read_still_stops_working_when_it_expires()
+    {
+        var client = App.CreateClient();
+        var login = await (await client.PostAsJsonAsync("/api/auth/login", new { email = TestApp.AdminEmail, password = TestApp.AdminPassword }))
+            .Content.ReadFromJsonAsync<TestApp.TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", login!.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+
+        App.Clock.Advance(TimeSpan.FromSeconds(login.ExpiresIn + 1));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_with_one_character_changed_is_refused_even_after_the_real_one_was_read()
+    {
+        var client = await App.ApiClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+        var middle = token.Length / 2;
+        var forged = token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
+
+        client.DefaultRequestHeaders.Authorization = new("Bearer", forged);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
     [Theory]
     [InlineData("/api/auth/register")]
     [InlineData("/api/register")]

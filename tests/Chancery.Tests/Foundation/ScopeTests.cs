@@ -51,6 +51,30 @@ public abstract class ScopeTests(TestApp app)
         Assert.Equal(ofA + 1, await CategoriesOfAsync(a.Id));
     }
 
+    // The directory's one-record read is a compiled query, and a compiled query keeps the context it first ran with:
+    // it must still see the missions of whichever unit of work runs it, while others are open at the same time.
+    [Fact]
+    public async Task A_compiled_read_sees_the_missions_of_the_unit_of_work_that_runs_it()
+    {
+        var a = await App.CreateMissionAsync("Compiled A " + Guid.NewGuid());
+        var b = await App.CreateMissionAsync("Compiled B " + Guid.NewGuid());
+        async Task<Contact> AddAsync(Guid missionId)
+        {
+            using var scope = App.BackgroundScope(missionId);
+            return await scope.ServiceProvider.GetRequiredService<ContactDirectory>().SaveAsync(missionId, null, new ContactInput { LastName = "Of " + missionId });
+        }
+        var (ofA, ofB) = (await AddAsync(a.Id), await AddAsync(b.Id));
+
+        using var inA = App.BackgroundScope(a.Id);
+        using var inB = App.BackgroundScope(b.Id);
+        var (readerA, readerB) = (inA.ServiceProvider.GetRequiredService<ContactDirectory>(), inB.ServiceProvider.GetRequiredService<ContactDirectory>());
+
+        Assert.Equal(ofA.Id, (await readerA.ReadAsync(ofA.Id))?.Id);
+        Assert.Equal(ofB.Id, (await readerB.ReadAsync(ofB.Id))?.Id);
+        Assert.Null(await readerB.ReadAsync(ofA.Id));
+        Assert.Null(await readerA.ReadAsync(ofB.Id));
+    }
+
     [Fact]
     public async Task A_nameless_unit_of_work_sees_and_saves_nothing()
     {

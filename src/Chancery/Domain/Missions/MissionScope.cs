@@ -117,10 +117,18 @@ public sealed class MissionScope(MembershipCache? cache)
     /// record's own mission, else <see cref="DomainErrorKind.Forbidden"/>. No roles: any member may.
     /// </summary>
     public async Task<T> FindAsync<T>(IQueryable<T> oneRecord, string what, MissionRole[] roles, CancellationToken ct = default)
+        where T : class, IMissionScoped =>
+        Checked(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(oneRecord, ct), what, roles);
+
+    /// <summary>The same, for a record read by a compiled query (<paramref name="lookup"/>, already through the mission filter).</summary>
+    public async Task<T> FindAsync<T>(Task<T?> lookup, string what, MissionRole[] roles)
+        where T : class, IMissionScoped =>
+        Checked(await lookup, what, roles);
+
+    private T Checked<T>(T? found, string what, MissionRole[] roles)
         where T : class, IMissionScoped
     {
-        var record = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(oneRecord, ct)
-            ?? throw DomainException.NotFound(what);
+        var record = found ?? throw DomainException.NotFound(what);
         if (roles.Length > 0 && Kind != ScopeKind.System && !Can(record.MissionId, roles))
         {
             throw new DomainException($"Your role in this {what}'s mission does not allow that.", kind: DomainErrorKind.Forbidden);
