@@ -118,15 +118,15 @@ public static class ContactsApi
     }
 
     private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ForbidHttpResult>> ImportAsync(
-        IFormFile? file, [FromQuery] bool? dryRun, [FromQuery] Guid? missionId, ContactImporter importer, MissionScope scope)
+        IFormFile? file, [FromQuery] bool? dryRun, [FromQuery] Guid? missionId, ContactImporter importer, MissionScope scope, CancellationToken ct)
     {
         if (scope.TargetMission(missionId, MissionRole.Protocol) is not { } target)
         {
             return TypedResults.Forbid();
         }
         await using var stream = file?.OpenReadStream();
-        var upload = await importer.ReadAsync(stream, file?.Length ?? 0, file?.FileName);
-        var report = await importer.RunAsync(target, upload.Sheet, apply: dryRun != true, fileName: upload.FileName);
+        var upload = await importer.ReadAsync(stream, file?.Length ?? 0, file?.FileName, ct);
+        var report = await importer.RunAsync(target, upload.Sheet, apply: dryRun != true, fileName: upload.FileName, ct: ct);
         var response = new ImportResponse(report.Created, report.Updated, report.Unchanged, report.Errors, report.Warnings, report.NewOrganizations, report.NewCategories);
         return report.IsValid ? TypedResults.Ok(response) : TypedResults.UnprocessableEntity(response);
     }

@@ -32,15 +32,15 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
         }
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
-        return Read(buffer.ToArray(), Path.GetFileName(fileName ?? ""));
+        return Read(buffer.ToArray(), Path.GetFileName(fileName ?? ""), ct);
     }
 
     /// <summary>Reads a file kept from an earlier upload (the preview's confirmation).</summary>
-    public ImportFile Read(byte[] content, string fileName)
+    public ImportFile Read(byte[] content, string fileName, CancellationToken ct = default)
     {
         try
         {
-            return new ImportFile(fileName, content, Sheet.Read(content, fileName, limits.MaxRows));
+            return new ImportFile(fileName, content, Sheet.Read(content, fileName, limits, ct));
         }
         catch (Sheet.UnreadableException e)
         {

@@ -13,18 +13,18 @@ public sealed record Sheet(string[] Headers, IReadOnlyList<SheetRow> Rows)
     /// <summary>Thrown for a file that cannot be read at all; the message is shown to the user.</summary>
     public sealed class UnreadableException(string message) : Exception(message);
 
-    public static Sheet Read(byte[] content, string fileName, int maxRows)
+    public static Sheet Read(byte[] content, string fileName, ImportLimits limits, CancellationToken ct = default)
     {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         return extension switch
         {
-            ".csv" or ".txt" => ReadCsv(content, maxRows),
-            ".xlsx" => ReadXlsx(content, maxRows),
+            ".csv" or ".txt" => ReadCsv(content, limits.MaxRows, ct),
+            ".xlsx" => ReadXlsx(content, limits, ct),
             _ => throw new UnreadableException($"'{fileName}' is not a .csv or .xlsx file."),
         };
     }
 
-    private static Sheet ReadCsv(byte[] content, int maxRows)
+    private static Sheet ReadCsv(byte[] content, int maxRows, CancellationToken ct)
     {
         if (content.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
@@ -41,6 +41,7 @@ public sealed record Sheet(string[] Headers, IReadOnlyList<SheetRow> Rows)
             var rows = new List<SheetRow>();
             while (reader.Read())
             {
+                ct.ThrowIfCancellationRequested();
                 if (rows.Count == maxRows)
                 {
                     throw new UnreadableException($"The file has more than {maxRows:N0} rows; split it into smaller files.");
@@ -60,12 +61,13 @@ public sealed record Sheet(string[] Headers, IReadOnlyList<SheetRow> Rows)
         }
     }
 
-    private static Sheet ReadXlsx(byte[] content, int maxRows)
+    private static Sheet ReadXlsx(byte[] content, ImportLimits limits, CancellationToken ct)
     {
         if (!content.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
             throw new UnreadableException("The file is named .xlsx but is not an Excel workbook.");
         }
+        WorkbookGuard.Check(content, limits, ct);
         try
         {
             using var stream = new MemoryStream(content);
@@ -74,6 +76,7 @@ public sealed record Sheet(string[] Headers, IReadOnlyList<SheetRow> Rows)
             var rowNumber = 0;
             foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
             {
+                ct.ThrowIfCancellationRequested();
                 rowNumber++;
                 var cells = row.Values.Select(Cell).ToArray();
                 if (headers is null)
@@ -81,19 +84,20 @@ public sealed record Sheet(string[] Headers, IReadOnlyList<SheetRow> Rows)
                     headers = cells;
                     continue;
                 }
+                // Blank rows count: twenty million of them once passed a limit that counted only the filled ones.
+                if (rowNumber > limits.MaxRows + 1)
+                {
+                    throw new UnreadableException($"The sheet has more than {limits.MaxRows:N0} rows (blank rows count too); split it into smaller files.");
+                }
                 if (cells.All(string.IsNullOrWhiteSpace))
                 {
                     continue;
-                }
-                if (rows.Count == maxRows)
-                {
-                    throw new UnreadableException($"The sheet has more than {maxRows:N0} rows; split it into smaller files.");
                 }
                 rows.Add(new SheetRow(rowNumber, cells));
             }
             return new Sheet(headers ?? [], rows);
         }
-        catch (Exception e) when (e is not UnreadableException)
+        catch (Exception e) when (e is not UnreadableException and not OperationCanceledException)
         {
             throw new UnreadableException($"The workbook could not be read: {e.Message}");
         }

@@ -29,7 +29,7 @@ public sealed class ImportModel(ChanceryDb db, ContactImporter importer, Mission
         try
         {
             await using var stream = file?.OpenReadStream();
-            upload = await importer.ReadAsync(stream, file?.Length ?? 0, file?.FileName);
+            upload = await importer.ReadAsync(stream, file?.Length ?? 0, file?.FileName, HttpContext.RequestAborted);
         }
         catch (DomainException e)
         {

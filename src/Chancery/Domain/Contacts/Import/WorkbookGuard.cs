@@ -1,0 +1,180 @@
+using System.IO.Compression;
+using System.Xml;
+
+namespace Chancery.Domain.Contacts.Import;
+
+/// <summary>
+/// Looks over an XLSX workbook before the spreadsheet library parses it. A workbook is a zip of XML, and a small one
+/// can unpack to gigabytes, declare 16,384 columns, or hold millions of empty rows: the library then spent minutes of
+/// CPU and hundreds of MB on it. This reads the zip's XML as a stream, counting what it reads (bytes, rows, columns,
+/// cells) against <see cref="ImportLimits"/>, and stops at the first limit passed, so a hostile file is refused in a
+/// fraction of a second. It trusts nothing the zip declares about itself: sizes are counted as the bytes come out.
+/// </summary>
+internal static class WorkbookGuard
+{
+    public static void Check(byte[] content, ImportLimits limits, CancellationToken ct)
+    {
+        using var zip = Open(content);
+        if (zip.Entries.Count > limits.MaxWorkbookParts)
+        {
+            throw new Sheet.UnreadableException($"The workbook has {zip.Entries.Count:N0} parts; a contacts list has a few dozen at most.");
+        }
+        var budget = new Budget(limits, ct);
+        foreach (var entry in zip.Entries)
+        {
+            if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
+            {
+                budget.Read(entry, null);
+                continue;
+            }
+            var isSheet = entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase);
+            budget.Read(entry, isSheet ? new SheetCount(limits) : null);
+        }
+    }
+
+    private static ZipArchive Open(byte[] content)
+    {
+        try
+        {
+            return new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException)
+        {
+            throw new Sheet.UnreadableException("The file is named .xlsx but is not an Excel workbook (its zip is damaged).");
+        }
+    }
+
+    /// <summary>The bytes the whole workbook may unpack to, shared by its parts.</summary>
+    private sealed class Budget(ImportLimits limits, CancellationToken ct)
+    {
+        private long _left = limits.MaxWorkbookBytes;
+
+        public void Read(ZipArchiveEntry entry, SheetCount? sheet)
+        {
+            try
+            {
+                using var stream = new Counted(entry.Open(), this);
+                if (sheet is null)
+                {
+                    stream.CopyTo(Stream.Null);
+                    return;
+                }
+                using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
+                while (xml.Read())
+                {
+                    if (xml.NodeType == XmlNodeType.Element)
+                    {
+                        sheet.See(xml);
+                    }
+                }
+            }
+            catch (Exception e) when (e is InvalidDataException or XmlException)
+            {
+                throw new Sheet.UnreadableException($"The workbook is damaged ({entry.FullName}: {e.Message}).");
+            }
+        }
+
+        public void Spend(int bytes)
+        {
+            ct.ThrowIfCancellationRequested();
+            _left -= bytes;
+            if (_left < 0)
+            {
+                throw new Sheet.UnreadableException(
+                    $"The workbook unpacks to more than {limits.MaxWorkbookBytes / (1024 * 1024):N0} MB; a contacts list of {limits.MaxRows:N0} rows is far smaller. Save it again from Excel, or export it as CSV.");
+            }
+        }
+    }
+
+    /// <summary>Rows, columns and cells of one worksheet, counted as its XML streams past; blank rows count too.</summary>
+    private sealed class SheetCount(ImportLimits limits)
+    {
+        private int _rows;
+        private long _cells;
+
+        public void See(XmlReader xml)
+        {
+            switch (xml.LocalName)
+            {
+                case "dimension" when Columns(xml.GetAttribute("ref")) is { } columns && columns > limits.MaxColumns:
+                    throw TooManyColumns();
+                case "row":
+                    // The header is a row; MaxRows counts the rows below it.
+                    if (++_rows > limits.MaxRows + 1)
+                    {
+                        throw new Sheet.UnreadableException($"The sheet has more than {limits.MaxRows:N0} rows (blank rows count too); split it into smaller files.");
+                    }
+                    break;
+                case "c":
+                    if (++_cells > limits.MaxCells)
+                    {
+                        throw new Sheet.UnreadableException($"The sheet has more than {limits.MaxCells:N0} cells; a contacts list needs far fewer. Remove the columns you do not import, or split the file.");
+                    }
+                    if (Column(xml.GetAttribute("r")) > limits.MaxColumns)
+                    {
+                        throw TooManyColumns();
+                    }
+                    break;
+            }
+        }
+
+        private Sheet.UnreadableException TooManyColumns() =>
+            new($"The sheet uses more than {limits.MaxColumns} columns; the import reads at most {limits.MaxColumns}. Remove the columns you do not import.");
+
+        // "A1:XFD20" → 16384: the widest column of a range.
+        private static int? Columns(string? range) => range is null ? null : range.Split(':').Max(Column);
+
+        // "XFD20" → 16384; 0 when there is no column letter.
+        private static int Column(string? reference)
+        {
+            var column = 0;
+            foreach (var ch in reference ?? "")
+            {
+                var letter = char.ToUpperInvariant(ch);
+                if (letter is < 'A' or > 'Z')
+                {
+                    break;
+                }
+                column = column > 100_000 ? column : column * 26 + (letter - 'A' + 1);
+            }
+            return column;
+        }
+    }
+
+    /// <summary>Passes a part's unpacked bytes through, charging each to the budget.</summary>
+    private sealed class Counted(Stream inner, Budget budget) : Stream
+    {
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = inner.Read(buffer, offset, count);
+            budget.Spend(read);
+            return read;
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var read = inner.Read(buffer);
+            budget.Spend(read);
+            return read;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
