@@ -23,7 +23,11 @@ public sealed class HostileWorkbookTests(TestApp app) : IClassFixture<TestApp>
     private const string Header = "<row r=\"1\">" + "<c r=\"A1\" t=\"inlineStr\"><is><t>LastName</t></is></c>" + "</row>";
 
     /// <summary>A workbook of one sheet whose rows are <paramref name="rows"/>, plus any extra parts.</summary>
-    private static byte[] Workbook(string rows, string? dimension = null, params (string Name, Action<Stream> Write)[] extra)
+    private static byte[] Workbook(string rows, string? dimension = null, params (string Name, Action<Stream> Write)[] extra) =>
+        Workbook(rows, dimension, "worksheets/sheet1.xml", extra);
+
+    /// <summary>The same, with the sheet kept at <paramref name="sheetPath"/> (relative to xl/), where the workbook's relationships point.</summary>
+    private static byte[] Workbook(string rows, string? dimension, string sheetPath, params (string Name, Action<Stream> Write)[] extra)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
@@ -33,11 +37,11 @@ public sealed class HostileWorkbookTests(TestApp app) : IClassFixture<TestApp>
                 using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
                 writer.Write(text);
             }
-            Part("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
+            Part("[Content_Types].xml", $$"""<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/{{sheetPath}}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
             Part("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
             Part("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Contacts" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-            Part("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
-            Part("xl/worksheets/sheet1.xml", $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{(dimension is null ? "" : $"<dimension ref=\"{dimension}\"/>")}<sheetData>{rows}</sheetData></worksheet>""");
+            Part("xl/_rels/workbook.xml.rels", $$"""<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="{{sheetPath}}"/></Relationships>""");
+            Part("xl/" + sheetPath, $"""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{(dimension is null ? "" : $"<dimension ref=\"{dimension}\"/>")}<sheetData>{rows}</sheetData></worksheet>""");
             foreach (var (name, write) in extra)
             {
                 using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
@@ -78,6 +82,8 @@ public sealed class HostileWorkbookTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("more than 64 columns", await RefusalAsync(await ImportAsync(Workbook(rows, "A1:XFD21"))));
         // Without the dimension the sheet declares, its cells still say how wide it is.
         Assert.Contains("more than 64 columns", await RefusalAsync(await ImportAsync(Workbook(rows))));
+        // And a sheet kept somewhere other than xl/worksheets/ is counted all the same.
+        Assert.Contains("more than 64 columns", await RefusalAsync(await ImportAsync(Workbook(rows, null, "hidden/data.xml"))));
     }
 
     [Fact]

@@ -20,15 +20,12 @@ internal static class WorkbookGuard
             throw new Sheet.UnreadableException($"The workbook has {zip.Entries.Count:N0} parts; a contacts list has a few dozen at most.");
         }
         var budget = new Budget(limits, ct);
+        // Every part is unpacked and counted, and every XML part read as a sheet would be: the workbook's own
+        // relationships say where its sheets are, and a hostile one need not keep them in xl/worksheets/.
         foreach (var entry in zip.Entries)
         {
-            if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase))
-            {
-                budget.Read(entry, null);
-                continue;
-            }
-            var isSheet = entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase);
-            budget.Read(entry, isSheet ? new SheetCount(limits) : null);
+            var isXml = entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+            budget.Read(entry, isXml ? new SheetCount(limits, budget) : null);
         }
     }
 
@@ -44,10 +41,19 @@ internal static class WorkbookGuard
         }
     }
 
-    /// <summary>The bytes the whole workbook may unpack to, shared by its parts.</summary>
+    /// <summary>The bytes the whole workbook may unpack to and the cells its sheets may hold, shared by its parts.</summary>
     private sealed class Budget(ImportLimits limits, CancellationToken ct)
     {
         private long _left = limits.MaxWorkbookBytes;
+        private long _cells;
+
+        public void CountCell()
+        {
+            if (++_cells > limits.MaxCells)
+            {
+                throw new Sheet.UnreadableException($"The workbook has more than {limits.MaxCells:N0} cells; a contacts list needs far fewer. Remove the columns you do not import, or split the file.");
+            }
+        }
 
         public void Read(ZipArchiveEntry entry, SheetCount? sheet)
         {
@@ -86,14 +92,18 @@ internal static class WorkbookGuard
         }
     }
 
-    /// <summary>Rows, columns and cells of one worksheet, counted as its XML streams past; blank rows count too.</summary>
-    private sealed class SheetCount(ImportLimits limits)
+    /// <summary>Rows and columns of one worksheet, and its cells, counted as its XML streams past; blank rows count too.</summary>
+    private sealed class SheetCount(ImportLimits limits, Budget budget)
     {
         private int _rows;
-        private long _cells;
 
         public void See(XmlReader xml)
         {
+            // SpreadsheetML's own elements only (transitional or strict); a chart's or a drawing's are left alone.
+            if (!xml.NamespaceURI.EndsWith("spreadsheetml/main", StringComparison.Ordinal) && !xml.NamespaceURI.EndsWith("spreadsheetml/2006/main", StringComparison.Ordinal))
+            {
+                return;
+            }
             switch (xml.LocalName)
             {
                 case "dimension" when Columns(xml.GetAttribute("ref")) is { } columns && columns > limits.MaxColumns:
@@ -106,10 +116,7 @@ internal static class WorkbookGuard
                     }
                     break;
                 case "c":
-                    if (++_cells > limits.MaxCells)
-                    {
-                        throw new Sheet.UnreadableException($"The sheet has more than {limits.MaxCells:N0} cells; a contacts list needs far fewer. Remove the columns you do not import, or split the file.");
-                    }
+                    budget.CountCell();
                     if (Column(xml.GetAttribute("r")) > limits.MaxColumns)
                     {
                         throw TooManyColumns();
