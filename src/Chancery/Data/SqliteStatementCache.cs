@@ -58,10 +58,15 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
             connection.Dispose();
             return;
         }
-        var clean = connection.State == System.Data.ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) != 0;
+        // A reader left open would hold its read snapshot for the next borrower.
+        var clean = connection.State == System.Data.ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) != 0 && !kept.IsReading;
         if (clean && !_disposed && Interlocked.Increment(ref _idleCount) <= IdleConnections)
         {
             _idle.Add(kept);
+            if (_disposed)
+            {
+                Dispose(); // shut down while this one came back: it must not stay open in the bag
+            }
             return;
         }
         if (clean && !_disposed)
@@ -102,6 +107,8 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
 
         public SqliteConnection Connection { get; } = connection;
 
+        public bool IsReading => _commands.Values.Any(c => c.Reader is { IsClosed: false });
+
         /// <summary>The kept command for <paramref name="command"/>'s SQL, given its parameters; null while that one is still being read.</summary>
         public KeptCommand? For(SqliteCommand command)
         {
@@ -109,7 +116,10 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
             {
                 if (_commands.Count >= StatementsPerConnection)
                 {
-                    var oldest = _commands.Values.MinBy(c => c.LastUse)!;
+                    if (_commands.Values.Where(c => c.Reader is not { IsClosed: false }).MinBy(c => c.LastUse) is not { } oldest)
+                    {
+                        return null;
+                    }
                     _commands.Remove(oldest.Command.CommandText);
                     oldest.Command.Dispose();
                 }

@@ -82,8 +82,37 @@ public sealed class HostileWorkbookTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("more than 64 columns", await RefusalAsync(await ImportAsync(Workbook(rows, "A1:XFD21"))));
         // Without the dimension the sheet declares, its cells still say how wide it is.
         Assert.Contains("more than 64 columns", await RefusalAsync(await ImportAsync(Workbook(rows))));
-        // And a sheet kept somewhere other than xl/worksheets/ is counted all the same.
+        // And a sheet kept somewhere else, or under a name that does not end in .xml, is counted all the same.
         Assert.Contains("more than 64 columns", await RefusalAsync(await ImportAsync(Workbook(rows, null, "hidden/data.xml"))));
+        Assert.Contains("more than 64 columns", await RefusalAsync(await ImportAsync(Workbook(rows, "A1:XFD21", "worksheets/sheet1.bin"))));
+    }
+
+    [Fact]
+    public async Task Cells_without_a_reference_still_count_as_columns()
+    {
+        var wide = "<row r=\"2\">" + string.Concat(Enumerable.Repeat("<c><v>1</v></c>", 65)) + "</row>";
+
+        Assert.Contains("more than 64 columns", await RefusalAsync(await ImportAsync(Workbook(Header + wide))));
+    }
+
+    [Fact]
+    public async Task A_gap_in_the_row_numbers_counts_as_the_rows_it_skips()
+    {
+        var gap = "<row r=\"2\">" + Cell("A2", "Virtanen") + "</row><row r=\"60000\"/>";
+
+        Assert.Contains("blank rows count too", await RefusalAsync(await ImportAsync(Workbook(Header + gap))));
+    }
+
+    [Fact]
+    public async Task A_long_shared_string_used_by_many_cells_is_charged_each_time()
+    {
+        var sharedStrings = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>"
+            + new string('x', 30_000) + "</t></si></sst>";
+        var rows = Header + string.Concat(Enumerable.Range(2, 4_000).Select(r => $"<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>0</v></c></row>"));
+
+        var refused = await RefusalAsync(await ImportAsync(Workbook(rows, null, ("xl/sharedStrings.xml", s => s.Write(Encoding.UTF8.GetBytes(sharedStrings))))));
+
+        Assert.Contains("MB of text", refused);
     }
 
     [Fact]
@@ -114,7 +143,7 @@ public sealed class HostileWorkbookTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
-    public async Task A_workbook_that_unpacks_to_more_than_100_MB_is_refused_whatever_its_zip_declares()
+    public async Task A_workbook_that_unpacks_to_more_than_100_MB_is_refused()
     {
         var bomb = Workbook(Header, extra: ("xl/media/image1.png", WriteZeros));
         static void WriteZeros(Stream s)

@@ -22,9 +22,13 @@ internal static class WorkbookGuard
         var budget = new Budget(limits, ct);
         // Every part is unpacked and counted, and every XML part read as a sheet would be: the workbook's own
         // relationships say where its sheets are, and a hostile one need not keep them in xl/worksheets/.
-        foreach (var entry in zip.Entries)
+        // Shared strings first: a cell that uses one is charged that string's length, however often it is used.
+        var ordered = zip.Entries.OrderBy(e => e.FullName.Equals("xl/sharedStrings.xml", StringComparison.OrdinalIgnoreCase) ? 0 : 1);
+        foreach (var entry in ordered)
         {
-            var isXml = entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+            // The spreadsheet library reads any part under xl/worksheets/ as a sheet, whatever its name ends with.
+            var isXml = entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)
+                || entry.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase);
             budget.Read(entry, isXml ? new SheetCount(limits, budget) : null);
         }
     }
@@ -46,6 +50,20 @@ internal static class WorkbookGuard
     {
         private long _left = limits.MaxWorkbookBytes;
         private long _cells;
+        private long _text = limits.MaxWorkbookBytes;
+
+        /// <summary>Lengths of the shared strings, by index, as sharedStrings.xml lists them.</summary>
+        public List<int> SharedStrings { get; } = [];
+
+        /// <summary>Charges the text a cell shows: a shared string used a million times is read a million times.</summary>
+        public void CountText(long characters)
+        {
+            _text -= characters;
+            if (_text < 0)
+            {
+                throw new Sheet.UnreadableException($"The workbook's cells hold more than {limits.MaxWorkbookBytes / (1024 * 1024):N0} MB of text in all; a contacts list holds far less.");
+            }
+        }
 
         public void CountCell()
         {
@@ -72,6 +90,10 @@ internal static class WorkbookGuard
                     {
                         sheet.See(xml);
                     }
+                    else if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace)
+                    {
+                        sheet.Text(xml.Value);
+                    }
                 }
             }
             catch (Exception e) when (e is InvalidDataException or XmlException)
@@ -96,6 +118,36 @@ internal static class WorkbookGuard
     private sealed class SheetCount(ImportLimits limits, Budget budget)
     {
         private int _rows;
+        private int _cellsInRow;
+        private string? _element;
+        private bool _sharedCell;
+
+        /// <summary>A text node: a shared string's length is noted, a cell's text is charged.</summary>
+        public void Text(string value)
+        {
+            if (value.Length > MaxCellCharacters)
+            {
+                throw new Sheet.UnreadableException($"A cell holds more than {MaxCellCharacters:N0} characters, more than Excel itself allows.");
+            }
+            switch (_element)
+            {
+                case "t" when _inSharedString:
+                    budget.SharedStrings[^1] += value.Length;
+                    break;
+                case "v" when _sharedCell:
+                    if (int.TryParse(value, out var index) && index >= 0 && index < budget.SharedStrings.Count)
+                    {
+                        budget.CountText(budget.SharedStrings[index]);
+                    }
+                    break;
+                default:
+                    budget.CountText(value.Length);
+                    break;
+            }
+        }
+
+        private const int MaxCellCharacters = 32_767;
+        private bool _inSharedString;
 
         public void See(XmlReader xml)
         {
@@ -104,20 +156,29 @@ internal static class WorkbookGuard
             {
                 return;
             }
+            _element = xml.LocalName;
             switch (xml.LocalName)
             {
+                case "si":
+                    _inSharedString = true;
+                    budget.SharedStrings.Add(0);
+                    break;
                 case "dimension" when Columns(xml.GetAttribute("ref")) is { } columns && columns > limits.MaxColumns:
                     throw TooManyColumns();
                 case "row":
-                    // The header is a row; MaxRows counts the rows below it.
-                    if (++_rows > limits.MaxRows + 1)
+                    _cellsInRow = 0;
+                    // The header is a row; MaxRows counts the rows below it. A row's number counts too: the library
+                    // fills every row of a gap ("row 50,001" after row 1 is 50,000 rows).
+                    if (++_rows > limits.MaxRows + 1 || (int.TryParse(xml.GetAttribute("r"), out var number) && number > limits.MaxRows + 1))
                     {
                         throw new Sheet.UnreadableException($"The sheet has more than {limits.MaxRows:N0} rows (blank rows count too); split it into smaller files.");
                     }
                     break;
                 case "c":
                     budget.CountCell();
-                    if (Column(xml.GetAttribute("r")) > limits.MaxColumns)
+                    _sharedCell = xml.GetAttribute("t") == "s";
+                    // A cell without a reference takes the next column.
+                    if (++_cellsInRow > limits.MaxColumns || Column(xml.GetAttribute("r")) > limits.MaxColumns)
                     {
                         throw TooManyColumns();
                     }
