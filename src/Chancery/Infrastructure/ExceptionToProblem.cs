@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chancery.Data;
 using Chancery.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -40,6 +41,13 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems) : IExc
                     _ => "The request was refused",
                 },
                 Detail = e.Message,
+            },
+            // A race no retry covered: the other writer won; the caller can simply try again.
+            _ when WriteConflicts.IsConflict(exception) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The request conflicts with the current state",
+                Detail = WriteConflicts.Message,
             },
             BadHttpRequestException bad => new ProblemDetails
             {

@@ -43,6 +43,11 @@ public sealed class Contact : IMissionScoped, IErasable
 
     /// <summary>Lower-cased, accent-folded e-mail for matching.</summary>
     public string? NormalizedEmail { get; set; }
+    /// <summary>
+    /// First and last name folded, with the organization: who the person is when no e-mail tells (unique in the
+    /// mission among people without one). Null on rows from before it existed until they are next saved.
+    /// </summary>
+    public string? NameKey { get; set; }
     /// <summary>Names, position, e-mail, organization and tags folded together for search in any script.</summary>
     public string SearchText { get; set; } = "";
     /// <summary>Latin (else original) last name, then first name, folded: the directory's order, kept in an index.</summary>
@@ -61,7 +66,8 @@ public sealed class Contact : IMissionScoped, IErasable
     /// <summary>Recomputes the matching and search keys; call after changing any field (with Organization loaded).</summary>
     public void RefreshKeys()
     {
-        NormalizedEmail = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim().ToLowerInvariant();
+        NormalizedEmail = ContactKeys.Email(Email);
+        NameKey = ContactKeys.Name(FirstName, LastName, OrganizationId);
         SortName = Text.Fold($"{LatinName ?? LastName} {FirstName}");
         SearchText = Text.Fold(string.Join(" ", new[] { FirstName, LastName, LatinName, Position, Email, Phone, SpouseFirstName, SpouseLastName, Organization?.Name }
             .Concat(Tags).Where(s => !string.IsNullOrWhiteSpace(s))));

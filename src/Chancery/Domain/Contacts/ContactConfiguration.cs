@@ -7,7 +7,13 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
     public void Configure(EntityTypeBuilder<Contact> e)
     {
-        e.HasIndex(c => new { c.MissionId, c.NormalizedEmail });
+        // What makes a person one person in a mission, kept by the database itself so that two imports or two
+        // offices saving at once cannot double anyone: the e-mail address, else the name at the organization.
+        e.HasIndex(c => new { c.MissionId, c.NormalizedEmail }).IsUnique()
+            .HasFilter("\"NormalizedEmail\" IS NOT NULL AND \"ErasedAt\" IS NULL");
+        e.HasIndex(c => new { c.MissionId, c.NameKey }).IsUnique()
+            .HasFilter("\"NormalizedEmail\" IS NULL AND \"ErasedAt\" IS NULL");
+        e.Property(c => c.NameKey).HasMaxLength(ContactKeys.NameKeyLength);
         e.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.SetNull);
         e.Property(c => c.HeadOfMissionClass).HasConversion<string>().HasMaxLength(40);
@@ -32,7 +38,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
 {
     public void Configure(EntityTypeBuilder<Organization> e)
     {
-        e.HasIndex(o => new { o.MissionId, o.NormalizedName });
+        e.HasIndex(o => new { o.MissionId, o.NormalizedName }).IsUnique();
         e.Property(o => o.Name).HasMaxLength(300);
         e.Property(o => o.NormalizedName).HasMaxLength(300);
         e.Property(o => o.Type).HasConversion<string>().HasMaxLength(40);

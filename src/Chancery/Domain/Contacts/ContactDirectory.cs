@@ -133,7 +133,14 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     }
 
     /// <summary>Creates (existing null) or updates a person. Refuses with the errors by field name; nothing is saved then.</summary>
-    public async Task<Contact> SaveAsync(Guid missionId, Contact? existing, ContactInput input, CancellationToken ct = default)
+    /// <remarks>
+    /// Another office saving at the same moment may create the same organization or category first, or take the same
+    /// e-mail address: this save then runs again on what it wrote, and finds the organization, or says whose the address is.
+    /// </remarks>
+    public Task<Contact> SaveAsync(Guid missionId, Contact? existing, ContactInput input, CancellationToken ct = default) =>
+        db.RetryOnConflictAsync(() => SaveOnceAsync(missionId, existing, input, ct), ct: ct);
+
+    private async Task<Contact> SaveOnceAsync(Guid missionId, Contact? existing, ContactInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         void Error(string field, string message) => errors[field] = [message];
@@ -223,6 +230,13 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         contact.Category = await FindOrCreateCategoryAsync(missionId, Text.Clean(input.Category), ct);
         contact.CategoryId = contact.Category?.Id;
         contact.RefreshKeys();
+        if (contact.NormalizedEmail is null && await db.Contacts.Where(c => c.MissionId == missionId && c.NameKey == contact.NameKey && c.NormalizedEmail == null && c.ErasedAt == null && c.Id != contact.Id)
+                .AnyAsync(ct))
+        {
+            var at = contact.Organization is { } o ? $" of {o.Name}" : "";
+            throw new DomainException($"{contact.FirstName} {contact.LastName}{at} is already in the directory. If this is another person, give one of them an e-mail address.",
+                nameof(input.LastName));
+        }
         if (existing is null)
         {
             db.Contacts.Add(contact);
@@ -264,7 +278,10 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     }
 
     /// <summary>Adds a tag to, or sets the category of, the chosen people of the mission.</summary>
-    public async Task<int> BulkAsync(Guid missionId, IReadOnlyCollection<Guid> ids, string? addTag, string? category, CancellationToken ct = default)
+    public Task<int> BulkAsync(Guid missionId, IReadOnlyCollection<Guid> ids, string? addTag, string? category, CancellationToken ct = default) =>
+        db.RetryOnConflictAsync(() => BulkOnceAsync(missionId, ids, addTag, category, ct), ct: ct);
+
+    private async Task<int> BulkOnceAsync(Guid missionId, IReadOnlyCollection<Guid> ids, string? addTag, string? category, CancellationToken ct)
     {
         var people = await db.Contacts.AsTracking().Include(c => c.Organization).Where(c => c.MissionId == missionId && ids.Contains(c.Id) && c.ErasedAt == null).ToListAsync(ct);
         var target = await FindOrCreateCategoryAsync(missionId, Text.Clean(category), ct);
@@ -358,9 +375,15 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     }
 
     /// <summary>Renames or adds one of the mission's categories; the name must stay unique in the mission.</summary>
-    public async Task SaveCategoryAsync(Guid missionId, Guid? id, string name, CancellationToken ct = default)
+    public Task SaveCategoryAsync(Guid missionId, Guid? id, string name, CancellationToken ct = default) =>
+        db.RetryOnConflictAsync(async () =>
+        {
+            await SaveCategoryOnceAsync(missionId, id, name.Trim(), ct);
+            return true;
+        }, ct: ct);
+
+    private async Task SaveCategoryOnceAsync(Guid missionId, Guid? id, string name, CancellationToken ct)
     {
-        name = name.Trim();
         if (name.Length == 0)
         {
             throw new DomainException("A category needs a name.", "name");
@@ -389,6 +412,10 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     public async Task SaveOrganizationAsync(Organization organization, CancellationToken ct = default)
     {
         organization.NormalizedName = Text.Fold(organization.Name);
+        if (await db.Organizations.AnyAsync(o => o.MissionId == organization.MissionId && o.NormalizedName == organization.NormalizedName && o.Id != organization.Id, ct))
+        {
+            throw new DomainException($"There is already an organization called {organization.Name}; a person moves to it from their own page.", nameof(Organization.Name));
+        }
         var people = await db.Contacts.AsTracking().Where(c => c.OrganizationId == organization.Id).ToListAsync(ct);
         foreach (var person in people)
         {

@@ -8,13 +8,21 @@ namespace Chancery.Domain.Guests;
 public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimeProvider clock)
 {
     /// <summary>Adds the people (of the event's mission) not yet on the list; returns how many were added and how many were there already.</summary>
-    public async Task<(int Added, int AlreadyOnList)> AddAsync(Guid missionId, Guid eventId, IReadOnlyCollection<Guid> contactIds, CancellationToken ct = default)
+    /// <remarks>
+    /// Idempotent for every caller: two offices adding the same people at once each get an answer, and the one that
+    /// loses the race (the unique guest index, or a deadlock on PostgreSQL) reads the list again. The rows go in in
+    /// one order, so that two such adds wait for each other rather than deadlock.
+    /// </remarks>
+    public Task<(int Added, int AlreadyOnList)> AddAsync(Guid missionId, Guid eventId, IReadOnlyCollection<Guid> contactIds, CancellationToken ct = default) =>
+        db.RetryOnConflictAsync(() => AddOnceAsync(missionId, eventId, contactIds, ct), ct: ct);
+
+    private async Task<(int Added, int AlreadyOnList)> AddOnceAsync(Guid missionId, Guid eventId, IReadOnlyCollection<Guid> contactIds, CancellationToken ct)
     {
         var onList = await db.Guests.Where(g => g.EventId == eventId).Select(g => g.ContactId).ToListAsync(ct);
         var known = onList.ToHashSet();
         var now = clock.GetUtcNow();
         var added = 0;
-        foreach (var id in contactIds.Distinct())
+        foreach (var id in contactIds.Distinct().Order())
         {
             if (known.Add(id))
             {

@@ -154,6 +154,10 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<Guid>("MissionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(700)
+                        .HasColumnType("character varying(700)");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
@@ -208,7 +212,13 @@ namespace Chancery.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("MissionId", "NormalizedEmail");
+                    b.HasIndex("MissionId", "NameKey")
+                        .IsUnique()
+                        .HasFilter("\"NormalizedEmail\" IS NULL AND \"ErasedAt\" IS NULL");
+
+                    b.HasIndex("MissionId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasFilter("\"NormalizedEmail\" IS NOT NULL AND \"ErasedAt\" IS NULL");
 
                     b.HasIndex("MissionId", "ErasedAt", "SortName")
                         .HasDatabaseName("IX_Contacts_Directory");
@@ -285,7 +295,8 @@ namespace Chancery.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MissionId", "NormalizedName");
+                    b.HasIndex("MissionId", "NormalizedName")
+                        .IsUnique();
 
                     b.ToTable("Organizations");
                 });

@@ -148,6 +148,10 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<Guid>("MissionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
@@ -202,7 +206,13 @@ namespace Chancery.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("MissionId", "NormalizedEmail");
+                    b.HasIndex("MissionId", "NameKey")
+                        .IsUnique()
+                        .HasFilter("\"NormalizedEmail\" IS NULL AND \"ErasedAt\" IS NULL");
+
+                    b.HasIndex("MissionId", "NormalizedEmail")
+                        .IsUnique()
+                        .HasFilter("\"NormalizedEmail\" IS NOT NULL AND \"ErasedAt\" IS NULL");
 
                     b.HasIndex("MissionId", "ErasedAt", "SortName", "Id", "SearchText")
                         .HasDatabaseName("IX_Contacts_Directory");
@@ -279,7 +289,8 @@ namespace Chancery.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MissionId", "NormalizedName");
+                    b.HasIndex("MissionId", "NormalizedName")
+                        .IsUnique();
 
                     b.ToTable("Organizations");
                 });

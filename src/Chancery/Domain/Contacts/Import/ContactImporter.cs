@@ -48,7 +48,14 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
         }
     }
 
-    public async Task<ImportReport> RunAsync(Guid missionId, Sheet sheet, bool apply, string fileName = "", CancellationToken ct = default)
+    /// <summary>
+    /// Checks the sheet, and with <paramref name="apply"/> writes it. Another import (or an edit) writing the same people
+    /// at the same moment makes this one read the directory again and match the rows to what the other wrote.
+    /// </summary>
+    public Task<ImportReport> RunAsync(Guid missionId, Sheet sheet, bool apply, string fileName = "", CancellationToken ct = default) =>
+        apply ? db.RetryOnConflictAsync(() => RunOnceAsync(missionId, sheet, apply, fileName, ct), forgetAll: true, ct) : RunOnceAsync(missionId, sheet, apply, fileName, ct);
+
+    private async Task<ImportReport> RunOnceAsync(Guid missionId, Sheet sheet, bool apply, string fileName, CancellationToken ct)
     {
         var errors = new List<ImportError>();
         var warnings = new List<string>();
@@ -98,7 +105,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
             {
                 continue;
             }
-            var emailKey = row.Email?.ToLowerInvariant();
+            var emailKey = ContactKeys.Email(row.Email);
             var nameKey = NameKey(row.Organization, row.FirstName, row.LastName);
             var existing = (emailKey is not null ? byEmail.GetValueOrDefault(emailKey) : null) ?? byName.GetValueOrDefault(nameKey);
             object identity = existing ?? (object)(emailKey ?? nameKey);

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Chancery.Data;
+using Chancery.Domain;
 using Chancery.Domain.Contacts;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +49,15 @@ public sealed class EditModel(ChanceryDb db, ContactDirectory directory) : PageM
         o.Address = Text.Clean(Input.Address);
         o.Website = Text.Clean(Input.Website);
         o.NationalDay = Input.NationalDay is { } d ? new DateOnly(2000, d.Month, d.Day) : null;
-        await directory.SaveOrganizationAsync(o);
+        try
+        {
+            await directory.SaveOrganizationAsync(o);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainErrors(e);
+            return Page();
+        }
         TempData["Notice"] = "Saved.";
         return Redirect($"/staff/organizations/{o.Id}");
     }

@@ -1,0 +1,68 @@
+using Chancery.Domain;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Chancery.Data;
+
+/// <summary>
+/// Two units of work that read, decide and write the same rows at once — two imports of one file, two clicks on
+/// "add everyone" — meet at the database's unique indexes (or, on PostgreSQL, in a deadlock). The one that loses
+/// is not an error of the user's: its work is done again on what the winner wrote, and only when that keeps
+/// failing does the user hear of it, as a conflict that says to try again.
+/// </summary>
+public static class WriteConflicts
+{
+    public const int Attempts = 5;
+
+    public const string Message = "Someone else was saving the same records at the same moment, so nothing was saved. Try again.";
+
+    /// <summary>A unique index hit, a deadlock or a serialization failure: worth doing the unit of work again.</summary>
+    public static bool IsConflict(Exception e) => (e is DbUpdateException { InnerException: { } inner } ? inner : e) switch
+    {
+        PostgresException p => p.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
+        SqliteException s => s.SqliteExtendedErrorCode is SQLitePCL.raw.SQLITE_CONSTRAINT_UNIQUE or SQLitePCL.raw.SQLITE_CONSTRAINT_PRIMARYKEY,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/>, and again (at most <see cref="Attempts"/> times in all) while it loses a race.
+    /// Before each retry what the lost attempt added is forgotten — or, with <paramref name="forgetAll"/>, everything
+    /// tracked, for work that reads its rows afresh. The work must decide from what it reads, so that a retry sees
+    /// the winner's rows. Refuses with a conflict when every attempt lost.
+    /// </summary>
+    public static async Task<T> RetryOnConflictAsync<T>(this ChanceryDb db, Func<Task<T>> attempt, bool forgetAll = false, CancellationToken ct = default)
+    {
+        for (var i = 1; ; i++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (Exception e) when (IsConflict(e))
+            {
+                Forget(db, forgetAll);
+                if (i == Attempts)
+                {
+                    throw new DomainException(Message, kind: DomainErrorKind.Conflict);
+                }
+                // Apart, so that the racers do not meet again at the same instant.
+                await Task.Delay(Random.Shared.Next(1, 10 * i), ct);
+            }
+        }
+    }
+
+    private static void Forget(ChanceryDb db, bool all)
+    {
+        db.AuditedInSummary.Clear();
+        if (all)
+        {
+            db.ChangeTracker.Clear();
+            return;
+        }
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+}
