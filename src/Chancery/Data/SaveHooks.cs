@@ -55,6 +55,7 @@ public sealed class SaveHooks(MembershipCache memberships, Infrastructure.Public
         }
         var changed = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         GuardScope(db.Scope, changed);
+        FieldLengths.Guard(changed);
         if (changed.Any(e => e.Entity is Membership or Mission))
         {
             db.AfterSave(memberships.ForgetAll);

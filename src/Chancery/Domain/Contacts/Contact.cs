@@ -50,6 +50,7 @@ public sealed class Contact : IMissionScoped, IErasable
     public string? NameKey { get; set; }
     /// <summary>Names, position, e-mail, organization and tags folded together for search in any script.</summary>
     public string SearchText { get; set; } = "";
+    public const int SearchTextLength = 4000;
     /// <summary>Latin (else original) last name, then first name, folded: the directory's order, kept in an index.</summary>
     public string SortName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; init; }
@@ -69,7 +70,9 @@ public sealed class Contact : IMissionScoped, IErasable
         NormalizedEmail = ContactKeys.Email(Email);
         NameKey = ContactKeys.Name(FirstName, LastName, OrganizationId);
         SortName = Text.Fold($"{LatinName ?? LastName} {FirstName}");
-        SearchText = Text.Fold(string.Join(" ", new[] { FirstName, LastName, LatinName, Position, Email, Phone, SpouseFirstName, SpouseLastName, Organization?.Name }
+        var search = Text.Fold(string.Join(" ", new[] { FirstName, LastName, LatinName, Position, Email, Phone, SpouseFirstName, SpouseLastName, Organization?.Name }
             .Concat(Tags).Where(s => !string.IsNullOrWhiteSpace(s))));
+        // Fifty long tags could outgrow the column; the names come first, and a search rarely needs the fiftieth tag.
+        SearchText = search.Length <= SearchTextLength ? search : search[..SearchTextLength];
     }
 }

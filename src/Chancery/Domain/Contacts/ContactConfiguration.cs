@@ -28,7 +28,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
             e.Property(name).HasMaxLength(320);
         }
         e.Property(c => c.Notes).HasMaxLength(4000);
-        e.Property(c => c.SearchText).HasMaxLength(4000);
+        e.Property(c => c.SearchText).HasMaxLength(Contact.SearchTextLength);
         e.Property(c => c.SortName).HasMaxLength(700);
         e.Ignore(c => c.DisplayName);
     }

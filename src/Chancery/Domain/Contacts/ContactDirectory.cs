@@ -143,7 +143,23 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     private async Task<Contact> SaveOnceAsync(Guid missionId, Contact? existing, ContactInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        void Error(string field, string message) => errors[field] = [message];
+        void Error(string field, string message) => errors.TryAdd(field, [message]);
+
+        foreach (var (field, value) in new[] { (nameof(input.Honorific), input.Honorific), (nameof(input.FirstName), input.FirstName), (nameof(input.LastName), input.LastName),
+                     (nameof(input.LatinName), input.LatinName), (nameof(input.Position), input.Position), (nameof(input.DiplomaticRank), input.DiplomaticRank),
+                     (nameof(input.Email), input.Email), (nameof(input.Phone), input.Phone), (nameof(input.Language), input.Language),
+                     (nameof(input.SpouseHonorific), input.SpouseHonorific), (nameof(input.SpouseFirstName), input.SpouseFirstName),
+                     (nameof(input.SpouseLastName), input.SpouseLastName), (nameof(input.Notes), input.Notes) })
+        {
+            db.Check<Contact>(errors, field, value);
+        }
+        db.Check<Organization>(errors, nameof(input.OrganizationName), input.OrganizationName, nameof(Organization.Name));
+        db.Check<Organization>(errors, nameof(input.OrganizationCountry), input.OrganizationCountry, nameof(Organization.Country));
+        db.Check<Category>(errors, nameof(input.Category), input.Category, nameof(Category.Name));
+        if (ContactRules.TagsProblem(input.Tags) is { } tagsProblem)
+        {
+            Error(nameof(input.Tags), tagsProblem);
+        }
 
         var lastName = Text.Clean(input.LastName);
         if (lastName is null)
@@ -283,6 +299,16 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
 
     private async Task<int> BulkOnceAsync(Guid missionId, IReadOnlyCollection<Guid> ids, string? addTag, string? category, CancellationToken ct)
     {
+        var errors = new Dictionary<string, string[]>();
+        db.Check<Category>(errors, "setCategory", category, nameof(Category.Name));
+        if (ContactRules.TagsProblem(addTag is null ? null : [addTag]) is { } tagProblem)
+        {
+            errors["addTag"] = [tagProblem];
+        }
+        if (errors.Count > 0)
+        {
+            throw new DomainException(errors, errors.Values.First()[0]);
+        }
         var people = await db.Contacts.AsTracking().Include(c => c.Organization).Where(c => c.MissionId == missionId && ids.Contains(c.Id) && c.ErasedAt == null).ToListAsync(ct);
         var target = await FindOrCreateCategoryAsync(missionId, Text.Clean(category), ct);
         var tag = Text.Clean(addTag);

@@ -25,6 +25,16 @@ public static partial class ContactRules
     public static List<string> SplitTags(string value) =>
         [.. value.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
 
+    public const int MaxTagLength = 100;
+    public const int MaxTags = 50;
+
+    /// <summary>What is wrong with a person's tags (too many, one too long), or null.</summary>
+    public static string? TagsProblem(IReadOnlyCollection<string>? tags) =>
+        tags is null ? null
+        : tags.Count > MaxTags ? $"A person has at most {MaxTags} tags; these are {tags.Count}."
+        : tags.FirstOrDefault(t => t.Trim().Length > MaxTagLength) is { } tag ? $"A tag is at most {MaxTagLength} characters; '{tag[..20]}…' has {tag.Trim().Length:N0}."
+        : null;
+
     public static string Key(string s) => new([.. s.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
 
     public const string EmailMessage = "is not an e-mail address";

@@ -78,7 +78,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
             return new ImportReport { Errors = errors, Warnings = warnings };
         }
 
-        var parser = new ImportRowParser(sheet.Headers, columns);
+        var parser = new ImportRowParser(sheet.Headers, columns, MaxLengths());
         var parsed = sheet.Rows.Select(r => parser.Parse(r, errors)).ToList();
         var badRows = errors.Select(e => e.Row).ToHashSet();
 
@@ -165,6 +165,17 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
             Rows = outcomes,
             Applied = apply,
         };
+    }
+
+    /// <summary>Each column's length as the model declares it for the field it fills.</summary>
+    private Dictionary<string, int> MaxLengths()
+    {
+        var lengths = ImportColumns.All.Except([ImportColumns.OrganizationType, ImportColumns.HeadOfMissionClass, ImportColumns.CredentialsPresented,
+            ImportColumns.Organization, ImportColumns.Country, ImportColumns.Category, ImportColumns.Tags]).ToDictionary(c => c, db.Max<Contact>);
+        lengths[ImportColumns.Organization] = db.Max<Organization>(nameof(Organization.Name));
+        lengths[ImportColumns.Country] = db.Max<Organization>(nameof(Organization.Country));
+        lengths[ImportColumns.Category] = db.Max<Category>(nameof(Category.Name));
+        return lengths;
     }
 
     private static string Header(Sheet sheet, string?[] columns, string column) => sheet.Headers[Array.IndexOf(columns, column)];

@@ -1,7 +1,7 @@
 namespace Chancery.Domain.Contacts.Import;
 
 /// <summary>One row's cells, read and checked. Empty cells are null: they never erase what a contact already has.</summary>
-internal sealed class ImportRowParser(string[] headers, string?[] columns)
+internal sealed class ImportRowParser(string[] headers, string?[] columns, IReadOnlyDictionary<string, int> maxLengths)
 {
     public sealed class Parsed
     {
@@ -36,7 +36,7 @@ internal sealed class ImportRowParser(string[] headers, string?[] columns)
             void Error(string message) => errors.Add(new ImportError(row.Row, headers[i], message));
             if (value is not null && value.Length > MaxLength(column))
             {
-                Error($"is longer than {MaxLength(column)} characters");
+                Error($"is longer than {MaxLength(column):N0} characters (it has {value.Length:N0})");
                 continue;
             }
             switch (column)
@@ -99,6 +99,10 @@ internal sealed class ImportRowParser(string[] headers, string?[] columns)
                 case ImportColumns.Category: p.Category = value; break;
                 case ImportColumns.Tags:
                     p.Tags = value is null ? null : ContactRules.SplitTags(value);
+                    if (ContactRules.TagsProblem(p.Tags) is { } problem)
+                    {
+                        Error(problem);
+                    }
                     break;
             }
         }
@@ -111,14 +115,5 @@ internal sealed class ImportRowParser(string[] headers, string?[] columns)
         return p;
     }
 
-    private static int MaxLength(string column) => column switch
-    {
-        ImportColumns.Honorific or ImportColumns.Language => 40,
-        ImportColumns.Country => 100,
-        ImportColumns.Organization => 300,
-        ImportColumns.Category => 100,
-        ImportColumns.Tags => 1000,
-        _ => 320,
-    };
-
+    private int MaxLength(string column) => maxLengths.GetValueOrDefault(column, int.MaxValue);
 }

@@ -1,4 +1,5 @@
 using Chancery.Data;
+using Chancery.Domain;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Missions;
 using Chancery.Pages.Shared;
@@ -49,8 +50,15 @@ public sealed class IndexModel(ChanceryDb db, ContactDirectory directory, Missio
             TempData["Notice"] = "Choose people with the boxes, and a tag to add or a category to set.";
             return Redirect(ListLink(PageNumber));
         }
-        var count = await directory.BulkAsync(MissionId, selected, addTag, setCategory);
-        TempData["Notice"] = $"{count} {(count == 1 ? "person" : "people")} changed.";
+        try
+        {
+            var count = await directory.BulkAsync(MissionId, selected, addTag, setCategory);
+            TempData["Notice"] = $"{count} {(count == 1 ? "person" : "people")} changed.";
+        }
+        catch (DomainException e)
+        {
+            TempData["Notice"] = e.Message;
+        }
         return Redirect(ListLink(PageNumber));
     }
 

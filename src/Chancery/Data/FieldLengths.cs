@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Chancery.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Chancery.Data;
+
+/// <summary>
+/// Each text field's length is declared once, in the model (<c>HasMaxLength</c>), and read from there by every check:
+/// the services that name the field as the form or API calls it, the import that names the row and column, and
+/// the guard every save passes (<see cref="SaveHooks"/>). PostgreSQL would refuse an over-long value with an error
+/// the user cannot read, and SQLite would store a megabyte: neither gets the chance.
+/// </summary>
+public static partial class FieldLengths
+{
+    private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, int Max)[]> Bounded = new();
+
+    /// <summary>The longest <typeparamref name="TEntity"/>.<paramref name="property"/> may be.</summary>
+    public static int Max<TEntity>(this ChanceryDb db, string property) =>
+        db.Model.FindEntityType(typeof(TEntity))?.FindProperty(property)?.GetMaxLength()
+        ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{property} has no maximum length in the model.");
+
+    /// <summary>The refusal for a value over <paramref name="max"/>, in words; null when it fits.</summary>
+    public static string? TooLong(string? value, int max, string label) =>
+        value is not null && value.Length > max ? $"{label} is at most {max:N0} characters; this one has {value.Length:N0}." : null;
+
+    /// <summary>Adds <paramref name="field"/>'s refusal to <paramref name="errors"/> when its value is longer than the model allows for <typeparamref name="TEntity"/>.<paramref name="property"/>.</summary>
+    public static void Check<TEntity>(this ChanceryDb db, Dictionary<string, string[]> errors, string field, string? value, string? property = null)
+    {
+        if (TooLong(value?.Trim(), db.Max<TEntity>(property ?? field), Label(property ?? field)) is { } message)
+        {
+            errors.TryAdd(field, [message]);
+        }
+    }
+
+    /// <summary>"LastName" as a person reads it: "Last name".</summary>
+    public static string Label(string property)
+    {
+        var words = Words().Replace(property, " $1").Trim().ToLowerInvariant();
+        return words.Length == 0 ? property : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    /// <summary>The last guard: refuses the save (nothing is written) when any added or changed row holds text over its length.</summary>
+    internal static void Guard(IEnumerable<EntityEntry> changed)
+    {
+        Dictionary<string, string[]>? errors = null;
+        foreach (var entry in changed.Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var (property, max) in Bounded.GetOrAdd(entry.Metadata, BoundedProperties))
+            {
+                if (entry.Property(property).CurrentValue is string value && TooLong(value, max, Label(property.Name)) is { } message)
+                {
+                    (errors ??= []).TryAdd(property.Name, [message]);
+                }
+            }
+        }
+        if (errors is not null)
+        {
+            throw new DomainException(errors, "Some fields are longer than they may be; nothing was saved.");
+        }
+    }
+
+    private static (IProperty, int)[] BoundedProperties(IEntityType type) =>
+        [.. type.GetProperties().Where(p => p.ClrType == typeof(string) && p.GetMaxLength() is not null).Select(p => (p, p.GetMaxLength()!.Value))];
+
+    [GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial Regex Words();
+}
