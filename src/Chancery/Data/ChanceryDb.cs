@@ -81,6 +81,7 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<Guest> Guests => Set<Guest>();
     public DbSet<SeatingTable> SeatingTables => Set<SeatingTable>();
     public DbSet<SeatAssignment> SeatAssignments => Set<SeatAssignment>();
+    public DbSet<TokenChain> TokenChains => Set<TokenChain>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

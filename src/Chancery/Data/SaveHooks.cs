@@ -1,4 +1,5 @@
 using Chancery.Domain.Missions;
+using Chancery.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -56,7 +57,10 @@ public sealed class SaveHooks(MembershipCache memberships, Infrastructure.Public
         var changed = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         GuardScope(db.Scope, changed);
         FieldLengths.Guard(changed);
-        if (changed.Any(e => e.Entity is Membership or Mission))
+        // A new security stamp (a password changed, a role changed, someone disabled) ends that person's sessions:
+        // the cache that holds stamps must not keep the old one (CurrentSessions).
+        if (changed.Any(e => e.Entity is Membership or Mission or TokenChain
+                || (e.Entity is ChanceryUser && e.Property(nameof(ChanceryUser.SecurityStamp)).IsModified)))
         {
             db.AfterSave(memberships.ForgetAll);
         }

@@ -133,7 +133,7 @@ public abstract class AuthenticationTests(TestApp fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await StaffSession.ReadAsync(response);
-        Assert.Contains("The e-mail or password is wrong.", page.QuerySelector(".error-summary")?.TextContent);
+        Assert.Contains("The e-mail or password is wrong", page.QuerySelector(".error-summary")?.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, (await session.Client.GetAsync("/staff")).StatusCode);
     }
 

@@ -5,9 +5,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Domain.Missions;
 
 /// <summary>
-/// Each user's active memberships, read on every authenticated request, kept in memory for a short time so the
-/// request path does not ask the database each time. A change saved on this server (a role changed, someone
-/// disabled, a mission renamed) takes effect at once: <see cref="Data.SaveHooks"/> drops the entries once the change
+/// What every authenticated request needs to know of its user — their active memberships, their current security
+/// stamp and the token chains of theirs that were ended — kept in memory for a short time so the request path does
+/// not ask the database each time. A change saved on this server (a role changed, someone disabled, a password
+/// changed, a mission renamed) takes effect at once: <see cref="Data.SaveHooks"/> drops the entries once the change
 /// is saved. A change saved on another app server takes effect here within <see cref="Lifetime"/>.
 /// </summary>
 public sealed class MembershipCache(TimeProvider clock)
@@ -18,29 +19,46 @@ public sealed class MembershipCache(TimeProvider clock)
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
     private long _generation;
 
-    private sealed record Entry(IReadOnlyList<MissionAccess> Memberships, DateTimeOffset Until, long Generation);
+    /// <summary>A user as the request path sees them; <see cref="SecurityStamp"/> is null when the user is gone.</summary>
+    public sealed record UserAccess(IReadOnlyList<MissionAccess> Memberships, string? SecurityStamp, IReadOnlySet<Guid> EndedChains);
 
-    public async Task<IReadOnlyList<MissionAccess>> GetAsync(ChanceryDb db, Guid userId, CancellationToken ct)
+    private sealed record Entry(UserAccess Access, DateTimeOffset Until, long Generation);
+
+    public async Task<IReadOnlyList<MissionAccess>> GetAsync(ChanceryDb db, Guid userId, CancellationToken ct) =>
+        (await AccessAsync(db, userId, ct)).Memberships;
+
+    /// <summary>The user's entry while it is fresh; false when it must be read.</summary>
+    public bool TryGet(Guid userId, out UserAccess access)
+    {
+        var fresh = _entries.TryGetValue(userId, out var hit) && hit.Until > clock.GetUtcNow() && hit.Generation == Interlocked.Read(ref _generation);
+        access = fresh ? hit!.Access : null!;
+        return fresh;
+    }
+
+    public async Task<UserAccess> AccessAsync(ChanceryDb db, Guid userId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var generation = Interlocked.Read(ref _generation);
         if (_entries.TryGetValue(userId, out var hit) && hit.Until > now && hit.Generation == generation)
         {
-            return hit.Memberships;
+            return hit.Access;
         }
         var memberships = await db.Memberships.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.UserId == userId && m.DisabledAt == null)
             .OrderBy(m => m.Mission!.Name)
             .Select(m => new MissionAccess(m.MissionId, m.Mission!.Name, m.Role))
             .ToListAsync(ct);
+        var stamp = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(ct);
+        var ended = await db.TokenChains.AsNoTracking().Where(c => c.UserId == userId && c.RevokedAt != null && c.ExpiresAt > now).Select(c => c.Id).ToListAsync(ct);
+        var access = new UserAccess(memberships, stamp, ended.ToHashSet());
         // Stamped with the generation read before the query: a change saved meanwhile makes this entry stale at once.
-        _entries[userId] = new Entry(memberships, now + Lifetime, generation);
-        return memberships;
+        _entries[userId] = new Entry(access, now + Lifetime, generation);
+        return access;
     }
 
     /// <summary>
-    /// Forgets every entry. Memberships and missions change rarely, so one generation for all is enough, and it
-    /// also voids an entry that a concurrent request is loading from before the change.
+    /// Forgets every entry. Memberships, stamps and missions change rarely, so one generation for all is enough,
+    /// and it also voids an entry that a concurrent request is loading from before the change.
     /// </summary>
     public void ForgetAll()
     {

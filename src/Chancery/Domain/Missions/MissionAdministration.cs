@@ -153,6 +153,7 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
         }
         membership.Role = role;
         await db.SaveChangesAsync(ct);
+        await EndSessionsAsync(membership.UserId);
     }
 
     public async Task SetDisabledAsync(Guid membershipId, bool disabled, Guid actingUserId, CancellationToken ct = default)
@@ -167,12 +168,17 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
         await db.SaveChangesAsync(ct);
         if (disabled)
         {
-            // Signs the user out of cookie sessions at the next validation.
-            var user = await users.FindByIdAsync(membership.UserId.ToString());
-            if (user is not null)
-            {
-                await users.UpdateSecurityStampAsync(user);
-            }
+            await EndSessionsAsync(membership.UserId);
+        }
+    }
+
+    // A new security stamp: every cookie and token the person holds stops at their next request (CurrentSessions),
+    // so a role taken away is not kept for the hour a token lasts. They sign in again with what they now have.
+    private async Task EndSessionsAsync(Guid userId)
+    {
+        if (await users.FindByIdAsync(userId.ToString()) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
         }
     }
 

@@ -40,9 +40,7 @@ public sealed class LoginModel(SignInManager<ChanceryUser> signIn) : PageModel
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff");
         }
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes."
-            : "The e-mail or password is wrong.");
+        ModelState.AddModelError(string.Empty, Api.AuthApi.SignInRefused);
         return Page();
     }
 }

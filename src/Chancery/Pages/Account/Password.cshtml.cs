@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Chancery.Domain.Users;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,6 +34,8 @@ public sealed class PasswordModel(UserManager<ChanceryUser> users, SignInManager
         {
             return Challenge();
         }
+        // Read before the change: once the stamp changes, this very cookie no longer authenticates (CurrentSessions).
+        var persistent = (await HttpContext.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties?.IsPersistent ?? false;
         var result = await users.ChangePasswordAsync(user, Current, Password);
         if (!result.Succeeded)
         {
@@ -43,7 +46,8 @@ public sealed class PasswordModel(UserManager<ChanceryUser> users, SignInManager
             }
             return Page();
         }
-        await signIn.RefreshSignInAsync(user);
+        // Every other session and token ends with the old stamp; this one starts afresh with the new.
+        await signIn.SignInAsync(user, persistent);
         TempData["Notice"] = "Your password is changed.";
         return Redirect("/staff");
     }
