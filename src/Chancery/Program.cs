@@ -96,6 +96,7 @@ app.UseSecurityHeaders();
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
 app.UseExceptionHandler();
+app.UseUploadLimits();
 app.UseStaticFiles();
 app.UseMiddleware<PublicMissionScope>();
 app.UseRouting();

@@ -84,6 +84,21 @@ public sealed partial class ContactsBrowserTests(BrowserFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_file_over_the_limit_is_refused_in_the_page_before_it_is_sent()
+    {
+        var page = await OfficerPageAsync();
+        var uploads = 0;
+        page.Request += (_, request) => uploads += request.Method == "POST" ? 1 : 0;
+        await page.GotoAsync("/staff/contacts/import");
+
+        await page.GetByLabel("File").SetInputFilesAsync(new FilePayload { Name = "whole-corps.csv", MimeType = "text/csv", Buffer = new byte[11 * 1024 * 1024] });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#import-status")).ToContainTextAsync("the limit is 10,240 KB. Split it into smaller files.");
+        Assert.Equal(0, uploads);
+    }
+
+    [Fact]
     public async Task A_bad_file_shows_every_problem_with_row_and_column()
     {
         var page = await OfficerPageAsync();

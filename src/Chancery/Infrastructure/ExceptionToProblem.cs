@@ -13,6 +13,9 @@ namespace Chancery.Infrastructure;
 /// </summary>
 internal sealed class ExceptionToProblem(IProblemDetailsService problems) : IExceptionHandler
 {
+    /// <summary>Where a page request's refusal leaves its words for the error page.</summary>
+    public const string ErrorDetail = "chancery:error-detail";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = exception switch
@@ -62,6 +65,12 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems) : IExc
             return false;
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            // A person at a page: the status alone, and the error page (status code re-execution) says it in words.
+            httpContext.Items[ErrorDetail] = problem.Detail;
+            return true;
+        }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 }

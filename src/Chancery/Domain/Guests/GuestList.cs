@@ -40,6 +40,10 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
     /// </summary>
     public async Task<(int Added, int AlreadyOnList)> AddPeopleAsync(Guid missionId, Guid eventId, IReadOnlyCollection<Guid> contactIds, bool strict, CancellationToken ct = default)
     {
+        if (contactIds.Count > MaxIdsAtOnce)
+        {
+            throw new DomainException($"At most {MaxIdsAtOnce:N0} people can be added in one request; this one names {contactIds.Count:N0}. Send them in parts, or add them by a filter.", "contactIds");
+        }
         var found = await db.Contacts.Where(c => c.MissionId == missionId && c.ErasedAt == null && contactIds.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct);
         var missing = contactIds.Except(found).ToList();
         if (strict && missing.Count > 0)
@@ -73,6 +77,9 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
     public sealed record Change(RsvpAnswer Rsvp, bool WithPartner, int PlusOnes, string? Note);
 
     public const int MaxPlusOnes = 20;
+
+    /// <summary>A guest list is a few thousand people; a request naming more is a mistake or an attack, and each id is a query parameter.</summary>
+    public const int MaxIdsAtOnce = 10_000;
 
     /// <summary>Changes one guest of the event; refuses by field. A guest of another event is not found.</summary>
     public async Task UpdateAsync(Guid eventId, Guid guestId, Change change, CancellationToken ct = default)

@@ -28,7 +28,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
         }
         if (length > limits.MaxFileBytes)
         {
-            throw new DomainException($"The file is {length / 1024:N0} KB; the limit is {limits.MaxFileBytes / 1024:N0} KB. Split it into smaller files.", "file", DomainErrorKind.TooLarge);
+            throw new DomainException(limits.TooLarge(length), "file", DomainErrorKind.TooLarge);
         }
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);

@@ -5,6 +5,10 @@ public sealed class ImportLimits
 {
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>The refusal of a file of <paramref name="bytes"/>, the same wherever it is caught.</summary>
+    public string TooLarge(long bytes) =>
+        $"The file is {bytes / 1024:N0} KB; the limit is {MaxFileBytes / 1024:N0} KB. Split it into smaller files.";
+
     /// <summary>Rows below the header; in a workbook, blank rows count too.</summary>
     public int MaxRows { get; set; } = 50_000;
 

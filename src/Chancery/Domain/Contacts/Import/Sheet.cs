@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
 using CsvHelper;
 using MiniExcelLibs;
 
@@ -34,6 +36,10 @@ public sealed record Sheet(string[] Headers, IReadOnlyList<SheetRow> Rows)
         {
             throw new UnreadableException("The file is not text: a CSV file must be UTF-8 text.");
         }
+        if (!Utf8.IsValid(content))
+        {
+            throw new UnreadableException(NotUtf8(content));
+        }
         try
         {
             using var reader = CsvReader.Create(content, new CsvReaderOptions { TrackLineNumbers = true });
@@ -59,6 +65,29 @@ public sealed record Sheet(string[] Headers, IReadOnlyList<SheetRow> Rows)
         {
             throw new UnreadableException($"The CSV file is malformed: {e.Message}");
         }
+    }
+
+    // A file saved in a legacy code page (Excel's plain "CSV" on Windows writes ü as the single byte 0xFC) would
+    // otherwise be stored with replacement characters in people's names. Say where the first such byte is, by row
+    // and column as the user sees the file, and how to save it properly.
+    private static string NotUtf8(byte[] content)
+    {
+        var decoded = new char[content.Length];
+        Utf8.ToUtf16(content, decoded, out var offset, out _, replaceInvalidSequences: false);
+        var before = content.AsSpan(0, offset);
+        var lineStart = before.LastIndexOf((byte)'\n') + 1;
+        var row = before.Count((byte)'\n') + 1;
+        var headerLine = Encoding.UTF8.GetString(content.AsSpan(0, Math.Max(0, content.AsSpan().IndexOf((byte)'\n')))).Trim('\uFEFF', '\r');
+        var delimiter = headerLine.Count(c => c == ';') > headerLine.Count(c => c == ',') ? (byte)';' : (byte)',';
+        var (column, quoted) = (0, false);
+        foreach (var b in content.AsSpan(lineStart, offset - lineStart))
+        {
+            (column, quoted) = b == (byte)'"' ? (column, !quoted) : b == delimiter && !quoted ? (column + 1, quoted) : (column, quoted);
+        }
+        var headers = headerLine.Split((char)delimiter);
+        var name = column < headers.Length && row > 1 ? headers[column].Trim().Trim('"') : $"{column + 1}";
+        return $"The file is not UTF-8 text: at row {row}, column {name} it has the byte 0x{content[offset]:X2}, which UTF-8 does not use. "
+            + "Save it as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8) and upload it again; nothing was imported.";
     }
 
     private static Sheet ReadXlsx(byte[] content, ImportLimits limits, CancellationToken ct)
