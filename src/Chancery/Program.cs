@@ -77,6 +77,17 @@ services.AddRazorPages(o =>
 }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
 services.AddRouting(o => o.LowercaseUrls = true);
 services.AddProblemDetails();
+// Secure whenever the request came over HTTPS (directly or through the proxy, ForwardedHeaders): the sign-in cookie
+// does so too (IdentitySetup); the mission cookie sets it itself.
+services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+// Browsers that reached the app over HTTPS keep to it for a year. Only an HTTPS answer carries the header, so
+// plain-HTTP development is untouched; loopback is not exempt, as a proxy on the same machine is the usual setup.
+services.AddHsts(o =>
+{
+    o.MaxAge = TimeSpan.FromDays(365);
+    o.ExcludedHosts.Clear();
+});
 // Unreadable request bodies reach ExceptionToProblem, which says what was wrong, in every environment.
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 // Names in Arabic, Chinese or Georgian go into pages as they are, not as &#x...; escapes.
@@ -91,6 +102,10 @@ var app = builder.Build();
 await app.Services.PrepareChanceryDatabaseAsync((sp, ct) => FirstStart.EnsureSeededAsync(sp, ct));
 
 app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
 app.UseSecurityHeaders();
 // Status code pages wrap the exception handler so an unhandled error on a page still gets the error page.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());

@@ -13,6 +13,10 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    private static readonly PathString[] Personal = ["/api", "/staff", "/account"];
+
+    private static bool IsPersonal(PathString path) => Personal.Any(p => path.StartsWithSegments(p));
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         context.Response.OnStarting(() =>
@@ -24,6 +28,13 @@ public static class SecurityHeaders
             h["Referrer-Policy"] = "same-origin";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
             h["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
+            // People's names, exports, personal-data downloads and tokens must not stay in a browser's or a proxy's
+            // cache after the person signs out: nothing for signed-in use is stored. Static files and the public
+            // pages are not personal and keep their caching.
+            if (IsPersonal(context.Request.Path))
+            {
+                h.CacheControl = "no-store";
+            }
             return Task.CompletedTask;
         });
         await next();
