@@ -13,17 +13,29 @@ namespace Chancery.Data;
 /// </summary>
 public static class WriteConflicts
 {
-    public const int Attempts = 5;
+    public const int Attempts = 8;
 
     public const string Message = "Someone else was saving the same records at the same moment, so nothing was saved. Try again.";
 
     /// <summary>A unique index hit, a deadlock or a serialization failure: worth doing the unit of work again.</summary>
-    public static bool IsConflict(Exception e) => (e is DbUpdateException { InnerException: { } inner } ? inner : e) switch
+    /// <remarks>
+    /// The database's own error is found however it is wrapped: in a DbUpdateException by SaveChanges, and that in
+    /// an InvalidOperationException ("likely due to a transient failure") when PostgreSQL reports a deadlock.
+    /// </remarks>
+    public static bool IsConflict(Exception e)
     {
-        PostgresException p => p.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
-        SqliteException s => s.SqliteExtendedErrorCode is SQLitePCL.raw.SQLITE_CONSTRAINT_UNIQUE or SQLitePCL.raw.SQLITE_CONSTRAINT_PRIMARYKEY,
-        _ => false,
-    };
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            switch (x)
+            {
+                case PostgresException p:
+                    return p.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
+                case SqliteException s:
+                    return s.SqliteExtendedErrorCode is SQLitePCL.raw.SQLITE_CONSTRAINT_UNIQUE or SQLitePCL.raw.SQLITE_CONSTRAINT_PRIMARYKEY;
+            }
+        }
+        return false;
+    }
 
     /// <summary>
     /// Runs <paramref name="attempt"/>, and again (at most <see cref="Attempts"/> times in all) while it loses a race.

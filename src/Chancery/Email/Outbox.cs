@@ -24,7 +24,7 @@ public sealed class Outbox(ChanceryDb db, TimeProvider clock, IOptions<EmailOpti
         }
         var content = await OutboxContent.OfAsync(message, options.Value.From, ct);
         var row = NewRow(missionId, dedupKey, renderer: null, about);
-        (row.Mime, row.Recipient, row.Subject) = (content.Mime, content.Recipient, content.Subject);
+        (row.Mime, row.Recipient, row.Subject, row.MessageId) = (content.Mime, content.Recipient, content.Subject, content.MessageId);
         Add(row);
         return row;
     }

@@ -41,6 +41,14 @@ public sealed class OutboxMessage : IMissionScoped, INotAudited
     public DateTimeOffset? LeasedUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>The message's Message-Id header, the same on every attempt: by it mail programs recognise a copy.</summary>
+    public string? MessageId { get; set; }
+    /// <summary>
+    /// Attempts that handed the message over and then heard nothing back (the connection dropped, the answer never
+    /// came): the mail server may have taken the message, and the retry may deliver a second copy. Delivery is
+    /// at least once, not exactly once — no mail system can do better — and the Mail page says so where it happened.
+    /// </summary>
+    public int UnconfirmedAttempts { get; set; }
 }
 
 /// <summary>
@@ -48,7 +56,7 @@ public sealed class OutboxMessage : IMissionScoped, INotAudited
 /// out) and the recipient and subject shown on the Mail page, cut to their columns. Used when a message is queued
 /// rendered and when the worker renders one.
 /// </summary>
-public sealed record OutboxContent(byte[] Mime, string Recipient, string Subject)
+public sealed record OutboxContent(byte[] Mime, string Recipient, string Subject, string MessageId)
 {
     public static async Task<OutboxContent> OfAsync(MimeKit.MimeMessage message, string defaultFrom, CancellationToken ct)
     {
@@ -56,9 +64,13 @@ public sealed record OutboxContent(byte[] Mime, string Recipient, string Subject
         {
             message.From.Add(MimeKit.MailboxAddress.Parse(defaultFrom));
         }
+        if (string.IsNullOrEmpty(message.MessageId))
+        {
+            message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId();
+        }
         using var buffer = new MemoryStream();
         await message.WriteToAsync(buffer, ct);
-        return new(buffer.ToArray(), Clip(string.Join(", ", message.To.Mailboxes.Select(m => m.Address)), 320), Clip(message.Subject ?? "", 500));
+        return new(buffer.ToArray(), Clip(string.Join(", ", message.To.Mailboxes.Select(m => m.Address)), 320), Clip(message.Subject ?? "", 500), Clip(message.MessageId, 250));
     }
 
     /// <summary>Text cut to a column's length.</summary>

@@ -18,5 +18,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.Property(m => m.LeaseOwner).HasMaxLength(200);
         e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         e.Property(m => m.LastError).HasMaxLength(2000);
+        e.Property(m => m.MessageId).HasMaxLength(250);
     }
 }

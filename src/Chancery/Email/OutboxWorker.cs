@@ -115,6 +115,7 @@ public sealed partial class OutboxWorker(
         }
         var row = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == id, ct);
         var attempts = row.Attempts + 1;
+        var handedOver = false;
         try
         {
             var message = row.Mime is null ? await RenderAsync(row, ct) : await LoadAsync(row.Mime, ct);
@@ -126,6 +127,7 @@ public sealed partial class OutboxWorker(
             try
             {
                 session ??= await transport.OpenAsync(linked.Token);
+                handedOver = true;
                 await session.SendAsync(message, linked.Token);
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
@@ -143,6 +145,10 @@ public sealed partial class OutboxWorker(
         {
             var error = OutboxContent.Clip(ex.Message, 2000);
             var failed = attempts >= Options.MaxAttempts;
+            // Once the message was on its way, only an answer from the mail server (a refusal with its code) says it
+            // was not taken; a dropped connection or an answer that never came leaves it open. The retry sends the
+            // same bytes, with the same Message-Id, so a second copy is recognisable as one.
+            var unconfirmed = handedOver && ex is not MailKit.Net.Smtp.SmtpCommandException ? 1 : 0;
             // 30 s, 1 min, 2 min, 4 min ... capped at an hour
             var retryAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts - 1)));
             if (session is not null)
@@ -152,7 +158,8 @@ public sealed partial class OutboxWorker(
             }
             await CompleteAsync(db, id, s => s
                 .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Queued).SetProperty(m => m.NextAttemptAt, retryAt)
-                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error), CancellationToken.None);
+                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.UnconfirmedAttempts, m => m.UnconfirmedAttempts + unconfirmed), CancellationToken.None);
             LogSendFailed(logger, id, attempts, error);
             return null;
         }
@@ -191,7 +198,7 @@ public sealed partial class OutboxWorker(
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
         await db.OutboxMessages.IgnoreQueryFilters()
             .Where(m => m.Id == row.Id && m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mime, content.Mime)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mime, content.Mime).SetProperty(m => m.MessageId, content.MessageId)
                 .SetProperty(m => m.Subject, content.Subject).SetProperty(m => m.Recipient, content.Recipient), ct);
         return message;
     }

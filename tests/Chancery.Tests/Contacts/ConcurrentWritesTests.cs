@@ -27,12 +27,12 @@ public abstract class ConcurrentWritesTests(TestApp fixture)
         return api.PostAsync("/api/contacts/import", form);
     }
 
-    private static async Task AssertAnsweredAsync(IEnumerable<HttpResponseMessage> responses, params HttpStatusCode[] allowed)
+    private async Task AssertAnsweredAsync(IEnumerable<HttpResponseMessage> responses, params HttpStatusCode[] allowed)
     {
         foreach (var response in responses)
         {
             var body = await response.Content.ReadAsStringAsync();
-            Assert.True(allowed.Contains(response.StatusCode), $"{(int)response.StatusCode}: {body}");
+            Assert.True(allowed.Contains(response.StatusCode), $"{(int)response.StatusCode}: {body}\n{string.Join("\n", App.Logs.Lines.Where(l => l.Contains("unhandled", StringComparison.OrdinalIgnoreCase)).Take(2))}");
             if (response.StatusCode == HttpStatusCode.Conflict)
             {
                 Assert.Contains("try", JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);

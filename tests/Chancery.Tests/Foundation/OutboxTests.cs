@@ -170,6 +170,37 @@ public abstract class OutboxTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_whose_answer_was_lost_goes_again_with_the_same_message_id_and_the_mail_log_says_so()
+    {
+        _smtp.Start();
+        _smtp.LoseNextReply();
+        var id = (await QueueAsync("answer-lost")).Single();
+
+        // The worker hands the message over; the mail server keeps it but its answer never comes.
+        var sending = Worker(App).SendDueAsync(CancellationToken.None);
+        var first = await _smtp.NextAsync();
+        App.Clock.Advance(TimeSpan.FromMinutes(1.5)); // past Email:SendTimeout: the worker gives up on the answer
+        await sending;
+        var waiting = await RowAsync(id);
+        Assert.Equal((OutboxStatus.Queued, 1), (waiting.Status, waiting.UnconfirmedAttempts));
+
+        App.Clock.Advance(TimeSpan.FromSeconds(31));
+        await Worker(App).SendDueAsync(CancellationToken.None);
+
+        var second = await _smtp.NextAsync();
+        Assert.Equal(first.MessageId, second.MessageId);
+        var sent = await RowAsync(id);
+        Assert.Equal((OutboxStatus.Sent, 2, 1, first.MessageId), (sent.Status, sent.Attempts, sent.UnconfirmedAttempts, sent.MessageId));
+
+        using var admin = await StaffSession.SignInAsync(App);
+        var log = await admin.GetPageAsync("/staff/mail");
+        Assert.Contains("may have gone twice", log.QuerySelector($"a[href='/staff/mail/{id}']")!.Closest("tr")!.TextContent);
+        var detail = await admin.GetPageAsync($"/staff/mail/{id}");
+        Assert.Contains(first.MessageId!, detail.QuerySelector("article")!.TextContent);
+        Assert.Contains("may have two copies", detail.QuerySelector("article")!.TextContent);
+    }
+
+    [Fact]
     public async Task Mail_queued_unrendered_is_written_by_the_worker_in_its_missions_scope()
     {
         _smtp.Start();

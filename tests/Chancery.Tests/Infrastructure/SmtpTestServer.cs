@@ -33,6 +33,14 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// <summary>Lets <paramref name="count"/> waiting or future senders through.</summary>
     public void Release(int count = 1) => _permits.Release(count);
 
+    private int _repliesToLose;
+
+    /// <summary>
+    /// The next message is kept, but its "250 OK" never goes out: the server waits until the client gives up, as a
+    /// mail server whose answer was lost on the way. The client cannot tell it was taken.
+    /// </summary>
+    public void LoseNextReply() => Interlocked.Increment(ref _repliesToLose);
+
     /// <summary>Stops holding senders and lets the waiting ones through.</summary>
     public void Open()
     {
@@ -70,7 +78,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(_received.Writer));
+        services.Add(new Store(this));
         services.Add(new Gate(this));
         var server = new SmtpServer.SmtpServer(options, services);
         server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessions);
@@ -120,12 +128,20 @@ public sealed class SmtpTestServer : IAsyncDisposable
             Task.FromResult(true);
     }
 
-    private sealed class Store(ChannelWriter<MimeMessage> writer) : MessageStore
+    private sealed class Store(SmtpTestServer server) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
-            await writer.WriteAsync(await MimeMessage.LoadAsync(stream, cancellationToken), cancellationToken);
+            await server._received.Writer.WriteAsync(await MimeMessage.LoadAsync(stream, cancellationToken), cancellationToken);
+            if (Interlocked.Decrement(ref server._repliesToLose) >= 0)
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken); // until the server stops
+            }
+            else
+            {
+                Interlocked.Increment(ref server._repliesToLose);
+            }
             return SmtpResponse.Ok;
         }
     }

@@ -784,6 +784,10 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LeasedUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
                     b.Property<byte[]>("Mime")
                         .HasColumnType("bytea");
 
@@ -817,6 +821,9 @@ namespace Chancery.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<int>("UnconfirmedAttempts")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -778,6 +778,10 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<long?>("LeasedUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Mime")
                         .HasColumnType("BLOB");
 
@@ -811,6 +815,9 @@ namespace Chancery.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("UnconfirmedAttempts")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
