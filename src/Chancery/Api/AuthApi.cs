@@ -36,8 +36,7 @@ public static class AuthApi
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> LoginAsync(
         LoginRequest login, SignInManager<ChanceryUser> signIn, TokenChains chains, IOptionsMonitor<BearerTokenOptions> bearer)
     {
-        var user = await signIn.UserManager.FindByNameAsync(login.Email ?? "");
-        if (user is null || !(await signIn.CheckPasswordSignInAsync(user, login.Password ?? "", lockoutOnFailure: true)).Succeeded)
+        if (await PasswordSignIn.CheckAsync(signIn, login.Email, login.Password) is not { } user)
         {
             return TypedResults.Problem(SignInRefused, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }

@@ -35,9 +35,9 @@ public sealed class LoginModel(SignInManager<ChanceryUser> signIn) : PageModel
         {
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (await PasswordSignIn.CheckAsync(signIn, Email, Password) is { } user)
         {
+            await signIn.SignInAsync(user, RememberMe);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff");
         }
         ModelState.AddModelError(string.Empty, Api.AuthApi.SignInRefused);
