@@ -101,14 +101,34 @@ public static class ContactsApi
         {
             return TypedResults.Forbid();
         }
-        var contact = await directory.SaveAsync(missionId, null, ToInput(body));
+        var contact = await SaveAsync(directory, missionId, null, body);
         return TypedResults.Created($"/api/contacts/{contact.Id}", ToDto(contact));
     }
 
     private static async Task<Ok<ContactDto>> UpdateAsync(Guid id, ContactBody body, ContactDirectory directory, MissionScope scope)
     {
         var existing = await scope.FindAsync(directory.One(id, track: true), "contact", Changers);
-        return TypedResults.Ok(ToDto(await directory.SaveAsync(existing.MissionId, existing, ToInput(body))));
+        return TypedResults.Ok(ToDto(await SaveAsync(directory, existing.MissionId, existing, body)));
+    }
+
+    // The form's flat organization fields are one object in the API's body: a refusal names them as the body does.
+    private static readonly Dictionary<string, string> BodyNames = new()
+    {
+        [nameof(ContactInput.OrganizationName)] = "organization.name",
+        [nameof(ContactInput.OrganizationType)] = "organization.type",
+        [nameof(ContactInput.OrganizationCountry)] = "organization.country",
+    };
+
+    private static async Task<Contact> SaveAsync(ContactDirectory directory, Guid missionId, Contact? existing, ContactBody body)
+    {
+        try
+        {
+            return await directory.SaveAsync(missionId, existing, ToInput(body));
+        }
+        catch (Domain.DomainException e) when (e.Errors.Keys.Any(BodyNames.ContainsKey))
+        {
+            throw new Domain.DomainException(e.Errors.ToDictionary(x => BodyNames.GetValueOrDefault(x.Key, x.Key), x => x.Value), e.Message);
+        }
     }
 
     private static async Task<NoContent> DeleteAsync(Guid id, ContactDirectory directory, MissionScope scope)

@@ -50,7 +50,9 @@ public static partial class FieldLengths
         {
             foreach (var (property, max) in Bounded.GetOrAdd(entry.Metadata, BoundedProperties))
             {
-                if (entry.Property(property).CurrentValue is string value && TooLong(value, max, Label(property.Name)) is { } message)
+                // Of a changed row only what changed: text stored long before this guard must not block other edits.
+                var field = entry.Property(property);
+                if ((entry.State == EntityState.Added || field.IsModified) && field.CurrentValue is string value && TooLong(value, max, Label(property.Name)) is { } message)
                 {
                     (errors ??= []).TryAdd(property.Name, [message]);
                 }
@@ -58,7 +60,7 @@ public static partial class FieldLengths
         }
         if (errors is not null)
         {
-            throw new DomainException(errors, "Some fields are longer than they may be; nothing was saved.");
+            throw new DomainException(errors, $"Nothing was saved: {string.Join(" ", errors.Values.SelectMany(m => m))}");
         }
     }
 

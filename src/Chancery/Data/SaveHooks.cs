@@ -57,10 +57,14 @@ public sealed class SaveHooks(MembershipCache memberships, Infrastructure.Public
         var changed = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         GuardScope(db.Scope, changed);
         FieldLengths.Guard(changed);
-        // A new security stamp (a password changed, a role changed, someone disabled) ends that person's sessions:
-        // the cache that holds stamps must not keep the old one (CurrentSessions).
-        if (changed.Any(e => e.Entity is Membership or Mission or TokenChain
-                || (e.Entity is ChanceryUser && e.Property(nameof(ChanceryUser.SecurityStamp)).IsModified)))
+        // A new security stamp (a password changed, a role changed, someone disabled) or a token chain ends sessions:
+        // the cache must not keep that user as they were (CurrentSessions). Identity saves a user whole (every
+        // column marked changed) even for a failed sign-in, so only that user's entry goes, not everyone's.
+        foreach (var userId in changed.Select(e => e.Entity switch { ChanceryUser u => u.Id, TokenChain c => c.UserId, _ => Guid.Empty }).Where(id => id != Guid.Empty).Distinct())
+        {
+            db.AfterSave(() => memberships.ForgetUser(userId));
+        }
+        if (changed.Any(e => e.Entity is Membership or Mission))
         {
             db.AfterSave(memberships.ForgetAll);
         }

@@ -148,7 +148,7 @@ public sealed partial class OutboxWorker(
             // Once the message was on its way, only an answer from the mail server (a refusal with its code) says it
             // was not taken; a dropped connection or an answer that never came leaves it open. The retry sends the
             // same bytes, with the same Message-Id, so a second copy is recognisable as one.
-            var unconfirmed = handedOver && ex is not MailKit.Net.Smtp.SmtpCommandException ? 1 : 0;
+            var unconfirmed = handedOver && ex is not (MailKit.Net.Smtp.SmtpCommandException or MailKit.ServiceNotConnectedException) ? 1 : 0;
             // 30 s, 1 min, 2 min, 4 min ... capped at an hour
             var retryAt = clock.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts - 1)));
             if (session is not null)

@@ -48,7 +48,9 @@ public abstract class ConcurrentWritesTests(TestApp fixture)
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => ImportAsync(api)));
 
         await AssertAnsweredAsync(responses, HttpStatusCode.OK, HttpStatusCode.Conflict);
-        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        // The losers of each race read the directory again and match the rows to the winner's: nearly all succeed
+        // (unique indexes alone would refuse all but one).
+        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.OK) >= 15, $"{responses.Count(r => r.StatusCode == HttpStatusCode.OK)} of 20 imports succeeded");
         var (people, organizations) = await App.WithDbAsync(async db => (
             await db.Contacts.IgnoreQueryFilters().CountAsync(c => c.MissionId == missionId),
             await db.Organizations.IgnoreQueryFilters().CountAsync(o => o.MissionId == missionId)));

@@ -126,7 +126,10 @@ public sealed class ServerLimitTests : IAsyncLifetime
             { new ByteArrayContent(SampleFiles.Generated(1500)), "file", "list.csv" }, // about 200 KB: over the server's limit too
         };
 
-        var response = await _http.PostAsync("/staff/contacts/import?handler=Upload", form);
+        // Sent as a careful client does, waiting for "100 Continue" before the body: refused before it, nothing travels.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/staff/contacts/import?handler=Upload") { Content = form };
+        request.Headers.ExpectContinue = true;
+        var response = await _http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);

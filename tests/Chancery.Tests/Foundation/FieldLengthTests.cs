@@ -39,7 +39,7 @@ public abstract class FieldLengthTests(TestApp fixture)
 
         await AssertFieldRefusedAsync(await api.PostAsJsonAsync("/api/contacts", new { lastName = new string('x', 701) }), "lastName", "320");
         await AssertFieldRefusedAsync(await api.PostAsJsonAsync("/api/contacts", new { lastName = "Ok", notes = new string('n', 4001) }), "notes", "4,000");
-        await AssertFieldRefusedAsync(await api.PostAsJsonAsync("/api/contacts", new { lastName = "Ok", organization = new { name = new string('o', 301) } }), "organizationName", "300");
+        await AssertFieldRefusedAsync(await api.PostAsJsonAsync("/api/contacts", new { lastName = "Ok", organization = new { name = new string('o', 301) } }), "organization.name", "300");
         await AssertFieldRefusedAsync(await api.PostAsJsonAsync("/api/contacts", new { lastName = "Ok", tags = new[] { new string('t', 101) } }), "tags", "100");
         await AssertFieldRefusedAsync(await api.PostAsJsonAsync("/api/contacts", new { lastName = new string('x', 1_000_000) }), "lastName", "320");
 

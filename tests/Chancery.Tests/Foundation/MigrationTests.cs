@@ -62,10 +62,15 @@ public abstract class MigrationTests(string provider) : IAsyncLifetime
         db.AddRange(a, b, eventOfA, lostSpeaker);
         await db.SaveChangesAsync();
         // The person in the table as it was then (today's model has columns it lacked).
-        var (id, mission) = provider == DatabaseSetup.Postgres ? (personOfB.ToString(), b.Id.ToString()) : (personOfB.ToString().ToUpperInvariant(), b.Id.ToString().ToUpperInvariant());
-        await db.Database.ExecuteSqlRawAsync(provider == DatabaseSetup.Postgres
-            ? """INSERT INTO "Contacts" ("Id", "MissionId", "LastName", "SearchText", "SortName", "CreatedAt", "Tags") VALUES ({0}::uuid, {1}::uuid, 'Mensah', 'mensah', 'mensah', now(), '{{}}')"""
-            : """INSERT INTO "Contacts" ("Id", "MissionId", "LastName", "SearchText", "SortName", "CreatedAt", "Tags") VALUES ({0}, {1}, 'Mensah', 'mensah', 'mensah', 0, '[]')""", id, mission);
+        // Two of them, the same name with no e-mail: two people, or one doubled, as the directory then allowed.
+        var namesake = Guid.CreateVersion7();
+        foreach (var person in new[] { personOfB, namesake })
+        {
+            var (id, mission) = provider == DatabaseSetup.Postgres ? (person.ToString(), b.Id.ToString()) : (person.ToString().ToUpperInvariant(), b.Id.ToString().ToUpperInvariant());
+            await db.Database.ExecuteSqlRawAsync(provider == DatabaseSetup.Postgres
+                ? """INSERT INTO "Contacts" ("Id", "MissionId", "LastName", "SearchText", "SortName", "CreatedAt", "Tags") VALUES ({0}::uuid, {1}::uuid, 'Mensah', 'mensah', 'mensah', now(), '{{}}')"""
+                : """INSERT INTO "Contacts" ("Id", "MissionId", "LastName", "SearchText", "SortName", "CreatedAt", "Tags") VALUES ({0}, {1}, 'Mensah', 'mensah', 'mensah', 0, '[]')""", id, mission);
+        }
         db.Add(new Guest { MissionId = a.Id, EventId = eventOfA.Id, ContactId = personOfB });
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
@@ -80,6 +85,22 @@ public abstract class MigrationTests(string provider) : IAsyncLifetime
         await db.SaveChangesAsync();
         db.Guests.Add(new Guest { MissionId = a.Id, EventId = eventOfA.Id, ContactId = secondPerson.Id });
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+
+        // Start-up gives the old rows their name keys; the namesakes both stay, and both can be saved again.
+        Assert.Equal(1, await ContactKeys.BackfillAsync(db));
+        var namesakes = await db.Contacts.IgnoreQueryFilters().AsTracking().Where(c => c.LastName == "Mensah").ToListAsync();
+        Assert.Equal(2, namesakes.Select(c => c.NameKey).Distinct().Count());
+        foreach (var c in namesakes)
+        {
+            c.Tags = ["corps"];
+            c.RefreshKeys();
+        }
+        await db.SaveChangesAsync();
+        var third = new Contact { MissionId = b.Id, LastName = "Mensah" };
+        third.RefreshKeys();
+        db.Contacts.Add(third);
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync()); // a new double is refused
 
         // Every link is guarded: ten of them.
         var guards = provider == DatabaseSetup.Postgres

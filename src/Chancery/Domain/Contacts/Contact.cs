@@ -68,7 +68,7 @@ public sealed class Contact : IMissionScoped, IErasable
     public void RefreshKeys()
     {
         NormalizedEmail = ContactKeys.Email(Email);
-        NameKey = ContactKeys.Name(FirstName, LastName, OrganizationId);
+        NameKey = ContactKeys.Renewed(NameKey, ContactKeys.Name(FirstName, LastName, OrganizationId));
         SortName = Text.Fold($"{LatinName ?? LastName} {FirstName}");
         var search = Text.Fold(string.Join(" ", new[] { FirstName, LastName, LatinName, Position, Email, Phone, SpouseFirstName, SpouseLastName, Organization?.Name }
             .Concat(Tags).Where(s => !string.IsNullOrWhiteSpace(s))));

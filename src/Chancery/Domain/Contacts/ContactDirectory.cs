@@ -136,9 +136,19 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     /// <remarks>
     /// Another office saving at the same moment may create the same organization or category first, or take the same
     /// e-mail address: this save then runs again on what it wrote, and finds the organization, or says whose the address is.
+    /// A retry starts from the person as the database now has them (erased meanwhile: not found), never from the
+    /// lost attempt's half-applied changes.
     /// </remarks>
-    public Task<Contact> SaveAsync(Guid missionId, Contact? existing, ContactInput input, CancellationToken ct = default) =>
-        db.RetryOnConflictAsync(() => SaveOnceAsync(missionId, existing, input, ct), ct: ct);
+    public Task<Contact> SaveAsync(Guid missionId, Contact? existing, ContactInput input, CancellationToken ct = default)
+    {
+        var retry = false;
+        return db.RetryOnConflictAsync(async () =>
+        {
+            var current = retry && existing is not null ? await FindAsync(existing.Id, track: true, ct) ?? throw DomainException.NotFound("contact") : existing;
+            retry = true;
+            return await SaveOnceAsync(missionId, current, input, ct);
+        }, forgetAll: true, ct);
+    }
 
     private async Task<Contact> SaveOnceAsync(Guid missionId, Contact? existing, ContactInput input, CancellationToken ct)
     {
@@ -295,7 +305,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
 
     /// <summary>Adds a tag to, or sets the category of, the chosen people of the mission.</summary>
     public Task<int> BulkAsync(Guid missionId, IReadOnlyCollection<Guid> ids, string? addTag, string? category, CancellationToken ct = default) =>
-        db.RetryOnConflictAsync(() => BulkOnceAsync(missionId, ids, addTag, category, ct), ct: ct);
+        db.RetryOnConflictAsync(() => BulkOnceAsync(missionId, ids, addTag, category, ct), forgetAll: true, ct);
 
     private async Task<int> BulkOnceAsync(Guid missionId, IReadOnlyCollection<Guid> ids, string? addTag, string? category, CancellationToken ct)
     {
@@ -310,8 +320,14 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
             throw new DomainException(errors, errors.Values.First()[0]);
         }
         var people = await db.Contacts.AsTracking().Include(c => c.Organization).Where(c => c.MissionId == missionId && ids.Contains(c.Id) && c.ErasedAt == null).ToListAsync(ct);
-        var target = await FindOrCreateCategoryAsync(missionId, Text.Clean(category), ct);
         var tag = Text.Clean(addTag);
+        var full = people.Where(c => tag is not null && c.Tags.Count >= ContactRules.MaxTags && !c.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (full.Count > 0)
+        {
+            throw new DomainException($"{string.Join(", ", full.Take(3).Select(c => c.DisplayName))}{(full.Count > 3 ? $" and {full.Count - 3} more" : "")} already "
+                + $"{(full.Count == 1 ? "has" : "have")} {ContactRules.MaxTags} tags, the most a person has; remove one of theirs first. Nobody was changed.", "addTag");
+        }
+        var target = await FindOrCreateCategoryAsync(missionId, Text.Clean(category), ct);
         foreach (var c in people)
         {
             if (tag is not null && !c.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
@@ -406,7 +422,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         {
             await SaveCategoryOnceAsync(missionId, id, name.Trim(), ct);
             return true;
-        }, ct: ct);
+        }, forgetAll: true, ct);
 
     private async Task SaveCategoryOnceAsync(Guid missionId, Guid? id, string name, CancellationToken ct)
     {

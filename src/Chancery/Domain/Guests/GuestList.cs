@@ -14,7 +14,7 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
     /// one order, so that two such adds wait for each other rather than deadlock.
     /// </remarks>
     public Task<(int Added, int AlreadyOnList)> AddAsync(Guid missionId, Guid eventId, IReadOnlyCollection<Guid> contactIds, CancellationToken ct = default) =>
-        db.RetryOnConflictAsync(() => AddOnceAsync(missionId, eventId, contactIds, ct), ct: ct);
+        db.RetryOnConflictAsync(() => AddOnceAsync(missionId, eventId, contactIds, ct), forgetAll: true, ct);
 
     private async Task<(int Added, int AlreadyOnList)> AddOnceAsync(Guid missionId, Guid eventId, IReadOnlyCollection<Guid> contactIds, CancellationToken ct)
     {

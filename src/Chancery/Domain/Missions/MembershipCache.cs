@@ -17,12 +17,16 @@ public sealed class MembershipCache(TimeProvider clock)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
+    private readonly ConcurrentDictionary<Guid, long> _userGenerations = new();
     private long _generation;
 
     /// <summary>A user as the request path sees them; <see cref="SecurityStamp"/> is null when the user is gone.</summary>
     public sealed record UserAccess(IReadOnlyList<MissionAccess> Memberships, string? SecurityStamp, IReadOnlySet<Guid> EndedChains);
 
-    private sealed record Entry(UserAccess Access, DateTimeOffset Until, long Generation);
+    private sealed record Entry(UserAccess Access, DateTimeOffset Until, long Generation, long UserGeneration);
+
+    private bool Fresh(Guid userId, Entry entry, DateTimeOffset now) =>
+        entry.Until > now && entry.Generation == Interlocked.Read(ref _generation) && entry.UserGeneration == _userGenerations.GetValueOrDefault(userId);
 
     public async Task<IReadOnlyList<MissionAccess>> GetAsync(ChanceryDb db, Guid userId, CancellationToken ct) =>
         (await AccessAsync(db, userId, ct)).Memberships;
@@ -30,7 +34,7 @@ public sealed class MembershipCache(TimeProvider clock)
     /// <summary>The user's entry while it is fresh; false when it must be read.</summary>
     public bool TryGet(Guid userId, out UserAccess access)
     {
-        var fresh = _entries.TryGetValue(userId, out var hit) && hit.Until > clock.GetUtcNow() && hit.Generation == Interlocked.Read(ref _generation);
+        var fresh = _entries.TryGetValue(userId, out var hit) && Fresh(userId, hit, clock.GetUtcNow());
         access = fresh ? hit!.Access : null!;
         return fresh;
     }
@@ -39,7 +43,8 @@ public sealed class MembershipCache(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var generation = Interlocked.Read(ref _generation);
-        if (_entries.TryGetValue(userId, out var hit) && hit.Until > now && hit.Generation == generation)
+        var userGeneration = _userGenerations.GetValueOrDefault(userId);
+        if (_entries.TryGetValue(userId, out var hit) && Fresh(userId, hit, now))
         {
             return hit.Access;
         }
@@ -52,7 +57,7 @@ public sealed class MembershipCache(TimeProvider clock)
         var ended = await db.TokenChains.AsNoTracking().Where(c => c.UserId == userId && c.RevokedAt != null && c.ExpiresAt > now).Select(c => c.Id).ToListAsync(ct);
         var access = new UserAccess(memberships, stamp, ended.ToHashSet());
         // Stamped with the generation read before the query: a change saved meanwhile makes this entry stale at once.
-        _entries[userId] = new Entry(access, now + Lifetime, generation);
+        _entries[userId] = new Entry(access, now + Lifetime, generation, userGeneration);
         return access;
     }
 
@@ -60,6 +65,16 @@ public sealed class MembershipCache(TimeProvider clock)
     /// Forgets every entry. Memberships, stamps and missions change rarely, so one generation for all is enough,
     /// and it also voids an entry that a concurrent request is loading from before the change.
     /// </summary>
+    /// <summary>
+    /// Forgets one user (their password, stamp or token chains changed): a sign-in attempt or a password change
+    /// touches only that user's entry. Like <see cref="ForgetAll"/>, it voids a load of that user under way.
+    /// </summary>
+    public void ForgetUser(Guid userId)
+    {
+        _userGenerations.AddOrUpdate(userId, 1, (_, g) => g + 1);
+        _entries.TryRemove(userId, out _);
+    }
+
     public void ForgetAll()
     {
         Interlocked.Increment(ref _generation);

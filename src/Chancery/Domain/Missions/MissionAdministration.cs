@@ -172,14 +172,20 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
         }
     }
 
-    // A new security stamp: every cookie and token the person holds stops at their next request (CurrentSessions),
-    // so a role taken away is not kept for the hour a token lasts. They sign in again with what they now have.
+    // A new security stamp: every cookie and token the person holds stops at their next request (CurrentSessions).
+    // They sign in again and start afresh under what they may now do; no device goes on acting on the old grant
+    // (a door station's account made Protocol, say, is signed in anew deliberately). A sign-in attempt saving the
+    // same user at the same moment makes the update fail on its concurrency stamp: read them again and retry.
     private async Task EndSessionsAsync(Guid userId)
     {
-        if (await users.FindByIdAsync(userId.ToString()) is { } user)
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            await users.UpdateSecurityStampAsync(user);
+            if (await users.FindByIdAsync(userId.ToString()) is not { } user || (await users.UpdateSecurityStampAsync(user)).Succeeded)
+            {
+                return;
+            }
         }
+        throw new DomainException(WriteConflicts.Message, kind: DomainErrorKind.Conflict);
     }
 
     // A mission must never be left without an administrator who can sign in.

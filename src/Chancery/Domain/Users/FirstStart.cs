@@ -11,7 +11,7 @@ namespace Chancery.Domain.Users;
 /// On a new database: creates the default mission and the first administrator, from
 /// <c>Admin:Email</c>/<c>Admin:Password</c> or with a random password printed once to the console.
 /// </summary>
-public static class FirstStart
+public static partial class FirstStart
 {
     public const string DefaultMissionName = "Default mission";
     private const string DefaultAdminEmail = "admin@chancery.local";
@@ -41,6 +41,11 @@ public static class FirstStart
             db.Categories.AddRange(Category.DefaultsFor(id));
         }
         await db.SaveChangesAsync(ct);
+
+        if (await ContactKeys.BackfillAsync(db, ct) is > 0 and var doubles)
+        {
+            LogKnownDoubles(sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FirstStart)), doubles);
+        }
 
         if (await db.Users.AnyAsync(ct))
         {
@@ -89,4 +94,7 @@ public static class FirstStart
         const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
         return string.Join("-", Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(alphabet, 5)));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Doubles} people recorded before name keys share a name at their organization with someone else and have no e-mail address; both are kept, as two people")]
+    private static partial void LogKnownDoubles(ILogger logger, int doubles);
 }

@@ -45,7 +45,9 @@ public sealed partial class TokenChains(ChanceryDb db, MembershipCache cache, Ti
         var ended = await db.TokenChains.Where(c => c.Id == chainId && c.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(c => c.RevokedAt, now), ct);
         if (ended == 1)
         {
-            cache.ForgetAll(); // the chain's access tokens stop at once (an update past SaveChanges: SaveHooks does not see it)
+            // The chain's access tokens stop at once (an update past SaveChanges: SaveHooks does not see it).
+            var owner = await db.TokenChains.Where(c => c.Id == chainId).Select(c => c.UserId).FirstAsync(ct);
+            cache.ForgetUser(owner);
             ChainEnded(log, chainId);
         }
         return false;

@@ -175,6 +175,8 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
         lengths[ImportColumns.Organization] = db.Max<Organization>(nameof(Organization.Name));
         lengths[ImportColumns.Country] = db.Max<Organization>(nameof(Organization.Country));
         lengths[ImportColumns.Category] = db.Max<Category>(nameof(Category.Name));
+        // A type, a class or a date: words of a known list, never long; a long cell is refused before it is quoted back.
+        lengths[ImportColumns.OrganizationType] = lengths[ImportColumns.HeadOfMissionClass] = lengths[ImportColumns.CredentialsPresented] = 40;
         return lengths;
     }
 
