@@ -98,7 +98,7 @@ public sealed class StaffShellTests(BrowserFixture fixture) : IClassFixture<Brow
         await page.GetByLabel("Password").FillAsync("not my password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The e-mail or password is wrong.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The e-mail or password is wrong");
         await Accessibility.AssertNoViolationsAsync(page);
     }
 
