@@ -33,6 +33,11 @@ public static class GuestsApi
     private static async Task<Ok<AddedDto>> AddAsync(Guid id, AddGuests body, ChanceryDb db, GuestList list, MissionScope scope)
     {
         var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", [MissionRole.Protocol]);
+        if (body.ContactIds is not { Count: > 0 } && body.Filter is null)
+        {
+            // An empty selection is a client's mistake far more often than a wish to invite the whole directory.
+            throw new Domain.DomainException("Name the people to add in contactIds, or send a filter; to add everyone in the directory, send \"filter\":{}.", "contactIds");
+        }
         var (added, already) = body.ContactIds is { Count: > 0 } requested
             ? await list.AddPeopleAsync(e.MissionId, id, requested, strict: true)
             : Tail(await list.AddByFilterAsync(e.MissionId, id, new ContactDirectory.Filter(Category: body.Filter?.Category,

@@ -30,6 +30,7 @@ public static class DatabaseSetup
             services.AddPooledDbContextFactory<PostgresChanceryDb>((sp, o) => o
                 .UseNpgsql(WithAutoPrepare(connectionString), CollectionsAsOneParameter)
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                .ConfigureWarnings(QuietRaces)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SaveHooks>()));
             services.AddScoped<ChanceryDb>(Lease<PostgresChanceryDb>);
         }
@@ -42,6 +43,7 @@ public static class DatabaseSetup
             services.AddPooledDbContextFactory<SqliteChanceryDb>((sp, o) => o
                 .UseSqlite(sp.GetRequiredService<SqliteConnectionLease.Source>().ConnectionString, CollectionsAsOneParameter)
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
+                .ConfigureWarnings(QuietRaces)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SaveHooks>(), sp.GetRequiredService<SqliteStatementCache>()));
             services.AddScoped<ChanceryDb>(LeaseSqlite);
         }
@@ -51,6 +53,13 @@ public static class DatabaseSetup
         }
         return services;
     }
+
+    // A save that loses a race (WriteConflicts) is done again, not failed: EF Core's own "save failed" and "command
+    // failed" entries would fill the log with errors nobody saw. A failure no one handles is still logged, as an
+    // unhandled exception with its request, by the exception handler.
+    private static void QuietRaces(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) => w.Log(
+        (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Information),
+        (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information));
 
     // Npgsql prepares the statements a server sees again and again (every request runs the same few), when asked:
     // about half as much time per API read again. An explicit "Max Auto Prepare" in the connection string wins

@@ -17,6 +17,7 @@ public static partial class FieldLengths
 {
     private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, int Max)[]> Bounded = new();
 
+
     /// <summary>The longest <typeparamref name="TEntity"/>.<paramref name="property"/> may be.</summary>
     public static int Max<TEntity>(this ChanceryDb db, string property) =>
         db.Model.FindEntityType(typeof(TEntity))?.FindProperty(property)?.GetMaxLength()
@@ -24,7 +25,13 @@ public static partial class FieldLengths
 
     /// <summary>The refusal for a value over <paramref name="max"/>, in words; null when it fits.</summary>
     public static string? TooLong(string? value, int max, string label) =>
-        value is not null && value.Length > max ? $"{label} is at most {max:N0} characters; this one has {value.Length:N0}." : null;
+        value is null ? null
+        : value.Contains('\0', StringComparison.Ordinal) ? $"{label} contains a NUL character (U+0000), which no text may hold; remove it."
+        : value.Length > max && Length(value) > max ? $"{label} is at most {max:N0} characters; this one has {Length(value):N0}."
+        : null;
+
+    /// <summary>Characters as the database counts them (code points): an emoji is one, not two UTF-16 units.</summary>
+    public static int Length(string value) => value.EnumerateRunes().Count();
 
     /// <summary>Adds <paramref name="field"/>'s refusal to <paramref name="errors"/> when its value is longer than the model allows for <typeparamref name="TEntity"/>.<paramref name="property"/>.</summary>
     public static void Check<TEntity>(this ChanceryDb db, Dictionary<string, string[]> errors, string field, string? value, string? property = null)
@@ -64,8 +71,9 @@ public static partial class FieldLengths
         }
     }
 
+    // Every text column: the unbounded ones (an audit entry's changes) are checked for NUL, which PostgreSQL refuses.
     private static (IProperty, int)[] BoundedProperties(IEntityType type) =>
-        [.. type.GetProperties().Where(p => p.ClrType == typeof(string) && p.GetMaxLength() is not null).Select(p => (p, p.GetMaxLength()!.Value))];
+        [.. type.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => (p, p.GetMaxLength() ?? int.MaxValue))];
 
     [GeneratedRegex("(?<=[a-z])([A-Z])")]
     private static partial Regex Words();

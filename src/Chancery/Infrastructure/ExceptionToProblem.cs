@@ -52,6 +52,13 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems) : IExc
                 Title = "The request conflicts with the current state",
                 Detail = WriteConflicts.Message,
             },
+            // What a check above should have caught (a NUL in text PostgreSQL cannot hold): the request's fault, not ours.
+            Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.CharacterNotInRepertoire or Npgsql.PostgresErrorCodes.UntranslatableCharacter } => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request was refused",
+                Detail = "The text contains a character that cannot be stored (such as U+0000); remove it and send it again.",
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,

@@ -15,6 +15,9 @@ internal static class UploadLimits
     /// <summary>The multipart form's boundaries, headers and antiforgery field around the file: a few hundred bytes.</summary>
     public const long FormMargin = 64 * 1024;
 
+    /// <summary>The largest refused upload still taken in so that the browser shows why it was refused.</summary>
+    public const long DrainLimit = 200L * 1024 * 1024;
+
     private static readonly PathString[] Imports = ["/api/contacts/import", "/staff/contacts/import"];
 
     public static IApplicationBuilder UseUploadLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -23,9 +26,16 @@ internal static class UploadLimits
         {
             var limits = context.RequestServices.GetRequiredService<ImportLimits>();
             var max = limits.MaxFileBytes + FormMargin;
-            if (context.Request.ContentLength > max)
+            if (context.Request.ContentLength is { } length && length > max)
             {
-                throw new BadHttpRequestException(limits.TooLarge(context.Request.ContentLength.Value), StatusCodes.Status413PayloadTooLarge);
+                // A browser reads the answer only once it has sent the file: the server takes the rest of it in (and
+                // drops it) after answering, so the person sees the message, not a reset connection. Up to a bound:
+                // past it the connection is simply closed.
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } drain)
+                {
+                    drain.MaxRequestBodySize = Math.Min(length, DrainLimit);
+                }
+                throw new BadHttpRequestException(limits.TooLarge(length), StatusCodes.Status413PayloadTooLarge);
             }
             if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } body)
             {

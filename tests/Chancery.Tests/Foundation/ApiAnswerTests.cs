@@ -62,6 +62,49 @@ public abstract class ApiAnswerTests(TestApp fixture)
         Assert.Contains("10,000", problem.GetProperty("errors").GetProperty("contactIds")[0].GetString());
     }
 
+    [Theory]
+    [InlineData("""{"contactIds":[]}""")]
+    [InlineData("""{"contactIds":null}""")]
+    [InlineData("""{"filter":null}""")]
+    [InlineData("{}")]
+    public async Task An_empty_or_missing_selection_adds_nobody_and_says_how_to_add_everyone(string body)
+    {
+        var (api, _) = await ProtocolOfficerAsync();
+        (await api.PostAsJsonAsync("/api/contacts", new { lastName = "Mensah" })).EnsureSuccessStatusCode();
+        var e = await (await api.PostAsJsonAsync("/api/events", new { title = "Reception", kind = "Reception", startsAt = "2026-05-28T18:00", timeZone = "Asia/Shanghai", venue = "Residence" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = e.GetProperty("id").GetString();
+
+        var response = await api.PostAsync($"/api/events/{id}/guests", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"filter\":{}", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        Assert.Empty((await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests"))!);
+    }
+
+    [Fact]
+    public async Task A_nul_character_is_refused_naming_the_field_and_a_search_for_one_finds_nothing()
+    {
+        var (api, _) = await ProtocolOfficerAsync();
+
+        var refused = await api.PostAsJsonAsync("/api/contacts", new { lastName = "a\u0000b" });
+        var search = await api.GetAsync("/api/contacts?q=a%00b");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("U+0000", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("lastName")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_name_is_as_long_as_its_characters_not_its_utf16_units()
+    {
+        var (api, _) = await ProtocolOfficerAsync();
+
+        var emoji = await api.PostAsJsonAsync("/api/contacts", new { lastName = string.Concat(Enumerable.Repeat("😀", 161)) });
+
+        Assert.Equal(HttpStatusCode.Created, emoji.StatusCode);
+    }
+
     [Fact]
     public async Task A_csv_that_is_not_utf8_is_refused_naming_the_row_and_column()
     {

@@ -72,6 +72,7 @@ public abstract class FieldLengthTests(TestApp fixture)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
             .Select(x => (x.GetProperty("row").GetInt32(), x.GetProperty("column").GetString(), x.GetProperty("message").GetString()!)).ToList();
+        Assert.Single(errors, x => x.Item1 == 3); // the length, not also "is required"
         Assert.Contains(errors, x => x.Item1 == 3 && x.Item2 == "LastName" && x.Item3.Contains("320"));
         Assert.Contains(errors, x => x.Item1 == 4 && x.Item2 == "Organization" && x.Item3.Contains("300"));
         Assert.Contains(errors, x => x.Item1 == 5 && x.Item2 == "Tags" && x.Item3.Contains("100"));

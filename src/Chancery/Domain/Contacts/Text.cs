@@ -15,7 +15,8 @@ public static class Text
         {
             return "";
         }
-        var decomposed = s.Trim().Normalize(NormalizationForm.FormD);
+        // A NUL can be neither stored nor searched for on PostgreSQL; in a search it matches nothing anyway.
+        var decomposed = s.Trim().Replace("\0", "", StringComparison.Ordinal).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -28,5 +29,6 @@ public static class Text
     }
 
     /// <summary>Trims; empty becomes null.</summary>
-    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    /// <remarks>A NUL goes too (PostgreSQL can neither store nor compare it); the services refuse one in what is saved before cleaning.</remarks>
+    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Contains('\0', StringComparison.Ordinal) ? Clean(s.Replace("\0", "", StringComparison.Ordinal)) : s.Trim();
 }

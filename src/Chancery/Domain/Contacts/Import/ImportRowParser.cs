@@ -34,9 +34,13 @@ internal sealed class ImportRowParser(string[] headers, string?[] columns, IRead
             }
             var value = Spreadsheet.Unescape(Text.Clean(i < row.Cells.Length ? row.Cells[i] : null));
             void Error(string message) => errors.Add(new ImportError(row.Row, headers[i], message));
-            if (value is not null && value.Length > MaxLength(column))
+            if (value is not null && value.Length > MaxLength(column) && Data.FieldLengths.Length(value) > MaxLength(column))
             {
-                Error($"is longer than {MaxLength(column):N0} characters (it has {value.Length:N0})");
+                Error($"is longer than {MaxLength(column):N0} characters (it has {Data.FieldLengths.Length(value):N0})");
+                if (column == ImportColumns.LastName)
+                {
+                    p.LastName = value; // said once: too long, not also missing
+                }
                 continue;
             }
             switch (column)
