@@ -99,6 +99,22 @@ public sealed partial class ContactsBrowserTests(BrowserFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task An_over_long_field_is_refused_beside_the_field_with_its_limit()
+    {
+        var page = await OfficerPageAsync(phone: true);
+        await page.GotoAsync("/staff/contacts/edit");
+
+        await page.GetByRole(AriaRole.Group, new() { Name = "Name" }).GetByLabel("Last name").FillAsync(new string('x', 321));
+        await page.GetByLabel("Position").FillAsync("Counsellor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#lastname-error")).ToContainTextAsync("Last name is at most 320 characters; this one has 321.");
+        await Assertions.Expect(page.GetByLabel("Position")).ToHaveValueAsync("Counsellor"); // nothing typed is lost
+        await Accessibility.AssertNoViolationsAsync(page);
+        await ScreenshotAsync(page, "contacts-field-too-long-phone");
+    }
+
+    [Fact]
     public async Task A_bad_file_shows_every_problem_with_row_and_column()
     {
         var page = await OfficerPageAsync();
