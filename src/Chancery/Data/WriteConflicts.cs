@@ -64,6 +64,31 @@ public static class WriteConflicts
         }
     }
 
+    /// <summary>
+    /// Inside a transaction, makes the units of work that change one record's dependants (an event's guest list, a
+    /// mission's directory in an import) take turns: the second reads what the first wrote instead of racing it into
+    /// a unique index or, on PostgreSQL, a deadlock (rows inserted in different orders). PostgreSQL locks the row;
+    /// SQLite's transactions already take the database's one write lock when they begin (BEGIN IMMEDIATE).
+    /// </summary>
+    public static async Task TakeTurnsOnAsync(this ChanceryDb db, Turns on, Guid id, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync(on switch
+            {
+                Turns.Event => $"SELECT 1 FROM \"Events\" WHERE \"Id\" = {id} FOR UPDATE",
+                _ => $"SELECT 1 FROM \"Missions\" WHERE \"Id\" = {id} FOR UPDATE",
+            }, ct);
+        }
+    }
+
+    /// <summary>Whose dependants take turns: an event's (its guest list) or a mission's (its directory).</summary>
+    public enum Turns
+    {
+        Event,
+        Mission,
+    }
+
     private static void Forget(ChanceryDb db, bool all)
     {
         db.AuditedInSummary.Clear();

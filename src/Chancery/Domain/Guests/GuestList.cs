@@ -9,15 +9,17 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
 {
     /// <summary>Adds the people (of the event's mission) not yet on the list; returns how many were added and how many were there already.</summary>
     /// <remarks>
-    /// Idempotent for every caller: two offices adding the same people at once each get an answer, and the one that
-    /// loses the race (the unique guest index, or a deadlock on PostgreSQL) reads the list again. The rows go in in
-    /// one order, so that two such adds wait for each other rather than deadlock.
+    /// Idempotent for every caller: two offices adding the same people at once each get an answer. Adds to one event
+    /// take turns (the event's row is locked first), so the second reads the list the first wrote; should a race
+    /// still reach the unique guest index, the loser reads the list again.
     /// </remarks>
     public Task<(int Added, int AlreadyOnList)> AddAsync(Guid missionId, Guid eventId, IReadOnlyCollection<Guid> contactIds, CancellationToken ct = default) =>
         db.RetryOnConflictAsync(() => AddOnceAsync(missionId, eventId, contactIds, ct), forgetAll: true, ct);
 
     private async Task<(int Added, int AlreadyOnList)> AddOnceAsync(Guid missionId, Guid eventId, IReadOnlyCollection<Guid> contactIds, CancellationToken ct)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.TakeTurnsOnAsync(WriteConflicts.Turns.Event, eventId, ct);
         var onList = await db.Guests.Where(g => g.EventId == eventId).Select(g => g.ContactId).ToListAsync(ct);
         var known = onList.ToHashSet();
         var now = clock.GetUtcNow();
@@ -31,6 +33,7 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
             }
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return (added, contactIds.Distinct().Count() - added);
     }
 

@@ -57,6 +57,14 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
 
     private async Task<ImportReport> RunOnceAsync(Guid missionId, Sheet sheet, bool apply, string fileName, CancellationToken ct)
     {
+        // On PostgreSQL, imports into one mission take turns from before they read the directory, so the second
+        // matches its rows to what the first wrote. (SQLite takes its one write lock at the save instead: held from
+        // here, it would stop every other write in the app while a large file is matched; a lost race is retried.)
+        await using var turn = apply && db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (turn is not null)
+        {
+            await db.TakeTurnsOnAsync(WriteConflicts.Turns.Mission, missionId, ct);
+        }
         var errors = new List<ImportError>();
         var warnings = new List<string>();
         var columns = ImportColumns.Match(sheet.Headers);
@@ -150,9 +158,9 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
             // erasure leaves nothing behind in it); updates are audited field by field as usual.
             AuditEvents.Add(db, missionId, "Imported", "ContactImport", Guid.CreateVersion7().ToString(), clock,
                 JsonSerializer.Serialize(new { file = fileName, created = createdIds, updated = outcomes.Count(o => o.Action == ImportAction.Update) }));
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await using var transaction = turn is null ? await db.Database.BeginTransactionAsync(ct) : null;
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await (transaction ?? turn)!.CommitAsync(ct);
         }
         return new ImportReport
         {
