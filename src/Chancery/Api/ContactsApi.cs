@@ -19,13 +19,13 @@ public static class ContactsApi
         Guid Id, string? Honorific, string? FirstName, string LastName, string DisplayName, OrganizationDto? Organization,
         string? Position, string? DiplomaticRank, string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone,
         string? Language, string? Category, IReadOnlyList<string> Tags, string? LatinName, Guid MissionId,
-        string? ArrivalNotified, int? NotifiedOrder, int? ManualRank);
+        string? ArrivalNotified, int? NotifiedOrder, int? ManualRank, bool HeadsInternationalOrganization);
     public sealed record OrganizationRef(string? Name, string? Type, string? Country);
     public sealed record ContactBody(
         string? Honorific, string? FirstName, string? LastName, OrganizationRef? Organization, string? Position, string? DiplomaticRank,
         string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone, string? Language, string? Category,
         List<string>? Tags, string? LatinName, string? SpouseHonorific, string? SpouseFirstName, string? SpouseLastName, string? Notes, Guid? MissionId,
-        string? ArrivalNotified = null, int? NotifiedOrder = null, int? ManualRank = null);
+        string? ArrivalNotified = null, int? NotifiedOrder = null, int? ManualRank = null, bool? HeadsInternationalOrganization = null);
     public sealed record ImportResponse(int Created, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors,
         IReadOnlyList<string> Warnings, IReadOnlyList<string> NewOrganizations, IReadOnlyList<string> NewCategories);
 
@@ -54,7 +54,7 @@ public static class ContactsApi
         c.Position, c.DiplomaticRank, c.HeadOfMissionClass?.ToString(),
         c.CredentialsPresented?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
         c.Email, c.Phone, c.Language, c.Category?.Name, c.Tags, c.LatinName, c.MissionId,
-        c.ArrivalNotified?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), c.NotifiedOrder, c.ManualRank);
+        c.ArrivalNotified?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), c.NotifiedOrder, c.ManualRank, c.HeadsInternationalOrganization);
 
     private static ContactInput ToInput(ContactBody b) => new()
     {
@@ -69,6 +69,7 @@ public static class ContactsApi
         ArrivalNotified = b.ArrivalNotified,
         NotifiedOrder = b.NotifiedOrder,
         ManualRank = b.ManualRank,
+        HeadsInternationalOrganization = b.HeadsInternationalOrganization ?? false,
         Email = b.Email,
         Phone = b.Phone,
         Language = b.Language,

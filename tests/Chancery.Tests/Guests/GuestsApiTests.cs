@@ -60,6 +60,31 @@ public abstract class GuestsApiTests(TestApp fixture)
     }
 
     [Fact]
+    public async Task The_head_of_an_international_organization_comes_after_the_heads_of_mission_and_before_every_diplomat_and_consul()
+    {
+        var (api, id, _) = await EventWithDirectoryAsync();
+        var who = (await api.GetFromJsonAsync<JsonElement[]>("/api/contacts?q=nwosu"))!.Single().GetProperty("id").GetString();
+        var marked = await api.PutAsJsonAsync($"/api/contacts/{who}", new
+        {
+            firstName = "Amara",
+            lastName = "Nwosu",
+            position = "WHO Representative",
+            headsInternationalOrganization = true,
+            organization = new { name = "World Health Organization", type = "InternationalOrganization" },
+        });
+        Assert.True((await marked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("headsInternationalOrganization").GetBoolean());
+        await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } });
+
+        var guests = await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=precedence");
+        var lastNames = guests!.Select(g => g.GetProperty("contact").GetProperty("lastName").GetString()).ToList();
+
+        // Four ambassadors, the envoy and the chargé a.i., then the head of WHO (PRODUCT.md rule 6), then the staff.
+        Assert.Equal("Nwosu", lastNames[6]);
+        Assert.True(lastNames.IndexOf("Nwosu") < lastNames.IndexOf("Järvinen"));
+        Assert.True(lastNames.IndexOf("Nwosu") < lastNames.IndexOf("Muñoz, Soto"));
+    }
+
+    [Fact]
     public async Task The_list_follows_the_order_of_precedence_heads_by_class_and_date_then_interim_then_staff()
     {
         var (api, id, _) = await EventWithDirectoryAsync();

@@ -11,7 +11,7 @@ public sealed class PrecedenceTests
 
     private static PrecedenceCandidate Person(string name, HeadOfMissionClass? cls = null, string? credentials = null, string? country = null,
         Guid? org = null, string? rank = null, int? notified = null, int? manual = null, string? tookUp = null, string? arrival = null,
-        bool holySee = false, OrganizationType? type = null, bool io = false) => new()
+        bool holySee = false, OrganizationType? type = null, bool io = false, int? orgRank = null) => new()
         {
             Id = Guid.NewGuid(),
             Name = name,
@@ -27,6 +27,7 @@ public sealed class PrecedenceTests
             ManualRank = manual,
             RepresentsHolySee = holySee,
             HeadsInternationalOrganization = io,
+            OrganizationRank = orgRank,
             RecordedOrder = Interlocked.Increment(ref _recorded),
         };
 
@@ -141,6 +142,23 @@ public sealed class PrecedenceTests
 
         Assert.Equal(["Ambassador", "Interim", "WHO representative", "UNDP head"], order.Select(e => e.Person.Name));
         Assert.Equal(PrecedenceGroup.HeadOfInternationalOrganization, order[2].Group);
+    }
+
+    [Fact]
+    public void Rule6_heads_of_international_organizations_follow_the_hosts_ranking_of_their_organizations_then_their_dates()
+    {
+        var people = new[]
+        {
+            Person("UNICEF head", io: true, type: OrganizationType.InternationalOrganization, credentials: "2015-01-01"),
+            Person("WHO head", io: true, type: OrganizationType.InternationalOrganization, credentials: "2023-01-01", orgRank: 2),
+            Person("UN Resident Coordinator", io: true, type: OrganizationType.InternationalOrganization, credentials: "2024-01-01", orgRank: 1),
+            Person("FAO head", io: true, type: OrganizationType.InternationalOrganization, credentials: "2010-01-01"),
+        };
+
+        var order = Precedence.Order(people, Defaults);
+
+        Assert.Equal(["UN Resident Coordinator", "WHO head", "FAO head", "UNICEF head"], order.Select(e => e.Person.Name));
+        Assert.Contains("ranked 1st by the host", order[0].Reason);
     }
 
     [Fact]

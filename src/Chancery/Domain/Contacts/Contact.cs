@@ -28,6 +28,8 @@ public sealed class Contact : IMissionScoped, IErasable
     public DateTime? ArrivalNotified { get; set; }
     /// <summary>The place in which the person's own mission notified its staff (Art. 17); 1 first.</summary>
     public int? NotifiedOrder { get; set; }
+    /// <summary>Heads an international organization (its representative, director or coordinator): placed after the heads of mission (PRODUCT.md rule 6).</summary>
+    public bool HeadsInternationalOrganization { get; set; }
     /// <summary>For people outside the diplomatic corps: the place the protocol officer gives them; 1 first.</summary>
     public int? ManualRank { get; set; }
     public string? Email { get; set; }

@@ -243,6 +243,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         contact.ArrivalNotified = arrival;
         contact.NotifiedOrder = input.NotifiedOrder;
         contact.ManualRank = input.ManualRank;
+        contact.HeadsInternationalOrganization = input.HeadsInternationalOrganization;
         contact.Email = email;
         contact.Phone = Text.Clean(input.Phone);
         contact.Language = language;
@@ -368,6 +369,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
                 ArrivalNotified = contact.ArrivalNotified?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
                 contact.NotifiedOrder,
                 contact.ManualRank,
+                contact.HeadsInternationalOrganization,
                 contact.Email,
                 contact.Phone,
                 contact.Language,

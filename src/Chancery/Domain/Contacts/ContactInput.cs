@@ -14,6 +14,7 @@ public sealed class ContactInput
     public string? ArrivalNotified { get; set; }
     public int? NotifiedOrder { get; set; }
     public int? ManualRank { get; set; }
+    public bool HeadsInternationalOrganization { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? Language { get; set; }

@@ -14,6 +14,8 @@ public sealed class Organization : IMissionScoped
     public string? Website { get; set; }
     /// <summary>The country's national day; only month and day mean anything (stored in year 2000).</summary>
     public DateOnly? NationalDay { get; set; }
+    /// <summary>For an international organization: where the host ranks it among the others (1 first); unranked ones follow.</summary>
+    public int? HostRank { get; set; }
     /// <summary>Lower-cased, accent-folded name, so matching and search ignore case and accents.</summary>
     public string NormalizedName { get; set; } = "";
 }

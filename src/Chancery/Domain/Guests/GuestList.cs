@@ -185,6 +185,8 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
         ArrivalNotified = c.ArrivalNotified,
         NotifiedOrder = c.NotifiedOrder,
         ManualRank = c.ManualRank,
+        HeadsInternationalOrganization = c.HeadsInternationalOrganization,
+        OrganizationRank = c.Organization?.Type == OrganizationType.InternationalOrganization ? c.Organization.HostRank : null,
         // The import format has one date column: for a chargé d'affaires a.i. it is when they took up the function.
         TookUpFunction = c.HeadOfMissionClass == HeadOfMissionClass.ChargeDAffairesAdInterim ? c.CredentialsPresented : null,
         RepresentsHolySee = string.Equals(c.Organization?.Country, "Holy See", StringComparison.OrdinalIgnoreCase),

@@ -43,11 +43,13 @@ public static class Precedence
         ordered.AddRange(interim.Select(p => (p, PrecedenceGroup.ChargeDAffairesAdInterim,
             $"Chargé d'affaires a.i. (Art. 19), {Dated(p.TookUpFunction, "function taken up")}")));
 
-        // Heads of international organizations follow the heads of diplomatic missions.
+        // Heads of international organizations follow the heads of diplomatic missions: in the order the host ranks
+        // their organizations where it does, then by when they took up their functions.
         var international = list.Where(p => IsInternational(p) && (p.HeadsInternationalOrganization || p.HeadOfMissionClass is not null))
-            .OrderBy(p => p.CredentialsPresented ?? p.ArrivalNotified ?? p.TookUpFunction ?? DateTime.MaxValue).ThenBy(p => p.Name, countryOrder).ToList();
+            .OrderBy(p => p.OrganizationRank ?? int.MaxValue)
+            .ThenBy(p => p.CredentialsPresented ?? p.ArrivalNotified ?? p.TookUpFunction ?? DateTime.MaxValue).ThenBy(p => p.Name, countryOrder).ToList();
         ordered.AddRange(international.Select(p => (p, PrecedenceGroup.HeadOfInternationalOrganization,
-            $"Head of an international organization, {Dated(p.CredentialsPresented ?? p.ArrivalNotified ?? p.TookUpFunction, "took up functions")}")));
+            $"Head of an international organization{(p.OrganizationRank is { } r ? $" ranked {Ordinal(r)} by the host" : "")}, {Dated(p.CredentialsPresented ?? p.ArrivalNotified ?? p.TookUpFunction, "took up functions")}")));
 
         // Rule 7 (Art. 17): staff across missions by rank, within a rank by their head's precedence,
         // inside one mission in the order the mission notified.

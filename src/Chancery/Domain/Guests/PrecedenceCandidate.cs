@@ -20,6 +20,8 @@ public sealed record PrecedenceCandidate
     public DateTime? TookUpFunction { get; init; }
     /// <summary>The head of an international organization.</summary>
     public bool HeadsInternationalOrganization { get; init; }
+    /// <summary>Where the host ranks the person's international organization among the others; lower first, unranked after.</summary>
+    public int? OrganizationRank { get; init; }
     /// <summary>The representative of the Holy See (a nuncio).</summary>
     public bool RepresentsHolySee { get; init; }
     /// <summary>Free text such as "Counsellor" or "First Secretary"; read by <see cref="DiplomaticRanks"/>.</summary>

@@ -131,6 +131,9 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<bool>("HeadsInternationalOrganization")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Honorific")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -267,6 +270,9 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("HostRank")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("MissionId")
                         .HasColumnType("uuid");

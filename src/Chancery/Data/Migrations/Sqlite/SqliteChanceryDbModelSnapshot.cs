@@ -125,6 +125,9 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HeadsInternationalOrganization")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Honorific")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -261,6 +264,9 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("HostRank")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MissionId")
                         .HasColumnType("TEXT");

@@ -40,6 +40,7 @@ public sealed class EditModel(ContactDirectory directory, MissionScope scope) : 
             ArrivalNotified = c.ArrivalNotified?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
             NotifiedOrder = c.NotifiedOrder,
             ManualRank = c.ManualRank,
+            HeadsInternationalOrganization = c.HeadsInternationalOrganization,
             Email = c.Email,
             Phone = c.Phone,
             Language = c.Language,

@@ -19,6 +19,7 @@ public sealed class EditModel(ChanceryDb db, ContactDirectory directory) : PageM
         [StringLength(1000)] public string? Address { get; set; }
         [StringLength(500), Url(ErrorMessage = "Write the whole address, starting with https://")] public string? Website { get; set; }
         [Display(Name = "National day")] public DateOnly? NationalDay { get; set; }
+        [Range(1, 1000, ErrorMessage = "A rank is 1 (first) or more; leave it empty where the host does not rank this organization.")] public int? HostRank { get; set; }
     }
 
     [BindProperty] public Form Input { get; set; } = new();
@@ -29,7 +30,7 @@ public sealed class EditModel(ChanceryDb db, ContactDirectory directory) : PageM
         {
             return NotFound();
         }
-        Input = new Form { Name = o.Name, Type = o.Type, Country = o.Country, Address = o.Address, Website = o.Website, NationalDay = o.NationalDay };
+        Input = new Form { Name = o.Name, Type = o.Type, Country = o.Country, Address = o.Address, Website = o.Website, NationalDay = o.NationalDay, HostRank = o.HostRank };
         return Page();
     }
 
@@ -49,6 +50,7 @@ public sealed class EditModel(ChanceryDb db, ContactDirectory directory) : PageM
         o.Address = Text.Clean(Input.Address);
         o.Website = Text.Clean(Input.Website);
         o.NationalDay = Input.NationalDay is { } d ? new DateOnly(2000, d.Month, d.Day) : null;
+        o.HostRank = Input.HostRank;
         try
         {
             await directory.SaveOrganizationAsync(o);
