@@ -26,6 +26,29 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
     }
 
     [Fact]
+    public async Task The_orders_mark_the_dean_of_the_corps_and_the_host_lays_the_first_wreath()
+    {
+        var setup = await EventWithGuestsAsync();
+        using var session = await StaffSession.SignInAsync(app, setup.Email);
+
+        foreach (var path in new[] { "/order", "/print/orders" })
+        {
+            var page = await session.GetPageAsync($"/staff/events/{setup.EventId}{path}");
+
+            // Georgia's ambassador presented credentials first (2018-04-03 10:30): the dean, and marked so.
+            var dean = page.QuerySelectorAll(".dean").Select(d => d.Closest("tr, li")!.TextContent).ToList();
+            Assert.Single(dean);
+            Assert.Contains("ბერიძე", dean[0]);
+            Assert.Contains("Dean of the diplomatic corps", dean[0]);
+            // The host's own wreath comes first: the mission, laid by the event's hosts.
+            var wreaths = page.QuerySelectorAll("#wreaths ~ ol > li, ol.wreaths > li").Select(li => li.TextContent).ToList();
+            Assert.Contains(setup.Mission.Name, wreaths[0]);
+            Assert.Contains("H.E. the Ambassador", wreaths[0]);
+            Assert.Contains("Embassy of Georgia", wreaths[1]);
+        }
+    }
+
+    [Fact]
     public async Task A_new_event_with_an_unknown_time_zone_is_refused_at_that_field_and_nothing_is_saved()
     {
         var mission = await app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");

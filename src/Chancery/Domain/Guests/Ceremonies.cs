@@ -40,16 +40,24 @@ public static class Ceremonies
     }
 }
 
-/// <summary>An event's three ceremony orders, as the orders page and its print show them.</summary>
+/// <summary>
+/// An event's three ceremony orders, as the orders page and its print show them. The host's own wreath opens the
+/// wreath-laying (<see cref="HostWreath"/>: the mission, laid by the event's hosts), and the dean of the corps is
+/// marked wherever they stand (<see cref="DeanId"/>).
+/// </summary>
 public sealed record CeremonyOrders(
     IReadOnlyList<(Guest Guest, PrecedenceEntry Place)> ReceivingLine,
     IReadOnlyList<(Guest Guest, PrecedenceEntry Place)> Wreaths,
-    IReadOnlyList<(ProgrammeItem Item, PrecedenceEntry? Place)> Speakers)
+    IReadOnlyList<(ProgrammeItem Item, PrecedenceEntry? Place)> Speakers,
+    (string Mission, string LaidBy) HostWreath,
+    Guid? DeanId)
 {
     public static async Task<CeremonyOrders> ReadAsync(ChanceryDb db, GuestList guestList, Event e, CancellationToken ct = default)
     {
         var ranked = await guestList.RankedAsync(e.MissionId, e.Id, ct);
         var programme = await db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == e.Id).OrderBy(p => p.SortOrder).ToListAsync(ct);
-        return new CeremonyOrders(Ceremonies.ReceivingLine(ranked), Ceremonies.WreathLaying(ranked), Ceremonies.SpeakingOrder(programme, ranked));
+        var mission = await db.Missions.Where(m => m.Id == e.MissionId).Select(m => m.Name).FirstAsync(ct);
+        return new CeremonyOrders(Ceremonies.ReceivingLine(ranked), Ceremonies.WreathLaying(ranked), Ceremonies.SpeakingOrder(programme, ranked),
+            (mission, string.IsNullOrWhiteSpace(e.Hosts) ? "the host" : e.Hosts), await guestList.DeanAsync(e.MissionId, ct));
     }
 }

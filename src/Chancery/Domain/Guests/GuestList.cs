@@ -160,12 +160,23 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
             .Include(g => g.Contact).ThenInclude(c => c!.Category)
             .AsNoTracking().ToListAsync(ct);
 
-    private async Task<IReadOnlyList<PrecedenceEntry>> OrderAsync(Guid missionId, List<Guest> guests, PrecedenceSettings settings, CancellationToken ct)
+    /// <summary>The dean (doyen) of the diplomatic corps as the mission's directory and settings make them; null when no ambassador is recorded.</summary>
+    public async Task<Guid?> DeanAsync(Guid missionId, CancellationToken ct = default)
     {
-        // The whole corps the mission knows, so staff follow their head's place even when the head is not invited.
-        var corps = await db.Contacts.Include(c => c.Organization)
+        var corps = await CorpsAsync(missionId, ct);
+        var recorded = corps.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        return Precedence.Dean(corps.Select(c => Candidate(c, recorded[c.Id])), await SettingsAsync(missionId, ct))?.Id;
+    }
+
+    // The whole corps the mission knows, so staff follow their head's place even when the head is not invited.
+    private Task<List<Contact>> CorpsAsync(Guid missionId, CancellationToken ct) =>
+        db.Contacts.Include(c => c.Organization)
             .Where(c => c.MissionId == missionId && c.ErasedAt == null && c.HeadOfMissionClass != null)
             .AsNoTracking().ToListAsync(ct);
+
+    private async Task<IReadOnlyList<PrecedenceEntry>> OrderAsync(Guid missionId, List<Guest> guests, PrecedenceSettings settings, CancellationToken ct)
+    {
+        var corps = await CorpsAsync(missionId, ct);
         var recorded = guests.Select(g => g.Contact!).Concat(corps).DistinctBy(c => c.Id)
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
         return Precedence.Order(guests.Select(g => Candidate(g.Contact!, recorded[g.ContactId])), settings, corps.Select(c => Candidate(c, recorded[c.Id])));
