@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Chancery.Domain.Contacts;
 
 /// <summary>API.md's list; the import's OrganizationType column takes these names.</summary>
@@ -18,7 +20,10 @@ public enum OrganizationType
 public enum HeadOfMissionClass
 {
     Ambassador,
+    [Display(Name = "Envoy or minister")]
     Envoy,
+    [Display(Name = "Chargé d'affaires (en pied)")]
     ChargeDAffaires,
+    [Display(Name = "Chargé d'affaires a.i.")]
     ChargeDAffairesAdInterim,
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Chancery.Domain.Missions;
 
 namespace Chancery.Domain.Events;
@@ -15,6 +16,7 @@ public enum EventKind
 public enum EventStatus
 {
     Draft,
+    [Display(Name = "Invitations sent")]
     InvitationsOut,
     Held,
     Closed,

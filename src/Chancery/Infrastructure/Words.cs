@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Chancery.Infrastructure;
+
+/// <summary>
+/// An enum value as a person reads it: its <see cref="DisplayAttribute"/> where the words are not simply the name's
+/// (Chargé d'affaires a.i.), else the name split into words ("InternationalOrganization" → "International
+/// organization"). The name itself stays what forms post, the API speaks and the import reads.
+/// </summary>
+public static partial class Words
+{
+    private static readonly ConcurrentDictionary<Enum, string> Cache = new();
+
+    public static string For(Enum value) => Cache.GetOrAdd(value, v =>
+    {
+        var name = v.ToString();
+        var display = v.GetType().GetField(name)?.GetCustomAttribute<DisplayAttribute>()?.Name;
+        if (display is not null)
+        {
+            return display;
+        }
+        var words = Capitals().Replace(name, " $1").ToLowerInvariant();
+        return char.ToUpperInvariant(words[0]) + words[1..];
+    });
+
+    /// <summary>For a nullable value: its words, or <paramref name="none"/>.</summary>
+    public static string For(Enum? value, string none) => value is null ? none : For(value);
+
+    /// <summary>A select list's options: the name as the value (what the form posts), the words as the text.</summary>
+    public static IEnumerable<SelectListItem> Options<T>(T? selected = null) where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => new SelectListItem(For(v), v.ToString(), selected is { } s && s.Equals(v)));
+
+    [GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial Regex Capitals();
+}
