@@ -50,6 +50,7 @@ services.AddSingleton<IAuthorizationMiddlewareResultHandler, EndedSessionsChalle
 services.AddSingleton<PublicAddresses>();
 services.AddScoped<MissionAdministration>();
 services.AddScoped<TokenChains>();
+services.AddScoped<Chancery.Domain.Audit.AuditNames>();
 services.AddScoped<PublicUrls>();
 services.AddScoped<ContactDirectory>();
 services.AddScoped<ContactImporter>();

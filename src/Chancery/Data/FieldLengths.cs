@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Chancery.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -13,7 +12,7 @@ namespace Chancery.Data;
 /// the guard every save passes (<see cref="SaveHooks"/>). PostgreSQL would refuse an over-long value with an error
 /// the user cannot read, and SQLite would store a megabyte: neither gets the chance.
 /// </summary>
-public static partial class FieldLengths
+public static class FieldLengths
 {
     private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, int Max)[]> Bounded = new();
 
@@ -43,11 +42,7 @@ public static partial class FieldLengths
     }
 
     /// <summary>"LastName" as a person reads it: "Last name".</summary>
-    public static string Label(string property)
-    {
-        var words = Words().Replace(property, " $1").Trim().ToLowerInvariant();
-        return words.Length == 0 ? property : char.ToUpperInvariant(words[0]) + words[1..];
-    }
+    public static string Label(string property) => Infrastructure.Words.Of(property);
 
     /// <summary>The last guard: refuses the save (nothing is written) when any added or changed row holds text over its length.</summary>
     internal static void Guard(IEnumerable<EntityEntry> changed)
@@ -75,6 +70,4 @@ public static partial class FieldLengths
     private static (IProperty, int)[] BoundedProperties(IEntityType type) =>
         [.. type.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => (p, p.GetMaxLength() ?? int.MaxValue))];
 
-    [GeneratedRegex("(?<=[a-z])([A-Z])")]
-    private static partial Regex Words();
 }

@@ -23,9 +23,15 @@ public static partial class Words
         {
             return display;
         }
-        var words = Capitals().Replace(name, " $1").ToLowerInvariant();
-        return char.ToUpperInvariant(words[0]) + words[1..];
+        return Of(name);
     });
+
+    /// <summary>An identifier (a field, a kind of record) in words: "ProgrammeItem" → "Programme item".</summary>
+    public static string Of(string identifier)
+    {
+        var words = Capitals().Replace(identifier, " $1").Trim().ToLowerInvariant();
+        return words.Length == 0 ? identifier : char.ToUpperInvariant(words[0]) + words[1..];
+    }
 
     /// <summary>For a nullable value: its words, or <paramref name="none"/>.</summary>
     public static string For(Enum? value, string none) => value is null ? none : For(value);

@@ -49,6 +49,30 @@ public abstract class AuditTests(TestApp fixture)
     }
 
     [Fact]
+    public async Task The_audit_page_names_records_and_the_records_a_change_links_to_instead_of_showing_ids()
+    {
+        var mission = await App.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        var email = await App.CreateUserAsync(mission.Id, MissionRole.Admin);
+        var api = await App.ApiClientAsync(email);
+        var person = await (await api.PostAsJsonAsync("/api/contacts", new { firstName = "Aino", lastName = "Virtanen", organization = new { name = "Embassy of Finland" } }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = person.GetProperty("id").GetString();
+        (await api.PutAsJsonAsync($"/api/contacts/{id}", new { firstName = "Aino", lastName = "Virtanen", organization = new { name = "Embassy of Peru" } })).EnsureSuccessStatusCode();
+        using var admin = await StaffSession.SignInAsync(App, email);
+
+        var audit = await admin.GetPageAsync($"/staff/audit?EntityType=Contact&EntityId={id}");
+
+        var rows = audit.QuerySelectorAll("tbody tr").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal($"/staff/contacts/{id}", r.QuerySelector("td:nth-child(4) a")?.GetAttribute("href")));
+        Assert.Contains("Aino Virtanen", rows[0].TextContent);
+        var changes = rows[0].QuerySelectorAll("td.changes div").Select(d => string.Join(" ", d.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries))).ToList();
+        Assert.Contains("Organization: Embassy of Finland → Embassy of Peru", changes);
+        var ids = System.Text.RegularExpressions.Regex.Matches(audit.QuerySelector("tbody")!.TextContent, "[0-9a-f]{8}-[0-9a-f]{4}-[^ ]*");
+        Assert.True(ids.Count == 0, string.Join(", ", ids.Select(m => m.Value)));
+    }
+
+    [Fact]
     public async Task The_only_administrator_cannot_demote_themselves()
     {
         var mission = await App.CreateMissionAsync($"Lonely mission {Guid.NewGuid():N}");
