@@ -54,6 +54,11 @@ public sealed class ContactPagesTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(15, await CountAsync(missionId));
         var directory = await session.GetPageAsync("/staff/contacts");
         Assert.Contains("15 people", directory.QuerySelector("main > p.muted[role=status]")!.TextContent);
+
+        // The same file again changes nothing, and the page offers nothing to confirm.
+        var again = await StaffSession.ReadAsync(await UploadAsync(session, SampleFiles.Fixture("diplomatic-list.csv"), "diplomatic-list.csv"));
+        Assert.Null(again.QuerySelector("form[action*=Confirm], input[name=pendingId]"));
+        Assert.Contains("Nothing to import", again.QuerySelector("main")!.TextContent);
     }
 
     [Fact]

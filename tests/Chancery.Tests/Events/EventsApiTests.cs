@@ -63,6 +63,22 @@ public abstract class EventsApiTests(TestApp fixture)
     }
 
     [Fact]
+    public async Task An_rsvp_deadline_after_the_event_is_refused_and_one_before_it_keeps_its_time()
+    {
+        var api = await ClientAsync();
+
+        var late = await api.PostAsJsonAsync("/api/events", new { title = "Reception", startsAt = "2024-02-26T15:00", timeZone = "Asia/Shanghai", venue = "Residence", rsvpBy = "2024-03-20" });
+        var ontime = await api.PostAsJsonAsync("/api/events", new { title = "Reception", startsAt = "2024-02-26T15:00", timeZone = "Asia/Shanghai", venue = "Residence", rsvpBy = "2024-02-20T17:30" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        var message = (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("rsvpBy")[0].GetString();
+        Assert.Contains("2024-03-20,", message); // a date entered without a time reads as a date
+        Assert.Contains("2024-02-26 15:00", message);
+        Assert.Equal(HttpStatusCode.Created, ontime.StatusCode);
+        Assert.Equal("2024-02-20T17:30", (await ontime.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rsvpBy").GetString());
+    }
+
+    [Fact]
     public async Task The_programme_comes_back_in_time_order_whatever_order_it_was_entered_in()
     {
         var api = await ClientAsync();

@@ -159,6 +159,11 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
         }
         else if (EventSchedule.TryParseLocal(rsvpText, out var rsvp))
         {
+            // Answers are due before the guests come: a deadline after the start is a slip of the year or the month.
+            if (!errors.ContainsKey(nameof(b.StartsAt)) && rsvp >= e.StartsAtLocal)
+            {
+                errors[nameof(b.RsvpBy)] = [$"Answers are due by {EventSchedule.Show(rsvp)}, which is not before the event ({EventSchedule.Show(e.StartsAtLocal)}); choose a date before it."];
+            }
             e.RsvpByLocal = rsvp;
         }
         else

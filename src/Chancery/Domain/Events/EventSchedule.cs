@@ -28,5 +28,9 @@ public static class EventSchedule
         return (new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset).ToUniversalTime(), null, null);
     }
 
+    /// <summary>A wall-clock time as a person reads it; a date entered without a time reads as a date.</summary>
+    public static string Show(DateTime local) =>
+        local.ToString(local.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     public static string Format(DateTime local) => local.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 }
