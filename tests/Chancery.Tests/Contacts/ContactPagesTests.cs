@@ -131,6 +131,26 @@ public sealed class ContactPagesTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Erasing_someone_on_the_list_of_an_event_still_ahead_is_a_warning_first()
+    {
+        var (session, _, email) = await OfficerAsync();
+        var api = await app.ApiClientAsync(email);
+        var id = (await (await api.PostAsJsonAsync("/api/contacts", new { firstName = "Olga", lastName = "Invited" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var start = app.Clock.GetUtcNow().AddDays(30).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var eventId = (await (await api.PostAsJsonAsync("/api/events", new { title = "Reception next month", startsAt = start, timeZone = "UTC", venue = "Residence" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var before = await session.GetPageAsync($"/staff/contacts/{id}");
+        Assert.Null(before.QuerySelector("p.confirm"));
+
+        (await api.PostAsJsonAsync($"/api/events/{eventId}/guests", new { contactIds = new[] { id } })).EnsureSuccessStatusCode();
+        var page = await session.GetPageAsync($"/staff/contacts/{id}");
+
+        var warning = page.QuerySelector("p.confirm")!.TextContent;
+        Assert.Contains("Reception next month", warning);
+        Assert.Contains("take them off those lists instead", warning);
+    }
+
+    [Fact]
     public async Task Erasing_a_person_removes_their_data_from_the_directory_and_the_audit_log()
     {
         var (session, missionId, email) = await OfficerAsync();

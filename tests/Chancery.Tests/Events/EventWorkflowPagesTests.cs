@@ -26,6 +26,27 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
     }
 
     [Fact]
+    public async Task Removing_a_programme_item_asks_first_and_keeping_it_changes_nothing()
+    {
+        var setup = await EventWithGuestsAsync();
+        await setup.Api.PostAsJsonAsync($"/api/events/{setup.EventId}/programme", new { startsAt = "18:30", title = "Speech by the Ambassador", speaker = "H.E. the Ambassador" });
+        using var session = await StaffSession.SignInAsync(app, setup.Email);
+        var url = $"/staff/events/{setup.EventId}/programme";
+
+        var list = await session.GetPageAsync(url);
+        Assert.Null(list.QuerySelector("form[action*='handler=Remove']")); // no one-click removal
+        var ask = list.QuerySelector("a[aria-label='Remove “Speech by the Ambassador”']")!.GetAttribute("href")!;
+        var confirm = await session.GetPageAsync(url + ask.Split('#')[0]);
+        Assert.Contains("Remove “Speech by the Ambassador” from the run of show?", confirm.QuerySelector("#confirm-remove")!.TextContent);
+        Assert.Single(await setup.Api.GetFromJsonAsync<JsonElement[]>($"/api/events/{setup.EventId}/programme") ?? []);
+
+        var removed = await session.SubmitAsync(url + ask.Split('#')[0], "#confirm-remove form", []);
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Empty(await setup.Api.GetFromJsonAsync<JsonElement[]>($"/api/events/{setup.EventId}/programme") ?? []);
+    }
+
+    [Fact]
     public async Task The_orders_mark_the_dean_of_the_corps_and_the_host_lays_the_first_wreath()
     {
         var setup = await EventWithGuestsAsync();

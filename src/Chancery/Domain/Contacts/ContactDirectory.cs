@@ -387,6 +387,14 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         return JsonSerializer.Serialize(data, ExportJson);
     }
 
+    /// <summary>The events still ahead whose guest lists hold the person: erasing them leaves a nameless guest there.</summary>
+    public Task<List<string>> UpcomingEventsOfAsync(Guid contactId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        return db.Guests.Where(g => g.ContactId == contactId).Join(db.Events, g => g.EventId, e => e.Id, (g, e) => e)
+            .Where(e => e.StartsAtUtc > now).OrderBy(e => e.StartsAtUtc).Select(e => e.Title).ToListAsync(ct);
+    }
+
     /// <summary>
     /// Erases a person on request: names and contact data are removed, also from the audit log's history of
     /// them; the row stays so past events keep their anonymous counts. The erasure itself is audited.

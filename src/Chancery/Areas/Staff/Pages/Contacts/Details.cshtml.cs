@@ -10,6 +10,8 @@ namespace Chancery.Areas.Staff.Pages.Contacts;
 public sealed class DetailsModel(ContactDirectory directory, MissionScope scope) : PageModel
 {
     public Contact Person { get; private set; } = null!;
+    /// <summary>Events still ahead that have the person on their guest list: erasing them is then worth a second thought.</summary>
+    public IReadOnlyList<string> UpcomingEvents { get; private set; } = [];
     public bool CanChange => scope.Current is { } c && scope.Can(c.MissionId, MissionRole.Protocol);
 
     public async Task<IActionResult> OnGetAsync(Guid id)
@@ -19,6 +21,7 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope)
             return NotFound();
         }
         Person = person;
+        UpcomingEvents = await directory.UpcomingEventsOfAsync(id);
         return Page();
     }
 
@@ -49,6 +52,7 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope)
         if (!confirm)
         {
             Person = person;
+            UpcomingEvents = await directory.UpcomingEventsOfAsync(id);
             ModelState.AddModelError("confirm", "Tick the box to confirm: erasure cannot be undone.");
             return Page();
         }

@@ -17,10 +17,17 @@ public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : EventP
     [BindProperty] public ProgrammeInput Input { get; set; } = new();
     /// <summary>The item the form changes; null when it adds one.</summary>
     [BindProperty(SupportsGet = true)] public Guid? Edit { get; set; }
+    /// <summary>The item the officer asked to remove, awaiting their confirmation: a run of show is not rebuilt from memory.</summary>
+    [BindProperty(SupportsGet = true, Name = "remove")] public Guid? RemoveAsked { get; set; }
+    public ProgrammeItem? Removing { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+        if (RemoveAsked is { } removeId && (Removing = Items.FirstOrDefault(p => p.Id == removeId)) is null)
         {
             return NotFound();
         }
