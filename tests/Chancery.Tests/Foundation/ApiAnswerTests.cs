@@ -45,7 +45,10 @@ public abstract class ApiAnswerTests(TestApp fixture)
         var page = await door.Client.GetAsync(refused.Headers.Location);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("role", await page.Content.ReadAsStringAsync());
+        var text = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Your role in", text); // the role is the reason, not membership
+        Assert.Contains("<strong>Door</strong>", text);
+        Assert.Contains(mission.Name, text);
     }
 
     [Fact]

@@ -1,0 +1,24 @@
+using Chancery.Data;
+using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Chancery.Pages.Account;
+
+/// <summary>Where the cookie sends someone whose role does not open a page: it says which role they have, and where.</summary>
+[AllowAnonymous]
+public sealed class AccessDeniedModel(MissionScope scope, ChanceryDb db) : PageModel
+{
+    public MissionAccess? Current { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            Guid? preferred = Guid.TryParse(Request.Cookies[Policies.MissionCookie], out var m) ? m : null;
+            await scope.LoadAsync(db, User, allMissions: false, preferred, HttpContext.RequestAborted);
+            Current = scope.Current;
+        }
+    }
+}
