@@ -19,13 +19,13 @@ public static class ContactsApi
         Guid Id, string? Honorific, string? FirstName, string LastName, string DisplayName, OrganizationDto? Organization,
         string? Position, string? DiplomaticRank, string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone,
         string? Language, string? Category, IReadOnlyList<string> Tags, string? LatinName, Guid MissionId,
-        string? ArrivalNotified, int? NotifiedOrder, int? ManualRank, bool HeadsInternationalOrganization);
+        string? ArrivalNotified, int? NotifiedOrder, int? ManualRank, bool HeadOfOrganization);
     public sealed record OrganizationRef(string? Name, string? Type, string? Country);
     public sealed record ContactBody(
         string? Honorific, string? FirstName, string? LastName, OrganizationRef? Organization, string? Position, string? DiplomaticRank,
         string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone, string? Language, string? Category,
         List<string>? Tags, string? LatinName, string? SpouseHonorific, string? SpouseFirstName, string? SpouseLastName, string? Notes, Guid? MissionId,
-        string? ArrivalNotified = null, int? NotifiedOrder = null, int? ManualRank = null, bool? HeadsInternationalOrganization = null);
+        string? ArrivalNotified = null, int? NotifiedOrder = null, int? ManualRank = null, bool? HeadOfOrganization = null);
     public sealed record ImportResponse(int Created, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors,
         IReadOnlyList<string> Warnings, IReadOnlyList<string> NewOrganizations, IReadOnlyList<string> NewCategories);
 
@@ -69,7 +69,6 @@ public static class ContactsApi
         ArrivalNotified = b.ArrivalNotified,
         NotifiedOrder = b.NotifiedOrder,
         ManualRank = b.ManualRank,
-        HeadsInternationalOrganization = b.HeadsInternationalOrganization ?? false,
         Email = b.Email,
         Phone = b.Phone,
         Language = b.Language,
@@ -124,7 +123,10 @@ public static class ContactsApi
     {
         try
         {
-            return await directory.SaveAsync(missionId, existing, ToInput(body));
+            var input = ToInput(body);
+            // API.md's headOfOrganization; left out of a PUT, the person keeps what they had.
+            input.HeadsInternationalOrganization = body.HeadOfOrganization ?? existing?.HeadsInternationalOrganization ?? false;
+            return await directory.SaveAsync(missionId, existing, input);
         }
         catch (Domain.DomainException e) when (e.Errors.Keys.Any(BodyNames.ContainsKey))
         {

@@ -72,12 +72,18 @@ public static class WriteConflicts
     /// </summary>
     public static async Task TakeTurnsOnAsync(this ChanceryDb db, Turns on, Guid id, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Taking turns needs a transaction: the lock lasts as long as it does.");
+        }
         if (db.Database.IsNpgsql())
         {
+            // NO KEY UPDATE: the turn is about the record's dependants, so rows that merely point at it (a guest of
+            // the event, a membership of the mission) are not held up by it.
             await db.Database.ExecuteSqlAsync(on switch
             {
-                Turns.Event => $"SELECT 1 FROM \"Events\" WHERE \"Id\" = {id} FOR UPDATE",
-                _ => $"SELECT 1 FROM \"Missions\" WHERE \"Id\" = {id} FOR UPDATE",
+                Turns.Event => $"SELECT 1 FROM \"Events\" WHERE \"Id\" = {id} FOR NO KEY UPDATE",
+                _ => $"SELECT 1 FROM \"Missions\" WHERE \"Id\" = {id} FOR NO KEY UPDATE",
             }, ct);
         }
     }

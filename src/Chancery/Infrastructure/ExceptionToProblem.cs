@@ -53,7 +53,8 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems) : IExc
                 Detail = WriteConflicts.Message,
             },
             // What a check above should have caught (a NUL in text PostgreSQL cannot hold): the request's fault, not ours.
-            Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.CharacterNotInRepertoire or Npgsql.PostgresErrorCodes.UntranslatableCharacter } => new ProblemDetails
+            _ when (exception as Npgsql.PostgresException ?? exception.InnerException as Npgsql.PostgresException) is
+            { SqlState: Npgsql.PostgresErrorCodes.CharacterNotInRepertoire or Npgsql.PostgresErrorCodes.UntranslatableCharacter } => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request was refused",

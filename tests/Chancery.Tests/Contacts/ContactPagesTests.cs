@@ -59,6 +59,12 @@ public sealed class ContactPagesTests(TestApp app) : IClassFixture<TestApp>
         var again = await StaffSession.ReadAsync(await UploadAsync(session, SampleFiles.Fixture("diplomatic-list.csv"), "diplomatic-list.csv"));
         Assert.Null(again.QuerySelector("form[action*=Confirm], input[name=pendingId]"));
         Assert.Contains("Nothing to import", again.QuerySelector("main")!.TextContent);
+
+        // A file that only corrects an organization's country is a change, and is offered.
+        var csv = System.Text.Encoding.UTF8.GetString(SampleFiles.Fixture("diplomatic-list.csv")).Replace("Embassy of Finland,Embassy,Finland", "Embassy of Finland,Embassy,Suomi", StringComparison.Ordinal);
+        var corrected = await StaffSession.ReadAsync(await UploadAsync(session, System.Text.Encoding.UTF8.GetBytes(csv), "diplomatic-list.csv"));
+        Assert.NotNull(corrected.QuerySelector("input[name=pendingId]"));
+        Assert.Contains("Embassy of Finland", corrected.QuerySelector("ul.summary")!.TextContent);
     }
 
     [Fact]

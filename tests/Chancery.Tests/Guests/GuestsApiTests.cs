@@ -69,10 +69,13 @@ public abstract class GuestsApiTests(TestApp fixture)
             firstName = "Amara",
             lastName = "Nwosu",
             position = "WHO Representative",
-            headsInternationalOrganization = true,
+            headOfOrganization = true,
             organization = new { name = "World Health Organization", type = "InternationalOrganization" },
         });
-        Assert.True((await marked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("headsInternationalOrganization").GetBoolean());
+        Assert.True((await marked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("headOfOrganization").GetBoolean());
+        // A client that does not know the field keeps it as it was.
+        var untouched = await api.PutAsJsonAsync($"/api/contacts/{who}", new { firstName = "Amara", lastName = "Nwosu", position = "WHO Representative", organization = new { name = "World Health Organization" } });
+        Assert.True((await untouched.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("headOfOrganization").GetBoolean());
         await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } });
 
         var guests = await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=precedence");
@@ -82,6 +85,25 @@ public abstract class GuestsApiTests(TestApp fixture)
         Assert.Equal("Nwosu", lastNames[6]);
         Assert.True(lastNames.IndexOf("Nwosu") < lastNames.IndexOf("Järvinen"));
         Assert.True(lastNames.IndexOf("Nwosu") < lastNames.IndexOf("Muñoz, Soto"));
+    }
+
+    [Fact]
+    public async Task The_import_marks_the_head_of_an_international_organization_and_the_export_writes_it_back()
+    {
+        var (api, _, _) = await EventWithDirectoryAsync();
+        var csv = "LastName,FirstName,Organization,OrganizationType,HeadOfOrganization\nNwosu,Amara,World Health Organization,InternationalOrganization,yes\nMensah,Kwame,Embassy of Ghana,Embassy,maybe\n";
+        using var bad = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "io.csv" } };
+        var refused = await (await api.PostAsync("/api/contacts/import", bad)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(refused.GetProperty("errors").EnumerateArray(), e => e.GetProperty("row").GetInt32() == 3 && e.GetProperty("column").GetString() == "HeadOfOrganization");
+
+        using var good = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv.Replace("maybe", "no", StringComparison.Ordinal))), "file", "io.csv" } };
+        (await api.PostAsync("/api/contacts/import", good)).EnsureSuccessStatusCode();
+
+        var who = (await api.GetFromJsonAsync<JsonElement[]>("/api/contacts?q=nwosu"))!.Single();
+        Assert.True(who.GetProperty("headOfOrganization").GetBoolean());
+        var export = await api.GetStringAsync("/api/contacts/export.csv");
+        Assert.Contains("HeadOfOrganization", export.Split('\n')[0]);
+        Assert.Contains(export.Split('\n'), line => line.Contains("Nwosu", StringComparison.Ordinal) && line.TrimEnd('\r').EndsWith(",yes", StringComparison.Ordinal));
     }
 
     [Fact]

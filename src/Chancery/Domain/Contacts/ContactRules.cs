@@ -25,6 +25,14 @@ public static partial class ContactRules
     public static List<string> SplitTags(string value) =>
         [.. value.Split([';', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
 
+    /// <summary>Yes or no as a spreadsheet writes it (yes/no, true/false, 1/0, y/n, x); null for anything else.</summary>
+    public static bool? ParseYesNo(string value) => Key(value) switch
+    {
+        "yes" or "y" or "true" or "1" or "x" => true,
+        "no" or "n" or "false" or "0" => false,
+        _ => null,
+    };
+
     public const int MaxTagLength = 100;
     public const int MaxTags = 50;
 

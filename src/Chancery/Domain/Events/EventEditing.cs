@@ -160,9 +160,9 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
         else if (EventSchedule.TryParseLocal(rsvpText, out var rsvp))
         {
             // Answers are due before the guests come: a deadline after the start is a slip of the year or the month.
-            if (!errors.ContainsKey(nameof(b.StartsAt)) && rsvp >= e.StartsAtLocal)
+            if (EventSchedule.TryParseLocal(b.StartsAt, out var starts) && rsvp >= starts)
             {
-                errors[nameof(b.RsvpBy)] = [$"Answers are due by {EventSchedule.Show(rsvp)}, which is not before the event ({EventSchedule.Show(e.StartsAtLocal)}); choose a date before it."];
+                errors[nameof(b.RsvpBy)] = [$"Answers are due by {EventSchedule.Show(rsvp)}, which is not before the event ({EventSchedule.Show(starts)}); choose a date before it."];
             }
             e.RsvpByLocal = rsvp;
         }

@@ -95,9 +95,9 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
             errors[nameof(change.PlusOnes)] = [$"Plus-ones are between 0 and {MaxPlusOnes}."];
         }
         var note = Text.Clean(change.Note);
-        if (note?.Length > 1000)
+        if (note is not null && Data.FieldLengths.TooLong(note, db.Max<Guest>(nameof(Guest.Note)), "A note") is { } tooLong)
         {
-            errors[nameof(change.Note)] = [$"A note is at most 1000 characters; this one has {note.Length}."];
+            errors[nameof(change.Note)] = [tooLong];
         }
         DomainException.ThrowIfAny(errors, "The guest's answer has errors.");
         guest.Rsvp = change.Rsvp;

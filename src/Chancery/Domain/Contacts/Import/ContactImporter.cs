@@ -105,6 +105,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
         var createdIds = new List<Guid>();
         var newOrganizations = new List<string>();
         var newCategories = new List<string>();
+        var updatedOrganizations = new List<string>();
         var now = clock.GetUtcNow();
 
         foreach (var row in parsed)
@@ -126,7 +127,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
             claimed[identity] = row.Row;
             claimed.TryAdd(nameKey, row.Row);
 
-            var organization = ResolveOrganization(row, missionId, orgByName, newOrganizations);
+            var organization = ResolveOrganization(row, missionId, orgByName, newOrganizations, updatedOrganizations);
             var category = ResolveCategory(row.Category, missionId, categoryByName, newCategories, categories.Count);
             // The file's row order is the order the host recorded people in, and precedence breaks ties by it:
             // 100 µs per row (the finest step both databases keep) makes "entered the directory" follow the rows.
@@ -170,6 +171,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
             Warnings = warnings,
             NewOrganizations = newOrganizations,
             NewCategories = newCategories,
+            UpdatedOrganizations = updatedOrganizations,
             Rows = outcomes,
             Applied = apply,
         };
@@ -179,12 +181,12 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
     private Dictionary<string, int> MaxLengths()
     {
         var lengths = ImportColumns.All.Except([ImportColumns.OrganizationType, ImportColumns.HeadOfMissionClass, ImportColumns.CredentialsPresented,
-            ImportColumns.Organization, ImportColumns.Country, ImportColumns.Category, ImportColumns.Tags]).ToDictionary(c => c, db.Max<Contact>);
+            ImportColumns.Organization, ImportColumns.Country, ImportColumns.Category, ImportColumns.Tags, ImportColumns.HeadOfOrganization]).ToDictionary(c => c, db.Max<Contact>);
         lengths[ImportColumns.Organization] = db.Max<Organization>(nameof(Organization.Name));
         lengths[ImportColumns.Country] = db.Max<Organization>(nameof(Organization.Country));
         lengths[ImportColumns.Category] = db.Max<Category>(nameof(Category.Name));
         // A type, a class or a date: words of a known list, never long; a long cell is refused before it is quoted back.
-        lengths[ImportColumns.OrganizationType] = lengths[ImportColumns.HeadOfMissionClass] = lengths[ImportColumns.CredentialsPresented] = 40;
+        lengths[ImportColumns.OrganizationType] = lengths[ImportColumns.HeadOfMissionClass] = lengths[ImportColumns.CredentialsPresented] = lengths[ImportColumns.HeadOfOrganization] = 40;
         return lengths;
     }
 
@@ -193,7 +195,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
     private static string NameKey(string? organization, string? first, string? last) =>
         $"{Text.Fold(organization)}\u001f{Text.Fold(first)}\u001f{Text.Fold(last)}";
 
-    private Organization? ResolveOrganization(ImportRowParser.Parsed row, Guid missionId, Dictionary<string, Organization> byName, List<string> created)
+    private Organization? ResolveOrganization(ImportRowParser.Parsed row, Guid missionId, Dictionary<string, Organization> byName, List<string> created, List<string> updated)
     {
         if (row.Organization is null)
         {
@@ -208,13 +210,14 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
             created.Add(org.Name);
             return org;
         }
-        if (row.OrganizationType is { } type && org.Type != type)
+        if ((row.OrganizationType is { } type && org.Type != type) || (row.Country is not null && org.Country != row.Country))
         {
-            org.Type = type;
-        }
-        if (row.Country is not null && org.Country != row.Country)
-        {
-            org.Country = row.Country;
+            org.Type = row.OrganizationType ?? org.Type;
+            org.Country = row.Country ?? org.Country;
+            if (!created.Contains(org.Name) && !updated.Contains(org.Name))
+            {
+                updated.Add(org.Name);
+            }
         }
         return org;
     }
@@ -258,6 +261,10 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
         Set("Email", row.Email, c.Email, v => c.Email = v);
         Set("Phone", row.Phone, c.Phone, v => c.Phone = v);
         Set("Language", row.Language, c.Language, v => c.Language = v);
+        if (row.HeadOfOrganization is { } head)
+        {
+            Set("HeadOfOrganization", head, c.HeadsInternationalOrganization, v => c.HeadsInternationalOrganization = v);
+        }
         if (organization is not null && c.OrganizationId != organization.Id)
         {
             c.OrganizationId = organization.Id;

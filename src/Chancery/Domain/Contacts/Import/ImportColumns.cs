@@ -18,11 +18,12 @@ public static class ImportColumns
     public const string Language = "Language";
     public const string Category = "Category";
     public const string Tags = "Tags";
+    public const string HeadOfOrganization = "HeadOfOrganization";
 
     public static readonly string[] All =
     [
         Organization, OrganizationType, Country, Honorific, FirstName, LastName, Position, DiplomaticRank,
-        HeadOfMissionClass, CredentialsPresented, Email, Phone, Language, Category, Tags,
+        HeadOfMissionClass, CredentialsPresented, Email, Phone, Language, Category, Tags, HeadOfOrganization,
     ];
 
     /// <summary>"First name", "FIRST_NAME" and "first-name" all become "firstname".</summary>

@@ -24,6 +24,10 @@ public sealed class ImportReport
     public IReadOnlyList<string> Warnings { get; init; } = [];
     public IReadOnlyList<string> NewOrganizations { get; init; } = [];
     public IReadOnlyList<string> NewCategories { get; init; } = [];
+    /// <summary>Organizations already there whose type or country the file changes.</summary>
+    public IReadOnlyList<string> UpdatedOrganizations { get; init; } = [];
+    /// <summary>Whether applying the file would change anything at all.</summary>
+    public bool ChangesSomething => Created + Updated + UpdatedOrganizations.Count > 0;
     public IReadOnlyList<ImportRowOutcome> Rows { get; init; } = [];
     public bool Applied { get; init; }
     public bool IsValid => Errors.Count == 0;

@@ -21,6 +21,7 @@ internal sealed class ImportRowParser(string[] headers, string?[] columns, IRead
         public string? Language { get; set; }
         public string? Category { get; set; }
         public List<string>? Tags { get; set; }
+        public bool? HeadOfOrganization { get; set; }
     }
 
     public Parsed Parse(SheetRow row, List<ImportError> errors)
@@ -101,6 +102,16 @@ internal sealed class ImportRowParser(string[] headers, string?[] columns, IRead
                     p.Language = value;
                     break;
                 case ImportColumns.Category: p.Category = value; break;
+                case ImportColumns.HeadOfOrganization:
+                    if (value is not null)
+                    {
+                        p.HeadOfOrganization = ContactRules.ParseYesNo(value);
+                        if (p.HeadOfOrganization is null)
+                        {
+                            Error($"'{value}' is not yes or no; write yes for the head of an international organization, no (or nothing) otherwise");
+                        }
+                    }
+                    break;
                 case ImportColumns.Tags:
                     p.Tags = value is null ? null : ContactRules.SplitTags(value);
                     if (ContactRules.TagsProblem(p.Tags) is { } problem)
