@@ -182,6 +182,30 @@ public abstract class ScopeTests(TestApp app)
     }
 
     [Fact]
+    public async Task An_administrator_renames_the_mission_and_sets_its_time_zone_which_new_events_start_in()
+    {
+        var mission = await App.CreateMissionAsync("Default-like " + Guid.NewGuid());
+        using var session = await StaffSession.SignInAsync(App, await App.CreateUserAsync(mission.Id, MissionRole.Admin));
+
+        var bad = await session.SubmitAsync("/staff/missions", "#mission-settings", new() { ["Settings.Name"] = "Embassy of Finland in Beijing", ["Settings.TimeZone"] = "Beijing" });
+        Assert.Contains("IANA", (await StaffSession.ReadAsync(bad)).QuerySelector("#settings-tz-error")!.TextContent);
+
+        var saved = await session.SubmitAsync("/staff/missions", "#mission-settings", new()
+        {
+            ["Settings.Name"] = "Embassy of Finland in Beijing",
+            ["Settings.Country"] = "Finland",
+            ["Settings.City"] = "Beijing",
+            ["Settings.TimeZone"] = "Asia/Shanghai",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var overview = await session.GetPageAsync("/staff");
+        Assert.Contains("Embassy of Finland in Beijing", overview.QuerySelector("h1")!.TextContent);
+        var newEvent = await session.GetPageAsync("/staff/events/edit");
+        Assert.Equal("Asia/Shanghai", newEvent.QuerySelector("[name='Input.TimeZone']")!.GetAttribute("value") ?? newEvent.QuerySelector("[name='Input.TimeZone'] option[selected]")?.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Only_an_administrator_of_the_mission_may_change_its_public_address()
     {
         var mission = await App.CreateMissionAsync("Guarded " + Guid.NewGuid());

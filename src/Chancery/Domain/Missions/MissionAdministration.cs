@@ -17,11 +17,7 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
         {
             throw new DomainException("A mission needs a name.", "Name");
         }
-        var zone = string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-        {
-            throw new DomainException($"'{zone}' is not a time zone; use an IANA name such as Asia/Shanghai.", "TimeZone");
-        }
+        var zone = Zone(timeZone);
         var mission = new Mission { Name = name, Country = Blank(country), City = Blank(city), TimeZone = zone, CreatedAt = clock.GetUtcNow() };
         mission.Slug = await FreeSlugAsync(MissionAddress.SuggestSlug(name), ct);
         db.Missions.Add(mission);
@@ -29,6 +25,31 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
         db.Memberships.Add(new Membership { MissionId = mission.Id, UserId = creatorId, Role = MissionRole.Admin, CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         return mission;
+    }
+
+    /// <summary>
+    /// Renames the mission and sets the country it represents, its city and its time zone (new events start in it).
+    /// The first mission of an installation is called "Default mission" until someone does this.
+    /// </summary>
+    public async Task SetSettingsAsync(Guid missionId, string name, string? country, string? city, string? timeZone, CancellationToken ct = default)
+    {
+        name = name.Trim();
+        if (name.Length == 0)
+        {
+            throw new DomainException("A mission needs a name.", "Name");
+        }
+        var zone = Zone(timeZone);
+        var mission = await db.Missions.AsTracking().SingleOrDefaultAsync(m => m.Id == missionId, ct) ?? throw DomainException.NotFound("mission");
+        (mission.Name, mission.Country, mission.City, mission.TimeZone) = (name, Blank(country), Blank(city), zone);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Zone(string? timeZone)
+    {
+        var zone = string.IsNullOrWhiteSpace(timeZone) ? "UTC" : timeZone.Trim();
+        return TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) && zone.Contains('/', StringComparison.Ordinal) || zone == "UTC"
+            ? zone
+            : throw new DomainException($"'{zone}' is not a time zone; use an IANA name such as Asia/Shanghai.", "TimeZone");
     }
 
     /// <summary>Sets the mission's public address (<c>/m/{slug}</c>) and, optionally, a host name of its own.</summary>

@@ -35,6 +35,10 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
     [BindProperty]
     public PublicAddress Address { get; set; } = new();
 
+    /// <summary>The current mission's own settings, in the same shape as a new one's.</summary>
+    [BindProperty]
+    public NewMission Settings { get; set; } = new();
+
     public IReadOnlyList<MissionAccess> Missions => scope.Memberships;
     public bool CanCreate => scope.Current is { } c && scope.Can(c.MissionId, MissionRole.Admin);
     public Dictionary<Guid, Mission> Details { get; private set; } = [];
@@ -45,7 +49,28 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         if (scope.Current is { } c && Details.GetValueOrDefault(c.MissionId) is { } m)
         {
             Address = new PublicAddress { Slug = m.Slug, HostName = m.HostName };
+            Settings = new NewMission { Name = m.Name, Country = m.Country, City = m.City, TimeZone = m.TimeZone };
         }
+    }
+
+    public async Task<IActionResult> OnPostSettingsAsync()
+    {
+        if (!CanCreate)
+        {
+            return Forbid();
+        }
+        try
+        {
+            await admin.SetSettingsAsync(scope.Current!.MissionId, Settings.Name ?? "", Settings.Country, Settings.City, Settings.TimeZone);
+            TempData["Notice"] = "The mission's settings are saved; new events start in its time zone.";
+            return Redirect("/staff/missions");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError($"{nameof(Settings)}.{e.Field}", e.Message);
+        }
+        await LoadAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAddressAsync()
@@ -75,7 +100,9 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         {
             return Forbid();
         }
+        // Only the new mission's form is posted here; the other forms' required fields are not part of it.
         ModelState.Remove($"{nameof(Address)}.{nameof(PublicAddress.Slug)}");
+        ModelState.Remove($"{nameof(Settings)}.{nameof(NewMission.Name)}");
         if (ModelState.IsValid)
         {
             try
