@@ -206,6 +206,23 @@ public abstract class ScopeTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_overview_tells_a_new_mission_what_to_do_next_until_it_is_done()
+    {
+        var mission = await App.CreateMissionAsync("New embassy " + Guid.NewGuid());
+        var email = await App.CreateUserAsync(mission.Id, MissionRole.Admin);
+        using var session = await StaffSession.SignInAsync(App, email);
+
+        var steps = (await session.GetPageAsync("/staff")).QuerySelectorAll("ol.next-steps a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/staff/contacts/import", "/staff/events/edit"], steps);
+
+        var api = await App.ApiClientAsync(email);
+        (await api.PostAsJsonAsync("/api/contacts", new { lastName = "Mensah" })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/events", new { title = "Reception", startsAt = "2026-05-28T18:00", timeZone = "UTC", venue = "Residence" })).EnsureSuccessStatusCode();
+
+        Assert.Null((await session.GetPageAsync("/staff")).QuerySelector("ol.next-steps"));
+    }
+
+    [Fact]
     public async Task Only_an_administrator_of_the_mission_may_change_its_public_address()
     {
         var mission = await App.CreateMissionAsync("Guarded " + Guid.NewGuid());
