@@ -39,11 +39,11 @@ public static class WriteConflicts
 
     /// <summary>
     /// Runs <paramref name="attempt"/>, and again (at most <see cref="Attempts"/> times in all) while it loses a race.
-    /// Before each retry what the lost attempt added is forgotten — or, with <paramref name="forgetAll"/>, everything
-    /// tracked, for work that reads its rows afresh. The work must decide from what it reads, so that a retry sees
-    /// the winner's rows. Refuses with a conflict when every attempt lost.
+    /// Before each retry everything tracked is forgotten, so the work reads its rows afresh: it must decide from what
+    /// it reads, so that a retry sees the winner's rows, never the lost attempt's. Refuses with a conflict when every
+    /// attempt lost.
     /// </summary>
-    public static async Task<T> RetryOnConflictAsync<T>(this ChanceryDb db, Func<Task<T>> attempt, bool forgetAll = false, CancellationToken ct = default)
+    public static async Task<T> RetryOnConflictAsync<T>(this ChanceryDb db, Func<Task<T>> attempt, CancellationToken ct = default)
     {
         for (var i = 1; ; i++)
         {
@@ -53,7 +53,8 @@ public static class WriteConflicts
             }
             catch (Exception e) when (IsConflict(e))
             {
-                Forget(db, forgetAll);
+                db.AuditedInSummary.Clear();
+                db.ChangeTracker.Clear();
                 if (i == Attempts)
                 {
                     throw new DomainException(Message, kind: DomainErrorKind.Conflict);
@@ -93,19 +94,5 @@ public static class WriteConflicts
     {
         Event,
         Mission,
-    }
-
-    private static void Forget(ChanceryDb db, bool all)
-    {
-        db.AuditedInSummary.Clear();
-        if (all)
-        {
-            db.ChangeTracker.Clear();
-            return;
-        }
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
     }
 }

@@ -18,6 +18,9 @@ public static class Policies
 
     public const string MissionCookie = "chancery-mission";
 
+    /// <summary>The mission the staff pages were last switched to (the mission cookie), if any.</summary>
+    public static Guid? PreferredMission(HttpRequest request) => Guid.TryParse(request.Cookies[MissionCookie], out var m) ? m : null;
+
     public static void AddChanceryPolicies(this AuthorizationBuilder auth)
     {
         var member = new MissionRoleRequirement([]);
@@ -51,8 +54,7 @@ public sealed class MissionRoleHandler(IHttpContextAccessor accessor) : Authoriz
         }
         var scope = http.RequestServices.GetRequiredService<MissionScope>();
         var isApi = http.Request.Path.StartsWithSegments("/api");
-        Guid? preferred = Guid.TryParse(http.Request.Cookies[Policies.MissionCookie], out var m) ? m : null;
-        await scope.LoadAsync(http.RequestServices.GetRequiredService<ChanceryDb>(), context.User, isApi, preferred, http.RequestAborted);
+        await scope.LoadAsync(http.RequestServices.GetRequiredService<ChanceryDb>(), context.User, isApi, Policies.PreferredMission(http.Request), http.RequestAborted);
 
         var allowed = requirement.Roles.Length == 0
             ? scope.IsActiveMember

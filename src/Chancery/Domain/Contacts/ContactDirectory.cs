@@ -147,7 +147,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
             var current = retry && existing is not null ? await FindAsync(existing.Id, track: true, ct) ?? throw DomainException.NotFound("contact") : existing;
             retry = true;
             return await SaveOnceAsync(missionId, current, input, ct);
-        }, forgetAll: true, ct);
+        }, ct);
     }
 
     private async Task<Contact> SaveOnceAsync(Guid missionId, Contact? existing, ContactInput input, CancellationToken ct)
@@ -306,7 +306,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
 
     /// <summary>Adds a tag to, or sets the category of, the chosen people of the mission.</summary>
     public Task<int> BulkAsync(Guid missionId, IReadOnlyCollection<Guid> ids, string? addTag, string? category, CancellationToken ct = default) =>
-        db.RetryOnConflictAsync(() => BulkOnceAsync(missionId, ids, addTag, category, ct), forgetAll: true, ct);
+        db.RetryOnConflictAsync(() => BulkOnceAsync(missionId, ids, addTag, category, ct), ct);
 
     private async Task<int> BulkOnceAsync(Guid missionId, IReadOnlyCollection<Guid> ids, string? addTag, string? category, CancellationToken ct)
     {
@@ -432,7 +432,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         {
             await SaveCategoryOnceAsync(missionId, id, name.Trim(), ct);
             return true;
-        }, forgetAll: true, ct);
+        }, ct);
 
     private async Task SaveCategoryOnceAsync(Guid missionId, Guid? id, string name, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
     /// still reach the unique guest index, the loser reads the list again.
     /// </remarks>
     public Task<(int Added, int AlreadyOnList)> AddAsync(Guid missionId, Guid eventId, IReadOnlyCollection<Guid> contactIds, CancellationToken ct = default) =>
-        db.RetryOnConflictAsync(() => AddOnceAsync(missionId, eventId, contactIds, ct), forgetAll: true, ct);
+        db.RetryOnConflictAsync(() => AddOnceAsync(missionId, eventId, contactIds, ct), ct);
 
     private async Task<(int Added, int AlreadyOnList)> AddOnceAsync(Guid missionId, Guid eventId, IReadOnlyCollection<Guid> contactIds, CancellationToken ct)
     {

@@ -16,8 +16,7 @@ public sealed class AccessDeniedModel(MissionScope scope, ChanceryDb db) : PageM
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            Guid? preferred = Guid.TryParse(Request.Cookies[Policies.MissionCookie], out var m) ? m : null;
-            await scope.LoadAsync(db, User, allMissions: false, preferred, HttpContext.RequestAborted);
+            await scope.LoadAsync(db, User, allMissions: false, Policies.PreferredMission(Request), HttpContext.RequestAborted);
             Current = scope.Current;
         }
     }

@@ -53,7 +53,7 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
     /// at the same moment makes this one read the directory again and match the rows to what the other wrote.
     /// </summary>
     public Task<ImportReport> RunAsync(Guid missionId, Sheet sheet, bool apply, string fileName = "", CancellationToken ct = default) =>
-        apply ? db.RetryOnConflictAsync(() => RunOnceAsync(missionId, sheet, apply, fileName, ct), forgetAll: true, ct) : RunOnceAsync(missionId, sheet, apply, fileName, ct);
+        apply ? db.RetryOnConflictAsync(() => RunOnceAsync(missionId, sheet, apply, fileName, ct), ct) : RunOnceAsync(missionId, sheet, apply, fileName, ct);
 
     private async Task<ImportReport> RunOnceAsync(Guid missionId, Sheet sheet, bool apply, string fileName, CancellationToken ct)
     {
