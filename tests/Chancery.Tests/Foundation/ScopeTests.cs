@@ -238,6 +238,12 @@ public abstract class ScopeTests(TestApp app)
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.StartsWith("/account/access-denied", posted.Headers.Location?.PathAndQuery);
         Assert.Equal(mission.Slug, await App.WithDbAsync(db => db.Missions.IgnoreQueryFilters().Where(m => m.Id == mission.Id).Select(m => m.Slug).SingleAsync()));
+
+        // Nor its name and time zone.
+        var settings = await officer.Client.PostAsync("/staff/missions?handler=Settings", new FormUrlEncodedContent(
+            [new("Settings.Name", "Taken over"), new("Settings.TimeZone", "UTC"), new("__RequestVerificationToken", token)]));
+        Assert.StartsWith("/account/access-denied", settings.Headers.Location?.PathAndQuery);
+        Assert.Equal(mission.Name, await App.WithDbAsync(db => db.Missions.IgnoreQueryFilters().Where(m => m.Id == mission.Id).Select(m => m.Name).SingleAsync()));
     }
 
     [Fact]
