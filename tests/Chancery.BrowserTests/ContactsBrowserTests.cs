@@ -104,11 +104,11 @@ public sealed partial class ContactsBrowserTests(BrowserFixture fixture) : IClas
         var page = await OfficerPageAsync(phone: true);
         await page.GotoAsync("/staff/contacts/edit");
 
-        await page.GetByRole(AriaRole.Group, new() { Name = "Name" }).GetByLabel("Last name").FillAsync(new string('x', 321));
+        await page.GetByRole(AriaRole.Group, new() { Name = "Name" }).GetByLabel("Family name (a single name goes here)").FillAsync(new string('x', 321));
         await page.GetByLabel("Position").FillAsync("Counsellor");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#lastname-error")).ToContainTextAsync("Last name is at most 320 characters; this one has 321.");
+        await Assertions.Expect(page.Locator("#lastname-error")).ToContainTextAsync("Family name is at most 320 characters; this one has 321.");
         await Assertions.Expect(page.GetByLabel("Position")).ToHaveValueAsync("Counsellor"); // nothing typed is lost
         await Accessibility.AssertNoViolationsAsync(page);
         await ScreenshotAsync(page, "contacts-field-too-long-phone");

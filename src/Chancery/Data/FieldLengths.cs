@@ -41,8 +41,15 @@ public static class FieldLengths
         }
     }
 
-    /// <summary>"LastName" as a person reads it: "Last name".</summary>
-    public static string Label(string property) => Infrastructure.Words.Of(property);
+    /// <summary>"DiplomaticRank" as a person reads it: "Diplomatic rank"; a name's parts as the forms call them.</summary>
+    public static string Label(string property) => property switch
+    {
+        "FirstName" => "Given name",
+        "LastName" => "Family name",
+        "SpouseFirstName" => "Spouse's given name",
+        "SpouseLastName" => "Spouse's family name",
+        _ => Infrastructure.Words.Of(property),
+    };
 
     /// <summary>The last guard: refuses the save (nothing is written) when any added or changed row holds text over its length.</summary>
     internal static void Guard(IEnumerable<EntityEntry> changed)

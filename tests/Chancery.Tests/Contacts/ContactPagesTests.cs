@@ -110,7 +110,7 @@ public sealed class ContactPagesTests(TestApp app) : IClassFixture<TestApp>
         });
 
         var page = await StaffSession.ReadAsync(response);
-        Assert.Contains("last name is required", page.QuerySelector("#lastname-error")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("family name is required", page.QuerySelector("#lastname-error")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("not an e-mail address", page.QuerySelector("#email-error")!.TextContent);
         Assert.Contains("not a language tag", page.QuerySelector("#lang-error")!.TextContent);
         Assert.Equal(0, await CountAsync(missionId));

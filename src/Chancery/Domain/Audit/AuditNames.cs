@@ -1,4 +1,5 @@
 using Chancery.Data;
+using Chancery.Domain.Contacts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Domain.Audit;
@@ -27,16 +28,16 @@ public sealed class AuditNames(ChanceryDb db)
                 names.TryAdd(id(row), name(row));
             }
         }
-        Add(await db.Contacts.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Honorific, c.FirstName, c.LastName }).ToListAsync(ct),
-            c => c.Id, c => new AuditName(string.Join(" ", new[] { c.Honorific, c.FirstName, c.LastName }.Where(s => !string.IsNullOrEmpty(s))), $"/staff/contacts/{c.Id}"));
+        Add(await db.Contacts.Where(c => ids.Contains(c.Id)).Select(c => new Contact { Id = c.Id, Honorific = c.Honorific, FirstName = c.FirstName, LastName = c.LastName, NameOrder = c.NameOrder, Language = c.Language }).ToListAsync(ct),
+            c => c.Id, c => new AuditName(c.DisplayName, $"/staff/contacts/{c.Id}"));
         Add(await db.Organizations.Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Name }).ToListAsync(ct),
             o => o.Id, o => new AuditName(o.Name, $"/staff/organizations/{o.Id}"));
         Add(await db.Events.Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Title }).ToListAsync(ct),
             e => e.Id, e => new AuditName(e.Title, $"/staff/events/{e.Id}"));
         Add(await db.Categories.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct),
             c => c.Id, c => new AuditName(c.Name, "/staff/contacts/categories"));
-        Add(await db.Guests.Where(g => ids.Contains(g.Id)).Join(db.Events, g => g.EventId, e => e.Id, (g, e) => new { g.Id, g.EventId, g.Contact!.FirstName, g.Contact.LastName, Event = e.Title }).ToListAsync(ct),
-            g => g.Id, g => new AuditName($"{g.FirstName} {g.LastName} on the list of {g.Event}".TrimStart(), $"/staff/events/{g.EventId}/guests"));
+        Add(await db.Guests.Where(g => ids.Contains(g.Id)).Join(db.Events, g => g.EventId, e => e.Id, (g, e) => new { g.Id, g.EventId, Contact = new Contact { FirstName = g.Contact!.FirstName, LastName = g.Contact.LastName, NameOrder = g.Contact.NameOrder, Language = g.Contact.Language }, Event = e.Title }).ToListAsync(ct),
+            g => g.Id, g => new AuditName($"{g.Contact.FullName} on the list of {g.Event}".TrimStart(), $"/staff/events/{g.EventId}/guests"));
         Add(await db.ProgrammeItems.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.EventId, p.Title }).ToListAsync(ct),
             p => p.Id, p => new AuditName(p.Title, $"/staff/events/{p.EventId}/programme"));
         Add(await db.SeatingTables.Where(t => ids.Contains(t.Id)).Select(t => new { t.Id, t.EventId, t.Number, t.Name }).ToListAsync(ct),

@@ -1,4 +1,5 @@
 using Chancery.Domain.Audit;
+using Chancery.Domain.Contacts.Names;
 using Chancery.Domain.Missions;
 
 namespace Chancery.Domain.Contacts;
@@ -17,8 +18,13 @@ public sealed class Contact : IMissionScoped, IErasable
     public string? FirstName { get; set; }
     /// <summary>Required; a person with a single name puts it here.</summary>
     public string LastName { get; set; } = "";
-    /// <summary>The name in Latin letters, for sorting door lists; optional.</summary>
+    /// <summary>
+    /// The name in Latin letters as the person writes it, family name first and a comma ("al-Khatib, Rana"): door
+    /// lists file by it. Empty for a machine transliteration (see <see cref="Latin"/>).
+    /// </summary>
     public string? LatinName { get; set; }
+    /// <summary>Family name first or given name first; null for the order the name's script and language give.</summary>
+    public NameOrder? NameOrder { get; set; }
     public string? Position { get; set; }
     public string? DiplomaticRank { get; set; }
     public HeadOfMissionClass? HeadOfMissionClass { get; set; }
@@ -55,25 +61,42 @@ public sealed class Contact : IMissionScoped, IErasable
     public const int SearchTextLength = 4000;
     /// <summary>Latin (else original) last name, then first name, folded: the directory's order, kept in an index.</summary>
     public string SortName { get; set; } = "";
+    /// <summary>Which rules computed the keys above; rows computed by older rules are recomputed at start-up.</summary>
+    public int KeysVersion { get; set; }
+    public const int CurrentKeysVersion = 1;
     public DateTimeOffset CreatedAt { get; init; }
     /// <summary>Set when the person asked to be erased: names and contact data are gone, the row stays for counts.</summary>
     public DateTimeOffset? ErasedAt { get; set; }
 
-    public string DisplayName => Join(Honorific, FirstName, LastName);
+    /// <summary>The order the name is written in: the one chosen, else the script's and language's.</summary>
+    public NameOrder Order => NameOrder ?? PersonName.DefaultOrder(FirstName, LastName, Language);
 
-    /// <summary>The spouse or partner as printed ("Mr. Karim Haddad"); empty when none is recorded.</summary>
-    public string SpouseDisplayName => Join(SpouseHonorific, SpouseFirstName, SpouseLastName);
+    /// <summary>Given and family name in the person's order, without honorific: "刘敏", "Aino Virtanen".</summary>
+    public string FullName => PersonName.Full(FirstName, LastName, Order);
 
-    private static string Join(params string?[] parts) => string.Join(" ", parts.Where(s => !string.IsNullOrWhiteSpace(s)));
+    /// <summary>With the honorific: "Prof. 刘敏", "H.E. Ms. Aino Virtanen".</summary>
+    public string DisplayName => PersonName.WithHonorific(Honorific, FirstName, LastName, Order);
+
+    /// <summary>The name in Latin letters: the one recorded, else the name itself, else a transliteration that says how sure it is.</summary>
+    public LatinName Latin => Romanization.Of(this);
+
+    /// <summary>The spouse or partner as printed ("Mr. Karim Haddad"); empty when none is recorded. Their order follows their own script and the person's language.</summary>
+    public string SpouseDisplayName => PersonName.WithHonorific(SpouseHonorific, SpouseFirstName, SpouseLastName,
+        PersonName.DefaultOrder(SpouseFirstName, SpouseLastName, Language));
 
     /// <summary>Recomputes the matching and search keys; call after changing any field (with Organization loaded).</summary>
     public void RefreshKeys()
     {
         NormalizedEmail = ContactKeys.Email(Email);
         NameKey = ContactKeys.Renewed(NameKey, ContactKeys.Name(FirstName, LastName, OrganizationId));
-        SortName = Text.Fold($"{LatinName ?? LastName} {FirstName}");
-        var search = Text.Fold(string.Join(" ", new[] { FirstName, LastName, LatinName, Position, Email, Phone, SpouseFirstName, SpouseLastName, Organization?.Name }
-            .Concat(Tags).Where(s => !string.IsNullOrWhiteSpace(s))));
+        var latin = Latin;
+        SortName = latin.SortKey;
+        KeysVersion = CurrentKeysVersion;
+        // The name whole in its order ("刘敏", "김지은") and in Latin letters both ways round ("Liu Min", "Min Liu"),
+        // so a search finds a person however the searcher writes the name.
+        var search = Text.Fold(string.Join(" ", new[] { FullName, FirstName, LastName, latin.InOrder(Names.NameOrder.FamilyFirst), latin.InOrder(Names.NameOrder.GivenFirst),
+                Position, Email, Phone, SpouseFirstName, SpouseLastName, Organization?.Name }
+            .Concat(Tags).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct()));
         // Fifty long tags could outgrow the column; the names come first, and a search rarely needs the fiftieth tag.
         SearchText = search.Length <= SearchTextLength ? search : search[..SearchTextLength];
     }

@@ -17,6 +17,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.SetNull);
         e.Property(c => c.HeadOfMissionClass).HasConversion<string>().HasMaxLength(40);
+        e.Property(c => c.NameOrder).HasConversion<string>().HasMaxLength(20);
         foreach (var name in new[] { nameof(Contact.Honorific), nameof(Contact.SpouseHonorific), nameof(Contact.Language) })
         {
             e.Property(name).HasMaxLength(40);

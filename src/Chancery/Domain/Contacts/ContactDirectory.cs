@@ -115,6 +115,17 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Records the Latin name a person has checked: the transliteration shown becomes the person's own, and no longer a guess.</summary>
+    public async Task KeepLatinNameAsync(Contact contact, CancellationToken ct = default)
+    {
+        if (contact.Latin is { Source: not (Names.LatinSource.Recorded or Names.LatinSource.AsWritten or Names.LatinSource.Missing) } latin)
+        {
+            contact.LatinName = latin.Filed;
+            contact.RefreshKeys();
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
     /// <summary>
     /// One page of a search in name order, with details. EF Core limits the Contacts query first (walking
     /// the directory index) and joins organization and category to that page only.
@@ -174,7 +185,12 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         var lastName = Text.Clean(input.LastName);
         if (lastName is null)
         {
-            Error(nameof(input.LastName), "A last name is required (a person with a single name puts it here).");
+            Error(nameof(input.LastName), "A family name is required (a person with a single name puts it here).");
+        }
+        Names.NameOrder? nameOrder = null;
+        if (Text.Clean(input.NameOrder) is { } orderText && (nameOrder = ContactRules.ParseEnum<Names.NameOrder>(orderText)) is null)
+        {
+            Error(nameof(input.NameOrder), $"'{orderText}' {ContactRules.NameOrderMessage}");
         }
         HeadOfMissionClass? hoc = null;
         if (Text.Clean(input.HeadOfMissionClass) is { } hocText && (hoc = ContactRules.ParseEnum<HeadOfMissionClass>(hocText)) is null)
@@ -213,10 +229,10 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         {
             var normalized = email.ToLowerInvariant();
             var other = await db.Contacts.Where(c => c.MissionId == missionId && c.NormalizedEmail == normalized && c.ErasedAt == null && c.Id != (existing == null ? Guid.Empty : existing.Id))
-                .Select(c => new { c.FirstName, c.LastName }).FirstOrDefaultAsync(ct);
+                .Select(c => new Contact { FirstName = c.FirstName, LastName = c.LastName, NameOrder = c.NameOrder, Language = c.Language }).FirstOrDefaultAsync(ct);
             if (other is not null)
             {
-                Error(nameof(input.Email), $"{email} already belongs to {other.FirstName} {other.LastName} in the directory.");
+                Error(nameof(input.Email), $"{email} already belongs to {other.FullName} in the directory.");
             }
         }
         var language = Text.Clean(input.Language);
@@ -236,6 +252,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         contact.FirstName = Text.Clean(input.FirstName);
         contact.LastName = lastName!;
         contact.LatinName = Text.Clean(input.LatinName);
+        contact.NameOrder = nameOrder;
         contact.Position = Text.Clean(input.Position);
         contact.DiplomaticRank = Text.Clean(input.DiplomaticRank);
         contact.HeadOfMissionClass = hoc;
@@ -261,7 +278,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
                 .AnyAsync(ct))
         {
             var at = contact.Organization is { } o ? $" of {o.Name}" : "";
-            throw new DomainException($"{contact.FirstName} {contact.LastName}{at} is already in the directory. If this is another person, give one of them an e-mail address.",
+            throw new DomainException($"{contact.FullName}{at} is already in the directory. If this is another person, give one of them an e-mail address.",
                 nameof(input.LastName));
         }
         if (existing is null)

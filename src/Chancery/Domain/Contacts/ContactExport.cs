@@ -14,7 +14,8 @@ public static class ContactExport
         c.Organization?.Name, c.Organization?.Type.ToString(), c.Organization?.Country, c.Honorific, c.FirstName, c.LastName,
         c.Position, c.DiplomaticRank, c.HeadOfMissionClass?.ToString(),
         c.CredentialsPresented is { } d ? d.ToString(d.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture) : null,
-        c.Email, c.Phone, c.Language, c.Category?.Name, string.Join(";", c.Tags), c.HeadsInternationalOrganization ? "yes" : null,
+        c.Email, c.Phone, c.Language, c.Category?.Name, string.Join(";", c.Tags),
+        c.LatinName, c.NameOrder?.ToString(), c.HeadsInternationalOrganization ? "yes" : null, c.SpouseHonorific, c.SpouseFirstName, c.SpouseLastName,
     ];
 
     public static byte[] Csv(IEnumerable<Contact> contacts)

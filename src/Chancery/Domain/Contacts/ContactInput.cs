@@ -7,6 +7,8 @@ public sealed class ContactInput
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public string? LatinName { get; set; }
+    /// <summary>GivenFirst or FamilyFirst; empty for the order the name's script and language give.</summary>
+    public string? NameOrder { get; set; }
     public string? Position { get; set; }
     public string? DiplomaticRank { get; set; }
     public string? HeadOfMissionClass { get; set; }

@@ -57,4 +57,35 @@ public static class ContactKeys
         await transaction.CommitAsync(ct);
         return doubles;
     }
+
+    /// <summary>
+    /// Recomputes the sort and search keys of people whose keys older rules computed (before names had an order
+    /// and a transliteration per script), in batches, once, at start-up; returns how many.
+    /// </summary>
+    public static async Task<int> RefreshOutdatedAsync(ChanceryDb db, CancellationToken ct = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            var batch = await db.Contacts.IgnoreQueryFilters().AsNoTracking().Include(c => c.Organization)
+                .Where(c => c.KeysVersion < Contact.CurrentKeysVersion).OrderBy(c => c.Id).Take(500).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return total;
+            }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var c in batch)
+            {
+                if (c.ErasedAt is null)
+                {
+                    c.RefreshKeys();
+                }
+                await db.Contacts.IgnoreQueryFilters().Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.SortName, c.SortName).SetProperty(x => x.SearchText, c.SearchText)
+                    .SetProperty(x => x.KeysVersion, Contact.CurrentKeysVersion), ct);
+            }
+            await transaction.CommitAsync(ct);
+            total += batch.Count;
+        }
+    }
 }

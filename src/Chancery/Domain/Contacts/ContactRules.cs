@@ -48,6 +48,7 @@ public static partial class ContactRules
     public const string EmailMessage = "is not an e-mail address";
     public const string LanguageMessage = "is not a language tag; use a BCP 47 tag such as en, zh, ar, fr or pt-BR";
     public const string DateMessage = "is not a date; write yyyy-MM-dd or yyyy-MM-ddTHH:mm, e.g. 2021-03-15 or 2021-03-15T10:30";
+    public const string NameOrderMessage = "is not a name order; use GivenFirst or FamilyFirst, or leave it empty for the order the name's script and language give";
     public static readonly string ClassMessage = "is not a head-of-mission class; use Ambassador, Envoy, ChargeDAffaires or ChargeDAffairesAdInterim, or leave it empty for staff";
     public static readonly string TypeMessage = $"is not an organization type; use one of {string.Join(", ", Enum.GetNames<OrganizationType>())}";
 

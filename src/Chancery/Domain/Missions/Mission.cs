@@ -14,6 +14,10 @@ public sealed class Mission
     public string? Country { get; set; }
     /// <summary>The city it sits in, e.g. "Beijing".</summary>
     public string? City { get; set; }
+    /// <summary>The mission's own address, as invitations and the public pages give it.</summary>
+    public string? Address { get; set; }
+    /// <summary>BCP 47 tag of the language its invitations go out in unless an event says otherwise; English when empty.</summary>
+    public string? Language { get; set; }
     /// <summary>IANA zone used as the default for the mission's events.</summary>
     public string TimeZone { get; set; } = "UTC";
     public DateTimeOffset CreatedAt { get; init; }

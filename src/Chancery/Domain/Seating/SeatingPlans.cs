@@ -2,6 +2,7 @@ using System.Text.Json;
 using Chancery.Data;
 using Chancery.Domain.Audit;
 using Chancery.Domain.Contacts;
+using Chancery.Domain.Contacts.Names;
 using Chancery.Domain.Events;
 using Chancery.Domain.Guests;
 using Chancery.Domain.Missions;
@@ -13,7 +14,14 @@ namespace Chancery.Domain.Seating;
 public sealed record SeatView(SeatingTable Table, int Seat, Guest? Guest, bool IsPartner, string Name, string? Organization)
 {
     /// <summary>Where the seat is from the host's point of view: "Host", "right 1", "left 1", "right 2"…; "head" is seat 1 of a table without a host.</summary>
-    public string Side => Guest is null ? (Seat == 1 ? "Host" : "Co-host") : Seat == 1 ? "head" : Seat - 1 <= Table.Seats - Seat + 1 ? $"right {Seat - 1}" : $"left {Table.Seats - Seat + 1}";
+    /// <summary>The guest's (or partner's) name in Latin letters, by which the index and the seat picker sort; null for a host.</summary>
+    public LatinName? Latin { get; } = Guest is null ? null : SeatingPlans.LatinOf(Guest, IsPartner);
+
+    public string Side => Guest is null ? (Seat == 1 ? "Host" : "Co-host") : GuestSide(Table, Seat);
+
+    /// <summary>A guest's seat from the host's point of view, taken or empty.</summary>
+    public static string GuestSide(SeatingTable table, int seat) =>
+        seat == 1 ? "head" : seat - 1 <= table.Seats - seat + 1 ? $"right {seat - 1}" : $"left {table.Seats - seat + 1}";
 }
 
 /// <summary>An event's tables and who sits where, with everyone not yet seated and the couples placed side by side.</summary>
@@ -264,6 +272,10 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
     }
 
     public static string NameOf(Guest g, bool partner) => partner ? g.Contact!.SpouseDisplayName : g.Contact!.DisplayName;
+
+    /// <summary>A guest's or their partner's name in Latin letters (the partner's transliterated by their own script).</summary>
+    public static LatinName LatinOf(Guest g, bool partner) =>
+        partner ? Romanization.Of(g.Contact!.SpouseFirstName, g.Contact.SpouseLastName, null, g.Contact.Language) : g.Contact!.Latin;
 
     private static TableSpec Spec(SeatingTable t) => new(t.Id, t.Seats, t.HostName is not null, t.HostName is not null && t.CoHostName is not null ? t.CoHostSeat : null);
 

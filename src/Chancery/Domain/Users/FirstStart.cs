@@ -46,6 +46,7 @@ public static partial class FirstStart
         {
             LogKnownDoubles(sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(FirstStart)), doubles);
         }
+        await ContactKeys.RefreshOutdatedAsync(db, ct);
 
         if (await db.Users.AnyAsync(ct))
         {

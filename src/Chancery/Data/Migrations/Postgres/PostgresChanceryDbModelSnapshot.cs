@@ -138,6 +138,9 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("KeysVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Language")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -160,6 +163,10 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<string>("NameKey")
                         .HasMaxLength(700)
                         .HasColumnType("character varying(700)");
+
+                    b.Property<string>("NameOrder")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(320)
@@ -517,6 +524,10 @@ namespace Chancery.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("City")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -541,6 +552,10 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<string>("HostName")
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Name")
                         .IsRequired()

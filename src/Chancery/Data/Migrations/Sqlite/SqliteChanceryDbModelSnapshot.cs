@@ -132,6 +132,9 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("KeysVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -153,6 +156,10 @@ namespace Chancery.Data.Migrations.Sqlite
 
                     b.Property<string>("NameKey")
                         .HasMaxLength(700)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameOrder")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedEmail")
@@ -511,6 +518,10 @@ namespace Chancery.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("City")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -534,6 +545,10 @@ namespace Chancery.Data.Migrations.Sqlite
 
                     b.Property<string>("HostName")
                         .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

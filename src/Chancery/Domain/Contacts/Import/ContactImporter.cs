@@ -181,12 +181,12 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
     private Dictionary<string, int> MaxLengths()
     {
         var lengths = ImportColumns.All.Except([ImportColumns.OrganizationType, ImportColumns.HeadOfMissionClass, ImportColumns.CredentialsPresented,
-            ImportColumns.Organization, ImportColumns.Country, ImportColumns.Category, ImportColumns.Tags, ImportColumns.HeadOfOrganization]).ToDictionary(c => c, db.Max<Contact>);
+            ImportColumns.Organization, ImportColumns.Country, ImportColumns.Category, ImportColumns.Tags, ImportColumns.HeadOfOrganization, ImportColumns.NameOrder]).ToDictionary(c => c, db.Max<Contact>);
         lengths[ImportColumns.Organization] = db.Max<Organization>(nameof(Organization.Name));
         lengths[ImportColumns.Country] = db.Max<Organization>(nameof(Organization.Country));
         lengths[ImportColumns.Category] = db.Max<Category>(nameof(Category.Name));
         // A type, a class or a date: words of a known list, never long; a long cell is refused before it is quoted back.
-        lengths[ImportColumns.OrganizationType] = lengths[ImportColumns.HeadOfMissionClass] = lengths[ImportColumns.CredentialsPresented] = lengths[ImportColumns.HeadOfOrganization] = 40;
+        lengths[ImportColumns.OrganizationType] = lengths[ImportColumns.HeadOfMissionClass] = lengths[ImportColumns.CredentialsPresented] = lengths[ImportColumns.HeadOfOrganization] = lengths[ImportColumns.NameOrder] = 40;
         return lengths;
     }
 
@@ -261,6 +261,15 @@ public sealed class ContactImporter(ChanceryDb db, TimeProvider clock, ImportLim
         Set("Email", row.Email, c.Email, v => c.Email = v);
         Set("Phone", row.Phone, c.Phone, v => c.Phone = v);
         Set("Language", row.Language, c.Language, v => c.Language = v);
+        Set("LatinName", row.LatinName, c.LatinName, v => c.LatinName = v);
+        Set("SpouseHonorific", row.SpouseHonorific, c.SpouseHonorific, v => c.SpouseHonorific = v);
+        Set("SpouseFirstName", row.SpouseFirstName, c.SpouseFirstName, v => c.SpouseFirstName = v);
+        Set("SpouseLastName", row.SpouseLastName, c.SpouseLastName, v => c.SpouseLastName = v);
+        if (row.NameOrder is { } order && c.NameOrder != order)
+        {
+            c.NameOrder = order;
+            changed.Add("NameOrder");
+        }
         if (row.HeadOfOrganization is { } head)
         {
             Set("HeadOfOrganization", head, c.HeadsInternationalOrganization, v => c.HeadsInternationalOrganization = v);

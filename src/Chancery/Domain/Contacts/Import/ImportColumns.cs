@@ -18,12 +18,18 @@ public static class ImportColumns
     public const string Language = "Language";
     public const string Category = "Category";
     public const string Tags = "Tags";
+    public const string LatinName = "LatinName";
+    public const string NameOrder = "NameOrder";
     public const string HeadOfOrganization = "HeadOfOrganization";
+    public const string SpouseHonorific = "SpouseHonorific";
+    public const string SpouseFirstName = "SpouseFirstName";
+    public const string SpouseLastName = "SpouseLastName";
 
     public static readonly string[] All =
     [
         Organization, OrganizationType, Country, Honorific, FirstName, LastName, Position, DiplomaticRank,
-        HeadOfMissionClass, CredentialsPresented, Email, Phone, Language, Category, Tags, HeadOfOrganization,
+        HeadOfMissionClass, CredentialsPresented, Email, Phone, Language, Category, Tags,
+        LatinName, NameOrder, HeadOfOrganization, SpouseHonorific, SpouseFirstName, SpouseLastName,
     ];
 
     /// <summary>"First name", "FIRST_NAME" and "first-name" all become "firstname".</summary>

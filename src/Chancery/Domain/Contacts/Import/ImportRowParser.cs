@@ -22,6 +22,11 @@ internal sealed class ImportRowParser(string[] headers, string?[] columns, IRead
         public string? Category { get; set; }
         public List<string>? Tags { get; set; }
         public bool? HeadOfOrganization { get; set; }
+        public string? LatinName { get; set; }
+        public Names.NameOrder? NameOrder { get; set; }
+        public string? SpouseHonorific { get; set; }
+        public string? SpouseFirstName { get; set; }
+        public string? SpouseLastName { get; set; }
     }
 
     public Parsed Parse(SheetRow row, List<ImportError> errors)
@@ -102,6 +107,20 @@ internal sealed class ImportRowParser(string[] headers, string?[] columns, IRead
                     p.Language = value;
                     break;
                 case ImportColumns.Category: p.Category = value; break;
+                case ImportColumns.LatinName: p.LatinName = value; break;
+                case ImportColumns.NameOrder:
+                    if (value is not null)
+                    {
+                        p.NameOrder = ContactRules.ParseEnum<Names.NameOrder>(value);
+                        if (p.NameOrder is null)
+                        {
+                            Error($"'{value}' {ContactRules.NameOrderMessage}");
+                        }
+                    }
+                    break;
+                case ImportColumns.SpouseHonorific: p.SpouseHonorific = value; break;
+                case ImportColumns.SpouseFirstName: p.SpouseFirstName = value; break;
+                case ImportColumns.SpouseLastName: p.SpouseLastName = value; break;
                 case ImportColumns.HeadOfOrganization:
                     if (value is not null)
                     {

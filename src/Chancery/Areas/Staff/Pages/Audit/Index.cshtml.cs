@@ -55,7 +55,7 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, AuditNames nam
 
     // Keys the app derives for itself (search text, sort and matching keys) and the record's own ids: true, but
     // nothing a person reads in a history of changes.
-    private static readonly HashSet<string> Derived = ["Id", "MissionId", "NameKey", "SortName", "SearchText", "NormalizedEmail", "NormalizedName"];
+    private static readonly HashSet<string> Derived = ["Id", "MissionId", "NameKey", "SortName", "SearchText", "NormalizedEmail", "NormalizedName", "KeysVersion"];
 
     /// <summary>The changes of an entry a person reads.</summary>
     public static IEnumerable<AuditChange> Shown(AuditEntry entry) => AuditChanges.Read(entry.Changes).Where(c => !Derived.Contains(c.Field));

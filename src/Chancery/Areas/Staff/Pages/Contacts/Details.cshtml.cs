@@ -39,6 +39,21 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope)
         return File(Encoding.UTF8.GetBytes(json), "application/json", $"personal-data-{person.Id}.json");
     }
 
+    public async Task<IActionResult> OnPostKeepLatinNameAsync(Guid id)
+    {
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+        if (await directory.FindAsync(id, track: true) is not { } person)
+        {
+            return NotFound();
+        }
+        await directory.KeepLatinNameAsync(person);
+        TempData["Notice"] = $"The Latin name {person.LatinName} is recorded.";
+        return Redirect($"/staff/contacts/{id}");
+    }
+
     public async Task<IActionResult> OnPostEraseAsync(Guid id, bool confirm)
     {
         if (!CanChange)

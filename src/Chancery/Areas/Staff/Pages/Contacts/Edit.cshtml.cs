@@ -14,6 +14,8 @@ public sealed class EditModel(ContactDirectory directory, MissionScope scope) : 
     [BindProperty] public string? TagsText { get; set; }
     public Guid? Id { get; private set; }
     public IReadOnlyList<Category> Categories { get; private set; } = [];
+    /// <summary>The transliteration used while no Latin name is recorded, shown so a person can take or correct it.</summary>
+    public Domain.Contacts.Names.LatinName? Guess { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
@@ -27,12 +29,14 @@ public sealed class EditModel(ContactDirectory directory, MissionScope scope) : 
             return NotFound();
         }
         Id = c.Id;
+        Guess = c.LatinName is null && c.Latin.Source is not Domain.Contacts.Names.LatinSource.AsWritten ? c.Latin : null;
         Input = new ContactInput
         {
             Honorific = c.Honorific,
             FirstName = c.FirstName,
             LastName = c.LastName,
             LatinName = c.LatinName,
+            NameOrder = c.NameOrder?.ToString(),
             Position = c.Position,
             DiplomaticRank = c.DiplomaticRank,
             HeadOfMissionClass = c.HeadOfMissionClass?.ToString(),

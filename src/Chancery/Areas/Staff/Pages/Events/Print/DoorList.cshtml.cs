@@ -12,6 +12,7 @@ namespace Chancery.Areas.Staff.Pages.Events.Print;
 public sealed class DoorListModel(ChanceryDb db, TimeProvider clock, GuestList guestList, IWebHostEnvironment env) : PrintPage(db, clock)
 {
     public IReadOnlyList<DoorListRow> Rows { get; private set; } = [];
+    public IReadOnlyList<DoorListRow> ToCheck { get; private set; } = [];
     public GuestCounts Counts { get; private set; } = null!;
     public bool Offline { get; private set; }
 
@@ -25,6 +26,7 @@ public sealed class DoorListModel(ChanceryDb db, TimeProvider clock, GuestList g
         var tables = await Db.SeatAssignments.AsNoTracking().Where(s => s.EventId == id && !s.IsPartner)
             .Join(Db.SeatingTables, s => s.TableId, t => t.Id, (s, t) => new { s.GuestId, t.Number }).ToListAsync();
         Rows = DoorList.Build(guests, tables.ToDictionary(t => t.GuestId, t => t.Number));
+        ToCheck = DoorList.ToCheck(Rows);
         Counts = GuestCounts.Of(guests);
         if (download)
         {
