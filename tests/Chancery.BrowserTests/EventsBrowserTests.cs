@@ -12,7 +12,7 @@ namespace Chancery.BrowserTests;
 /// </summary>
 public sealed partial class EventsBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> OfficerWithDirectoryAsync(int people, bool phone = false)
+    private async Task<IPage> OfficerWithDirectoryAsync(int people, bool phone = false, byte[]? list = null)
     {
         var f = fixture.Ready();
         var mission = await f.App.CreateMissionAsync($"Embassy in Riyadh {Guid.NewGuid():N}"[..30]);
@@ -20,7 +20,7 @@ public sealed partial class EventsBrowserTests(BrowserFixture fixture) : IClassF
         var page = await f.NewPageAsync(phone);
         await SignInAsync(page, email);
         var file = Path.Combine(Path.GetTempPath(), $"list-{Guid.NewGuid():N}.csv");
-        await File.WriteAllBytesAsync(file, SampleFiles.Generated(people));
+        await File.WriteAllBytesAsync(file, list ?? SampleFiles.Generated(people));
         await page.GotoAsync("/staff/contacts/import");
         await page.GetByLabel("File").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();

@@ -12,7 +12,7 @@ namespace Chancery.Api;
 /// <summary>API.md "Guests": build an event's guest list and read it by precedence or by name.</summary>
 public static class GuestsApi
 {
-    public sealed record GuestFilter(string? Category, string? OrganizationType, string? Tag, string? Country = null);
+    public sealed record GuestFilter(string? Category, string? OrganizationType, string? Tag, string? Country = null, List<string>? Categories = null);
     public sealed record AddGuests(List<Guid>? ContactIds, GuestFilter? Filter);
     public sealed record AddedDto(int Added, int AlreadyOnList);
     public sealed record GuestDto(Guid Id, ContactsApi.ContactDto Contact, string Rsvp, int PlusOnes, string Invitation, DateTimeOffset? CheckedInAt, string? CheckedInBy, string? Note);
@@ -41,7 +41,7 @@ public static class GuestsApi
         var (added, already) = body.ContactIds is { Count: > 0 } requested
             ? await list.AddPeopleAsync(e.MissionId, id, requested, strict: true)
             : Tail(await list.AddByFilterAsync(e.MissionId, id, new ContactDirectory.Filter(Category: body.Filter?.Category,
-                OrganizationType: GuestList.ParseType(body.Filter?.OrganizationType, "filter.organizationType"), Tag: body.Filter?.Tag, Country: body.Filter?.Country),
+                OrganizationType: GuestList.ParseType(body.Filter?.OrganizationType, "filter.organizationType"), Tag: body.Filter?.Tag, Country: body.Filter?.Country, Categories: body.Filter?.Categories),
                 wholeDirectoryMeant: true)); // API.md: an empty filter adds every contact of the mission
         return TypedResults.Ok(new AddedDto(added, already));
     }

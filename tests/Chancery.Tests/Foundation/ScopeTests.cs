@@ -182,13 +182,15 @@ public abstract class ScopeTests(TestApp app)
     }
 
     [Fact]
-    public async Task An_administrator_renames_the_mission_and_sets_its_time_zone_which_new_events_start_in()
+    public async Task An_administrator_renames_the_mission_and_sets_its_time_zone_language_and_address()
     {
         var mission = await App.CreateMissionAsync("Default-like " + Guid.NewGuid());
         using var session = await StaffSession.SignInAsync(App, await App.CreateUserAsync(mission.Id, MissionRole.Admin));
 
         var bad = await session.SubmitAsync("/staff/missions", "#mission-settings", new() { ["Settings.Name"] = "Embassy of Finland in Beijing", ["Settings.TimeZone"] = "Beijing" });
         Assert.Contains("IANA", (await StaffSession.ReadAsync(bad)).QuerySelector("#settings-tz-error")!.TextContent);
+        var badLanguage = await session.SubmitAsync("/staff/missions", "#mission-settings", new() { ["Settings.Name"] = "Embassy of Finland in Beijing", ["Settings.Language"] = "Finnish please" });
+        Assert.Contains("BCP 47", (await StaffSession.ReadAsync(badLanguage)).QuerySelector("#settings-language-error")!.TextContent);
 
         var saved = await session.SubmitAsync("/staff/missions", "#mission-settings", new()
         {
@@ -196,6 +198,8 @@ public abstract class ScopeTests(TestApp app)
             ["Settings.Country"] = "Finland",
             ["Settings.City"] = "Beijing",
             ["Settings.TimeZone"] = "Asia/Shanghai",
+            ["Settings.Language"] = "fi",
+            ["Settings.Address"] = "Kuang Ming Xi Lu 1, Beijing 100600",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -203,6 +207,9 @@ public abstract class ScopeTests(TestApp app)
         Assert.Contains("Embassy of Finland in Beijing", overview.QuerySelector("h1")!.TextContent);
         var newEvent = await session.GetPageAsync("/staff/events/edit");
         Assert.Equal("Asia/Shanghai", newEvent.QuerySelector("[name='Input.TimeZone']")!.GetAttribute("value") ?? newEvent.QuerySelector("[name='Input.TimeZone'] option[selected]")?.GetAttribute("value"));
+        var form = await session.GetPageAsync("/staff/missions");
+        Assert.Equal("fi", form.QuerySelector("[name='Settings.Language']")!.GetAttribute("value"));
+        Assert.Equal("Kuang Ming Xi Lu 1, Beijing 100600", form.QuerySelector("[name='Settings.Address']")!.TextContent.Trim());
     }
 
     [Fact]

@@ -139,6 +139,26 @@ public abstract class GuestsApiTests(TestApp fixture)
     }
 
     [Fact]
+    public async Task A_filter_of_several_categories_adds_the_people_of_any_of_them_and_a_flood_of_categories_is_refused()
+    {
+        var (api, id, _) = await EventWithDirectoryAsync();
+        string[] both = ["Press", "Government"];
+        var expected = 0;
+        foreach (var category in both)
+        {
+            expected += (await api.GetFromJsonAsync<JsonElement[]>($"/api/contacts?category={category}"))!.Length;
+        }
+
+        var added = await (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { categories = both } })).Content.ReadFromJsonAsync<JsonElement>();
+        var flood = await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { categories = Enumerable.Range(0, 101).Select(i => $"c{i}") } });
+
+        Assert.True(expected >= 2);
+        Assert.Equal(expected, added.GetProperty("added").GetInt32());
+        Assert.Equal(HttpStatusCode.BadRequest, flood.StatusCode);
+        Assert.Contains("filter.categories", await flood.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Another_missions_people_cannot_be_added_and_its_lists_are_404()
     {
         var (api, id, _) = await EventWithDirectoryAsync();

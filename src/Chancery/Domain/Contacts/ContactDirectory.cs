@@ -12,8 +12,15 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    /// <summary>What to look for; <c>MissionId</c> narrows a user of several missions to one of them.</summary>
-    public sealed record Filter(string? Q = null, string? Category = null, OrganizationType? OrganizationType = null, string? Tag = null, string? Country = null, Guid? MissionId = null);
+    /// <summary>
+    /// What to look for; <c>MissionId</c> narrows a user of several missions to one of them. A person matches
+    /// <c>Category</c> or any of <c>Categories</c> ("Diplomatic corps" and "Government" for one reception).
+    /// </summary>
+    public sealed record Filter(string? Q = null, string? Category = null, OrganizationType? OrganizationType = null, string? Tag = null, string? Country = null, Guid? MissionId = null,
+        IReadOnlyList<string>? Categories = null)
+    {
+        public List<string> AllCategories => [.. new[] { Category }.Concat(Categories ?? []).Select(Text.Clean).OfType<string>().Distinct(StringComparer.Ordinal)];
+    }
 
     /// <summary>
     /// The mission's people (erased ones left out) matching the filter. It touches the Contacts table only:
@@ -31,9 +38,9 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         {
             q = q.Where(c => c.SearchText.Contains(text));
         }
-        if (Text.Clean(f.Category) is { } category)
+        if (f.AllCategories is { Count: > 0 } categories)
         {
-            q = q.Where(c => db.Categories.Where(k => k.Name == category).Select(k => (Guid?)k.Id).Contains(c.CategoryId));
+            q = q.Where(c => db.Categories.Where(k => categories.Contains(k.Name)).Select(k => (Guid?)k.Id).Contains(c.CategoryId));
         }
         if (f.OrganizationType is { } type)
         {

@@ -62,7 +62,11 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
     /// </summary>
     public async Task<(int Matched, int Added, int AlreadyOnList)> AddByFilterAsync(Guid missionId, Guid eventId, ContactDirectory.Filter filter, bool wholeDirectoryMeant, CancellationToken ct = default)
     {
-        var empty = Text.Clean(filter.Category) is null && filter.OrganizationType is null && Text.Clean(filter.Tag) is null && Text.Clean(filter.Country) is null;
+        if (filter.Categories is { Count: > MaxCategoriesAtOnce })
+        {
+            throw new DomainException($"At most {MaxCategoriesAtOnce} categories can be combined in one filter; this one names {filter.Categories.Count:N0}.", "filter.categories");
+        }
+        var empty = filter.AllCategories.Count == 0 && filter.OrganizationType is null && Text.Clean(filter.Tag) is null && Text.Clean(filter.Country) is null;
         if (empty && !wholeDirectoryMeant)
         {
             throw new DomainException("Choose a category, type, tag or country — or tick “the whole directory” to invite everyone in it.");
@@ -80,6 +84,9 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
     public sealed record Change(RsvpAnswer Rsvp, bool WithPartner, int PlusOnes, string? Note);
 
     public const int MaxPlusOnes = 20;
+
+    /// <summary>A mission has a handful of categories; a filter naming more is a mistake, and each is a query parameter.</summary>
+    public const int MaxCategoriesAtOnce = 100;
 
     /// <summary>A guest list is a few thousand people; a request naming more is a mistake or an attack, and each id is a query parameter.</summary>
     public const int MaxIdsAtOnce = 10_000;

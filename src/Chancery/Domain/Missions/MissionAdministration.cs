@@ -31,16 +31,25 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
     /// Renames the mission and sets the country it represents, its city and its time zone (new events start in it).
     /// The first mission of an installation is called "Default mission" until someone does this.
     /// </summary>
-    public async Task SetSettingsAsync(Guid missionId, string name, string? country, string? city, string? timeZone, CancellationToken ct = default)
+    /// <summary>What an administrator sets about their own mission.</summary>
+    public sealed record Settings(string Name, string? Country, string? City, string? TimeZone, string? Language = null, string? Address = null);
+
+    public async Task SetSettingsAsync(Guid missionId, Settings settings, CancellationToken ct = default)
     {
-        name = name.Trim();
+        var name = settings.Name.Trim();
         if (name.Length == 0)
         {
             throw new DomainException("A mission needs a name.", "Name");
         }
-        var zone = Zone(timeZone);
+        var zone = Zone(settings.TimeZone);
+        var language = Blank(settings.Language);
+        if (language is not null && !Contacts.ContactRules.IsLanguageTag(language))
+        {
+            throw new DomainException($"'{language}' {Contacts.ContactRules.LanguageMessage}", "Language");
+        }
         var mission = await db.Missions.AsTracking().SingleOrDefaultAsync(m => m.Id == missionId, ct) ?? throw DomainException.NotFound("mission");
-        (mission.Name, mission.Country, mission.City, mission.TimeZone) = (name, Blank(country), Blank(city), zone);
+        (mission.Name, mission.Country, mission.City, mission.TimeZone) = (name, Blank(settings.Country), Blank(settings.City), zone);
+        (mission.Language, mission.Address) = (language, Blank(settings.Address));
         await db.SaveChangesAsync(ct);
     }
 

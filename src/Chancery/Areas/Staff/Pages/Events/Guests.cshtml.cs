@@ -36,6 +36,8 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
     [BindProperty(SupportsGet = true)] public RsvpAnswer? Answer { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "precedence";
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    /// <summary>"filter" after people were added by filter: the panel stays open for the next one.</summary>
+    [BindProperty(SupportsGet = true)] public string? Adding { get; set; }
     /// <summary>A search of the directory for adding people by hand.</summary>
     [BindProperty(SupportsGet = true)] public string? Find { get; set; }
 
@@ -70,7 +72,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAddFilterAsync(Guid id, string? category, OrganizationType? type, string? tag, string? country, bool everyone)
+    public async Task<IActionResult> OnPostAddFilterAsync(Guid id, List<string> categories, OrganizationType? type, string? tag, string? country, bool everyone)
     {
         if (!await LoadEventAsync(id))
         {
@@ -80,7 +82,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         try
         {
             (matched, added, already) = await guestList.AddByFilterAsync(Event.MissionId, id,
-                new ContactDirectory.Filter(Category: Clean(category), OrganizationType: type, Tag: Clean(tag), Country: Clean(country)), wholeDirectoryMeant: everyone);
+                new ContactDirectory.Filter(Categories: categories, OrganizationType: type, Tag: Clean(tag), Country: Clean(country)), wholeDirectoryMeant: everyone);
         }
         catch (DomainException e)
         {
@@ -89,7 +91,8 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             return Page();
         }
         TempData["Notice"] = matched == 0 ? "Nobody in the directory matches that filter." : $"{added} added; {already} already on the list.";
-        return Redirect($"/staff/events/{id}/guests");
+        // The panel stays open: a list is often built from several filters in a row.
+        return Redirect($"/staff/events/{id}/guests?adding=filter#add-by-filter");
     }
 
     public async Task<IActionResult> OnPostAddPeopleAsync(Guid id, List<Guid> contactIds)
@@ -110,9 +113,16 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         {
             return NotFound();
         }
+        // The page's script saves each row as it changes (so no edit waits for a button another row's save would lose);
+        // it asks for the counts back instead of a page.
+        var fromScript = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
         try
         {
             await guestList.UpdateAsync(id, guest, new GuestList.Change(rsvp, withPartner, plusOnes, note));
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid && fromScript)
+        {
+            return BadRequest(new { message = string.Join(" ", e.Errors.Values.SelectMany(m => m)) });
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
         {
@@ -123,6 +133,11 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             }
             await LoadAsync();
             return Page();
+        }
+        if (fromScript)
+        {
+            var counts = GuestCounts.Of(await guestList.ReadAsync(Event.MissionId, id, byPrecedence: false));
+            return new JsonResult(new { counts.Invited, counts.Accepted, counts.Declined, counts.Pending, counts.Partners, counts.PlusOnes, counts.People });
         }
         TempData["Notice"] = "Guest saved.";
         return Redirect($"{ListUrl(id)}#guest-{guest}");

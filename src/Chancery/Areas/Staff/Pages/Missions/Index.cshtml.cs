@@ -19,6 +19,10 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         public string? City { get; set; }
         [StringLength(64), Display(Name = "Time zone (IANA)")]
         public string? TimeZone { get; set; }
+        [StringLength(40), Display(Name = "Language of its invitations (en, fr, zh…)")]
+        public string? Language { get; set; }
+        [StringLength(500), Display(Name = "Address, as invitations give it")]
+        public string? Address { get; set; }
     }
 
     [BindProperty]
@@ -49,7 +53,7 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         if (scope.Current is { } c && Details.GetValueOrDefault(c.MissionId) is { } m)
         {
             Address = new PublicAddress { Slug = m.Slug, HostName = m.HostName };
-            Settings = new NewMission { Name = m.Name, Country = m.Country, City = m.City, TimeZone = m.TimeZone };
+            Settings = new NewMission { Name = m.Name, Country = m.Country, City = m.City, TimeZone = m.TimeZone, Language = m.Language, Address = m.Address };
         }
     }
 
@@ -61,7 +65,8 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         }
         try
         {
-            await admin.SetSettingsAsync(scope.Current!.MissionId, Settings.Name ?? "", Settings.Country, Settings.City, Settings.TimeZone);
+            await admin.SetSettingsAsync(scope.Current!.MissionId,
+                new MissionAdministration.Settings(Settings.Name ?? "", Settings.Country, Settings.City, Settings.TimeZone, Settings.Language, Settings.Address));
             TempData["Notice"] = "The mission's settings are saved; new events start in its time zone.";
             return Redirect("/staff/missions");
         }
