@@ -32,7 +32,15 @@ public sealed class NamesInEveryScriptTests
     [InlineData("Ελένη", "Παπαδοπούλου", "el", "Papadopoulou, Eleni", LatinSource.Machine)]
     [InlineData("Viktor", "Orbán", "hu", "Orbán, Viktor", LatinSource.AsWritten)]
     [InlineData("Văn An", "Nguyễn", "vi", "Nguyễn, Văn An", LatinSource.AsWritten)]
-    [InlineData("שרה", "כהן", "he", "Khhn, Srh", LatinSource.Uncertain)] // Hebrew without vowels: letters only (Cohen, Sarah), to be checked
+    [InlineData("שרה", "כהן", "he", "כהן, שרה", LatinSource.Missing)] // Hebrew without vowels: letters alone read nothing like Sarah Cohen
+    [InlineData("英文", "蔡", "zh-TW", "Cai, Yingwen", LatinSource.Uncertain)] // Taiwan writes Tsai Ing-wen: Pinyin is only a guess
+    [InlineData("敏", "刘", "en", "Liu, Min", LatinSource.Uncertain)] // Han written to in English may not be Chinese
+    [InlineData("布", "吕", "zh", "Lyu, Bu", LatinSource.Machine)]
+    [InlineData("まさ子", "たなか", "ja", "たなか, まさ子", LatinSource.Missing)] // kanji inside a kana name
+    [InlineData("さくら😀", "ＬＩＵ", null, "ＬＩＵ, Sakura", LatinSource.Machine)] // the emoji left out of the reading; full-width letters as written (they file under L)
+    [InlineData("إلهام", "مصطفي", "ar", "Mustafa, Ilaham", LatinSource.Uncertain)] // a hamza, not the article; a known name however its end is written
+    [InlineData("فاطمه", "عبدالحكيم", "ar", "Abdulhakim, Fatima", LatinSource.Machine)]
+    [InlineData("حسین", "رضایی", "fa", "Radaii, Hussein", LatinSource.Uncertain)] // Persian spells Hossein Rezaei: a guess
     public void A_name_in_any_script_is_filed_in_Latin_letters_and_says_how_sure_it_is(string first, string last, string? language, string filed, LatinSource source)
     {
         var latin = Romanization.Of(first, last, recorded: null, language);
@@ -44,6 +52,12 @@ public sealed class NamesInEveryScriptTests
     [Fact]
     public void A_Japanese_name_in_kanji_has_no_machine_reading_and_files_under_its_own_script_until_one_is_recorded()
     {
+        Assert.Equal(("D", "dang van"), (Romanization.Of("Văn", "Đặng", null, "vi").Initial, Romanization.Of("Văn", "Đặng", null, "vi").SortKey));
+        Assert.Equal("O", Romanization.Of("Ola", "Ødegaard", null, "nb").Initial);
+        Assert.Equal("L", Romanization.Of(null, "ＬＩＵ", null, null).Initial);
+        Assert.Null(Romanization.Problem("al-Khatib, Rana"));
+        Assert.NotNull(Romanization.Problem(", Rana"));
+        Assert.NotNull(Romanization.Problem("刘, 敏"));
         var latin = Romanization.Of("太郎", "山田", null, "ja");
 
         Assert.Equal(LatinSource.Missing, latin.Source);

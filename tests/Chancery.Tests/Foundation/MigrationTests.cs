@@ -99,6 +99,13 @@ public abstract class MigrationTests(string provider) : IAsyncLifetime
         Assert.Equal(1, await ContactKeys.BackfillAsync(db));
         var namesakes = await db.Contacts.IgnoreQueryFilters().AsTracking().Where(c => c.LastName == "Mensah").ToListAsync();
         Assert.Equal(2, namesakes.Select(c => c.NameKey).Distinct().Count());
+        // And their sort and search keys by today's rules, once.
+        Assert.Equal(2, namesakes.Count(c => c.KeysVersion == 0));
+        Assert.True(await ContactKeys.RefreshOutdatedAsync(db) >= 2);
+        Assert.Equal(0, await ContactKeys.RefreshOutdatedAsync(db));
+        db.ChangeTracker.Clear();
+        namesakes = await db.Contacts.IgnoreQueryFilters().AsTracking().Where(c => c.LastName == "Mensah").ToListAsync();
+        Assert.All(namesakes, c => Assert.Equal(Contact.CurrentKeysVersion, c.KeysVersion));
         foreach (var c in namesakes)
         {
             c.Tags = ["corps"];

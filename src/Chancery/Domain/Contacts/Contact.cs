@@ -61,6 +61,7 @@ public sealed class Contact : IMissionScoped, IErasable
     public const int SearchTextLength = 4000;
     /// <summary>Latin (else original) last name, then first name, folded: the directory's order, kept in an index.</summary>
     public string SortName { get; set; } = "";
+    public const int SortNameLength = 700;
     /// <summary>Which rules computed the keys above; rows computed by older rules are recomputed at start-up.</summary>
     public int KeysVersion { get; set; }
     public const int CurrentKeysVersion = 1;
@@ -80,9 +81,11 @@ public sealed class Contact : IMissionScoped, IErasable
     /// <summary>The name in Latin letters: the one recorded, else the name itself, else a transliteration that says how sure it is.</summary>
     public LatinName Latin => Romanization.Of(this);
 
-    /// <summary>The spouse or partner as printed ("Mr. Karim Haddad"); empty when none is recorded. Their order follows their own script and the person's language.</summary>
-    public string SpouseDisplayName => PersonName.WithHonorific(SpouseHonorific, SpouseFirstName, SpouseLastName,
-        PersonName.DefaultOrder(SpouseFirstName, SpouseLastName, Language));
+    /// <summary>The order the partner's name is written in: their own script's (李丽, but Anna Schmidt beside a Chinese ambassador).</summary>
+    public NameOrder SpouseOrder => PersonName.DefaultOrder(SpouseFirstName, SpouseLastName, language: null);
+
+    /// <summary>The spouse or partner as printed ("Mr. Karim Haddad"); empty when none is recorded.</summary>
+    public string SpouseDisplayName => PersonName.WithHonorific(SpouseHonorific, SpouseFirstName, SpouseLastName, SpouseOrder);
 
     /// <summary>Recomputes the matching and search keys; call after changing any field (with Organization loaded).</summary>
     public void RefreshKeys()
@@ -90,7 +93,7 @@ public sealed class Contact : IMissionScoped, IErasable
         NormalizedEmail = ContactKeys.Email(Email);
         NameKey = ContactKeys.Renewed(NameKey, ContactKeys.Name(FirstName, LastName, OrganizationId));
         var latin = Latin;
-        SortName = latin.SortKey;
+        SortName = Text.Truncate(latin.SortKey, SortNameLength);
         KeysVersion = CurrentKeysVersion;
         // The name whole in its order ("刘敏", "김지은") and in Latin letters both ways round ("Liu Min", "Min Liu"),
         // so a search finds a person however the searcher writes the name.
@@ -98,6 +101,6 @@ public sealed class Contact : IMissionScoped, IErasable
                 Position, Email, Phone, SpouseFirstName, SpouseLastName, Organization?.Name }
             .Concat(Tags).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct()));
         // Fifty long tags could outgrow the column; the names come first, and a search rarely needs the fiftieth tag.
-        SearchText = search.Length <= SearchTextLength ? search : search[..SearchTextLength];
+        SearchText = Text.Truncate(search, SearchTextLength);
     }
 }

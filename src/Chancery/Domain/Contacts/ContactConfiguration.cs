@@ -30,7 +30,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         }
         e.Property(c => c.Notes).HasMaxLength(4000);
         e.Property(c => c.SearchText).HasMaxLength(Contact.SearchTextLength);
-        e.Property(c => c.SortName).HasMaxLength(700);
+        e.Property(c => c.SortName).HasMaxLength(Contact.SortNameLength);
         e.Ignore(c => c.DisplayName);
     }
 }

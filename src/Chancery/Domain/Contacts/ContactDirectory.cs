@@ -123,14 +123,16 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     }
 
     /// <summary>Records the Latin name a person has checked: the transliteration shown becomes the person's own, and no longer a guess.</summary>
-    public async Task KeepLatinNameAsync(Contact contact, CancellationToken ct = default)
+    public async Task<bool> KeepLatinNameAsync(Contact contact, CancellationToken ct = default)
     {
-        if (contact.Latin is { Source: not (Names.LatinSource.Recorded or Names.LatinSource.AsWritten or Names.LatinSource.Missing) } latin)
+        if (contact.Latin is not { Source: Names.LatinSource.Machine or Names.LatinSource.Uncertain } latin)
         {
-            contact.LatinName = latin.Filed;
-            contact.RefreshKeys();
-            await db.SaveChangesAsync(ct);
+            return false;
         }
+        contact.LatinName = latin.Filed;
+        contact.RefreshKeys();
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>
@@ -193,6 +195,10 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         if (lastName is null)
         {
             Error(nameof(input.LastName), "A family name is required (a person with a single name puts it here).");
+        }
+        if (Names.Romanization.Problem(Text.Clean(input.LatinName)) is { } latinProblem)
+        {
+            Error(nameof(input.LatinName), $"The Latin name {latinProblem}.");
         }
         Names.NameOrder? nameOrder = null;
         if (Text.Clean(input.NameOrder) is { } orderText && (nameOrder = ContactRules.ParseEnum<Names.NameOrder>(orderText)) is null)

@@ -28,6 +28,10 @@ public static class Text
         return sb.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>At most <paramref name="max"/> UTF-16 units, never cutting a character outside the basic plane in two.</summary>
+    public static string Truncate(string s, int max) =>
+        s.Length <= max ? s : s[..(char.IsHighSurrogate(s[max - 1]) ? max - 1 : max)];
+
     /// <summary>Trims; empty becomes null.</summary>
     /// <remarks>A NUL goes too (PostgreSQL can neither store nor compare it); the services refuse one in what is saved before cleaning.</remarks>
     public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Contains('\0', StringComparison.Ordinal) ? Clean(s.Replace("\0", "", StringComparison.Ordinal)) : s.Trim();

@@ -17,6 +17,14 @@ public sealed record SeatView(SeatingTable Table, int Seat, Guest? Guest, bool I
     /// <summary>The guest's (or partner's) name in Latin letters, by which the index and the seat picker sort; null for a host.</summary>
     public LatinName? Latin { get; } = Guest is null ? null : SeatingPlans.LatinOf(Guest, IsPartner);
 
+    /// <summary>
+    /// For a name in another script, the same name in Latin letters and in its order ("Wang Wei" under 王伟), for
+    /// the place card's second line; null when the name is in Latin letters already or has no reading yet.
+    /// </summary>
+    public string? LatinLine => Latin is { Source: not (LatinSource.AsWritten or LatinSource.Missing) } latin && Guest?.Contact is { } c
+        ? latin.InOrder(IsPartner ? c.SpouseOrder : c.Order)
+        : null;
+
     public string Side => Guest is null ? (Seat == 1 ? "Host" : "Co-host") : GuestSide(Table, Seat);
 
     /// <summary>A guest's seat from the host's point of view, taken or empty.</summary>

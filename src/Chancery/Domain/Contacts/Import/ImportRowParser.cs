@@ -107,7 +107,13 @@ internal sealed class ImportRowParser(string[] headers, string?[] columns, IRead
                     p.Language = value;
                     break;
                 case ImportColumns.Category: p.Category = value; break;
-                case ImportColumns.LatinName: p.LatinName = value; break;
+                case ImportColumns.LatinName:
+                    if (Names.Romanization.Problem(value) is { } latinProblem)
+                    {
+                        Error(latinProblem);
+                    }
+                    p.LatinName = value;
+                    break;
                 case ImportColumns.NameOrder:
                     if (value is not null)
                     {

@@ -71,7 +71,7 @@ public static class Arabic
             // عبد الله, عبد الرحمن: "servant of" and the name of God that follows make one name.
             if (Bare(word) == "عبد" && i + 1 < words.Length && Bare(words[i + 1]).StartsWith(Article, StringComparison.Ordinal))
             {
-                if (Known.TryGetValue("عبد" + Bare(words[i + 1]), out var compound))
+                if (Lookup("عبد" + Bare(words[i + 1])) is { } compound)
                 {
                     latin.Add(compound);
                     i++;
@@ -88,15 +88,23 @@ public static class Arabic
     private static (string Text, bool Sure) Word(string word)
     {
         var bare = Bare(word);
-        if (Known.TryGetValue(bare, out var known))
+        if (Lookup(bare) is { } known)
         {
             return (known, true);
         }
-        if (bare.Length > Article.Length + 1 && bare.StartsWith(Article, StringComparison.Ordinal))
+        // The article is a plain alif and lam: إلهام (Ilham) begins with a hamza and has none.
+        var plain = Unmarked(word);
+        if (plain.Length > Article.Length + 1 && plain.StartsWith(Article, StringComparison.Ordinal))
         {
             var rest = word[(word.IndexOf('ل', StringComparison.Ordinal) + 1)..];
             var (text, sure) = Word(rest.TrimStart(Sukun));
             return ("al-" + text, sure);
+        }
+        // عبدالحكيم written as one word: Abdulhakim.
+        if (plain.Length > 6 && plain.StartsWith("عبدال", StringComparison.Ordinal))
+        {
+            var (text, sure) = Word(word[(word.IndexOf('ل', StringComparison.Ordinal) + 1)..].TrimStart(Sukun));
+            return ("Abdul" + text.ToLowerInvariant(), sure);
         }
         var vowelled = word.Count(c => c is Fatha or Damma or Kasra or Sukun or Shadda) * 2 >= bare.Length;
         return (Capitalized(Letters(word)), vowelled);
@@ -200,18 +208,25 @@ public static class Arabic
         s.Replace("\u0640", "", StringComparison.Ordinal).Replace('ی', 'ي').Replace('ک', 'ك').Replace('\u200C', ' ');
 
     /// <summary>Without vowel marks, and hamza-carrying alifs as plain alif: the form the table is keyed by.</summary>
-    private static string Bare(string s)
+    private static string Bare(string s) => string.Concat(Unmarked(s).Select(c => c is 'أ' or 'إ' or 'آ' or 'ٱ' ? 'ا' : c));
+
+    private static string Unmarked(string s) => string.Concat(s.Where(c => c is not (>= '\u064B' and <= '\u065F' or '\u0670')));
+
+    /// <summary>A known name, also when written with a dotless yeh for alif maqsura (مصطفي) or heh for ta marbuta (فاطمه), as is common.</summary>
+    private static string? Lookup(string bare)
     {
-        var sb = new StringBuilder(s.Length);
-        foreach (var c in s)
+        if (Known.TryGetValue(bare, out var known) || bare.Length < 2)
         {
-            if (c is >= '\u064B' and <= '\u065F' or '\u0670')
-            {
-                continue;
-            }
-            sb.Append(c is 'أ' or 'إ' or 'آ' or 'ٱ' ? 'ا' : c);
+            return known;
         }
-        return sb.ToString();
+        var variant = bare[^1] switch
+        {
+            'ي' => bare[..^1] + 'ى',
+            'ى' => bare[..^1] + 'ي',
+            'ه' => bare[..^1] + 'ة',
+            _ => null,
+        };
+        return variant is not null && Known.TryGetValue(variant, out known) ? known : null;
     }
 
     private static string Capitalized(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
@@ -238,7 +253,7 @@ public static class Arabic
             مصري Masri|شامي Shami|حلبي Halabi|اسد Assad|عطية Attia|نجار Najjar|خوري Khoury|بيطار Bitar|زين Zein|جابر Jaber|تميمي Tamimi
             دوسري Dosari|عتيبي Otaibi|قحطاني Qahtani|شمري Shammari|مطيري Mutairi|غامدي Ghamdi|زهراني Zahrani|فارس Fares|يونس Younes
             موسوي Mousavi|حكيم Hakim|عمري Omari|رفاعي Rifai|نعيمي Nuaimi|ظاهري Dhaheri|كعبي Kaabi|مهيري Muhairi|بلوشي Balushi|صايغ Sayegh
-            طويل Tawil|زايد Zayed|عبد Abd|الياس Elias|بن bin|بنت bint|ابن Ibn|ابو Abu|ام Umm|صدر Sadr|رشيد Rashid|سيد Sayed|شيخ Sheikh|خليفة Khalifa
+            طويل Tawil|زايد Zayed|عبد Abd|الياس Elias|الله Allah|بن bin|بنت bint|ابن Ibn|ابو Abu|ام Umm|صدر Sadr|رشيد Rashid|سيد Sayed|شيخ Sheikh|خليفة Khalifa
             """;
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in table.Split(['|', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -49,6 +49,10 @@ public static class Pinyin
         ['任'] = "ren",
         ['纪'] = "ji",
         ['紀'] = "ji",
+        // ü as passports write it (Lyu), apart from 卢 and 陆 (Lu)
+        ['吕'] = "lyu",
+        ['呂'] = "lyu",
+        ['闾'] = "lyu",
     };
 
     public static string FamilyName(string han) => Join(han, surname: true);

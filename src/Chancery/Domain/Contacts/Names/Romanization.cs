@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text;
 
 namespace Chancery.Domain.Contacts.Names;
 
@@ -30,11 +31,16 @@ public sealed record LatinName(string Family, string? Given, LatinSource Source)
 
     public bool ToCheck => Source is LatinSource.Uncertain or LatinSource.Missing;
 
-    /// <summary>Folded family then given name, an Arabic article aside: al-Khatib files under K, as English lists do.</summary>
-    public string SortKey => Text.Fold($"{WithoutArticle(Family)} {Given}");
+    /// <summary>
+    /// Family then given name in plain ASCII, folded, an Arabic article aside: al-Khatib files under K, as English
+    /// lists do, and Đặng, Łukaszewicz and Ødegaard under D, L and O. A name without a reading sorts by its own script.
+    /// </summary>
+    public string SortKey => Source == LatinSource.Missing
+        ? Text.Fold($"{Family} {Given}")
+        : Text.Fold(AnyAscii.Transliteration.Transliterate($"{WithoutArticle(Family)} {Given}"));
 
     /// <summary>The letter a list files the name under: A–Z, or "#" for a name that has no Latin reading yet.</summary>
-    public string Initial => SortKey.Length > 0 && char.IsAsciiLetter(SortKey[0]) ? char.ToUpperInvariant(SortKey[0]).ToString() : "#";
+    public string Initial => Source != LatinSource.Missing && SortKey.Length > 0 && char.IsAsciiLetter(SortKey[0]) ? char.ToUpperInvariant(SortKey[0]).ToString() : "#";
 
     public string InOrder(NameOrder order) => PersonName.Full(Given, Family, order);
 
@@ -62,37 +68,98 @@ public static class Romanization
 
     public static LatinName Of(string? first, string? last, string? recorded, string? language)
     {
-        if (!string.IsNullOrWhiteSpace(recorded))
+        if (Recorded(recorded) is { } own)
         {
-            var comma = recorded.IndexOf(',', StringComparison.Ordinal);
-            return comma < 0
-                ? new LatinName(recorded.Trim(), null, LatinSource.Recorded)
-                : new LatinName(recorded[..comma].Trim(), Text.Clean(recorded[(comma + 1)..]), LatinSource.Recorded);
+            return own;
         }
-        var script = Scripts.OfName(first, last);
-        var japanese = script == Script.Kana || (script == Script.Han && language?.Split('-', '_')[0].Equals("ja", StringComparison.OrdinalIgnoreCase) == true);
-        var family = Part(last ?? "", isFamily: true, japanese);
-        var given = string.IsNullOrWhiteSpace(first) ? (Text: (string?)null, Source: LatinSource.AsWritten) : Part(first, isFamily: false, japanese);
+        var reading = new Reading(Scripts.OfName(Normalize(first), Normalize(last)), language);
+        var family = Part(last ?? "", isFamily: true, reading);
+        var given = string.IsNullOrWhiteSpace(first) ? (Text: (string?)null, Source: LatinSource.AsWritten) : Part(first, isFamily: false, reading);
         var source = new[] { family.Source, given.Source }.Max();
-        return source == LatinSource.Missing
-            ? new LatinName(last ?? "", Text.Clean(first), source)
-            : new LatinName(family.Text ?? "", given.Text, source);
+        return source == LatinSource.Missing || string.IsNullOrWhiteSpace(family.Text)
+            ? new LatinName(last ?? "", Text.Clean(first), LatinSource.Missing)
+            : new LatinName(family.Text, Text.Clean(given.Text), source);
     }
 
-    private static (string? Text, LatinSource Source) Part(string part, bool isFamily, bool japanese)
+    /// <summary>A Latin name as a person writes it: "Family, Given" (or the family name alone); null when there is no family name in it.</summary>
+    private static LatinName? Recorded(string? recorded)
     {
-        part = part.Trim();
+        if (string.IsNullOrWhiteSpace(recorded))
+        {
+            return null;
+        }
+        var comma = recorded.IndexOf(',', StringComparison.Ordinal);
+        var family = Text.Clean(comma < 0 ? recorded : recorded[..comma]);
+        return family is null ? null : new LatinName(family, comma < 0 ? null : Text.Clean(recorded[(comma + 1)..]), LatinSource.Recorded);
+    }
+
+    /// <summary>What is wrong with a Latin name as entered, for the form and the import; null when nothing.</summary>
+    public static string? Problem(string? recorded) =>
+        string.IsNullOrWhiteSpace(recorded) ? null
+        : Recorded(recorded) is null ? "needs the family name before the comma, e.g. al-Khatib, Rana"
+        : Scripts.OfName(recorded) is not (Script.Latin or Script.None) ? "must be in Latin letters (A–Z, with accents if any), e.g. Liu, Min"
+        : null;
+
+    /// <summary>How sure a reading of the name's script can be, from the language the person is written to in.</summary>
+    private readonly record struct Reading(Script Script, string? Language)
+    {
+        private string Primary => Language?.Split('-', '_')[0].ToLowerInvariant() ?? "";
+
+        /// <summary>Kana, or Han for a Japanese speaker: kanji have no reading by rule.</summary>
+        public bool Japanese => Script == Script.Kana || Primary == "ja";
+
+        /// <summary>
+        /// Pinyin is the reading of mainland Chinese names. Taiwan, Hong Kong and Macao write theirs otherwise
+        /// (Tsai Ing-wen), and a Han name written to in another language may be Japanese or Korean: a guess.
+        /// </summary>
+        public bool SurePinyin => Primary is "" or "zh" && !(Language ?? "").Split('-', '_').Skip(1)
+            .Any(s => s.ToUpperInvariant() is "TW" or "HK" or "MO" or "HANT");
+
+        /// <summary>Persian, Urdu, Pashto and Kurdish names spell otherwise than Arabic ones (Hossein, not Hussein).</summary>
+        public bool ArabicSpelling => Primary is not ("fa" or "ur" or "ps" or "ku" or "ckb");
+    }
+
+    private static (string? Text, LatinSource Source) Part(string written, bool isFamily, Reading reading)
+    {
+        // A name in Latin letters stays as written; a reading is made from its letters alone.
+        var part = Normalize(written)!.Trim();
+        if (Scripts.OfName(part) is Script.None or Script.Latin)
+        {
+            return (written.Trim(), LatinSource.AsWritten);
+        }
+        var hasHan = part.EnumerateRunes().Any(r => Scripts.Of(r.Value) == Script.Han);
         return Scripts.OfName(part) switch
         {
-            Script.None or Script.Latin => (part, LatinSource.AsWritten),
-            Script.Han when japanese => (null, LatinSource.Missing),
-            Script.Han => (isFamily ? Pinyin.FamilyName(part) : Pinyin.GivenName(part), LatinSource.Machine),
+            Script.Han when reading.Japanese => (null, LatinSource.Missing),
+            Script.Han => (isFamily ? Pinyin.FamilyName(part) : Pinyin.GivenName(part), reading.SurePinyin ? LatinSource.Machine : LatinSource.Uncertain),
+            Script.Kana when hasHan => (null, LatinSource.Missing), // まさ子: the kanji has no reading by rule
             Script.Kana => (Kana.Romanize(part), LatinSource.Machine),
             Script.Hangul => (isFamily ? Hangul.FamilyName(part) : Hangul.GivenName(part), LatinSource.Machine),
-            Script.Arabic => Arabic.Romanize(part) is var (latin, sure) ? (latin, sure ? LatinSource.Machine : LatinSource.Uncertain) : default,
-            Script.Unvoweled => (LetterByLetter(part), LatinSource.Uncertain),
+            Script.Arabic => Arabic.Romanize(part) is var (latin, sure) ? (latin, sure && reading.ArabicSpelling ? LatinSource.Machine : LatinSource.Uncertain) : default,
+            // Hebrew without vowels, Thai, Lao, Khmer, Burmese: letter by letter reads nothing like the name.
+            Script.Unvoweled => (null, LatinSource.Missing),
             _ => (LetterByLetter(part), LatinSource.Machine),
         };
+    }
+
+    // Full-width and half-width forms and decomposed Hangul as their usual forms (NFKC); symbols such as emoji left
+    // out of the reading (the name as written keeps them).
+    private static string? Normalize(string? s)
+    {
+        if (string.IsNullOrWhiteSpace(s))
+        {
+            return s;
+        }
+        var sb = new StringBuilder(s.Length);
+        foreach (var rune in s.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+        {
+            if (Rune.IsLetter(rune) || Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+                || rune.Value is ' ' or '-' or '\'' or '.' or '·' or '・' or '\u0640')
+            {
+                sb.Append(rune.ToString());
+            }
+        }
+        return sb.ToString();
     }
 
     // Cyrillic, Greek, Georgian and the rest: AnyAscii's reading, capitalized as names are (the soft sign's

@@ -49,8 +49,9 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope)
         {
             return NotFound();
         }
-        await directory.KeepLatinNameAsync(person);
-        TempData["Notice"] = $"The Latin name {person.LatinName} is recorded.";
+        TempData["Notice"] = await directory.KeepLatinNameAsync(person)
+            ? $"The Latin name {person.LatinName} is recorded."
+            : "Nothing to record: the name has no machine reading to keep.";
         return Redirect($"/staff/contacts/{id}");
     }
 
