@@ -81,6 +81,18 @@ public sealed class Contact : IMissionScoped, IErasable
     /// <summary>The name in Latin letters: the one recorded, else the name itself, else a transliteration that says how sure it is.</summary>
     public LatinName Latin => Romanization.Of(this);
 
+    /// <summary>
+    /// For a name in another script, the same name in Latin letters and in the person's order ("Wang Wei" under 王伟):
+    /// what an announcer reads out and a neighbour at table reads; null when the name is in Latin letters, or its reading
+    /// is a guess or missing (a wrong spelling on a place card is worse than none; the door list asks for a check).
+    /// </summary>
+    public string? LatinLine => Latin is { Source: LatinSource.Recorded or LatinSource.Machine } latin && Scripts.OfName(FirstName, LastName) is not (Script.Latin or Script.None)
+        ? latin.InOrder(Order) : null;
+
+    /// <summary>The partner's name in Latin letters in their order, for a name in another script read surely; else null.</summary>
+    public string? SpouseLatinLine => Romanization.Of(SpouseFirstName, SpouseLastName, null, Language) is { Source: LatinSource.Machine } latin
+        ? latin.InOrder(SpouseOrder) : null;
+
     /// <summary>The order the partner's name is written in: their own script's (李丽, but Anna Schmidt beside a Chinese ambassador).</summary>
     public NameOrder SpouseOrder => PersonName.DefaultOrder(SpouseFirstName, SpouseLastName, language: null);
 

@@ -3,7 +3,7 @@ using Chancery.Domain.Contacts.Names;
 namespace Chancery.Domain.Guests;
 
 /// <summary>One line of the printed door list.</summary>
-public sealed record DoorListRow(Guest Guest, LatinName Latin, string? OriginalName, string? Organization, string? Partner, int PlusOnes, int? Table)
+public sealed record DoorListRow(Guest Guest, LatinName Latin, string? OriginalName, string? Organization, string? Partner, int PlusOnes, int? Table, string? PartnerLatin = null)
 {
     /// <summary>The line as filed: "al-Khatib, Rana".</summary>
     public string LatinName => Latin.Filed;
@@ -33,6 +33,8 @@ public static class DoorList
         var latin = c.Latin;
         var showOriginal = latin.Source != LatinSource.AsWritten && Scripts.OfName(c.FirstName, c.LastName) is not (Script.Latin or Script.None);
         var partner = GuestCounts.HasPartner(g) ? c.SpouseDisplayName : null;
-        return new DoorListRow(g, latin, showOriginal ? c.FullName : null, c.Organization?.Name, partner, g.PlusOnes, table);
+        // Door staff read the partner's name too: in Latin letters first where it is in another script.
+        var partnerLatin = partner is null || c.SpouseLatinLine is not { } line ? null : string.IsNullOrWhiteSpace(c.SpouseHonorific) ? line : $"{c.SpouseHonorific.Trim()} {line}";
+        return new DoorListRow(g, latin, showOriginal ? c.FullName : null, c.Organization?.Name, partner, g.PlusOnes, table, partnerLatin);
     }
 }

@@ -21,9 +21,7 @@ public sealed record SeatView(SeatingTable Table, int Seat, Guest? Guest, bool I
     /// For a name in another script, the same name in Latin letters and in its order ("Wang Wei" under 王伟), for
     /// the place card's second line; null when the name is in Latin letters already or has no reading yet.
     /// </summary>
-    public string? LatinLine => Latin is { Source: not (LatinSource.AsWritten or LatinSource.Missing) } latin && Guest?.Contact is { } c
-        ? latin.InOrder(IsPartner ? c.SpouseOrder : c.Order)
-        : null;
+    public string? LatinLine => IsPartner ? Guest?.Contact?.SpouseLatinLine : Guest?.Contact?.LatinLine;
 
     public string Side => Guest is null ? (Seat == 1 ? "Host" : "Co-host") : GuestSide(Table, Seat);
 

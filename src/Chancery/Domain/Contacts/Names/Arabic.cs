@@ -253,7 +253,7 @@ public static class Arabic
             مصري Masri|شامي Shami|حلبي Halabi|اسد Assad|عطية Attia|نجار Najjar|خوري Khoury|بيطار Bitar|زين Zein|جابر Jaber|تميمي Tamimi
             دوسري Dosari|عتيبي Otaibi|قحطاني Qahtani|شمري Shammari|مطيري Mutairi|غامدي Ghamdi|زهراني Zahrani|فارس Fares|يونس Younes
             موسوي Mousavi|حكيم Hakim|عمري Omari|رفاعي Rifai|نعيمي Nuaimi|ظاهري Dhaheri|كعبي Kaabi|مهيري Muhairi|بلوشي Balushi|صايغ Sayegh
-            طويل Tawil|زايد Zayed|عبد Abd|الياس Elias|الله Allah|بن bin|بنت bint|ابن Ibn|ابو Abu|ام Umm|صدر Sadr|رشيد Rashid|سيد Sayed|شيخ Sheikh|خليفة Khalifa
+            طويل Tawil|زايد Zayed|عبد Abd|عدنان Adnan|شادي Shadi|اسامة Osama|اياد Iyad|نادين Nadine|رامز Ramez|سامر Samer|بسام Bassam|عصام Essam|اشرف Ashraf|خليل Khalil|عمران Imran|الياس Elias|الله Allah|بن bin|بنت bint|ابن Ibn|ابو Abu|ام Umm|صدر Sadr|رشيد Rashid|سيد Sayed|شيخ Sheikh|خليفة Khalifa
             """;
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in table.Split(['|', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
