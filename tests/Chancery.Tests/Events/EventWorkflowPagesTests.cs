@@ -183,6 +183,45 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
     }
 
     [Fact]
+    public async Task A_row_saved_by_the_pages_script_answers_with_the_counts_or_says_what_is_wrong_and_never_with_a_sign_in_page()
+    {
+        var s = await EventWithGuestsAsync();
+        using var session = await StaffSession.SignInAsync(app, s.Email);
+        var page = await session.GetPageAsync($"/staff/events/{s.EventId}/guests");
+        var guestId = page.QuerySelector(".guest-table tbody tr")!.Id!["guest-".Length..];
+        var token = page.QuerySelector($"#g-{guestId} input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        HttpRequestMessage Row(string plusOnes) => new(HttpMethod.Post, $"/staff/events/{s.EventId}/guests?handler=Update")
+        {
+            Headers = { { "Accept", "application/json" }, { "X-Requested-With", "XMLHttpRequest" } },
+            Content = new FormUrlEncodedContent([new("guest", guestId), new("rsvp", "Accepted"), new("withPartner", "false"), new("plusOnes", plusOnes), new("note", "Halal"), new("__RequestVerificationToken", token)]),
+        };
+
+        var saved = await session.Client.SendAsync(Row("2"));
+        Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync());
+        var counts = await saved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((15, 1, 2), (counts.GetProperty("invited").GetInt32(), counts.GetProperty("accepted").GetInt32(), counts.GetProperty("plusOnes").GetInt32()));
+
+        // A plus-ones box holding a word is refused, not saved as 0; too many say how many may come.
+        var word = await session.Client.SendAsync(Row("two"));
+        Assert.Equal(HttpStatusCode.BadRequest, word.StatusCode);
+        Assert.Contains("whole number", (await word.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+        var many = await session.Client.SendAsync(Row("99"));
+        Assert.Equal(HttpStatusCode.BadRequest, many.StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.Id == Guid.Parse(guestId)).Select(g => g.PlusOnes).SingleAsync()));
+
+        // Signed out, the script is told so (401), not handed the sign-in page as if it had saved.
+        using var stranger = StaffSession.Anonymous(app);
+        var signedOut = await stranger.Client.SendAsync(Row("1"));
+        Assert.Equal(HttpStatusCode.Unauthorized, signedOut.StatusCode);
+
+        // A door user may read the event but not change its list.
+        var door = await app.CreateUserAsync(s.Mission.Id, MissionRole.Door);
+        using var doorSession = await StaffSession.SignInAsync(app, door);
+        var doorPage = await doorSession.Client.GetAsync($"/staff/events/{s.EventId}/guests");
+        Assert.NotEqual(HttpStatusCode.OK, doorPage.StatusCode);
+    }
+
+    [Fact]
     public async Task An_empty_filter_asks_before_inviting_the_whole_directory()
     {
         var s = await EventWithGuestsAsync();

@@ -156,6 +156,9 @@ public abstract class GuestsApiTests(TestApp fixture)
         Assert.Equal(expected, added.GetProperty("added").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, flood.StatusCode);
         Assert.Contains("filter.categories", await flood.Content.ReadAsStringAsync());
+        // A blank category is a mistake, not "any": it must not let the whole directory through.
+        var blank = await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { categories = (string[])[" "] } });
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
     }
 
     [Fact]

@@ -88,3 +88,20 @@ public sealed class SeatingPlannerTests
     public void Seats_touch_around_a_round_table(int a, int b, int seats, bool adjacent) =>
         Assert.Equal(adjacent, SeatingPlanner.Adjacent(a, b, seats));
 }
+
+public sealed class SeatSidesTests
+{
+    [Fact]
+    public void Seats_are_named_from_the_nearer_host_and_at_a_table_with_a_co_host_the_co_hosts_sides_are_named_as_such()
+    {
+        var plain = new Chancery.Domain.Seating.SeatingTable { Seats = 10 };
+        var hosted = new Chancery.Domain.Seating.SeatingTable { Seats = 10, HostName = "H.E. the Ambassador", CoHostName = "Mrs. Host" };
+
+        Assert.Equal(["head", "right 1", "right 2", "right 3", "right 4", "right 5", "left 4", "left 3", "left 2", "left 1"],
+            Enumerable.Range(1, 10).Select(seat => Chancery.Domain.Seating.SeatView.GuestSide(plain, seat)));
+        // Co-host in seat 6: seat 7 is the co-host's right (where the second guest of honour sits), seat 5 their left.
+        Assert.Equal(6, hosted.CoHostSeat);
+        Assert.Equal(["right 1", "right 2", "co-host's left 2", "co-host's left 1"], Enumerable.Range(2, 4).Select(seat => Chancery.Domain.Seating.SeatView.GuestSide(hosted, seat)));
+        Assert.Equal(["co-host's right 1", "co-host's right 2", "left 2", "left 1"], Enumerable.Range(7, 4).Select(seat => Chancery.Domain.Seating.SeatView.GuestSide(hosted, seat)));
+    }
+}

@@ -66,6 +66,11 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
         {
             throw new DomainException($"At most {MaxCategoriesAtOnce} categories can be combined in one filter; this one names {filter.Categories.Count:N0}.", "filter.categories");
         }
+        // A blank entry is a mistake, never "no category": read as none, it would let the whole directory through.
+        if (filter.Categories is { } named && named.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new DomainException("A category in the filter is empty; name each category, or leave the list out.", "filter.categories");
+        }
         var empty = filter.AllCategories.Count == 0 && filter.OrganizationType is null && Text.Clean(filter.Tag) is null && Text.Clean(filter.Country) is null;
         if (empty && !wholeDirectoryMeant)
         {
@@ -159,6 +164,14 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
         }
         var byContact = guests.ToDictionary(g => g.ContactId);
         return [.. (await OrderAsync(missionId, guests, await SettingsAsync(missionId, ct), ct)).Select(e => byContact[e.Person.Id])];
+    }
+
+    /// <summary>The counts alone, read as five columns a guest rather than the whole list with its people: the guest list's page asks after every save.</summary>
+    public async Task<GuestCounts> CountsAsync(Guid eventId, CancellationToken ct = default)
+    {
+        var rows = await db.Guests.Where(g => g.EventId == eventId)
+            .Select(g => new { g.Rsvp, g.WithPartner, g.PlusOnes, g.Contact!.SpouseLastName }).ToListAsync(ct);
+        return GuestCounts.Of(rows.Select(r => new Guest { Rsvp = r.Rsvp, WithPartner = r.WithPartner, PlusOnes = r.PlusOnes, Contact = new Contacts.Contact { SpouseLastName = r.SpouseLastName } }));
     }
 
     private Task<List<Guest>> LoadAsync(Guid eventId, CancellationToken ct) =>

@@ -25,9 +25,24 @@ public sealed record SeatView(SeatingTable Table, int Seat, Guest? Guest, bool I
 
     public string Side => Guest is null ? (Seat == 1 ? "Host" : "Co-host") : GuestSide(Table, Seat);
 
-    /// <summary>A guest's seat from the host's point of view, taken or empty.</summary>
-    public static string GuestSide(SeatingTable table, int seat) =>
-        seat == 1 ? "head" : seat - 1 <= table.Seats - seat + 1 ? $"right {seat - 1}" : $"left {table.Seats - seat + 1}";
+    /// <summary>
+    /// A guest's seat from the nearer host's point of view, taken or empty: "right 1" is the host's right; at a table
+    /// with a co-host opposite, the seats nearer the co-host are "co-host's right 1", "co-host's left 1"…
+    /// </summary>
+    public static string GuestSide(SeatingTable table, int seat)
+    {
+        if (seat == 1)
+        {
+            return "head";
+        }
+        if (table.HostName is not null && table.CoHostName is not null && table.CoHostSeat is var c && c > 1 && c <= table.Seats)
+        {
+            return seat < c
+                ? (seat - 1 <= c - seat ? $"right {seat - 1}" : $"co-host's left {c - seat}")
+                : (seat - c < table.Seats - seat + 1 ? $"co-host's right {seat - c}" : $"left {table.Seats - seat + 1}");
+        }
+        return seat - 1 <= table.Seats - seat + 1 ? $"right {seat - 1}" : $"left {table.Seats - seat + 1}";
+    }
 }
 
 /// <summary>An event's tables and who sits where, with everyone not yet seated and the couples placed side by side.</summary>

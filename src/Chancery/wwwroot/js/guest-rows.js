@@ -1,25 +1,34 @@
 // The guest list saves each row as its fields change, so no edit waits on a button (before this, saving one row
-// reloaded the page and dropped an answer changed on another). A row not yet saved is marked, and leaving the page
-// while one is waiting asks first. Without script, each row's Save button still saves that row.
+// reloaded the page and dropped an answer changed on another). A row with an edit not yet sent is marked, and
+// leaving the page then asks first; leaving by another form or link of the page sends such edits on their way
+// first (they complete even as the page goes). Without script, each row's Save button still saves that row.
 (function () {
     const forms = Array.from(document.querySelectorAll("form[data-autosave]"));
     if (forms.length === 0) {
         return;
     }
-    const waiting = new Set();
+    const edits = new Map();   // form → edits made so far
+    const sent = new Map();    // form → edits included in the last save that succeeded or is on its way
+    const sending = new Map(); // form → true while a save is on its way, "again" if another is due after it
+    let countsSeen = 0;
+    let countsAsked = 0;
 
-    function fieldsOf(form) {
-        return Array.from(document.querySelectorAll("[form='" + form.id + "']"));
+    function unsent(form) {
+        return (edits.get(form) || 0) > (sent.get(form) || 0);
     }
 
     function show(form, text, failed) {
         const state = form.querySelector(".save-state");
         state.textContent = text;
         state.classList.toggle("failed", !!failed);
-        form.closest("tr").classList.toggle("unsaved", waiting.has(form));
+        form.closest("tr").classList.toggle("unsaved", unsent(form) || !!failed);
     }
 
-    function updateCounts(counts) {
+    function updateCounts(counts, asked) {
+        if (asked < countsSeen) {
+            return; // an older answer arriving after a newer one
+        }
+        countsSeen = asked;
         Object.keys(counts).forEach(function (key) {
             const el = document.querySelector("[data-count='" + key + "']");
             if (el) {
@@ -32,43 +41,71 @@
         }
     }
 
+    function failureOf(response) {
+        // Signed out or no longer allowed: the server answers 401/403 to a script rather than a sign-in page.
+        if (response.status === 401 || response.redirected) {
+            return Promise.resolve("You are signed out. Sign in again in another tab; your change is kept here and sent when you press Save now.");
+        }
+        if (response.status === 403) {
+            return Promise.resolve("Your role may no longer change this guest list.");
+        }
+        if (response.status === 404) {
+            return Promise.resolve("This guest is no longer on the list; reload the page.");
+        }
+        return response.json().then(function (problem) {
+            return problem.message || problem.detail || problem.title || "The server refused it.";
+        }, function () {
+            return "The server answered " + response.status + ".";
+        });
+    }
+
     // One save at a time per row; a change made while one is on its way is sent after it, with every field as it then is.
-    const sending = new Map();
-    function save(form) {
-        if (sending.get(form)) {
+    function save(form, leaving) {
+        if (sending.get(form) && !leaving) {
             sending.set(form, "again");
             return;
         }
+        const including = edits.get(form) || 0;
+        const asked = ++countsAsked;
         sending.set(form, true);
+        if (leaving) {
+            sent.set(form, including); // on its way as the page goes: nothing more to warn about
+        }
         show(form, "Saving…");
-        fetch(form.action, { method: "POST", body: new FormData(form), headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        fetch(form.action, {
+            method: "POST",
+            body: new FormData(form),
+            headers: { "Accept": "application/json", "X-Requested-With": "XMLHttpRequest" },
+            credentials: "same-origin",
+            keepalive: !!leaving,
+        })
             .then(function (response) {
-                if (response.ok) {
+                const json = (response.headers.get("content-type") || "").indexOf("application/json") >= 0;
+                if (response.ok && json && !response.redirected) {
                     return response.json().then(function (counts) {
-                        updateCounts(counts);
+                        updateCounts(counts, asked);
                         return null;
                     });
                 }
-                return response.json().then(function (problem) {
-                    return problem.message || problem.detail || problem.title || "The server refused it.";
-                }, function () {
-                    return response.status === 404 ? "This guest is no longer on the list; reload the page." : "The server answered " + response.status + ".";
-                });
-            }, function () {
-                return "No connection. Your change is kept here; it is sent again when you change the row or press Save.";
+                return failureOf(response);
+            })
+            .catch(function () {
+                return "No connection. Your change is kept here; it is sent again when you change the row or press Save now.";
             })
             .then(function (failure) {
                 const again = sending.get(form) === "again";
                 sending.delete(form);
-                if (again) {
-                    save(form);
-                    return;
-                }
                 if (failure) {
+                    if (!leaving) {
+                        sent.set(form, Math.min(sent.get(form) || 0, including - 1));
+                    }
                     show(form, "Not saved: " + failure, true);
                 } else {
-                    waiting.delete(form);
-                    show(form, "Saved");
+                    sent.set(form, Math.max(sent.get(form) || 0, including));
+                    show(form, unsent(form) ? "Not saved yet" : "Saved");
+                }
+                if (again || (!failure && unsent(form))) {
+                    save(form);
                 }
             });
     }
@@ -80,23 +117,38 @@
         button.classList.add("secondary");
         form.addEventListener("submit", function (event) {
             event.preventDefault();
-            waiting.add(form);
+            edits.set(form, (edits.get(form) || 0) + 1);
             save(form);
         });
-        fieldsOf(form).forEach(function (field) {
+        document.querySelectorAll("[form='" + form.id + "']").forEach(function (field) {
             field.addEventListener("input", function () {
-                waiting.add(form);
+                edits.set(form, (edits.get(form) || 0) + 1);
                 show(form, "Not saved yet");
             });
             field.addEventListener("change", function () {
-                waiting.add(form);
+                edits.set(form, (edits.get(form) || 0) + 1);
                 save(form);
             });
         });
     });
 
+    // Leaving through the page itself (bulk change, remove, add, a pager or filter link): send what is typed first.
+    function sendAllBeforeLeaving() {
+        forms.filter(unsent).forEach(function (form) { save(form, true); });
+    }
+    document.addEventListener("submit", function (event) {
+        if (!event.target.hasAttribute("data-autosave")) {
+            sendAllBeforeLeaving();
+        }
+    }, true);
+    document.addEventListener("click", function (event) {
+        if (event.target.closest && event.target.closest("a[href]")) {
+            sendAllBeforeLeaving();
+        }
+    }, true);
+    window.addEventListener("pagehide", sendAllBeforeLeaving);
     window.addEventListener("beforeunload", function (event) {
-        if (waiting.size > 0) {
+        if (forms.some(unsent)) {
             event.preventDefault();
             event.returnValue = "";
         }

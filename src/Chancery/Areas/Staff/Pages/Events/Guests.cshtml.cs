@@ -86,7 +86,12 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         }
         catch (DomainException e)
         {
-            ModelState.AddDomainErrors(e);
+            // The filter form has no field of its own to show a message beside: all of them go above it, and it stays open.
+            foreach (var message in e.Errors.Values.SelectMany(m => m).DefaultIfEmpty(e.Message))
+            {
+                ModelState.AddModelError("", message);
+            }
+            Adding = "filter";
             await LoadAsync();
             return Page();
         }
@@ -116,13 +121,21 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         // The page's script saves each row as it changes (so no edit waits for a button another row's save would lose);
         // it asks for the counts back instead of a page.
         var fromScript = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
+        if (fromScript && ModelState.TryGetValue(nameof(plusOnes), out var bound) && bound.Errors.Count > 0)
+        {
+            // A plus-ones box holding a letter binds as 0: saying "Saved" to that would be a lie.
+            return BadRequest(new { message = "Plus-ones must be a whole number from 0 to " + GuestList.MaxPlusOnes + "." });
+        }
         try
         {
             await guestList.UpdateAsync(id, guest, new GuestList.Change(rsvp, withPartner, plusOnes, note));
         }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid && fromScript)
+        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict && fromScript)
         {
-            return BadRequest(new { message = string.Join(" ", e.Errors.Values.SelectMany(m => m)) });
+            return new JsonResult(new { message = string.Join(" ", e.Errors.Values.SelectMany(m => m).DefaultIfEmpty(e.Message)) })
+            {
+                StatusCode = e.Kind == DomainErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
+            };
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
         {
@@ -136,7 +149,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         }
         if (fromScript)
         {
-            var counts = GuestCounts.Of(await guestList.ReadAsync(Event.MissionId, id, byPrecedence: false));
+            var counts = await guestList.CountsAsync(id);
             return new JsonResult(new { counts.Invited, counts.Accepted, counts.Declined, counts.Pending, counts.Partners, counts.PlusOnes, counts.People });
         }
         TempData["Notice"] = "Guest saved.";
