@@ -12,9 +12,11 @@ namespace Chancery.Api;
 public static class EventsApi
 {
     public sealed record EventBody(string? Title, string? Kind, string? StartsAt, string? TimeZone, string? Venue, int? Capacity,
-        string? DressCode, string? RsvpBy, string? Address, string? Hosts, string? Description, string? Status, Guid? MissionId);
+        string? DressCode, string? RsvpBy, string? Address, string? Hosts, string? Description, string? Status, Guid? MissionId,
+        List<string>? Languages = null, string? EndsAt = null, bool? RegretsOnly = null);
     public sealed record EventDto(Guid Id, string Title, string Kind, string StartsAt, string TimeZone, DateTimeOffset StartsAtUtc, string Venue,
-        int? Capacity, string? DressCode, string? RsvpBy, string? Address, string? Hosts, string? Description, string Status, Guid MissionId);
+        int? Capacity, string? DressCode, string? RsvpBy, string? Address, string? Hosts, string? Description, string Status, Guid MissionId,
+        IReadOnlyList<string> Languages, string? EndsAt, bool RegretsOnly);
     public sealed record ProgrammeBody(string? StartsAt, string? Title, string? Speaker, string? Place, int? DurationMinutes, Guid? SpeakerContactId);
     public sealed record ProgrammeDto(Guid Id, string? StartsAt, string Title, string? Speaker, string? Place, int? DurationMinutes, int Order, Guid? SpeakerContactId);
 
@@ -31,7 +33,8 @@ public static class EventsApi
     }
 
     private static EventDto ToDto(Event e) => new(e.Id, e.Title, e.Kind.ToString(), EventSchedule.Format(e.StartsAtLocal), e.TimeZone, e.StartsAtUtc,
-        e.Venue, e.Capacity, e.DressCode, e.RsvpByLocal is { } r ? EventSchedule.Format(r) : null, e.Address, e.Hosts, e.Description, e.Status.ToString(), e.MissionId);
+        e.Venue, e.Capacity, e.DressCode, e.RsvpByLocal is { } r ? EventSchedule.Format(r) : null, e.Address, e.Hosts, e.Description, e.Status.ToString(), e.MissionId,
+        e.Languages, e.EndsAtLocal is { } end ? EventSchedule.Format(end) : null, e.RegretsOnly);
 
     private static ProgrammeDto ToDto(ProgrammeItem p) =>
         new(p.Id, p.StartsAtLocal is { } s ? EventSchedule.Format(s) : null, p.Title, p.Speaker, p.Place, p.DurationMinutes, p.SortOrder, p.SpeakerContactId);
@@ -50,6 +53,9 @@ public static class EventsApi
         Hosts = b.Hosts,
         Description = b.Description,
         Status = b.Status,
+        Languages = b.Languages,
+        EndsAt = b.EndsAt,
+        RegretsOnly = b.RegretsOnly,
     };
 
     private static async Task<Ok<List<EventDto>>> ListAsync(ChanceryDb db, int? limit, int? offset)

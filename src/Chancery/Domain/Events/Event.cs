@@ -45,6 +45,16 @@ public sealed class Event : IMissionScoped
     public string? Description { get; set; }
     public EventStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>
+    /// BCP 47 tags of the languages invitations go out in, the first the default; empty for the mission's language
+    /// (English if it has none). See <see cref="InvitationLanguages"/>.
+    /// </summary>
+    public List<string> Languages { get; set; } = [];
+    /// <summary>When it ends, on the venue's wall clock: the calendar file needs an end; null for two hours after the start.</summary>
+    public DateTime? EndsAtLocal { get; set; }
+    /// <summary>Only guests who cannot come answer ("Regrets only"); the others are expected.</summary>
+    public bool RegretsOnly { get; set; }
 }
 
 /// <summary>One item of the run of show: a wreath-laying, a minute of silence, a speech.</summary>

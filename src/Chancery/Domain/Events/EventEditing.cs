@@ -66,6 +66,9 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
             DressCode = source.DressCode,
             RsvpByLocal = source.RsvpByLocal + shift,
             Hosts = source.Hosts,
+            Languages = [.. source.Languages],
+            EndsAtLocal = source.EndsAtLocal + shift,
+            RegretsOnly = source.RegretsOnly,
             Description = source.Description,
             Status = EventStatus.Draft,
             CreatedAt = clock.GetUtcNow(),
@@ -181,6 +184,39 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
                 errors[nameof(b.Status)] = [$"'{b.Status}' is not a status; use one of {string.Join(", ", Enum.GetNames<EventStatus>())}."];
             }
         }
+        if (b.Languages is { } languages)
+        {
+            var tags = languages.Select(Text.Clean).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (tags.FirstOrDefault(t => !ContactRules.IsLanguageTag(t)) is { } bad)
+            {
+                errors[nameof(b.Languages)] = [$"'{bad}' {ContactRules.LanguageMessage}"];
+            }
+            else if (tags.Count > InvitationLanguages.Max)
+            {
+                errors[nameof(b.Languages)] = [$"At most {InvitationLanguages.Max} languages; this names {tags.Count}."];
+            }
+            else
+            {
+                e.Languages = tags;
+            }
+        }
+        if (Text.Clean(b.EndsAt) is not { } endText)
+        {
+            e.EndsAtLocal = null;
+        }
+        else if (EventSchedule.TryParseLocal(endText, out var ends))
+        {
+            if (EventSchedule.TryParseLocal(b.StartsAt, out var starts) && ends <= starts)
+            {
+                errors[nameof(b.EndsAt)] = [$"It ends at {EventSchedule.Show(ends)}, which is not after it starts ({EventSchedule.Show(starts)})."];
+            }
+            e.EndsAtLocal = ends;
+        }
+        else
+        {
+            errors[nameof(b.EndsAt)] = [$"'{endText}' is not a local date and time; write e.g. 2024-02-26T17:00."];
+        }
+        e.RegretsOnly = b.RegretsOnly ?? e.RegretsOnly;
         e.DressCode = Text.Clean(b.DressCode);
         e.Address = Text.Clean(b.Address);
         e.Hosts = Text.Clean(b.Hosts);

@@ -16,6 +16,11 @@ public sealed class EventInput
     public string? Hosts { get; set; }
     public string? Description { get; set; }
     public string? Status { get; set; }
+    /// <summary>Null keeps what the event has (an API update that leaves them out); empty for the mission's language.</summary>
+    public List<string>? Languages { get; set; }
+    public string? EndsAt { get; set; }
+    /// <summary>Null keeps what the event has.</summary>
+    public bool? RegretsOnly { get; set; }
 
     public static EventInput From(Event e) => new()
     {
@@ -31,6 +36,9 @@ public sealed class EventInput
         Hosts = e.Hosts,
         Description = e.Description,
         Status = e.Status.ToString(),
+        Languages = [.. e.Languages],
+        EndsAt = e.EndsAtLocal is { } end ? EventSchedule.Format(end) : null,
+        RegretsOnly = e.RegretsOnly,
     };
 }
 

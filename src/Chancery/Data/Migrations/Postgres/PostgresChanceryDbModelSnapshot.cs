@@ -338,6 +338,9 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("EndsAtLocal")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<string>("Hosts")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -347,8 +350,15 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<Guid>("MissionId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("RegretsOnly")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("RsvpByLocal")
                         .HasColumnType("timestamp without time zone");

@@ -332,6 +332,9 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EndsAtLocal")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hosts")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -341,8 +344,15 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MissionId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RegretsOnly")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RsvpByLocal")
                         .HasColumnType("TEXT");

@@ -12,6 +12,10 @@ namespace Chancery.Areas.Staff.Pages.Events;
 public sealed class EditModel(ChanceryDb db, EventEditing editing, MissionScope scope, TimeProvider clock) : PageModel
 {
     [BindProperty] public EventInput Input { get; set; } = new();
+    /// <summary>The invitation languages as typed: "en, fr, ar".</summary>
+    [BindProperty] public string? LanguagesText { get; set; }
+    /// <summary>The mission's language, which an event without languages of its own sends in.</summary>
+    public string MissionLanguage { get; private set; } = InvitationLanguages.Fallback;
     public Guid? Id { get; private set; }
 
     /// <summary>IANA zone names for the form's suggestions.</summary>
@@ -20,6 +24,7 @@ public sealed class EditModel(ChanceryDb db, EventEditing editing, MissionScope 
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
+        await LoadMissionLanguageAsync();
         if (id is null)
         {
             var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == scope.Current!.MissionId);
@@ -35,12 +40,19 @@ public sealed class EditModel(ChanceryDb db, EventEditing editing, MissionScope 
         }
         Id = id;
         Input = EventInput.From(existing);
+        LanguagesText = string.Join(", ", existing.Languages);
         return Page();
     }
+
+    private async Task LoadMissionLanguageAsync() =>
+        MissionLanguage = await db.Missions.Where(m => m.Id == scope.Current!.MissionId).Select(m => m.Language).FirstOrDefaultAsync() ?? InvitationLanguages.Fallback;
 
     public async Task<IActionResult> OnPostAsync(Guid? id)
     {
         Id = id;
+        await LoadMissionLanguageAsync();
+        Input.Languages = [.. (LanguagesText ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        Input.RegretsOnly ??= false; // an unticked box posts nothing
         Event saved;
         try
         {
