@@ -1,0 +1,115 @@
+using System.Globalization;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Contacts.Names;
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+
+namespace Chancery.Domain.Invitations;
+
+/// <summary>Host practice on forms of address (PRODUCT.md): settings, not code.</summary>
+public sealed record AddressPractice(bool ExcellencyForHeadsOfInternationalOrganizations = true)
+{
+    public static readonly AddressPractice Default = new();
+}
+
+/// <summary>An invitation's lines, in the guest's language, as the card and the e-mail print them.</summary>
+public sealed record InvitationCard(string Language, bool RightToLeft, string Subject, string Request, string When, string? Reply, string? Dress, string Addressee);
+
+/// <summary>
+/// The diplomatic form of an invitation, one rule at a time (PRODUCT.md, "Forms of address"): the host speaks in the
+/// third person; His or Her Excellency for heads of mission of classes 1 and 2 and heads of international
+/// organizations, never for a chargé d'affaires or diplomatic staff; the partner by name; R.S.V.P. with the
+/// deadline and the office's contact, or Regrets only, or p.m. for a guest who has already answered; the dress code.
+/// </summary>
+public static class InvitationWording
+{
+    /// <summary>Whether the guest is styled His or Her Excellency.</summary>
+    public static bool IsExcellency(Contact c, AddressPractice practice) =>
+        c.HeadOfMissionClass is HeadOfMissionClass.Ambassador or HeadOfMissionClass.Envoy
+        || (c.HeadsInternationalOrganization && practice.ExcellencyForHeadsOfInternationalOrganizations);
+
+    /// <summary>
+    /// The honorific as recorded without any Excellency in it ("H.E. Mr." → "Mr."): the rule, not the record, decides
+    /// who is an Excellency, so a chargé d'affaires imported as "H.E." is not styled one.
+    /// </summary>
+    public static string? PersonalHonorific(string? honorific)
+    {
+        if (string.IsNullOrWhiteSpace(honorific))
+        {
+            return null;
+        }
+        var rest = honorific.Trim();
+        foreach (var excellency in (string[])["His Excellency", "Her Excellency", "H.E.", "HE", "S.E.", "Son Excellence", "Su Excelencia"])
+        {
+            if (rest.StartsWith(excellency, StringComparison.OrdinalIgnoreCase) && (rest.Length == excellency.Length || !char.IsLetter(rest[excellency.Length])))
+            {
+                rest = rest[excellency.Length..].Trim();
+                break;
+            }
+        }
+        return rest.Length == 0 ? null : rest;
+    }
+
+    /// <summary>
+    /// The guest as addressed: "H.E. Ms. Aino Virtanen", "王伟阁下"; with the partner when invited: "H.E. Mr. John
+    /// Smith and Mrs. Smith" (the same family name), "… and Ms. Anna Schmidt" (another); "and partner" never.
+    /// </summary>
+    public static string Addressee(Contact c, bool partnerInvited, InvitationTexts texts, AddressPractice practice)
+    {
+        var name = PersonName.WithHonorific(PersonalHonorific(c.Honorific), c.FirstName, c.LastName, c.Order);
+        if (IsExcellency(c, practice))
+        {
+            name = texts.ExcellencyAfterName ? $"{PersonName.Full(c.FirstName, c.LastName, c.Order)}{texts.Excellency}" : $"{texts.Excellency} {name}";
+        }
+        if (!partnerInvited || c.SpouseLastName is null)
+        {
+            return name;
+        }
+        var sameFamily = string.Equals(Text.Fold(c.SpouseLastName), Text.Fold(c.LastName), StringComparison.Ordinal);
+        var partner = sameFamily && !string.IsNullOrWhiteSpace(c.SpouseHonorific)
+            ? $"{c.SpouseHonorific!.Trim()} {c.SpouseLastName.Trim()}"
+            : c.SpouseDisplayName;
+        return $"{name} {texts.And} {partner}";
+    }
+
+    /// <summary>The card's lines for one guest, on the venue's wall clock, in the guest's language.</summary>
+    public static InvitationCard Card(Event e, Guest g, string language, string? officeContact, DateTimeOffset? answeredBeforeSending = null, AddressPractice? practice = null, InvitationTexts? texts = null)
+    {
+        texts ??= InvitationTexts.For(language);
+        practice ??= AddressPractice.Default;
+        var culture = Culture(language);
+        var c = g.Contact ?? throw new InvalidOperationException("The guest's contact is needed to address the card.");
+        var guest = Addressee(c, GuestCounts.HasPartner(g), texts, practice);
+        string Fill(string template) => template
+            .Replace("{hosts}", e.Hosts ?? "", StringComparison.Ordinal)
+            .Replace("{guest}", guest, StringComparison.Ordinal)
+            .Replace("{occasion}", e.Title, StringComparison.Ordinal)
+            .Replace("{date}", e.StartsAtLocal.ToString(texts.DatePattern, culture), StringComparison.Ordinal)
+            .Replace("{time}", e.StartsAtLocal.ToString(texts.TimePattern, culture), StringComparison.Ordinal)
+            .Replace("{venue}", string.Join(", ", new[] { e.Venue, e.Address }.Where(s => !string.IsNullOrWhiteSpace(s))), StringComparison.Ordinal)
+            .Replace("{deadline}", e.RsvpByLocal?.ToString(texts.DatePattern, culture) ?? "", StringComparison.Ordinal)
+            .Replace("{contact}", officeContact ?? "", StringComparison.Ordinal)
+            .Replace("{dress}", e.DressCode ?? "", StringComparison.Ordinal)
+            .Trim().TrimEnd(':', '：').Trim();
+        // p.m. (pour mémoire): the answer is known already, so the card only reminds; else Regrets only, else R.S.V.P.
+        var reply = g.Rsvp != RsvpAnswer.Pending && answeredBeforeSending is not null ? texts.PourMemoire
+            : e.RegretsOnly ? Fill(texts.RegretsOnly)
+            : e.RsvpByLocal is null ? Fill(texts.RsvpOpen)
+            : Fill(texts.Rsvp);
+        return new InvitationCard(language, InvitationLanguages.RightToLeft(language), Fill(texts.Subject), Fill(texts.Request), Fill(texts.When), reply,
+            e.DressCode is null ? null : Fill(texts.Dress), guest);
+    }
+
+    /// <summary>The language's culture from CLDR (ICU), for month names; the invariant culture for a tag .NET does not know.</summary>
+    public static CultureInfo Culture(string language)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(language);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.InvariantCulture;
+        }
+    }
+}
