@@ -56,6 +56,7 @@ services.AddScoped<ContactDirectory>();
 services.AddScoped<ContactImporter>();
 services.AddScoped<GuestList>();
 services.AddScoped<EventEditing>();
+services.AddScoped<Chancery.Domain.Invitations.EventKeyRing>();
 services.AddScoped<SeatingPlans>();
 services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Import").Get<ImportLimits>() ?? new ImportLimits());
 services.AddEmail(config);

@@ -82,6 +82,7 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<SeatingTable> SeatingTables => Set<SeatingTable>();
     public DbSet<SeatAssignment> SeatAssignments => Set<SeatAssignment>();
     public DbSet<TokenChain> TokenChains => Set<TokenChain>();
+    public DbSet<Domain.Invitations.EventKey> EventKeys => Set<Domain.Invitations.EventKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -84,8 +84,11 @@ public abstract class MigrationTests(string provider) : IAsyncLifetime
                 ? """INSERT INTO "Contacts" ("Id", "MissionId", "LastName", "SearchText", "SortName", "CreatedAt", "Tags") VALUES ({0}::uuid, {1}::uuid, 'Mensah', 'mensah', 'mensah', now(), '{{}}')"""
                 : """INSERT INTO "Contacts" ("Id", "MissionId", "LastName", "SearchText", "SortName", "CreatedAt", "Tags") VALUES ({0}, {1}, 'Mensah', 'mensah', 'mensah', 0, '[]')""", id, mission);
         }
-        db.Add(new Guest { MissionId = a.Id, EventId = eventOfA.Id, ContactId = personOfB });
-        await db.SaveChangesAsync();
+        var (guestId, personId) = provider == DatabaseSetup.Postgres ? (Guid.NewGuid().ToString(), personOfB.ToString()) : (Guid.NewGuid().ToString().ToUpperInvariant(), personOfB.ToString().ToUpperInvariant());
+        await db.Database.ExecuteSqlRawAsync(provider == DatabaseSetup.Postgres
+            ? """INSERT INTO "Guests" ("Id", "MissionId", "EventId", "ContactId", "Rsvp", "PlusOnes", "WithPartner", "Invitation", "AddedAt") VALUES ({0}::uuid, {1}::uuid, {2}::uuid, {3}::uuid, 'Pending', 0, false, 'NotSent', now())"""
+            : """INSERT INTO "Guests" ("Id", "MissionId", "EventId", "ContactId", "Rsvp", "PlusOnes", "WithPartner", "Invitation", "AddedAt") VALUES ({0}, {1}, {2}, {3}, 'Pending', 0, 0, 'NotSent', 0)""",
+            guestId, missionOfEvent, eventId, personId);
         db.ChangeTracker.Clear();
 
         await db.Database.MigrateAsync();

@@ -32,6 +32,12 @@ public sealed class Guest : IMissionScoped
     /// <summary>The spouse or partner on the contact is invited too.</summary>
     public bool WithPartner { get; set; }
     public InvitationState Invitation { get; set; }
+    /// <summary>SHA-256 of the guest's RSVP link token (the token itself is derived again when needed, never stored).</summary>
+    public string? RsvpTokenHash { get; set; }
+    /// <summary>The language the invitation went out in (BCP 47).</summary>
+    public string? InvitationLanguage { get; set; }
+    /// <summary>When the invitation was queued; an answer recorded before it makes the card say p.m.</summary>
+    public DateTimeOffset? InvitedAt { get; set; }
     /// <summary>For the protocol office: VIP, greet by the ambassador, dietary needs.</summary>
     public string? Note { get; set; }
     public DateTimeOffset AddedAt { get; init; }

@@ -15,5 +15,9 @@ internal sealed class GuestConfiguration : IEntityTypeConfiguration<Guest>
         e.Property(g => g.Invitation).HasConversion<string>().HasMaxLength(20);
         e.Property(g => g.Note).HasMaxLength(1000);
         e.Property(g => g.CheckedInBy).HasMaxLength(200);
+        // The RSVP page finds its guest by the token's hash, across missions (the guest is not signed in).
+        e.HasIndex(g => g.RsvpTokenHash).IsUnique().HasFilter("\"RsvpTokenHash\" IS NOT NULL");
+        e.Property(g => g.RsvpTokenHash).HasMaxLength(64);
+        e.Property(g => g.InvitationLanguage).HasMaxLength(40);
     }
 }

@@ -467,6 +467,13 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("InvitationLanguage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("InvitedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("MissionId")
                         .HasColumnType("uuid");
 
@@ -482,6 +489,10 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("RsvpTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("WithPartner")
                         .HasColumnType("boolean");
 
@@ -489,10 +500,45 @@ namespace Chancery.Data.Migrations.Postgres
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("RsvpTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"RsvpTokenHash\" IS NOT NULL");
+
                     b.HasIndex("EventId", "ContactId")
                         .IsUnique();
 
                     b.ToTable("Guests");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Invitations.EventKey", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ProtectedSigningKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("EventKeys");
                 });
 
             modelBuilder.Entity("Chancery.Domain.Missions.Membership", b =>
@@ -1058,6 +1104,15 @@ namespace Chancery.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Invitations.EventKey", b =>
+                {
+                    b.HasOne("Chancery.Domain.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("Chancery.Domain.Invitations.EventKey", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chancery.Domain.Missions.Membership", b =>

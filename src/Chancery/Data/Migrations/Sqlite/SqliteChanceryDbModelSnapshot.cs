@@ -461,6 +461,13 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvitationLanguage")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("MissionId")
                         .HasColumnType("TEXT");
 
@@ -476,6 +483,10 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RsvpTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("WithPartner")
                         .HasColumnType("INTEGER");
 
@@ -483,10 +494,45 @@ namespace Chancery.Data.Migrations.Sqlite
 
                     b.HasIndex("ContactId");
 
+                    b.HasIndex("RsvpTokenHash")
+                        .IsUnique()
+                        .HasFilter("\"RsvpTokenHash\" IS NOT NULL");
+
                     b.HasIndex("EventId", "ContactId")
                         .IsUnique();
 
                     b.ToTable("Guests");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Invitations.EventKey", b =>
+                {
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSecret")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedSigningKey")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EventId");
+
+                    b.ToTable("EventKeys");
                 });
 
             modelBuilder.Entity("Chancery.Domain.Missions.Membership", b =>
@@ -1046,6 +1092,15 @@ namespace Chancery.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Invitations.EventKey", b =>
+                {
+                    b.HasOne("Chancery.Domain.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("Chancery.Domain.Invitations.EventKey", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chancery.Domain.Missions.Membership", b =>
