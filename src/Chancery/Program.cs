@@ -57,6 +57,8 @@ services.AddScoped<ContactImporter>();
 services.AddScoped<GuestList>();
 services.AddScoped<EventEditing>();
 services.AddScoped<Chancery.Domain.Invitations.EventKeyRing>();
+services.AddScoped<Chancery.Domain.Invitations.InvitationSending>();
+services.AddScoped<Chancery.Email.IOutboxRenderer, Chancery.Domain.Invitations.InvitationMail>();
 services.AddScoped<SeatingPlans>();
 services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Import").Get<ImportLimits>() ?? new ImportLimits());
 services.AddEmail(config);
@@ -135,6 +137,7 @@ api.MapAuditApi();
 api.MapContactsApi();
 api.MapEventsApi();
 api.MapGuestsApi();
+api.MapInvitationsApi();
 // An unknown /api path is a plain 404, not a sign-in redirect (and there is no /register).
 app.MapFallback("/api/{**path}", ApiFallback.Answer).AllowAnonymous().ExcludeFromDescription();
 app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

@@ -1,0 +1,90 @@
+using Chancery.Data;
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+using Chancery.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.Invitations;
+
+/// <summary>
+/// Queues invitations: each guest's new state and one outbox row per guest in one transaction, so that pressing
+/// send twice, or two offices pressing it at once, or a crash between the two, never sends anyone two. The outbox
+/// worker writes each message (<see cref="InvitationMail"/>) as it sends it.
+/// </summary>
+public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing keys, TimeProvider clock)
+{
+    public sealed record Queued(int Count, int AlreadyInvited, int WithoutEmail, int Declined);
+
+    public const string DedupPrefix = "invitation:";
+
+    /// <summary>Invites the guests named, or every guest not invited yet; those invited, declined, or without an e-mail address are counted apart.</summary>
+    public async Task<Queued> QueueAsync(Event e, IReadOnlyList<Guid>? guestIds, CancellationToken ct = default)
+    {
+        if (guestIds is { Count: > GuestList.MaxIdsAtOnce })
+        {
+            throw new DomainException($"At most {GuestList.MaxIdsAtOnce:N0} guests in one request; this one names {guestIds.Count:N0}.", "guestIds");
+        }
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
+        var languages = InvitationLanguages.Of(e, mission);
+        using var eventKeys = await keys.ForAsync(e, ct); // saved on its own, before this unit of work
+        return await db.RetryOnConflictAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.TakeTurnsOnAsync(WriteConflicts.Turns.Event, e.Id, ct);
+            var query = db.Guests.AsTracking().Include(g => g.Contact).Where(g => g.EventId == e.Id);
+            if (guestIds is not null)
+            {
+                query = query.Where(g => guestIds.Contains(g.Id));
+            }
+            var guests = await query.OrderBy(g => g.Id).ToListAsync(ct);
+            var now = clock.GetUtcNow();
+            var items = new List<(string DedupKey, OutboxAbout About, string Recipient)>();
+            int already = 0, withoutEmail = 0, declined = 0;
+            foreach (var g in guests)
+            {
+                if (g.Invitation != InvitationState.NotSent)
+                {
+                    already++;
+                }
+                else if (g.Rsvp == RsvpAnswer.Declined)
+                {
+                    declined++; // answered no before a card went: none is sent
+                }
+                else if (g.Contact is not { ErasedAt: null, Email: { } address })
+                {
+                    withoutEmail++;
+                }
+                else
+                {
+                    g.Invitation = InvitationState.Queued;
+                    g.InvitedAt = now;
+                    g.InvitationLanguage = InvitationLanguages.For(g.Contact.Language, languages);
+                    g.RsvpTokenHash = GuestSecrets.TokenHash(GuestSecrets.Token(eventKeys.Secret, g.Id));
+                    items.Add(($"{DedupPrefix}{g.Id}", OutboxAbout.Guest(g.Id), address));
+                }
+            }
+            await outbox.AddForRenderingAsync(e.MissionId, InvitationMail.RendererName, items, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new Queued(items.Count, already, withoutEmail, declined);
+        }, ct);
+    }
+
+    public sealed record InvitationStatus(Guid GuestId, string? Language, string Status, string? Error, DateTimeOffset? SentAt);
+
+    /// <summary>Each guest's invitation as the outbox knows it: not sent, queued, sent, or failed with the server's words.</summary>
+    public async Task<List<InvitationStatus>> StatusAsync(Event e, CancellationToken ct = default)
+    {
+        var guests = await db.Guests.AsNoTracking().Where(g => g.EventId == e.Id).OrderBy(g => g.Id)
+            .Select(g => new { g.Id, g.InvitationLanguage, g.Invitation }).ToListAsync(ct);
+        var messages = (await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.MissionId == e.MissionId && m.AboutType == OutboxAbout.GuestType && m.DedupKey.StartsWith(DedupPrefix)
+                    && db.Guests.Where(g => g.EventId == e.Id).Select(g => (Guid?)g.Id).Contains(m.AboutId))
+                .Select(m => new { m.AboutId, m.Status, m.LastError, m.SentAt }).ToListAsync(ct))
+            .ToDictionary(m => m.AboutId!.Value);
+        return [.. guests.Select(g => messages.TryGetValue(g.Id, out var m)
+            ? new InvitationStatus(g.Id, g.InvitationLanguage, m.Status switch { OutboxStatus.Sent => "sent", OutboxStatus.Failed => "failed", _ => "queued" },
+                m.Status == OutboxStatus.Sent ? null : m.LastError, m.SentAt)
+            : new InvitationStatus(g.Id, g.InvitationLanguage, g.Invitation == InvitationState.NotSent ? "notSent" : g.Invitation.ToString().ToLowerInvariant(), null, null))];
+    }
+}
