@@ -58,7 +58,8 @@ services.AddScoped<GuestList>();
 services.AddScoped<EventEditing>();
 services.AddScoped<Chancery.Domain.Invitations.EventKeyRing>();
 services.AddScoped<Chancery.Domain.Invitations.InvitationSending>();
-services.AddScoped<Chancery.Email.IOutboxRenderer, Chancery.Domain.Invitations.InvitationMail>();
+services.AddScoped<Chancery.Domain.Invitations.InvitationMail>();
+services.AddScoped<Chancery.Email.IOutboxRenderer>(sp => sp.GetRequiredService<Chancery.Domain.Invitations.InvitationMail>());
 services.AddScoped<SeatingPlans>();
 services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Import").Get<ImportLimits>() ?? new ImportLimits());
 services.AddEmail(config);
@@ -76,6 +77,7 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Copy", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Programme", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Guests", Policies.Protocol);
+    o.Conventions.AuthorizeAreaPage("Staff", "/Events/Invitations", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Seating", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Missions/Precedence", Policies.Protocol);
 }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());

@@ -83,6 +83,7 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<SeatAssignment> SeatAssignments => Set<SeatAssignment>();
     public DbSet<TokenChain> TokenChains => Set<TokenChain>();
     public DbSet<Domain.Invitations.EventKey> EventKeys => Set<Domain.Invitations.EventKey>();
+    public DbSet<Domain.Invitations.InvitationText> InvitationTexts => Set<Domain.Invitations.InvitationText>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

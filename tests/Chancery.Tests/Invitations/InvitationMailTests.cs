@@ -127,6 +127,17 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
         Assert.Equal(GuestSecrets.TokenHash(link.Groups[1].Value), stored);
         Assert.DoesNotContain(link.Groups[1].Value, stored, StringComparison.Ordinal);
 
+        // Kept for a person to look at (the QR image inlined, as a mail client shows it).
+        var samples = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "mail-samples")).FullName;
+        foreach (var (name, message) in new[] { ("en", nwosu), ("zh", wang), ("ar", rana) })
+        {
+            var qr = message.BodyParts.OfType<MimePart>().Single(p => p.ContentType.IsMimeType("image", "png"));
+            using var bytes = new MemoryStream();
+            await qr.Content!.DecodeToAsync(bytes);
+            await File.WriteAllTextAsync(Path.Combine(samples, $"invitation-{name}.html"),
+                Html(message).Replace($"cid:{qr.ContentId}", "data:image/png;base64," + Convert.ToBase64String(bytes.ToArray()), StringComparison.Ordinal));
+        }
+
         var status = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/invitations"))!;
         Assert.Equal(10, status.Count(s => s.GetProperty("status").GetString() == "sent"));
         Assert.Contains(status, s => s.GetProperty("language").GetString() == "ar");

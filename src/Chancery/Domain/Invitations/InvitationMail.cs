@@ -21,43 +21,47 @@ namespace Chancery.Domain.Invitations;
 /// a QR image in a PNG part shown through <c>cid:</c>, the typed code, and an .ics in the venue's time zone.
 /// Written again the same way on a retry: the link and codes derive from the event's keys.
 /// </summary>
-public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, IConfiguration configuration, IOptions<EmailOptions> email) : IOutboxRenderer
+public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastructure.PublicUrls urls, IOptions<EmailOptions> email) : IOutboxRenderer
 {
     public const string RendererName = "invitation";
 
     public string Name => RendererName;
 
-    public async Task<MimeMessage> RenderAsync(OutboxMessage message, CancellationToken ct)
+    public Task<MimeMessage> RenderAsync(OutboxMessage message, CancellationToken ct) =>
+        ComposeAsync(message.AboutId ?? Guid.Empty, preview: false, ct);
+
+    /// <summary>The guest's invitation exactly as it goes out: what the worker sends, and what the office previews.</summary>
+    public async Task<MimeMessage> ComposeAsync(Guid guestId, bool preview, CancellationToken ct = default)
     {
-        var guest = await db.Guests.Include(g => g.Contact).AsNoTracking().FirstOrDefaultAsync(g => g.Id == message.AboutId, ct)
+        var guest = await db.Guests.Include(g => g.Contact).AsNoTracking().FirstOrDefaultAsync(g => g.Id == guestId, ct)
             ?? throw new InvalidOperationException("The guest of this invitation is no longer on the list.");
         var e = await db.Events.AsNoTracking().FirstAsync(x => x.Id == guest.EventId, ct);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
         using var eventKeys = await keys.ForAsync(e, ct);
-        var language = guest.InvitationLanguage ?? InvitationLanguages.Of(e, mission)[0];
+        var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, InvitationLanguages.Of(e, mission));
         var office = email.Value.From;
-        var card = InvitationWording.Card(e, guest, language, office, answeredBeforeSending: guest.Rsvp != RsvpAnswer.Pending ? guest.InvitedAt : null);
+        var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == language, ct);
+        var card = InvitationWording.Card(e, guest, language, office, answeredBeforeSending: guest.Rsvp != RsvpAnswer.Pending ? guest.InvitedAt : null, own: own);
         var token = GuestSecrets.Token(eventKeys.Secret, guest.Id);
         var link = $"{BaseUrl(mission)}/rsvp/{token}";
         var typed = GuestSecrets.TypedCode(eventKeys.Secret, guest.Id);
         var doorCode = DoorCodes.Sign(eventKeys.SigningKey, new DoorPass(e.Id, guest.Id, 0));
 
         var mail = new MimeMessage { Subject = card.Subject };
-        mail.To.Add(new MailboxAddress(guest.Contact!.DisplayName, guest.Contact.Email
-            ?? throw new InvalidOperationException("The guest has no e-mail address any more; print their card instead.")));
+        var address = guest.Contact!.Email ?? (preview ? "no-address@invalid"
+            : throw new InvalidOperationException("The guest has no e-mail address any more; print their card instead."));
+        mail.To.Add(new MailboxAddress(guest.Contact.DisplayName, address));
         var body = new BodyBuilder { TextBody = Text(card, link, typed), HtmlBody = "" };
         var qr = body.LinkedResources.Add("door-code.png", QrPng(doorCode), new ContentType("image", "png"));
         qr.ContentId = MimeKit.Utils.MimeUtils.GenerateMessageId();
-        body.HtmlBody = Html(card, link, typed, qr.ContentId);
+        body.HtmlBody = Html(card, InvitationTexts.For(language).Reply, link, typed, qr.ContentId);
         body.Attachments.Add("invitation.ics", Encoding.UTF8.GetBytes(Calendar(e, card, link)), new ContentType("text", "calendar") { Parameters = { { "method", "PUBLISH" } } });
         mail.Body = body.ToMessageBody();
         return mail;
     }
 
-    private string BaseUrl(Missions.Mission mission) =>
-        mission.HostName is { } host ? $"https://{host}"
-        : configuration["PublicBaseUrl"]?.TrimEnd('/') is { Length: > 0 } configured ? configured
-        : throw new InvalidOperationException("Invitations carry a link to the guest's page: set PublicBaseUrl (docs/operations.md).");
+    // The mission's own host name when it has one; else PublicBaseUrl (the worker has no request to take an origin from).
+    private string BaseUrl(Missions.Mission mission) => mission.HostName is { } host ? $"https://{host}" : urls.BaseUrl;
 
     public static byte[] QrPng(string payload)
     {
@@ -71,7 +75,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, IConfigurat
         card.Request, card.When, card.Dress, card.Reply, link, $"Code: {typed}",
     }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
-    private static string Html(InvitationCard card, string link, string typed, string qrId)
+    private static string Html(InvitationCard card, string reply, string link, string typed, string qrId)
     {
         static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
         var dir = card.RightToLeft ? "rtl" : "ltr";
@@ -79,13 +83,14 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, IConfigurat
             <!DOCTYPE html>
             <html lang="{E(card.Language)}" dir="{dir}">
             <head><meta charset="utf-8"><title>{E(card.Subject)}</title></head>
-            <body style="font-family: Georgia, 'Noto Serif', serif; color: #111; margin: 0; padding: 24px;">
-            <div style="max-width: 560px; margin: 0 auto; text-align: center; border: 1px solid #bbb; padding: 32px 24px;">
+            <body style="font-family: Georgia, 'Noto Serif', serif; color: #111; margin: 0; padding: 12px;">
+            <div style="max-width: 560px; box-sizing: border-box; margin: 0 auto; text-align: center; border: 1px solid #bbb; padding: 24px 16px;">
             <p style="font-size: 18px; line-height: 1.6;">{E(card.Request)}</p>
             <p style="font-size: 16px;">{E(card.When)}</p>
             {(card.Dress is null ? "" : $"<p style=\"font-size: 14px;\">{E(card.Dress)}</p>")}
             <p style="font-size: 14px;">{E(card.Reply)}</p>
-            <p><a href="{E(link)}" style="display: inline-block; padding: 10px 18px; background: #1d4ed8; color: #fff; text-decoration: none; border-radius: 4px;">{E(link)}</a></p>
+            <p><a href="{E(link)}" style="display: inline-block; padding: 10px 24px; background: #1d4ed8; color: #fff; text-decoration: none; border-radius: 4px; font-size: 16px;">{E(reply)}</a></p>
+            <p dir="ltr" style="font-size: 12px; color: #444; word-break: break-all;">{E(link)}</p>
             <p><img src="cid:{E(qrId)}" alt="QR" width="200" height="200"></p>
             <p dir="ltr" style="font-family: monospace; font-size: 16px;">Code: {E(typed)}</p>
             </div>

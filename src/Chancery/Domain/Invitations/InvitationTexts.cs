@@ -19,7 +19,8 @@ public sealed record InvitationTexts(
     string TimePattern,
     string Excellency,
     bool ExcellencyAfterName = false,
-    string And = "and")
+    string And = "and",
+    string Reply = "Reply")
 {
     /// <summary>The texts for a language: the shipped ones for its primary language, else English's words with the language's own dates.</summary>
     public static InvitationTexts For(string language)
@@ -59,7 +60,8 @@ public sealed record InvitationTexts(
             DatePattern: "d MMMM yyyy",
             TimePattern: "HH' h 'mm",
             Excellency: "S.E.",
-            And: "et"),
+            And: "et",
+            Reply: "Répondre"),
         ["es"] = new("es",
             Subject: "Invitación: {occasion}",
             Request: "{hosts} tienen el honor de invitar a {guest} a {occasion}",
@@ -72,7 +74,8 @@ public sealed record InvitationTexts(
             DatePattern: "d 'de' MMMM 'de' yyyy",
             TimePattern: "HH:mm",
             Excellency: "S.E.",
-            And: "y"),
+            And: "y",
+            Reply: "Responder"),
         ["ru"] = new("ru",
             Subject: "Приглашение: {occasion}",
             Request: "{hosts} имеют честь пригласить {guest} на {occasion}",
@@ -85,7 +88,8 @@ public sealed record InvitationTexts(
             DatePattern: "d MMMM yyyy 'г.'",
             TimePattern: "HH:mm",
             Excellency: "Е.П.",
-            And: "и"),
+            And: "и",
+            Reply: "Ответить"),
         ["zh"] = new("zh",
             Subject: "邀请：{occasion}",
             Request: "{hosts}敬请{guest}出席{occasion}",
@@ -99,7 +103,8 @@ public sealed record InvitationTexts(
             TimePattern: "HH:mm",
             Excellency: "阁下",
             ExcellencyAfterName: true,
-            And: "及"),
+            And: "及",
+            Reply: "回复"),
         ["ar"] = new("ar",
             Subject: "دعوة: {occasion}",
             Request: "يتشرف {hosts} بدعوة {guest} لحضور {occasion}",
@@ -112,6 +117,7 @@ public sealed record InvitationTexts(
             DatePattern: "d MMMM yyyy",
             TimePattern: "HH:mm",
             Excellency: "سعادة",
-            And: "و"),
+            And: "و",
+            Reply: "الرد"),
     };
 }

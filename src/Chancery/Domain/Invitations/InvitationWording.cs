@@ -73,7 +73,8 @@ public static class InvitationWording
     }
 
     /// <summary>The card's lines for one guest, on the venue's wall clock, in the guest's language.</summary>
-    public static InvitationCard Card(Event e, Guest g, string language, string? officeContact, DateTimeOffset? answeredBeforeSending = null, AddressPractice? practice = null, InvitationTexts? texts = null)
+    public static InvitationCard Card(Event e, Guest g, string language, string? officeContact, DateTimeOffset? answeredBeforeSending = null, AddressPractice? practice = null,
+        InvitationTexts? texts = null, InvitationText? own = null)
     {
         texts ??= InvitationTexts.For(language);
         practice ??= AddressPractice.Default;
@@ -81,12 +82,12 @@ public static class InvitationWording
         var c = g.Contact ?? throw new InvalidOperationException("The guest's contact is needed to address the card.");
         var guest = Addressee(c, GuestCounts.HasPartner(g), texts, practice);
         string Fill(string template) => template
-            .Replace("{hosts}", e.Hosts ?? "", StringComparison.Ordinal)
+            .Replace("{hosts}", own?.Hosts ?? e.Hosts ?? "", StringComparison.Ordinal)
             .Replace("{guest}", guest, StringComparison.Ordinal)
-            .Replace("{occasion}", e.Title, StringComparison.Ordinal)
+            .Replace("{occasion}", own?.Occasion ?? e.Title, StringComparison.Ordinal)
             .Replace("{date}", e.StartsAtLocal.ToString(texts.DatePattern, culture), StringComparison.Ordinal)
             .Replace("{time}", e.StartsAtLocal.ToString(texts.TimePattern, culture), StringComparison.Ordinal)
-            .Replace("{venue}", string.Join(", ", new[] { e.Venue, e.Address }.Where(s => !string.IsNullOrWhiteSpace(s))), StringComparison.Ordinal)
+            .Replace("{venue}", own?.Venue ?? string.Join(", ", new[] { e.Venue, e.Address }.Where(s => !string.IsNullOrWhiteSpace(s))), StringComparison.Ordinal)
             .Replace("{deadline}", e.RsvpByLocal?.ToString(texts.DatePattern, culture) ?? "", StringComparison.Ordinal)
             .Replace("{contact}", officeContact ?? "", StringComparison.Ordinal)
             .Replace("{dress}", e.DressCode ?? "", StringComparison.Ordinal)

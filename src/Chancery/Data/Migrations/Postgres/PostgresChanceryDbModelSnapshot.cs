@@ -541,6 +541,43 @@ namespace Chancery.Data.Migrations.Postgres
                     b.ToTable("EventKeys");
                 });
 
+            modelBuilder.Entity("Chancery.Domain.Invitations.InvitationText", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Hosts")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Occasion")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("InvitationTexts");
+                });
+
             modelBuilder.Entity("Chancery.Domain.Missions.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1111,6 +1148,15 @@ namespace Chancery.Data.Migrations.Postgres
                     b.HasOne("Chancery.Domain.Events.Event", null)
                         .WithOne()
                         .HasForeignKey("Chancery.Domain.Invitations.EventKey", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Invitations.InvitationText", b =>
+                {
+                    b.HasOne("Chancery.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -535,6 +535,43 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.ToTable("EventKeys");
                 });
 
+            modelBuilder.Entity("Chancery.Domain.Invitations.InvitationText", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hosts")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Occasion")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("InvitationTexts");
+                });
+
             modelBuilder.Entity("Chancery.Domain.Missions.Membership", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1099,6 +1136,15 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.HasOne("Chancery.Domain.Events.Event", null)
                         .WithOne()
                         .HasForeignKey("Chancery.Domain.Invitations.EventKey", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chancery.Domain.Invitations.InvitationText", b =>
+                {
+                    b.HasOne("Chancery.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,33 @@
+using Chancery.Domain.Missions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chancery.Domain.Invitations;
+
+/// <summary>
+/// What an event's card says in one language where the event's own fields are in another: who invites
+/// ("L'Ambassadeur de Finlande et Mme Virtanen"), the occasion and the place. Empty fields fall back to the event's.
+/// </summary>
+public sealed class InvitationText : IMissionScoped
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MissionId { get; init; }
+    public Guid EventId { get; init; }
+    public required string Language { get; init; }
+    public string? Hosts { get; set; }
+    public string? Occasion { get; set; }
+    public string? Venue { get; set; }
+}
+
+internal sealed class InvitationTextConfiguration : IEntityTypeConfiguration<InvitationText>
+{
+    public void Configure(EntityTypeBuilder<InvitationText> e)
+    {
+        e.HasIndex(t => new { t.EventId, t.Language }).IsUnique();
+        e.HasOne<Events.Event>().WithMany().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(t => t.Language).HasMaxLength(40);
+        e.Property(t => t.Hosts).HasMaxLength(500);
+        e.Property(t => t.Occasion).HasMaxLength(500);
+        e.Property(t => t.Venue).HasMaxLength(500);
+    }
+}

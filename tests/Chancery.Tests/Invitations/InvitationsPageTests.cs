@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chancery.Domain.Missions;
+using Chancery.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Tests.Invitations;
+
+/// <summary>The staff Invitations page: the card's words per language, a preview as the e-mail looks, sending, status.</summary>
+public sealed class InvitationsPageTests(TestApp app) : IClassFixture<TestApp>
+{
+    private async Task<(string Email, string EventId, Guid MissionId, HttpClient Api)> EventAsync()
+    {
+        var mission = await app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        var email = await app.CreateUserAsync(mission.Id, MissionRole.Protocol);
+        var api = await app.ApiClientAsync(email);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("names-in-six-scripts.csv")), "file", "names.csv" } };
+        (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
+        var e = await (await api.PostAsJsonAsync("/api/events", new
+        {
+            title = "National Day reception",
+            startsAt = "2026-02-26T15:00",
+            timeZone = "Asia/Shanghai",
+            venue = "Residence",
+            hosts = "The Ambassador of Finland and Mrs Virtanen",
+            languages = (string[])["en", "zh"],
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = e.GetProperty("id").GetString()!;
+        (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
+        return (email, id, mission.Id, api);
+    }
+
+    [Fact]
+    public async Task The_office_words_the_card_in_Chinese_previews_it_for_a_guest_as_it_will_arrive_and_sends_once()
+    {
+        var (email, id, _, _) = await EventAsync();
+        using var session = await StaffSession.SignInAsync(app, email);
+
+        var saved = await session.SubmitAsync($"/staff/events/{id}/invitations", "form#text-zh", new() { ["hosts"] = "芬兰驻华大使及夫人", ["occasion"] = "国庆招待会" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var page = await session.GetPageAsync($"/staff/events/{id}/invitations");
+        Assert.Equal("芬兰驻华大使及夫人", page.QuerySelector("form#text-zh [name=hosts]")!.GetAttribute("value"));
+        Assert.Equal("zh", page.QuerySelector("form#text-zh")!.GetAttribute("lang"));
+
+        var wang = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "wang.wei@china.example.org").Select(g => g.Id).SingleAsync());
+        var preview = await session.Client.GetStringAsync($"/staff/events/{id}/invitations?preview={wang}");
+        Assert.Contains("<html lang=\"zh\"", preview);
+        Assert.Contains("芬兰驻华大使及夫人敬请王伟阁下出席国庆招待会", preview);
+        Assert.Contains("data:image/png;base64,", preview);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.Client.GetAsync($"/staff/events/{id}/invitations?preview={Guid.NewGuid()}")).StatusCode);
+
+        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", []);
+        var again = await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", []);
+        var after = await session.GetPageAsync(again.Headers.Location!.ToString());
+        Assert.Contains("0 invitations on their way; 10 invited before", after.QuerySelector(".notice")!.TextContent);
+        Assert.Equal(10, await app.WithDbAsync(db => db.OutboxMessages.IgnoreQueryFilters().CountAsync(m => m.DedupKey.StartsWith("invitation:") && db.Guests.IgnoreQueryFilters().Any(g => g.Id == m.AboutId && g.EventId == Guid.Parse(id)))));
+        Assert.Contains("10", after.QuerySelector(".counts")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Only_the_protocol_office_of_the_mission_opens_the_invitations()
+    {
+        var (_, id, missionId, _) = await EventAsync();
+        using var door = await StaffSession.SignInAsync(app, await app.CreateUserAsync(missionId, MissionRole.Door));
+        using var stranger = await StaffSession.SignInAsync(app, await app.CreateUserAsync((await app.CreateMissionAsync($"Other {Guid.NewGuid():N}")).Id, MissionRole.Protocol));
+
+        Assert.NotEqual(HttpStatusCode.OK, (await door.Client.GetAsync($"/staff/events/{id}/invitations")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/events/{id}/invitations")).StatusCode);
+    }
+}
