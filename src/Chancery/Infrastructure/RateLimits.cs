@@ -6,6 +6,8 @@ namespace Chancery.Infrastructure;
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
+    /// <summary>The guests' reply pages: enough for a household on one connection, far too few to guess a link.</summary>
+    public const string Rsvp = "rsvp";
 
     public static IServiceCollection AddChanceryRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +30,9 @@ public static class RateLimits
                     });
                 }
             };
+            o.AddPolicy(Rsvp, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Security:RsvpRequestsPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));

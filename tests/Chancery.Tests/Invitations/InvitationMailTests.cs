@@ -40,7 +40,7 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
         GC.SuppressFinalize(this);
     }
 
-    private async Task<(HttpClient Api, string EventId, Guid MissionId)> EventWithGuestsAsync()
+    private async Task<(HttpClient Api, string EventId, Guid MissionId)> EventWithGuestsAsync(string startsAt = "2026-02-26T15:00", string endsAt = "2026-02-26T17:00", string rsvpBy = "2026-02-20")
     {
         var mission = await _app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
         var api = await _app.ApiClientAsync(await _app.CreateUserAsync(mission.Id, MissionRole.Protocol));
@@ -49,12 +49,12 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
         var e = await (await api.PostAsJsonAsync("/api/events", new
         {
             title = "the National Day reception",
-            startsAt = "2026-02-26T15:00",
-            endsAt = "2026-02-26T17:00",
+            startsAt,
+            endsAt,
             timeZone = "Asia/Shanghai",
             venue = "Residence of the Ambassador",
             hosts = "The Ambassador of Finland and Mrs Virtanen",
-            rsvpBy = "2026-02-20",
+            rsvpBy,
             languages = (string[])["en", "zh", "ar"],
         })).Content.ReadFromJsonAsync<JsonElement>();
         var id = e.GetProperty("id").GetString()!;
@@ -162,6 +162,65 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
         Assert.DoesNotContain("<img src=x", Html(mail), StringComparison.Ordinal);
         Assert.DoesNotContain("<b>Bold</b>", Html(mail), StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;Bold&lt;/b&gt;", Html(mail), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_guest_answers_on_their_own_page_in_their_language_until_the_deadline_and_sees_only_their_invitation()
+    {
+        var day = _app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(60);
+        var (api, id, _) = await EventWithGuestsAsync($"{day:yyyy-MM-dd}T15:00", $"{day:yyyy-MM-dd}T17:00", $"{day.AddDays(-10):yyyy-MM-dd}");
+        (await api.PostAsJsonAsync($"/api/events/{id}/invitations", new { })).EnsureSuccessStatusCode();
+        var mail = await SendAllAsync();
+        string LinkOf(string address) => RsvpLink().Match(mail.Single(m => m.To.Mailboxes.Single().Address == address).TextBody ?? "").Groups[1].Value;
+        var wangToken = LinkOf("wang.wei@china.example.org");
+        var ranaToken = LinkOf("rana.alkhatib@jordan.example.org");
+        using var guest = StaffSession.Anonymous(_app);
+
+        // In the guest's language and direction, about this guest only.
+        var page = await guest.GetPageAsync($"/rsvp/{wangToken}");
+        Assert.Equal(("zh", "ltr"), (page.DocumentElement.GetAttribute("lang"), page.DocumentElement.GetAttribute("dir")));
+        Assert.Contains("王伟阁下", page.Body!.TextContent);
+        Assert.DoesNotContain("Nwosu", page.Body.TextContent);
+        Assert.DoesNotContain("الخطيب", page.Body.TextContent);
+        var arabic = await guest.GetPageAsync($"/rsvp/{ranaToken}");
+        Assert.Equal(("ar", "rtl"), (arabic.DocumentElement.GetAttribute("lang"), arabic.DocumentElement.GetAttribute("dir")));
+
+        // Accept, with the partner and a note in markup; more plus-ones than allowed come to the allowance (none).
+        var answered = await guest.SubmitAsync($"/rsvp/{wangToken}", "form.rsvp-form", new()
+        {
+            ["response"] = "accept",
+            ["withPartner"] = "true",
+            ["plusOnes"] = "3",
+            ["note"] = "<script>alert(1)</script> no shellfish",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        var after = await guest.Client.GetStringAsync($"/rsvp/{wangToken}");
+        Assert.Contains("data:image/png;base64,", after);
+        Assert.Matches(@"Code: [A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}", after);
+        Assert.DoesNotContain("<script>alert(1)", after, StringComparison.Ordinal);
+        var calendar = await guest.Client.GetStringAsync($"/rsvp/{wangToken}?handler=Calendar");
+        Assert.Contains("BEGIN:VCALENDAR", calendar);
+
+        // The answer is on the guest list at once.
+        var onList = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=name"))!
+            .Single(g => g.GetProperty("contact").GetProperty("email").GetString() == "wang.wei@china.example.org");
+        Assert.Equal(("accepted", 0), (onList.GetProperty("rsvp").GetString(), onList.GetProperty("plusOnes").GetInt32()));
+        var stored = await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Include(g => g.Contact).SingleAsync(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "wang.wei@china.example.org"));
+        Assert.True(stored.WithPartner);
+        Assert.Equal("<script>alert(1)</script> no shellfish", stored.AnswerNote);
+
+        // A wrong or tampered link is 404, whatever its length.
+        Assert.Equal(HttpStatusCode.NotFound, (await guest.Client.GetAsync($"/rsvp/{wangToken[..^1]}{(wangToken[^1] == 'x' ? 'y' : 'x')}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await guest.Client.GetAsync("/rsvp/short")).StatusCode);
+
+        // After the deadline the page reads only, with the office's address, and an answer posted anyway changes nothing.
+        _app.Clock.Advance(TimeSpan.FromDays(55));
+        var closed = await guest.GetPageAsync($"/rsvp/{ranaToken}");
+        Assert.Contains("protocol@embassy.example", closed.QuerySelector(".confirm")!.TextContent);
+        Assert.Null(closed.QuerySelector("form.rsvp-form"));
+        var late = await guest.Client.PostAsync($"/rsvp/{ranaToken}", new FormUrlEncodedContent([new("response", "accept")]));
+        Assert.NotEqual(HttpStatusCode.Redirect, late.StatusCode);
+        Assert.Equal("Pending", await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "rana.alkhatib@jordan.example.org").Select(g => g.Rsvp.ToString()).SingleAsync()));
     }
 
     [GeneratedRegex(@"(?m)^Code: [A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}$")]

@@ -38,6 +38,14 @@ public sealed class Guest : IMissionScoped
     public string? InvitationLanguage { get; set; }
     /// <summary>When the invitation was queued; an answer recorded before it makes the card say p.m.</summary>
     public DateTimeOffset? InvitedAt { get; set; }
+    /// <summary>How many people the guest may bring, as the office set it when inviting; the guest's answer says how many come.</summary>
+    public int? PlusOnesAllowed { get; set; }
+    /// <summary>The names of the people the guest brings, as they gave them.</summary>
+    public string? PlusOneNames { get; set; }
+    /// <summary>What the guest wrote with their answer: dietary or access needs.</summary>
+    public string? AnswerNote { get; set; }
+    /// <summary>When the guest last answered on their page.</summary>
+    public DateTimeOffset? AnsweredAt { get; set; }
     /// <summary>For the protocol office: VIP, greet by the ambassador, dietary needs.</summary>
     public string? Note { get; set; }
     public DateTimeOffset AddedAt { get; init; }

@@ -19,5 +19,7 @@ internal sealed class GuestConfiguration : IEntityTypeConfiguration<Guest>
         e.HasIndex(g => g.RsvpTokenHash).IsUnique().HasFilter("\"RsvpTokenHash\" IS NOT NULL");
         e.Property(g => g.RsvpTokenHash).HasMaxLength(64);
         e.Property(g => g.InvitationLanguage).HasMaxLength(40);
+        e.Property(g => g.PlusOneNames).HasMaxLength(1000);
+        e.Property(g => g.AnswerNote).HasMaxLength(1000);
     }
 }

@@ -99,7 +99,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
             """;
     }
 
-    private static string Calendar(Event e, InvitationCard card, string link)
+    public static string Calendar(Event e, InvitationCard card, string link)
     {
         var calendar = new Calendar();
         calendar.AddTimeZone(e.TimeZone);

@@ -449,6 +449,13 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("AddedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("AnswerNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("CheckedInAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -481,7 +488,14 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("PlusOneNames")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<int>("PlusOnes")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PlusOnesAllowed")
                         .HasColumnType("integer");
 
                     b.Property<string>("Rsvp")

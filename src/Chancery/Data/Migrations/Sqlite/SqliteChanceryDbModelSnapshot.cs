@@ -443,6 +443,13 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<long>("AddedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AnswerNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CheckedInAt")
                         .HasColumnType("INTEGER");
 
@@ -475,7 +482,14 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PlusOneNames")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PlusOnes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlusOnesAllowed")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Rsvp")

@@ -1,0 +1,61 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Chancery.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class GuestAnswers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "AnswerNote",
+                table: "Guests",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "AnsweredAt",
+                table: "Guests",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PlusOneNames",
+                table: "Guests",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PlusOnesAllowed",
+                table: "Guests",
+                type: "integer",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AnswerNote",
+                table: "Guests");
+
+            migrationBuilder.DropColumn(
+                name: "AnsweredAt",
+                table: "Guests");
+
+            migrationBuilder.DropColumn(
+                name: "PlusOneNames",
+                table: "Guests");
+
+            migrationBuilder.DropColumn(
+                name: "PlusOnesAllowed",
+                table: "Guests");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text;
+using Chancery.Data;
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+using Chancery.Domain.Invitations;
+using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chancery.Pages;
+
+/// <summary>
+/// The guest's own page, reached by the link in their invitation (API.md "Invitations and RSVP"): anonymous, in
+/// their language, working without script. It shows nothing but this guest's invitation; a wrong link is 404.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Rsvp)]
+public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, TimeProvider clock, IOptions<Email.EmailOptions> email, MissionScope scope) : PageModel
+{
+    public const int MaxPlusOnes = GuestList.MaxPlusOnes;
+
+    public Guest Guest { get; private set; } = null!;
+    public Event Event { get; private set; } = null!;
+    public Mission Mission { get; private set; } = null!;
+    public string Language { get; private set; } = "en";
+    public RsvpWords Words { get; private set; } = RsvpWords.For("en");
+    public InvitationCard Card { get; private set; } = null!;
+    public bool Closed { get; private set; }
+    public string? Deadline { get; private set; }
+    public string Office => email.Value.From;
+    public string? QrDataUri { get; private set; }
+    public string? TypedCode { get; private set; }
+    public int Allowed => Guest.PlusOnesAllowed ?? Guest.PlusOnes;
+
+    public async Task<IActionResult> OnGetAsync(string token)
+    {
+        if (!await LoadAsync(token))
+        {
+            return NotFound();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, string? response, bool withPartner, int plusOnes, string? plusOneNames, string? note)
+    {
+        if (!await LoadAsync(token, track: true))
+        {
+            return NotFound();
+        }
+        if (Closed)
+        {
+            ModelState.AddModelError("", string.Format(System.Globalization.CultureInfo.InvariantCulture, Words.Closed, Deadline, Office));
+            return Page();
+        }
+        if (response is not ("accept" or "decline"))
+        {
+            ModelState.AddModelError("response", Words.Question);
+            return Page();
+        }
+        var accept = response == "accept";
+        Guest.Rsvp = accept ? RsvpAnswer.Accepted : RsvpAnswer.Declined;
+        Guest.WithPartner = accept && withPartner && Guest.Contact!.SpouseLastName is not null;
+        Guest.PlusOnes = accept ? Math.Clamp(plusOnes, 0, Allowed) : 0;
+        Guest.PlusOneNames = accept && Guest.PlusOnes > 0 ? Clip(plusOneNames) : null;
+        Guest.AnswerNote = Clip(note);
+        Guest.AnsweredAt = clock.GetUtcNow();
+        await db.SaveChangesAsync();
+        TempData["Notice"] = Words.Recorded;
+        return Redirect($"/rsvp/{token}");
+    }
+
+    /// <summary>The event as a calendar file, for "add to calendar".</summary>
+    public async Task<IActionResult> OnGetCalendarAsync(string token)
+    {
+        if (!await LoadAsync(token))
+        {
+            return NotFound();
+        }
+        return File(Encoding.UTF8.GetBytes(InvitationMail.Calendar(Event, Card, $"{Request.Scheme}://{Request.Host}/rsvp/{token}")), "text/calendar", "invitation.ics");
+    }
+
+    private static string? Clip(string? s) => Domain.Contacts.Text.Clean(s) is { } clean ? Domain.Contacts.Text.Truncate(clean, 1000) : null;
+
+    private async Task<bool> LoadAsync(string token, bool track = false)
+    {
+        if (token.Length is < 16 or > 64)
+        {
+            return false;
+        }
+        var hash = GuestSecrets.TokenHash(token);
+        // The token's hash is the only key, and it names one guest; its mission is then the request's public
+        // scope (as /m/{slug} pages have): everything after sees, and may save, that mission's rows only.
+        var found = await db.Guests.IgnoreQueryFilters().AsNoTracking().Where(g => g.RsvpTokenHash == hash).Select(g => new { g.Id, g.MissionId }).FirstOrDefaultAsync();
+        if (found is null)
+        {
+            return false;
+        }
+        if (scope.Kind == ScopeKind.Nobody)
+        {
+            scope.EnterPublic(found.MissionId);
+        }
+        var query = db.Guests.Include(g => g.Contact).Where(g => g.Id == found.Id);
+        var guest = await (track ? query.AsTracking() : query.AsNoTracking()).FirstOrDefaultAsync();
+        if (guest is null || guest.Contact is not { ErasedAt: null })
+        {
+            return false;
+        }
+        Guest = guest;
+        Event = await db.Events.AsNoTracking().FirstAsync(e => e.Id == guest.EventId);
+        Mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == Event.MissionId);
+        Language = guest.InvitationLanguage ?? InvitationLanguages.Of(Event, Mission)[0];
+        Words = RsvpWords.For(Language);
+        var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == Event.Id && t.Language == Language);
+        Card = InvitationWording.Card(Event, guest, Language, Office, own: own);
+        var texts = InvitationTexts.For(Language);
+        var culture = InvitationWording.Culture(Language);
+        Deadline = Event.RsvpByLocal?.ToString(texts.DatePattern, culture);
+        // Answers close at the end of the deadline's day, or at the start, on the venue's clock.
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Event.TimeZone);
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
+        var closes = Event.RsvpByLocal is { } by ? (by.TimeOfDay == TimeSpan.Zero ? by.AddDays(1) : by) : Event.StartsAtLocal;
+        Closed = now >= closes;
+        Deadline ??= Event.StartsAtLocal.ToString(texts.DatePattern, culture);
+        if (guest.Rsvp == RsvpAnswer.Accepted)
+        {
+            using var eventKeys = await keys.ForAsync(Event);
+            QrDataUri = "data:image/png;base64," + Convert.ToBase64String(InvitationMail.QrPng(DoorCodes.Sign(eventKeys.SigningKey, new DoorPass(Event.Id, guest.Id, 0))));
+            TypedCode = GuestSecrets.TypedCode(eventKeys.Secret, guest.Id);
+        }
+        ViewData["Lang"] = Language;
+        ViewData["Dir"] = Card.RightToLeft ? "rtl" : "ltr";
+        ViewData["Mission"] = Mission;
+        return true;
+    }
+}
