@@ -67,6 +67,8 @@ public sealed class DiplomaticFormTests
         var rana = Person(null, "رنا", "الخطيب", HeadOfMissionClass.Ambassador, language: "ar");
 
         Assert.Equal("王伟阁下", InvitationWording.Addressee(wang, false, InvitationTexts.For("zh"), AddressPractice.Default));
+        (wang.SpouseHonorific, wang.SpouseFirstName, wang.SpouseLastName) = ("夫人", "丽", "李");
+        Assert.Equal("王伟阁下及夫人 李丽", InvitationWording.Addressee(wang, true, InvitationTexts.For("zh"), AddressPractice.Default));
         Assert.Equal("سعادة رنا الخطيب", InvitationWording.Addressee(rana, false, InvitationTexts.For("ar"), AddressPractice.Default));
         Assert.Equal("S.E. Aino Virtanen", InvitationWording.Addressee(Person("H.E.", "Aino", "Virtanen", HeadOfMissionClass.Ambassador), false, InvitationTexts.For("fr"), AddressPractice.Default));
     }

@@ -69,7 +69,8 @@ public static class InvitationWording
         var partner = sameFamily && !string.IsNullOrWhiteSpace(c.SpouseHonorific)
             ? $"{c.SpouseHonorific!.Trim()} {c.SpouseLastName.Trim()}"
             : c.SpouseDisplayName;
-        return $"{name} {texts.And} {partner}";
+        // Chinese and Japanese join without spaces: 王伟阁下及夫人.
+        return texts.ExcellencyAfterName ? $"{name}{texts.And}{partner}" : $"{name} {texts.And} {partner}";
     }
 
     /// <summary>The card's lines for one guest, on the venue's wall clock, in the guest's language.</summary>
