@@ -15,7 +15,8 @@ public static class GuestsApi
     public sealed record GuestFilter(string? Category, string? OrganizationType, string? Tag, string? Country = null, List<string>? Categories = null);
     public sealed record AddGuests(List<Guid>? ContactIds, GuestFilter? Filter);
     public sealed record AddedDto(int Added, int AlreadyOnList);
-    public sealed record GuestDto(Guid Id, ContactsApi.ContactDto Contact, string Rsvp, int PlusOnes, string Invitation, DateTimeOffset? CheckedInAt, string? CheckedInBy, string? Note);
+    public sealed record GuestDto(Guid Id, ContactsApi.ContactDto Contact, string Rsvp, int PlusOnes, string Invitation, DateTimeOffset? CheckedInAt, string? CheckedInBy, string? Note,
+        string? AnswerNote = null, string? PlusOneNames = null, bool WithPartner = false);
 
     public static RouteGroupBuilder MapGuestsApi(this RouteGroupBuilder api)
     {
@@ -55,7 +56,7 @@ public static class GuestsApi
         }
         var guests = await list.ReadAsync(e.MissionId, id, byPrecedence: order != "name");
         return TypedResults.Ok(guests.Skip(Paging.Offset(offset)).Take(Paging.Limit(limit))
-            .Select(g => new GuestDto(g.Id, ContactsApi.ToDto(g.Contact!), Camel(g.Rsvp), g.PlusOnes, Camel(g.Invitation), g.CheckedInAt, g.CheckedInBy, g.Note))
+            .Select(g => new GuestDto(g.Id, ContactsApi.ToDto(g.Contact!), Camel(g.Rsvp), g.PlusOnes, Camel(g.Invitation), g.CheckedInAt, g.CheckedInBy, g.Note, g.AnswerNote, g.PlusOneNames, g.WithPartner))
             .ToList());
     }
 }

@@ -135,9 +135,13 @@ public sealed partial class OutboxWorker(
                 throw new TimeoutException($"The mail server did not take the message within {Options.SendTimeout}.");
             }
             // Recorded even while the server shuts down: the mail server has it, and a retry would send it twice.
+            // A message written by a renderer is kept only until sent: an invitation holds the guest's link and door
+            // code, and the renderer writes it again the same way if it is ever needed; the Message-Id stays.
+            var keep = row.Renderer is null;
             await CompleteAsync(db, id, s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, clock.GetUtcNow())
-                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, (string?)null)
+                .SetProperty(m => m.Mime, m => keep ? m.Mime : null), CancellationToken.None);
             LogSent(logger, id, row.MissionId);
             return session;
         }

@@ -13,7 +13,7 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private static readonly PathString[] Personal = ["/api", "/staff", "/account"];
+    private static readonly PathString[] Personal = ["/api", "/staff", "/account", "/rsvp"];
 
     private static bool IsPersonal(PathString path) => Personal.Any(p => path.StartsWithSegments(p));
 

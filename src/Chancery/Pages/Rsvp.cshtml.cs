@@ -36,6 +36,8 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, TimeProvider clo
     public string? QrDataUri { get; private set; }
     public string? TypedCode { get; private set; }
     public int Allowed => Guest.PlusOnesAllowed ?? Guest.PlusOnes;
+    /// <summary>The partner may come only when the invitation named them.</summary>
+    public bool PartnerInvited => (Guest.PartnerInvited ?? Guest.WithPartner) && Guest.Contact?.SpouseLastName is not null;
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
@@ -64,7 +66,7 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, TimeProvider clo
         }
         var accept = response == "accept";
         Guest.Rsvp = accept ? RsvpAnswer.Accepted : RsvpAnswer.Declined;
-        Guest.WithPartner = accept && withPartner && Guest.Contact!.SpouseLastName is not null;
+        Guest.WithPartner = accept && withPartner && PartnerInvited;
         Guest.PlusOnes = accept ? Math.Clamp(plusOnes, 0, Allowed) : 0;
         Guest.PlusOneNames = accept && Guest.PlusOnes > 0 ? Clip(plusOneNames) : null;
         Guest.AnswerNote = Clip(note);
@@ -124,6 +126,7 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, TimeProvider clo
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Event.TimeZone);
         var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
         var closes = Event.RsvpByLocal is { } by ? (by.TimeOfDay == TimeSpan.Zero ? by.AddDays(1) : by) : Event.StartsAtLocal;
+        closes = closes < Event.StartsAtLocal ? closes : Event.StartsAtLocal; // never once the event has begun
         Closed = now >= closes;
         Deadline ??= Event.StartsAtLocal.ToString(texts.DatePattern, culture);
         if (guest.Rsvp == RsvpAnswer.Accepted)

@@ -91,7 +91,7 @@ public sealed class DiplomaticFormTests
         var aino = new Guest { Contact = Person("Ms.", "Aino", "Virtanen") };
         Assert.Equal("Regrets only: protocol@embassy.example", InvitationWording.Card(Reception(regretsOnly: true), aino, "en", "protocol@embassy.example").Reply);
         var answered = new Guest { Contact = Person("Ms.", "Aino", "Virtanen"), Rsvp = RsvpAnswer.Accepted };
-        Assert.Equal("p.m.", InvitationWording.Card(Reception(), answered, "en", "protocol@embassy.example", answeredBeforeSending: DateTimeOffset.UnixEpoch).Reply);
+        Assert.Equal("p.m.", InvitationWording.Card(Reception(), answered, "en", "protocol@embassy.example", answeredAlready: true).Reply);
         var open = Reception();
         open.RsvpByLocal = null;
         Assert.Equal("R.S.V.P.: protocol@embassy.example", InvitationWording.Card(open, aino, "en", "protocol@embassy.example").Reply);

@@ -140,7 +140,28 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
 
         var status = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/invitations"))!;
         Assert.Equal(10, status.Count(s => s.GetProperty("status").GetString() == "sent"));
+        // Once sent, no copy of an invitation (with its link and door code) stays in the outbox; the event's keys are not in the audit log.
+        Assert.Equal(0, await _app.WithDbAsync(db => db.OutboxMessages.IgnoreQueryFilters().CountAsync(m => m.DedupKey.StartsWith("invitation:") && m.Mime != null)));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync(a => a.EntityType == "EventKey")));
         Assert.Contains(status, s => s.GetProperty("language").GetString() == "ar");
+    }
+
+    [Fact]
+    public async Task An_invitation_not_yet_sent_to_a_guest_taken_off_the_list_is_never_sent()
+    {
+        var (api, id, _) = await EventWithGuestsAsync();
+        (await api.PostAsJsonAsync($"/api/events/{id}/invitations", new { })).EnsureSuccessStatusCode();
+        var olga = await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "olga.ivanova@russia.example.org").Select(g => g.Id).SingleAsync());
+        var missionId = await _app.WithDbAsync(db => db.Events.IgnoreQueryFilters().Where(e => e.Id == Guid.Parse(id)).Select(e => e.MissionId).SingleAsync());
+        using (var scope = _app.BackgroundScope(missionId))
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Chancery.Domain.Guests.GuestList>().RemoveAsync(Guid.Parse(id), [olga]));
+        }
+
+        var mail = await SendAllAsync();
+
+        Assert.Equal(9, mail.Count);
+        Assert.DoesNotContain(mail, m => m.To.Mailboxes.Single().Address == "olga.ivanova@russia.example.org");
     }
 
     [Fact]
@@ -169,6 +190,9 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
     {
         var day = _app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(60);
         var (api, id, _) = await EventWithGuestsAsync($"{day:yyyy-MM-dd}T15:00", $"{day:yyyy-MM-dd}T17:00", $"{day.AddDays(-10):yyyy-MM-dd}");
+        // The office invites Wang with his wife; Rana's husband is not invited.
+        await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "wang.wei@china.example.org")
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.WithPartner, true)));
         (await api.PostAsJsonAsync($"/api/events/{id}/invitations", new { })).EnsureSuccessStatusCode();
         var mail = await SendAllAsync();
         string LinkOf(string address) => RsvpLink().Match(mail.Single(m => m.To.Mailboxes.Single().Address == address).TextBody ?? "").Groups[1].Value;
@@ -205,9 +229,22 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
         var onList = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=name"))!
             .Single(g => g.GetProperty("contact").GetProperty("email").GetString() == "wang.wei@china.example.org");
         Assert.Equal(("accepted", 0), (onList.GetProperty("rsvp").GetString(), onList.GetProperty("plusOnes").GetInt32()));
+        Assert.Equal("<script>alert(1)</script> no shellfish", onList.GetProperty("answerNote").GetString());
+        Assert.True(onList.GetProperty("withPartner").GetBoolean());
         var stored = await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Include(g => g.Contact).SingleAsync(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "wang.wei@china.example.org"));
         Assert.True(stored.WithPartner);
         Assert.Equal("<script>alert(1)</script> no shellfish", stored.AnswerNote);
+
+        // Erasing the person on request takes what they wrote with their answer too.
+        var wangContact = onList.GetProperty("contact").GetProperty("id").GetString();
+        (await api.PostAsJsonAsync($"/api/contacts/{wangContact}/erase", new { })).EnsureSuccessStatusCode();
+        Assert.Null(await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.ContactId == Guid.Parse(wangContact!)).Select(g => g.AnswerNote).SingleAsync()));
+
+        // A partner the invitation did not name is neither offered nor taken.
+        Assert.Null((await guest.GetPageAsync($"/rsvp/{ranaToken}")).QuerySelector("[name=withPartner]"));
+        await guest.SubmitAsync($"/rsvp/{ranaToken}", "form.rsvp-form", new() { ["response"] = "accept", ["withPartner"] = "true" });
+        Assert.False(await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "rana.alkhatib@jordan.example.org").Select(g => g.WithPartner).SingleAsync()));
+        await guest.SubmitAsync($"/rsvp/{ranaToken}", "form.rsvp-form", new() { ["response"] = "decline" });
 
         // A wrong or tampered link is 404, whatever its length.
         Assert.Equal(HttpStatusCode.NotFound, (await guest.Client.GetAsync($"/rsvp/{wangToken[..^1]}{(wangToken[^1] == 'x' ? 'y' : 'x')}")).StatusCode);
@@ -220,7 +257,7 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
         Assert.Null(closed.QuerySelector("form.rsvp-form"));
         var late = await guest.Client.PostAsync($"/rsvp/{ranaToken}", new FormUrlEncodedContent([new("response", "accept")]));
         Assert.NotEqual(HttpStatusCode.Redirect, late.StatusCode);
-        Assert.Equal("Pending", await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "rana.alkhatib@jordan.example.org").Select(g => g.Rsvp.ToString()).SingleAsync()));
+        Assert.Equal("Declined", await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "rana.alkhatib@jordan.example.org").Select(g => g.Rsvp.ToString()).SingleAsync()));
     }
 
     [GeneratedRegex(@"(?m)^Code: [A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}$")]

@@ -447,6 +447,12 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         // Mail to and about the person (invitations to each of their guest rows) is stored whole: it goes too.
         // What is still queued is not sent; the row stays, so the mission's counts still add up.
         var guestRows = db.Guests.Where(g => g.ContactId == contact.Id).Select(g => (Guid?)g.Id);
+        // What they wrote with their answers (dietary needs, their companions' names) goes too, here and in the audit log.
+        await db.Guests.Where(g => g.ContactId == contact.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.AnswerNote, (string?)null).SetProperty(g => g.PlusOneNames, (string?)null), ct);
+        var guestIds = await db.Guests.Where(g => g.ContactId == contact.Id).Select(g => g.Id.ToString()).ToListAsync(ct);
+        await db.AuditEntries.Where(a => a.EntityType == nameof(Guests.Guest) && guestIds.Contains(a.EntityId))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Changes, "{}"), ct);
         await db.OutboxMessages
             .Where(m => (m.AboutType == OutboxAbout.ContactType && m.AboutId == contact.Id) || (m.AboutType == OutboxAbout.GuestType && guestRows.Contains(m.AboutId)))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mime, (byte[]?)null).SetProperty(m => m.Recipient, "(erased)").SetProperty(m => m.Subject, "(erased)")

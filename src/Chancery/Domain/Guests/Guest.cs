@@ -38,6 +38,8 @@ public sealed class Guest : IMissionScoped
     public string? InvitationLanguage { get; set; }
     /// <summary>When the invitation was queued; an answer recorded before it makes the card say p.m.</summary>
     public DateTimeOffset? InvitedAt { get; set; }
+    /// <summary>Whether the invitation named the partner (set when it was sent): only then may the guest's page bring them.</summary>
+    public bool? PartnerInvited { get; set; }
     /// <summary>How many people the guest may bring, as the office set it when inviting; the guest's answer says how many come.</summary>
     public int? PlusOnesAllowed { get; set; }
     /// <summary>The names of the people the guest brings, as they gave them.</summary>

@@ -133,7 +133,13 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
     {
         var guests = await db.Guests.AsTracking().Where(g => g.EventId == eventId && guestIds.Contains(g.Id)).ToListAsync(ct);
         db.Guests.RemoveRange(guests);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // An invitation not yet sent to someone taken off the list is not sent at all.
+        var removed = guests.Select(g => (Guid?)g.Id).ToList();
+        await db.OutboxMessages.Where(m => m.AboutType == Email.OutboxAbout.GuestType && removed.Contains(m.AboutId) && m.Status == Email.OutboxStatus.Queued)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, Email.OutboxStatus.Failed).SetProperty(m => m.LastError, "Taken off the guest list before this was sent."), ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return guests.Count;
     }
 

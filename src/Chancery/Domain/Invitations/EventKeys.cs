@@ -12,7 +12,7 @@ namespace Chancery.Domain.Invitations;
 /// codes are signed with. Both are stored encrypted with the installation's data-protection keys (kept in the
 /// database with everything else, so every app server reads them); the public key is stored plain for door stations.
 /// </summary>
-public sealed class EventKey : IMissionScoped
+public sealed class EventKey : IMissionScoped, Audit.INotAudited
 {
     public Guid EventId { get; init; }
     public Guid MissionId { get; init; }
@@ -79,7 +79,8 @@ public sealed class EventKeyRing(ChanceryDb db, IDataProtectionProvider protecti
         }
         catch (DbUpdateException e) when (WriteConflicts.IsConflict(e))
         {
-            db.Entry(created).State = EntityState.Detached;
+            db.ChangeTracker.Clear(); // nothing of the lost attempt stays to be saved later
+
             return await db.EventKeys.AsNoTracking().FirstAsync(k => k.EventId == created.EventId, ct);
         }
     }

@@ -41,7 +41,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, InvitationLanguages.Of(e, mission));
         var office = email.Value.From;
         var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == language, ct);
-        var card = InvitationWording.Card(e, guest, language, office, answeredBeforeSending: guest.Rsvp != RsvpAnswer.Pending ? guest.InvitedAt : null, own: own);
+        var card = InvitationWording.Card(e, guest, language, office, answeredAlready: IsAnsweredAlready(guest), own: own);
         var token = GuestSecrets.Token(eventKeys.Secret, guest.Id);
         var link = $"{BaseUrl(mission)}/rsvp/{token}";
         var typed = GuestSecrets.TypedCode(eventKeys.Secret, guest.Id);
@@ -59,6 +59,9 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         mail.Body = body.ToMessageBody();
         return mail;
     }
+
+    // An answer the office recorded (by phone, by letter) rather than the guest on their page: the card only reminds (p.m.).
+    private static bool IsAnsweredAlready(Guest guest) => guest.Rsvp != RsvpAnswer.Pending && guest.AnsweredAt is null;
 
     // The mission's own host name when it has one; else PublicBaseUrl (the worker has no request to take an origin from).
     private string BaseUrl(Missions.Mission mission) => mission.HostName is { } host ? $"https://{host}" : urls.BaseUrl;
@@ -101,7 +104,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
 
     public static string Calendar(Event e, InvitationCard card, string link)
     {
-        var calendar = new Calendar();
+        var calendar = new Calendar { Method = "PUBLISH" };
         calendar.AddTimeZone(e.TimeZone);
         calendar.Events.Add(new CalendarEvent
         {

@@ -60,6 +60,7 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
                     g.InvitedAt = now;
                     g.InvitationLanguage = InvitationLanguages.For(g.Contact.Language, languages);
                     g.PlusOnesAllowed ??= g.PlusOnes;
+                    g.PartnerInvited = GuestCounts.HasPartner(g);
                     g.RsvpTokenHash = GuestSecrets.TokenHash(GuestSecrets.Token(eventKeys.Secret, g.Id));
                     items.Add(($"{DedupPrefix}{g.Id}", OutboxAbout.Guest(g.Id), address));
                 }

@@ -74,7 +74,7 @@ public static class InvitationWording
     }
 
     /// <summary>The card's lines for one guest, on the venue's wall clock, in the guest's language.</summary>
-    public static InvitationCard Card(Event e, Guest g, string language, string? officeContact, DateTimeOffset? answeredBeforeSending = null, AddressPractice? practice = null,
+    public static InvitationCard Card(Event e, Guest g, string language, string? officeContact, bool answeredAlready = false, AddressPractice? practice = null,
         InvitationTexts? texts = null, InvitationText? own = null)
     {
         texts ??= InvitationTexts.For(language);
@@ -94,7 +94,7 @@ public static class InvitationWording
             .Replace("{dress}", e.DressCode ?? "", StringComparison.Ordinal)
             .Trim().TrimEnd(':', '：').Trim();
         // p.m. (pour mémoire): the answer is known already, so the card only reminds; else Regrets only, else R.S.V.P.
-        var reply = g.Rsvp != RsvpAnswer.Pending && answeredBeforeSending is not null ? texts.PourMemoire
+        var reply = g.Rsvp != RsvpAnswer.Pending && answeredAlready ? texts.PourMemoire
             : e.RegretsOnly ? Fill(texts.RegretsOnly)
             : e.RsvpByLocal is null ? Fill(texts.RsvpOpen)
             : Fill(texts.Rsvp);

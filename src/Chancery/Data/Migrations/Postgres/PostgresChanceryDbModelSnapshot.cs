@@ -488,6 +488,9 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool?>("PartnerInvited")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("PlusOneNames")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

@@ -482,6 +482,9 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("PartnerInvited")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PlusOneNames")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
