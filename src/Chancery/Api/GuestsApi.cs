@@ -15,6 +15,7 @@ public static class GuestsApi
     public sealed record GuestFilter(string? Category, string? OrganizationType, string? Tag, string? Country = null, List<string>? Categories = null);
     public sealed record AddGuests(List<Guid>? ContactIds, GuestFilter? Filter);
     public sealed record AddedDto(int Added, int AlreadyOnList);
+    public sealed record GuestChange(string? Rsvp, int? PlusOnes, bool? WithPartner, string? Note);
     public sealed record GuestDto(Guid Id, ContactsApi.ContactDto Contact, string Rsvp, int PlusOnes, string Invitation, DateTimeOffset? CheckedInAt, string? CheckedInBy, string? Note,
         string? AnswerNote = null, string? PlusOneNames = null, bool WithPartner = false);
 
@@ -24,6 +25,8 @@ public static class GuestsApi
         guests.MapPost("/", AddAsync).RequireAuthorization(Policies.Protocol)
             .WithSummary("Add people by id or by filter; an empty filter adds every contact of the mission");
         guests.MapGet("/", ListAsync).WithSummary("The guest list, ?order=precedence (default) or name");
+        guests.MapPut("/{guestId:guid}", UpdateAsync).RequireAuthorization(Policies.Protocol)
+            .WithSummary("An answer taken by phone or letter: rsvp, plusOnes, withPartner, note; what is left out stays");
         return api;
     }
 
@@ -47,7 +50,26 @@ public static class GuestsApi
         return TypedResults.Ok(new AddedDto(added, already));
     }
 
-    private static async Task<Results<Ok<List<GuestDto>>, ValidationProblem>> ListAsync(Guid id, string? order, ChanceryDb db, GuestList list, MissionScope scope, int? limit, int? offset)
+    private static async Task<Ok<GuestDto>> UpdateAsync(Guid id, Guid guestId, GuestChange body, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSending sending, MissionScope scope)
+    {
+        var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", [MissionRole.Protocol]);
+        var guest = await db.Guests.AsNoTracking().FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == id) ?? throw Domain.DomainException.NotFound("guest");
+        RsvpAnswer? answer = body.Rsvp is null ? null
+            : ContactRules.ParseEnum<RsvpAnswer>(body.Rsvp) ?? throw new Domain.DomainException($"'{body.Rsvp}' is not an answer; use pending, accepted or declined.", "rsvp");
+        await list.UpdateAsync(id, guestId, new GuestList.Change(answer ?? guest.Rsvp, body.WithPartner ?? guest.WithPartner, body.PlusOnes ?? guest.PlusOnes, body.Note ?? guest.Note));
+        var saved = (await list.ReadAsync(e.MissionId, id, byPrecedence: false)).Single(g => g.Id == guestId);
+        return TypedResults.Ok(Dto(saved, await StatusesAsync(sending, e)));
+    }
+
+    private static async Task<Dictionary<Guid, string>> StatusesAsync(Domain.Invitations.InvitationSending sending, Domain.Events.Event e) =>
+        (await sending.StatusAsync(e)).ToDictionary(s => s.GuestId, s => s.Status);
+
+    // The invitation's state as the outbox knows it (sent, failed), not only as it was queued.
+    private static GuestDto Dto(Guest g, Dictionary<Guid, string> invitations) =>
+        new(g.Id, ContactsApi.ToDto(g.Contact!), Camel(g.Rsvp), g.PlusOnes, invitations.GetValueOrDefault(g.Id, Camel(g.Invitation)), g.CheckedInAt, g.CheckedInBy, g.Note,
+            g.AnswerNote, g.PlusOneNames, g.WithPartner);
+
+    private static async Task<Results<Ok<List<GuestDto>>, ValidationProblem>> ListAsync(Guid id, string? order, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSending sending, MissionScope scope, int? limit, int? offset)
     {
         var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", []);
         if (order is not (null or "precedence" or "name"))
@@ -55,8 +77,7 @@ public static class GuestsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["order"] = ["Use order=precedence or order=name."] });
         }
         var guests = await list.ReadAsync(e.MissionId, id, byPrecedence: order != "name");
-        return TypedResults.Ok(guests.Skip(Paging.Offset(offset)).Take(Paging.Limit(limit))
-            .Select(g => new GuestDto(g.Id, ContactsApi.ToDto(g.Contact!), Camel(g.Rsvp), g.PlusOnes, Camel(g.Invitation), g.CheckedInAt, g.CheckedInBy, g.Note, g.AnswerNote, g.PlusOneNames, g.WithPartner))
-            .ToList());
+        var invitations = await StatusesAsync(sending, e);
+        return TypedResults.Ok(guests.Skip(Paging.Offset(offset)).Take(Paging.Limit(limit)).Select(g => Dto(g, invitations)).ToList());
     }
 }

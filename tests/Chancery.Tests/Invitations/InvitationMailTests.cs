@@ -165,6 +165,30 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
     }
 
     [Fact]
+    public async Task An_answer_taken_by_phone_before_the_card_goes_makes_it_say_pm_and_the_list_shows_what_was_sent()
+    {
+        var (api, id, _) = await EventWithGuestsAsync();
+        var guests = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=name"))!;
+        var wang = guests.Single(g => g.GetProperty("contact").GetProperty("email").GetString() == "wang.wei@china.example.org").GetProperty("id").GetString();
+        Assert.All(guests, g => Assert.Equal("notSent", g.GetProperty("invitation").GetString()));
+
+        var phoned = await api.PutAsJsonAsync($"/api/events/{id}/guests/{wang}", new { rsvp = "accepted", plusOnes = 1 });
+        var bad = await api.PutAsJsonAsync($"/api/events/{id}/guests/{wang}", new { rsvp = "maybe" });
+        var unknown = await api.PutAsJsonAsync($"/api/events/{id}/guests/{Guid.NewGuid()}", new { rsvp = "accepted" });
+        Assert.Equal(HttpStatusCode.OK, phoned.StatusCode);
+        var dto = await phoned.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("accepted", 1), (dto.GetProperty("rsvp").GetString(), dto.GetProperty("plusOnes").GetInt32()));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        (await api.PostAsJsonAsync($"/api/events/{id}/invitations", new { })).EnsureSuccessStatusCode();
+        var mail = await SendAllAsync();
+
+        Assert.Contains("备忘", mail.Single(m => m.To.Mailboxes.Single().Address == "wang.wei@china.example.org").TextBody);
+        Assert.All((await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=name"))!, g => Assert.Equal("sent", g.GetProperty("invitation").GetString()));
+    }
+
+    [Fact]
     public async Task Markup_in_a_name_is_text_in_the_invitation_and_only_the_protocol_office_may_send()
     {
         var (api, id, missionId) = await EventWithGuestsAsync();
