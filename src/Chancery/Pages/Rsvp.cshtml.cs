@@ -32,7 +32,7 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, TimeProvider clo
     public InvitationCard Card { get; private set; } = null!;
     public bool Closed { get; private set; }
     public string? Deadline { get; private set; }
-    public string Office => email.Value.From;
+    public string Office => Mission.ReplyEmail ?? email.Value.From;
     public string? QrDataUri { get; private set; }
     public string? TypedCode { get; private set; }
     public int Allowed => Guest.PlusOnesAllowed ?? Guest.PlusOnes;

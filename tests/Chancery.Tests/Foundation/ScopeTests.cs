@@ -200,6 +200,7 @@ public abstract class ScopeTests(TestApp app)
             ["Settings.TimeZone"] = "Asia/Shanghai",
             ["Settings.Language"] = "fi",
             ["Settings.Address"] = "Kuang Ming Xi Lu 1, Beijing 100600",
+            ["Settings.ReplyEmail"] = "protocol@finland.example",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -210,6 +211,7 @@ public abstract class ScopeTests(TestApp app)
         var form = await session.GetPageAsync("/staff/missions");
         Assert.Equal("fi", form.QuerySelector("[name='Settings.Language']")!.GetAttribute("value"));
         Assert.Equal("Kuang Ming Xi Lu 1, Beijing 100600", form.QuerySelector("[name='Settings.Address']")!.TextContent.Trim());
+        Assert.Equal("protocol@finland.example", form.QuerySelector("[name='Settings.ReplyEmail']")!.GetAttribute("value"));
     }
 
     [Fact]

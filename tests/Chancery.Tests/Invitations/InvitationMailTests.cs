@@ -167,7 +167,8 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
     [Fact]
     public async Task An_answer_taken_by_phone_before_the_card_goes_makes_it_say_pm_and_the_list_shows_what_was_sent()
     {
-        var (api, id, _) = await EventWithGuestsAsync();
+        var (api, id, missionId) = await EventWithGuestsAsync();
+        await _app.WithDbAsync(db => db.Missions.IgnoreQueryFilters().Where(m => m.Id == missionId).ExecuteUpdateAsync(s => s.SetProperty(m => m.ReplyEmail, "rsvp@finland.example")));
         var guests = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=name"))!;
         var wang = guests.Single(g => g.GetProperty("contact").GetProperty("email").GetString() == "wang.wei@china.example.org").GetProperty("id").GetString();
         Assert.All(guests, g => Assert.Equal("notSent", g.GetProperty("invitation").GetString()));
@@ -185,6 +186,10 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
         var mail = await SendAllAsync();
 
         Assert.Contains("备忘", mail.Single(m => m.To.Mailboxes.Single().Address == "wang.wei@china.example.org").TextBody);
+        // Answers go to the mission's protocol office, not to the installation's sending address.
+        var nwosu = mail.Single(m => m.To.Mailboxes.Single().Address == "amara.nwosu@who.example.int");
+        Assert.Equal("rsvp@finland.example", nwosu.ReplyTo.Mailboxes.Single().Address);
+        Assert.Contains(": rsvp@finland.example", nwosu.TextBody);
         Assert.All((await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=name"))!, g => Assert.Equal("sent", g.GetProperty("invitation").GetString()));
     }
 

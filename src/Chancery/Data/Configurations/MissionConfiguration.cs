@@ -14,6 +14,7 @@ internal sealed class MissionConfiguration : IEntityTypeConfiguration<Mission>
         e.Property(m => m.City).HasMaxLength(100);
         e.Property(m => m.Address).HasMaxLength(500);
         e.Property(m => m.Language).HasMaxLength(40);
+        e.Property(m => m.ReplyEmail).HasMaxLength(320);
         e.Property(m => m.TimeZone).HasMaxLength(64);
         e.Property(m => m.PrecedenceDatedBy).HasConversion<string>().HasMaxLength(30).HasDefaultValue(FunctionsDatedBy.CredentialsPresented);
         e.Property(m => m.PrecedenceTieBreak).HasConversion<string>().HasMaxLength(30).HasDefaultValue(PrecedenceTieBreak.RecordedOrder);

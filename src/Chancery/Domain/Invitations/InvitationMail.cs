@@ -39,7 +39,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
         using var eventKeys = await keys.ForAsync(e, ct);
         var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, InvitationLanguages.Of(e, mission));
-        var office = email.Value.From;
+        var office = mission.ReplyEmail ?? email.Value.From;
         var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == language, ct);
         var card = InvitationWording.Card(e, guest, language, office, answeredAlready: IsAnsweredAlready(guest), own: own);
         var token = GuestSecrets.Token(eventKeys.Secret, guest.Id);
@@ -48,6 +48,10 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         var doorCode = DoorCodes.Sign(eventKeys.SigningKey, new DoorPass(e.Id, guest.Id, 0));
 
         var mail = new MimeMessage { Subject = card.Subject };
+        if (mission.ReplyEmail is { } replyTo)
+        {
+            mail.ReplyTo.Add(new MailboxAddress(mission.Name, replyTo));
+        }
         var address = guest.Contact!.Email ?? (preview ? "no-address@invalid"
             : throw new InvalidOperationException("The guest has no e-mail address any more; print their card instead."));
         mail.To.Add(new MailboxAddress(guest.Contact.DisplayName, address));

@@ -16,6 +16,8 @@ public sealed class Mission
     public string? City { get; set; }
     /// <summary>The mission's own address, as invitations and the public pages give it.</summary>
     public string? Address { get; set; }
+    /// <summary>The protocol office's address: guests' answers and questions go to it (R.S.V.P. line, Reply-To).</summary>
+    public string? ReplyEmail { get; set; }
     /// <summary>BCP 47 tag of the language its invitations go out in unless an event says otherwise; English when empty.</summary>
     public string? Language { get; set; }
     /// <summary>IANA zone used as the default for the mission's events.</summary>

@@ -32,7 +32,7 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
     /// The first mission of an installation is called "Default mission" until someone does this.
     /// </summary>
     /// <summary>What an administrator sets about their own mission.</summary>
-    public sealed record Settings(string Name, string? Country, string? City, string? TimeZone, string? Language = null, string? Address = null);
+    public sealed record Settings(string Name, string? Country, string? City, string? TimeZone, string? Language = null, string? Address = null, string? ReplyEmail = null);
 
     public async Task SetSettingsAsync(Guid missionId, Settings settings, CancellationToken ct = default)
     {
@@ -47,9 +47,14 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
         {
             throw new DomainException($"'{language}' {Contacts.ContactRules.LanguageMessage}", "Language");
         }
+        var reply = Blank(settings.ReplyEmail);
+        if (reply is not null && !Contacts.ContactRules.IsEmail(reply))
+        {
+            throw new DomainException($"'{reply}' {Contacts.ContactRules.EmailMessage}", "ReplyEmail");
+        }
         var mission = await db.Missions.AsTracking().SingleOrDefaultAsync(m => m.Id == missionId, ct) ?? throw DomainException.NotFound("mission");
         (mission.Name, mission.Country, mission.City, mission.TimeZone) = (name, Blank(settings.Country), Blank(settings.City), zone);
-        (mission.Language, mission.Address) = (language, Blank(settings.Address));
+        (mission.Language, mission.Address, mission.ReplyEmail) = (language, Blank(settings.Address), reply);
         await db.SaveChangesAsync(ct);
     }
 

@@ -686,6 +686,10 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasDefaultValue("RecordedOrder");
 
+                    b.Property<string>("ReplyEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(60)

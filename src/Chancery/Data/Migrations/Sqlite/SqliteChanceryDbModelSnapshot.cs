@@ -680,6 +680,10 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasDefaultValue("RecordedOrder");
 
+                    b.Property<string>("ReplyEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(60)

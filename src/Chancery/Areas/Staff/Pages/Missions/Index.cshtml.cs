@@ -23,6 +23,8 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         public string? Language { get; set; }
         [StringLength(500), Display(Name = "Address, as invitations give it")]
         public string? Address { get; set; }
+        [StringLength(320), Display(Name = "The protocol office's e-mail, for guests' answers")]
+        public string? ReplyEmail { get; set; }
     }
 
     [BindProperty]
@@ -53,7 +55,7 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         if (scope.Current is { } c && Details.GetValueOrDefault(c.MissionId) is { } m)
         {
             Address = new PublicAddress { Slug = m.Slug, HostName = m.HostName };
-            Settings = new NewMission { Name = m.Name, Country = m.Country, City = m.City, TimeZone = m.TimeZone, Language = m.Language, Address = m.Address };
+            Settings = new NewMission { Name = m.Name, Country = m.Country, City = m.City, TimeZone = m.TimeZone, Language = m.Language, Address = m.Address, ReplyEmail = m.ReplyEmail };
         }
     }
 
@@ -66,7 +68,7 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         try
         {
             await admin.SetSettingsAsync(scope.Current!.MissionId,
-                new MissionAdministration.Settings(Settings.Name ?? "", Settings.Country, Settings.City, Settings.TimeZone, Settings.Language, Settings.Address));
+                new MissionAdministration.Settings(Settings.Name ?? "", Settings.Country, Settings.City, Settings.TimeZone, Settings.Language, Settings.Address, Settings.ReplyEmail));
             TempData["Notice"] = "The mission's settings are saved; new events start in its time zone.";
             return Redirect("/staff/missions");
         }
