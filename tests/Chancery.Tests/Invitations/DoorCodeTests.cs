@@ -22,8 +22,8 @@ public sealed class DoorCodeTests
 
         Assert.StartsWith("CH1.", code, StringComparison.Ordinal);
         Assert.Equal(4 + 131, code.Length);
-        Assert.Equal(new DoorPass(Event, Guest, 0), DoorCodes.Verify(door, code));
-        Assert.Equal(new DoorPass(Event, Guest, 2), DoorCodes.Verify(door, plusOne));
+        Assert.Equal(new DoorPass(Event, Guest, 0), DoorCodes.Verify(door, Event, code));
+        Assert.Equal(new DoorPass(Event, Guest, 2), DoorCodes.Verify(door, Event, plusOne));
     }
 
     [Fact]
@@ -38,13 +38,14 @@ public sealed class DoorCodeTests
         {
             var tampered = (byte[])bytes.Clone();
             tampered[i] ^= 0x01;
-            Assert.Null(DoorCodes.Verify(key, "CH1." + Base64Url.EncodeToString(tampered)));
+            Assert.Null(DoorCodes.Verify(key, Event, "CH1." + Base64Url.EncodeToString(tampered)));
         }
-        Assert.Null(DoorCodes.Verify(otherEvent, code));
-        Assert.Null(DoorCodes.Verify(key, "CH2." + code[4..]));
-        Assert.Null(DoorCodes.Verify(key, "CH1." + new string('A', 500)));
-        Assert.Null(DoorCodes.Verify(key, "not a code"));
-        Assert.Null(DoorCodes.Verify(key, null));
+        Assert.Null(DoorCodes.Verify(otherEvent, Event, code));
+        Assert.Null(DoorCodes.Verify(key, Event, "CH2." + code[4..]));
+        Assert.Null(DoorCodes.Verify(key, Event, "CH1." + new string('A', 500)));
+        Assert.Null(DoorCodes.Verify(key, Event, "not a code"));
+        Assert.Null(DoorCodes.Verify(key, Event, null));
+        Assert.Null(DoorCodes.Verify(key, Guest, code)); // a good code, shown at another event's door
     }
 
     [Fact]

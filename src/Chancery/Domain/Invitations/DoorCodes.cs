@@ -31,8 +31,15 @@ public static class DoorCodes
         return Prefix + Base64Url.EncodeToString(code);
     }
 
-    /// <summary>The pass the code admits, or null when it is not a code of ours, of another version, or its signature fails.</summary>
-    public static DoorPass? Verify(ECDsa publicKey, string? text)
+    /// <summary>
+    /// The pass the code admits at this event, or null when it is not a code of ours, of another version, of another
+    /// event, or its signature fails. One pass may be written as more than one valid string (an ECDSA signature has
+    /// two forms): admit by the pass (event, guest, companion), never by the text.
+    /// </summary>
+    public static DoorPass? Verify(ECDsa publicKey, Guid eventId, string? text) =>
+        Verify(publicKey, text) is { } pass && pass.EventId == eventId ? pass : null;
+
+    private static DoorPass? Verify(ECDsa publicKey, string? text)
     {
         if (text is null || !text.StartsWith(Prefix, StringComparison.Ordinal) || text.Length > 200)
         {
