@@ -59,6 +59,34 @@ public sealed class InvitationsPageTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task One_guests_invitation_is_sent_again_once_per_press_and_the_latest_tells_its_status()
+    {
+        var (email, id, _, api) = await EventAsync();
+        using var session = await StaffSession.SignInAsync(app, email);
+        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", []);
+        var wang = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "wang.wei@china.example.org").Select(g => g.Id).SingleAsync());
+        int Rows(Chancery.Data.ChanceryDb db, Guid guest) => db.OutboxMessages.IgnoreQueryFilters().Count(m => m.AboutId == guest && m.DedupKey.StartsWith("invitation:"));
+
+        // Still on its way: nothing to resend.
+        var early = await session.Client.PostAsync($"/staff/events/{id}/invitations?handler=Resend", Form(await session.GetPageAsync($"/staff/events/{id}/invitations"), wang));
+        Assert.Equal(HttpStatusCode.Redirect, early.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => Task.FromResult(Rows(db, wang))));
+
+        // Sent (as the worker would mark it), then resent: a second message, and twice pressing adds no third.
+        await app.WithDbAsync(db => db.OutboxMessages.IgnoreQueryFilters().Where(m => m.AboutId == wang).ExecuteUpdateAsync(x => x.SetProperty(m => m.Status, Chancery.Email.OutboxStatus.Sent)));
+        var page = await session.GetPageAsync($"/staff/events/{id}/invitations");
+        Assert.NotNull(page.QuerySelector($"form[action*='Resend'] input[value='{wang}']"));
+        await session.Client.PostAsync($"/staff/events/{id}/invitations?handler=Resend", Form(page, wang));
+        await session.Client.PostAsync($"/staff/events/{id}/invitations?handler=Resend", Form(page, wang));
+        Assert.Equal(2, await app.WithDbAsync(db => Task.FromResult(Rows(db, wang))));
+        var status = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/invitations"))!.Single(s => s.GetProperty("guestId").GetString() == wang.ToString());
+        Assert.Equal("queued", status.GetProperty("status").GetString());
+    }
+
+    private static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, Guid guest) =>
+        new([new("guest", guest.ToString()), new("__RequestVerificationToken", page.QuerySelector("form[action*='Send'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
+
+    [Fact]
     public async Task Only_the_protocol_office_of_the_mission_opens_the_invitations()
     {
         var (_, id, missionId, _) = await EventAsync();

@@ -72,6 +72,35 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
         }, ct);
     }
 
+    /// <summary>
+    /// Sends one guest's invitation again (it went astray, or failed): a new message, with the same link and codes,
+    /// once per press — a second press while it is still queued adds nothing.
+    /// </summary>
+    // Two presses at once: the second's message key is taken, so it runs again and finds the first one queued.
+    public Task<bool> ResendAsync(Event e, Guid guestId, CancellationToken ct = default) =>
+        db.RetryOnConflictAsync(() => ResendOnceAsync(e, guestId, ct), ct);
+
+    private async Task<bool> ResendOnceAsync(Event e, Guid guestId, CancellationToken ct)
+    {
+        var guest = await db.Guests.AsTracking().Include(g => g.Contact).FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == e.Id, ct)
+            ?? throw DomainException.NotFound("guest");
+        if (guest.Invitation == InvitationState.NotSent || guest.Contact is not { ErasedAt: null, Email: { } address })
+        {
+            return false;
+        }
+        var earlier = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.AboutType == OutboxAbout.GuestType && m.AboutId == guestId && m.DedupKey.StartsWith(DedupPrefix))
+            .Select(m => m.Status).ToListAsync(ct);
+        if (earlier.Contains(OutboxStatus.Queued))
+        {
+            return false; // one is on its way already
+        }
+        guest.Invitation = InvitationState.Queued;
+        await outbox.AddForRenderingAsync(e.MissionId, InvitationMail.RendererName, [($"{DedupPrefix}{guestId}:{earlier.Count + 1}", OutboxAbout.Guest(guestId), address)], ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     public sealed record InvitationStatus(Guid GuestId, string? Language, string Status, string? Error, DateTimeOffset? SentAt);
 
     /// <summary>Each guest's invitation as the outbox knows it: not sent, queued, sent, or failed with the server's words.</summary>
@@ -82,8 +111,9 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
         var messages = (await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.MissionId == e.MissionId && m.AboutType == OutboxAbout.GuestType && m.DedupKey.StartsWith(DedupPrefix)
                     && db.Guests.Where(g => g.EventId == e.Id).Select(g => (Guid?)g.Id).Contains(m.AboutId))
-                .Select(m => new { m.AboutId, m.Status, m.LastError, m.SentAt }).ToListAsync(ct))
-            .ToDictionary(m => m.AboutId!.Value);
+                .Select(m => new { m.AboutId, m.Status, m.LastError, m.SentAt, m.QueuedAt, m.Id }).ToListAsync(ct))
+            .GroupBy(m => m.AboutId!.Value) // a resent invitation: the latest tells
+            .ToDictionary(g => g.Key, g => g.OrderBy(m => m.QueuedAt).ThenBy(m => m.Id).Last());
         return [.. guests.Select(g => messages.TryGetValue(g.Id, out var m)
             ? new InvitationStatus(g.Id, g.InvitationLanguage, m.Status switch { OutboxStatus.Sent => "sent", OutboxStatus.Failed => "failed", _ => "queued" },
                 m.Status == OutboxStatus.Sent ? null : m.LastError, m.SentAt)

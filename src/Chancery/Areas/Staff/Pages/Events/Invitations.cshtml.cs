@@ -73,6 +73,18 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         return Redirect($"/staff/events/{id}/invitations");
     }
 
+    public async Task<IActionResult> OnPostResendAsync(Guid id, Guid guest)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        TempData["Notice"] = await sending.ResendAsync(Event, guest)
+            ? "The invitation is on its way again, with the same link and codes."
+            : "Nothing to resend: the invitation is still on its way, was never sent, or the guest has no e-mail address.";
+        return Redirect($"/staff/events/{id}/invitations");
+    }
+
     private async Task LoadAsync()
     {
         var mission = await Db.Missions.AsNoTracking().FirstAsync(m => m.Id == Event.MissionId);
