@@ -22,8 +22,6 @@ namespace Chancery.Pages;
 [EnableRateLimiting(RateLimits.Rsvp)]
 public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, TimeProvider clock, IOptions<Email.EmailOptions> email, MissionScope scope) : PageModel
 {
-    public const int MaxPlusOnes = GuestList.MaxPlusOnes;
-
     public Guest Guest { get; private set; } = null!;
     public Event Event { get; private set; } = null!;
     public Mission Mission { get; private set; } = null!;
