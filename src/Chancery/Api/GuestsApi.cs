@@ -57,12 +57,11 @@ public static class GuestsApi
         RsvpAnswer? answer = body.Rsvp is null ? null
             : ContactRules.ParseEnum<RsvpAnswer>(body.Rsvp) ?? throw new Domain.DomainException($"'{body.Rsvp}' is not an answer; use pending, accepted or declined.", "rsvp");
         await list.UpdateAsync(id, guestId, new GuestList.Change(answer ?? guest.Rsvp, body.WithPartner ?? guest.WithPartner, body.PlusOnes ?? guest.PlusOnes, body.Note ?? guest.Note));
-        var saved = (await list.ReadAsync(e.MissionId, id, byPrecedence: false)).Single(g => g.Id == guestId);
-        return TypedResults.Ok(Dto(saved, await StatusesAsync(sending, e)));
+        return TypedResults.Ok(Dto(await list.ReadOneAsync(id, guestId), await StatusesAsync(sending, e, guestId)));
     }
 
-    private static async Task<Dictionary<Guid, string>> StatusesAsync(Domain.Invitations.InvitationSending sending, Domain.Events.Event e) =>
-        (await sending.StatusAsync(e)).ToDictionary(s => s.GuestId, s => s.Status);
+    private static async Task<Dictionary<Guid, string>> StatusesAsync(Domain.Invitations.InvitationSending sending, Domain.Events.Event e, Guid? onlyGuest = null) =>
+        (await sending.StatusAsync(e, onlyGuest)).ToDictionary(s => s.GuestId, s => s.Status);
 
     // The invitation's state as the outbox knows it (sent, failed), not only as it was queued.
     private static GuestDto Dto(Guest g, Dictionary<Guid, string> invitations) =>

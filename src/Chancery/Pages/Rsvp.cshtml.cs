@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Chancery.Pages;
 
@@ -20,7 +19,7 @@ namespace Chancery.Pages;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Rsvp)]
-public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, TimeProvider clock, IOptions<Email.EmailOptions> email, MissionScope scope) : PageModel
+public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail invitations, TimeProvider clock, MissionScope scope) : PageModel
 {
     public Guest Guest { get; private set; } = null!;
     public Event Event { get; private set; } = null!;
@@ -30,7 +29,7 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, TimeProvider clo
     public InvitationCard Card { get; private set; } = null!;
     public bool Closed { get; private set; }
     public string? Deadline { get; private set; }
-    public string Office => Mission.ReplyEmail ?? email.Value.From;
+    public string Office => invitations.OfficeOf(Mission);
     public string? QrDataUri { get; private set; }
     public string? TypedCode { get; private set; }
     public int Allowed => Guest.PlusOnesAllowed ?? Guest.PlusOnes;
@@ -113,10 +112,8 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, TimeProvider clo
         Guest = guest;
         Event = await db.Events.AsNoTracking().FirstAsync(e => e.Id == guest.EventId);
         Mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == Event.MissionId);
-        Language = guest.InvitationLanguage ?? InvitationLanguages.Of(Event, Mission)[0];
+        (Language, Card) = await invitations.CardAsync(guest, Event, Mission);
         Words = RsvpWords.For(Language);
-        var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == Event.Id && t.Language == Language);
-        Card = InvitationWording.Card(Event, guest, Language, Office, own: own);
         var texts = InvitationTexts.For(Language);
         var culture = InvitationWording.Culture(Language);
         Deadline = Event.RsvpByLocal?.ToString(texts.DatePattern, culture);

@@ -181,10 +181,14 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
     }
 
     private Task<List<Guest>> LoadAsync(Guid eventId, CancellationToken ct) =>
-        db.Guests.Where(g => g.EventId == eventId)
-            .Include(g => g.Contact).ThenInclude(c => c!.Organization)
-            .Include(g => g.Contact).ThenInclude(c => c!.Category)
-            .AsNoTracking().ToListAsync(ct);
+        WithPeople(db.Guests.Where(g => g.EventId == eventId)).ToListAsync(ct);
+
+    /// <summary>One guest of the event with their person, organization and category, as the list reads them.</summary>
+    public async Task<Guest> ReadOneAsync(Guid eventId, Guid guestId, CancellationToken ct = default) =>
+        await WithPeople(db.Guests.Where(g => g.EventId == eventId && g.Id == guestId)).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("guest");
+
+    private static IQueryable<Guest> WithPeople(IQueryable<Guest> guests) =>
+        guests.Include(g => g.Contact).ThenInclude(c => c!.Organization).Include(g => g.Contact).ThenInclude(c => c!.Category).AsNoTracking();
 
     /// <summary>The dean (doyen) of the diplomatic corps as the mission's directory and settings make them; null when no ambassador is recorded.</summary>
     public async Task<Guid?> DeanAsync(Guid missionId, CancellationToken ct = default)

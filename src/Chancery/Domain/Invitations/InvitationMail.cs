@@ -38,10 +38,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         var e = await db.Events.AsNoTracking().FirstAsync(x => x.Id == guest.EventId, ct);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
         using var eventKeys = await keys.ForAsync(e, ct);
-        var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, InvitationLanguages.Of(e, mission));
-        var office = mission.ReplyEmail ?? email.Value.From;
-        var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == language, ct);
-        var card = InvitationWording.Card(e, guest, language, office, answeredAlready: IsAnsweredAlready(guest), own: own);
+        var (language, card) = await CardAsync(guest, e, mission, ct);
         var token = GuestSecrets.Token(eventKeys.Secret, guest.Id);
         var link = $"{BaseUrl(mission)}/rsvp/{token}";
         var typed = GuestSecrets.TypedCode(eventKeys.Secret, guest.Id);
@@ -62,6 +59,20 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         body.Attachments.Add("invitation.ics", Encoding.UTF8.GetBytes(Calendar(e, card, link)), new ContentType("text", "calendar") { Parameters = { { "method", "PUBLISH" } } });
         mail.Body = body.ToMessageBody();
         return mail;
+    }
+
+    /// <summary>The protocol office's address guests answer to: the mission's own, else the installation's sender.</summary>
+    public string OfficeOf(Missions.Mission mission) => mission.ReplyEmail ?? email.Value.From;
+
+    /// <summary>
+    /// The guest's card as their invitation and their reply page both show it: in the language the invitation went in
+    /// (else the one it would go in), with the event's own words in that language.
+    /// </summary>
+    public async Task<(string Language, InvitationCard Card)> CardAsync(Guest guest, Event e, Missions.Mission mission, CancellationToken ct = default)
+    {
+        var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, InvitationLanguages.Of(e, mission));
+        var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == language, ct);
+        return (language, InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), own: own));
     }
 
     // An answer the office recorded (by phone, by letter) rather than the guest on their page: the card only reminds (p.m.).

@@ -104,13 +104,13 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
     public sealed record InvitationStatus(Guid GuestId, string? Language, string Status, string? Error, DateTimeOffset? SentAt);
 
     /// <summary>Each guest's invitation as the outbox knows it: not sent, queued, sent, or failed with the server's words.</summary>
-    public async Task<List<InvitationStatus>> StatusAsync(Event e, CancellationToken ct = default)
+    public async Task<List<InvitationStatus>> StatusAsync(Event e, Guid? onlyGuest = null, CancellationToken ct = default)
     {
-        var guests = await db.Guests.AsNoTracking().Where(g => g.EventId == e.Id).OrderBy(g => g.Id)
+        var guests = await db.Guests.AsNoTracking().Where(g => g.EventId == e.Id && (onlyGuest == null || g.Id == onlyGuest)).OrderBy(g => g.Id)
             .Select(g => new { g.Id, g.InvitationLanguage, g.Invitation }).ToListAsync(ct);
         var messages = (await db.OutboxMessages.AsNoTracking()
                 .Where(m => m.MissionId == e.MissionId && m.AboutType == OutboxAbout.GuestType && m.DedupKey.StartsWith(DedupPrefix)
-                    && db.Guests.Where(g => g.EventId == e.Id).Select(g => (Guid?)g.Id).Contains(m.AboutId))
+                    && db.Guests.Where(g => g.EventId == e.Id && (onlyGuest == null || g.Id == onlyGuest)).Select(g => (Guid?)g.Id).Contains(m.AboutId))
                 .Select(m => new { m.AboutId, m.Status, m.LastError, m.SentAt, m.QueuedAt, m.Id }).ToListAsync(ct))
             .GroupBy(m => m.AboutId!.Value) // a resent invitation: the latest tells
             .ToDictionary(g => g.Key, g => g.OrderBy(m => m.QueuedAt).ThenBy(m => m.Id).Last());
