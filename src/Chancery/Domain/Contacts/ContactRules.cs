@@ -19,6 +19,9 @@ public static partial class ContactRules
         DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     /// <summary>Reads an enum name loosely: "Chargé d'Affaires a.i." does not match, "charge_d_affaires" does.</summary>
+    /// <summary>A language tag's language alone, lower case: "zh-Hant-TW" → "zh"; empty for none.</summary>
+    public static string PrimaryLanguage(string? tag) => string.IsNullOrWhiteSpace(tag) ? "" : tag.Trim().Split('-', '_')[0].ToLowerInvariant();
+
     public static T? ParseEnum<T>(string value) where T : struct, Enum =>
         Enum.GetValues<T>().Cast<T?>().FirstOrDefault(v => Key(v.ToString()!) == Key(value));
 

@@ -37,7 +37,7 @@ public static class InvitationLanguages
         return eventLanguages.Count > 0 ? eventLanguages[0] : Fallback;
     }
 
-    public static string Primary(string tag) => tag.Trim().Split('-', '_')[0].ToLowerInvariant();
+    public static string Primary(string tag) => Contacts.ContactRules.PrimaryLanguage(tag);
 
     /// <summary>Arabic, Hebrew, Persian, Urdu and the other right-to-left languages.</summary>
     public static bool RightToLeft(string tag) =>

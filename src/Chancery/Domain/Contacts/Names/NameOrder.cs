@@ -27,8 +27,7 @@ public static class PersonName
         {
             return NameOrder.FamilyFirst;
         }
-        var primary = language?.Split('-', '_')[0];
-        return primary is not null && FamilyFirstLanguages.Contains(primary) ? NameOrder.FamilyFirst : NameOrder.GivenFirst;
+        return FamilyFirstLanguages.Contains(ContactRules.PrimaryLanguage(language)) ? NameOrder.FamilyFirst : NameOrder.GivenFirst;
     }
 
     /// <summary>Given and family name in the order given: "刘敏", "Liu Min", "Rana al-Khatib"; a single name alone.</summary>

@@ -103,7 +103,7 @@ public static class Romanization
     /// <summary>How sure a reading of the name's script can be, from the language the person is written to in.</summary>
     private readonly record struct Reading(Script Script, string? Language)
     {
-        private string Primary => Language?.Split('-', '_')[0].ToLowerInvariant() ?? "";
+        private string Primary => ContactRules.PrimaryLanguage(Language);
 
         /// <summary>Kana, or Han for a Japanese speaker: kanji have no reading by rule.</summary>
         public bool Japanese => Script == Script.Kana || Primary == "ja";
