@@ -205,6 +205,12 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
         Assert.Equal(HttpStatusCode.Forbidden, (await door.PostAsJsonAsync($"/api/events/{id}/invitations", new { })).StatusCode);
         var stranger = await _app.ApiClientAsync(await _app.CreateUserAsync((await _app.CreateMissionAsync($"Other {Guid.NewGuid():N}")).Id, MissionRole.Protocol));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/events/{id}/invitations", new { })).StatusCode);
+        // Nor take an answer by phone, nor read the invitations' status: a door user is refused, another mission finds nothing.
+        var someGuest = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests"))![0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await door.PutAsJsonAsync($"/api/events/{id}/guests/{someGuest}", new { rsvp = "accepted" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"/api/events/{id}/guests/{someGuest}", new { rsvp = "accepted" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await door.GetAsync($"/api/events/{id}/invitations")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/events/{id}/invitations")).StatusCode);
 
         (await api.PostAsJsonAsync($"/api/events/{id}/invitations", new { })).EnsureSuccessStatusCode();
         var mail = (await SendAllAsync()).Single(m => m.To.Mailboxes.Single().Address == "markup@example.org");
