@@ -55,6 +55,7 @@ services.AddScoped<PublicUrls>();
 services.AddScoped<ContactDirectory>();
 services.AddScoped<ContactImporter>();
 services.AddScoped<GuestList>();
+services.AddScoped<Chancery.Domain.Invitations.Answers>();
 services.AddScoped<EventEditing>();
 services.AddScoped<Chancery.Domain.Invitations.EventKeyRing>();
 services.AddScoped<Chancery.Domain.Invitations.InvitationSending>();

@@ -55,7 +55,7 @@ public static class GuestsApi
         var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", [MissionRole.Protocol]);
         var guest = await db.Guests.AsNoTracking().FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == id) ?? throw Domain.DomainException.NotFound("guest");
         RsvpAnswer? answer = body.Rsvp is null ? null
-            : ContactRules.ParseEnum<RsvpAnswer>(body.Rsvp) ?? throw new Domain.DomainException($"'{body.Rsvp}' is not an answer; use pending, accepted or declined.", "rsvp");
+            : ContactRules.ParseEnum<RsvpAnswer>(body.Rsvp) ?? throw new Domain.DomainException($"'{body.Rsvp}' is not an answer; use pending, accepted, declined or waitlisted.", "rsvp");
         await list.UpdateAsync(id, guestId, new GuestList.Change(answer ?? guest.Rsvp, body.WithPartner ?? guest.WithPartner, body.PlusOnes ?? guest.PlusOnes, body.Note ?? guest.Note));
         return TypedResults.Ok(Dto(await list.ReadOneAsync(id, guestId), await StatusesAsync(sending, e, guestId)));
     }

@@ -11,7 +11,8 @@ namespace Chancery.Api;
 public static class InvitationsApi
 {
     public sealed record SendInvitations(List<Guid>? GuestIds, bool? Reminder);
-    public sealed record QueuedDto(int Queued, int AlreadyInvited, int WithoutEmail, int Declined);
+    /// <summary>What was queued; the other counts say why the rest were not (for a reminder: already reminded this round, answered, never invited).</summary>
+    public sealed record QueuedDto(int Queued, int AlreadyInvited, int WithoutEmail, int Declined, int? RemindedThisRound = null, int? Answered = null, int? NotInvited = null);
 
     public static RouteGroupBuilder MapInvitationsApi(this RouteGroupBuilder api)
     {
@@ -26,7 +27,9 @@ public static class InvitationsApi
         var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", [MissionRole.Protocol]);
         if (body.Reminder == true)
         {
-            throw new DomainException("Reminders are not available yet: they come with the guest's RSVP page.", "reminder");
+            var reminded = await sending.RemindAsync(e, body.GuestIds);
+            return TypedResults.Accepted($"/api/events/{id}/invitations",
+                new QueuedDto(reminded.Count, 0, 0, 0, reminded.RemindedThisRound, reminded.Answered, reminded.NotInvited));
         }
         var queued = await sending.QueueAsync(e, body.GuestIds);
         return TypedResults.Accepted($"/api/events/{id}/invitations", new QueuedDto(queued.Count, queued.AlreadyInvited, queued.WithoutEmail, queued.Declined));

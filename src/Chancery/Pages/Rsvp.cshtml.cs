@@ -19,7 +19,7 @@ namespace Chancery.Pages;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Rsvp)]
-public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail invitations, TimeProvider clock, MissionScope scope) : PageModel
+public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail invitations, Answers answers, TimeProvider clock, MissionScope scope) : PageModel
 {
     public Guest Guest { get; private set; } = null!;
     public Event Event { get; private set; } = null!;
@@ -47,7 +47,7 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
 
     public async Task<IActionResult> OnPostAsync(string token, string? response, bool withPartner, int plusOnes, string? plusOneNames, string? note)
     {
-        if (!await LoadAsync(token, track: true))
+        if (!await LoadAsync(token))
         {
             return NotFound();
         }
@@ -58,18 +58,26 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
         }
         if (response is not ("accept" or "decline"))
         {
-            ModelState.AddModelError("response", Words.Question);
+            ModelState.AddModelError("", Words.Question);
             return Page();
         }
         var accept = response == "accept";
-        Guest.Rsvp = accept ? RsvpAnswer.Accepted : RsvpAnswer.Declined;
-        Guest.WithPartner = accept && withPartner && PartnerInvited;
-        Guest.PlusOnes = accept ? Math.Clamp(plusOnes, 0, Allowed) : 0;
-        Guest.PlusOneNames = accept && Guest.PlusOnes > 0 ? Clip(plusOneNames) : null;
-        Guest.AnswerNote = Clip(note);
-        Guest.AnsweredAt = clock.GetUtcNow();
-        await db.SaveChangesAsync();
-        TempData["Notice"] = Words.Recorded;
+        var (partnerInvited, allowed, now) = (PartnerInvited, Allowed, clock.GetUtcNow());
+        var result = await answers.RecordAsync(Event.Id, Guest.Id, g =>
+        {
+            g.Rsvp = accept ? RsvpAnswer.Accepted : RsvpAnswer.Declined;
+            g.WithPartner = accept && withPartner && partnerInvited;
+            g.PlusOnes = accept ? Math.Clamp(plusOnes, 0, allowed) : 0;
+            g.PlusOneNames = accept && g.PlusOnes > 0 ? Clip(plusOneNames) : null;
+            g.AnswerNote = Clip(note);
+            g.AnsweredAt = now;
+        }, byOffice: false);
+        if (result.Outcome == Answers.Outcome.TooMany)
+        {
+            ModelState.AddModelError("", string.Format(System.Globalization.CultureInfo.InvariantCulture, Words.TooMany, result.FreePlaces, Office));
+            return Page();
+        }
+        TempData["Notice"] = result.Outcome == Answers.Outcome.Waitlisted ? Words.Waitlisted : Words.Recorded;
         return Redirect($"/rsvp/{token}");
     }
 
@@ -85,7 +93,7 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
 
     private static string? Clip(string? s) => Domain.Contacts.Text.Clean(s) is { } clean ? Domain.Contacts.Text.Truncate(clean, 1000) : null;
 
-    private async Task<bool> LoadAsync(string token, bool track = false)
+    private async Task<bool> LoadAsync(string token)
     {
         if (token.Length is < 16 or > 64)
         {
@@ -103,8 +111,7 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
         {
             scope.EnterPublic(found.MissionId);
         }
-        var query = db.Guests.Include(g => g.Contact).Where(g => g.Id == found.Id);
-        var guest = await (track ? query.AsTracking() : query.AsNoTracking()).FirstOrDefaultAsync();
+        var guest = await db.Guests.Include(g => g.Contact).AsNoTracking().FirstOrDefaultAsync(g => g.Id == found.Id);
         if (guest is null || guest.Contact is not { ErasedAt: null })
         {
             return false;
@@ -117,12 +124,7 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
         var texts = InvitationTexts.For(Language);
         var culture = InvitationWording.Culture(Language);
         Deadline = Event.RsvpByLocal?.ToString(texts.DatePattern, culture);
-        // Answers close at the end of the deadline's day, or at the start, on the venue's clock.
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Event.TimeZone);
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
-        var closes = Event.RsvpByLocal is { } by ? (by.TimeOfDay == TimeSpan.Zero ? by.AddDays(1) : by) : Event.StartsAtLocal;
-        closes = closes < Event.StartsAtLocal ? closes : Event.StartsAtLocal; // never once the event has begun
-        Closed = now >= closes;
+        Closed = RsvpWindow.IsClosed(Event, clock.GetUtcNow());
         Deadline ??= Event.StartsAtLocal.ToString(texts.DatePattern, culture);
         if (guest.Rsvp == RsvpAnswer.Accepted)
         {

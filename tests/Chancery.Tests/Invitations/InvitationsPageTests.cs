@@ -20,7 +20,7 @@ public sealed class InvitationsPageTests(TestApp app) : IClassFixture<TestApp>
         var e = await (await api.PostAsJsonAsync("/api/events", new
         {
             title = "National Day reception",
-            startsAt = "2026-02-26T15:00",
+            startsAt = $"{app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(60):yyyy-MM-dd}T15:00",
             timeZone = "Asia/Shanghai",
             venue = "Residence",
             hosts = "The Ambassador of Finland and Mrs Virtanen",
@@ -81,6 +81,36 @@ public sealed class InvitationsPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(2, await app.WithDbAsync(db => Task.FromResult(Rows(db, wang))));
         var status = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/invitations"))!.Single(s => s.GetProperty("guestId").GetString() == wang.ToString());
         Assert.Equal("queued", status.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_office_reminds_the_guests_it_ticks_and_gives_a_waiting_guest_a_place()
+    {
+        var (email, id, _, _) = await EventAsync();
+        using var session = await StaffSession.SignInAsync(app, email);
+        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", []);
+        Guid GuestOf(Chancery.Data.ChanceryDb db, string address) => db.Guests.IgnoreQueryFilters().Single(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == address).Id;
+        var wang = await app.WithDbAsync(db => Task.FromResult(GuestOf(db, "wang.wei@china.example.org")));
+        var olga = await app.WithDbAsync(db => Task.FromResult(GuestOf(db, "olga.ivanova@russia.example.org")));
+        var page = await session.GetPageAsync($"/staff/events/{id}/invitations");
+        Assert.NotNull(page.QuerySelector("progress#progress-bar"));
+        await app.WithDbAsync(db => db.OutboxMessages.IgnoreQueryFilters().Where(m => m.AboutId == wang || m.AboutId == olga).ExecuteUpdateAsync(x => x.SetProperty(m => m.Status, Chancery.Email.OutboxStatus.Sent)));
+
+        // Ticked: Wang. Only he is reminded.
+        var reminded = await session.SubmitAsync($"/staff/events/{id}/invitations", "form#chosen", new() { ["guestIds"] = wang.ToString() }, submitter: "Remind");
+        Assert.Contains("1 reminders on their way", (await session.GetPageAsync(reminded.Headers.Location!.ToString())).QuerySelector(".notice")!.TextContent);
+        Assert.Equal([wang], await app.WithDbAsync(db => db.OutboxMessages.IgnoreQueryFilters().Where(m => m.DedupKey.StartsWith("reminder:") && db.Guests.IgnoreQueryFilters().Any(g => g.Id == m.AboutId && g.EventId == Guid.Parse(id))).Select(m => m.AboutId!.Value).ToListAsync()));
+
+        // Olga waits for a place; the office gives her one.
+        await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.Id == olga).ExecuteUpdateAsync(x => x
+            .SetProperty(g => g.Rsvp, Chancery.Domain.Guests.RsvpAnswer.Waitlisted).SetProperty(g => g.WaitlistedAt, DateTimeOffset.UtcNow)));
+        var waiting = await session.GetPageAsync($"/staff/events/{id}/invitations");
+        Assert.NotNull(waiting.QuerySelector($"#waiting input[value='{olga}']"));
+        Assert.Equal("1", waiting.QuerySelectorAll(".counts li").Single(li => li.TextContent.Contains("waiting list", StringComparison.Ordinal)).QuerySelector("strong")!.TextContent);
+        await session.SubmitAsync($"/staff/events/{id}/invitations", $"form[action*='Promote']:has(input[value='{olga}'])", []);
+        Assert.Equal("Accepted", await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.Id == olga).Select(g => g.Rsvp.ToString()).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboxMessages.IgnoreQueryFilters().CountAsync(m => m.AboutId == olga && m.DedupKey.StartsWith("place:"))));
+        Assert.Null((await session.GetPageAsync($"/staff/events/{id}/invitations")).QuerySelector("#waiting"));
     }
 
     private static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, Guid guest) =>

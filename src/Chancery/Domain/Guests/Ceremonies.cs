@@ -13,7 +13,7 @@ public static class Ceremonies
 {
     /// <summary>Everyone expected, in order of precedence; a partner is received with the guest.</summary>
     public static List<(Guest Guest, PrecedenceEntry Place)> ReceivingLine(IEnumerable<(Guest Guest, PrecedenceEntry Place)> ranked) =>
-        [.. ranked.Where(r => r.Guest.Rsvp != RsvpAnswer.Declined)];
+        [.. ranked.Where(r => GuestCounts.MayCome(r.Guest))];
 
     /// <summary>
     /// One wreath per mission or international organization, laid by its most senior person present, in order of
@@ -21,7 +21,7 @@ public static class Ceremonies
     /// represented by their staff.
     /// </summary>
     public static List<(Guest Guest, PrecedenceEntry Place)> WreathLaying(IEnumerable<(Guest Guest, PrecedenceEntry Place)> ranked) =>
-        [.. ranked.Where(r => r.Guest.Rsvp != RsvpAnswer.Declined && r.Guest.Contact?.Organization is { } o
+        [.. ranked.Where(r => GuestCounts.MayCome(r.Guest) && r.Guest.Contact?.Organization is { } o
                 && o.Type is OrganizationType.Embassy or OrganizationType.Consulate or OrganizationType.InternationalOrganization)
             .GroupBy(r => r.Guest.Contact!.OrganizationId)
             .Select(g => g.MinBy(r => r.Place.Position))

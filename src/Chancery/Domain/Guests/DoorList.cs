@@ -20,7 +20,7 @@ public sealed record DoorListRow(Guest Guest, LatinName Latin, string? OriginalN
 public static class DoorList
 {
     public static List<DoorListRow> Build(IEnumerable<Guest> guests, IReadOnlyDictionary<Guid, int> tableOf) =>
-        [.. guests.Where(g => g.Rsvp != RsvpAnswer.Declined && g.Contact is { ErasedAt: null })
+        [.. guests.Where(g => GuestCounts.MayCome(g) && g.Contact is { ErasedAt: null })
             .Select(g => Row(g, tableOf.TryGetValue(g.Id, out var t) ? t : null))
             .OrderBy(r => r.Initial == "#").ThenBy(r => r.Latin.SortKey, StringComparer.Ordinal).ThenBy(r => r.Guest.Id)];
 

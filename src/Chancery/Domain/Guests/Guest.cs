@@ -8,6 +8,8 @@ public enum RsvpAnswer
     Pending,
     Accepted,
     Declined,
+    /// <summary>Said yes when the event was full: waits for a place, which the office gives (<see cref="Guest.WaitlistedAt"/> is the order).</summary>
+    Waitlisted,
 }
 
 public enum InvitationState
@@ -46,6 +48,8 @@ public sealed class Guest : IMissionScoped
     public string? PlusOneNames { get; set; }
     /// <summary>What the guest wrote with their answer: dietary or access needs.</summary>
     public string? AnswerNote { get; set; }
+    /// <summary>When the guest's yes went to the waiting list: first come, first offered a place.</summary>
+    public DateTimeOffset? WaitlistedAt { get; set; }
     /// <summary>When the guest last answered on their page.</summary>
     public DateTimeOffset? AnsweredAt { get; set; }
     /// <summary>For the protocol office: VIP, greet by the ambassador, dietary needs.</summary>

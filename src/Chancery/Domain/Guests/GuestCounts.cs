@@ -4,12 +4,12 @@ namespace Chancery.Domain.Guests;
 /// The numbers at the top of a guest list. People counts partners and plus-ones of everyone not declined:
 /// what the caterer and the venue's capacity care about.
 /// </summary>
-public sealed record GuestCounts(int Invited, int Accepted, int Declined, int Pending, int Partners, int PlusOnes, int People)
+public sealed record GuestCounts(int Invited, int Accepted, int Declined, int Pending, int Partners, int PlusOnes, int People, int Waitlisted = 0)
 {
     public static GuestCounts Of(IEnumerable<Guest> guests)
     {
         var list = guests.ToList();
-        var coming = list.Where(g => g.Rsvp != RsvpAnswer.Declined).ToList();
+        var coming = list.Where(MayCome).ToList();
         var partners = coming.Count(HasPartner);
         var plusOnes = coming.Sum(g => g.PlusOnes);
         return new GuestCounts(
@@ -19,8 +19,15 @@ public sealed record GuestCounts(int Invited, int Accepted, int Declined, int Pe
             list.Count(g => g.Rsvp == RsvpAnswer.Pending),
             partners,
             plusOnes,
-            coming.Count + partners + plusOnes);
+            coming.Count + partners + plusOnes,
+            list.Count(g => g.Rsvp == RsvpAnswer.Waitlisted));
     }
+
+    /// <summary>Expected, or not answered yet: neither declined nor waiting for a place.</summary>
+    public static bool MayCome(Guest g) => g.Rsvp is RsvpAnswer.Accepted or RsvpAnswer.Pending;
+
+    /// <summary>The people one guest's yes brings: the guest, the partner when invited, and the plus-ones.</summary>
+    public static int Party(Guest g) => 1 + (HasPartner(g) ? 1 : 0) + g.PlusOnes;
 
     /// <summary>The partner comes when invited and the directory knows who they are.</summary>
     public static bool HasPartner(Guest g) => g.WithPartner && g.Contact?.SpouseLastName is not null;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Domain.Guests;
 
 /// <summary>Adding people to an event's guest list and reading it in order of precedence or by name.</summary>
-public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimeProvider clock)
+public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitations.Answers answers, TimeProvider clock)
 {
     /// <summary>Adds the people (of the event's mission) not yet on the list; returns how many were added and how many were there already.</summary>
     /// <remarks>
@@ -96,11 +96,17 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
     /// <summary>A guest list is a few thousand people; a request naming more is a mistake or an attack, and each id is a query parameter.</summary>
     public const int MaxIdsAtOnce = 10_000;
 
-    /// <summary>Changes one guest of the event; refuses by field. A guest of another event is not found.</summary>
-    public async Task UpdateAsync(Guid eventId, Guid guestId, Change change, CancellationToken ct = default)
+    /// <summary>
+    /// Changes one guest of the event; refuses by field. A guest of another event is not found. The answer is held to
+    /// the event's capacity (<see cref="Invitations.Answers"/>): a yes that does not fit waits for a place, and a yes
+    /// for a guest on the waiting list gives them one.
+    /// </summary>
+    public async Task<Invitations.Answers.Result> UpdateAsync(Guid eventId, Guid guestId, Change change, CancellationToken ct = default)
     {
-        var guest = await db.Guests.AsTracking().FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == eventId, ct)
-            ?? throw DomainException.NotFound("guest");
+        if (!await db.Guests.AnyAsync(g => g.Id == guestId && g.EventId == eventId, ct))
+        {
+            throw DomainException.NotFound("guest");
+        }
         var errors = new Dictionary<string, string[]>();
         if (change.PlusOnes is < 0 or > MaxPlusOnes)
         {
@@ -112,11 +118,18 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, TimePro
             errors[nameof(change.Note)] = [tooLong];
         }
         DomainException.ThrowIfAny(errors, "The guest's answer has errors.");
-        guest.Rsvp = change.Rsvp;
-        guest.WithPartner = change.WithPartner;
-        guest.PlusOnes = change.PlusOnes;
-        guest.Note = note;
-        await db.SaveChangesAsync(ct);
+        var result = await answers.RecordAsync(eventId, guestId, guest =>
+        {
+            guest.Rsvp = change.Rsvp;
+            guest.WithPartner = change.WithPartner;
+            guest.PlusOnes = change.PlusOnes;
+            guest.Note = note;
+        }, byOffice: true, ct);
+        if (result.Outcome == Invitations.Answers.Outcome.TooMany)
+        {
+            throw new DomainException($"Only {result.FreePlaces} places are left for this guest's party under the event's capacity; the answer they had stands.", nameof(change.PlusOnes));
+        }
+        return result;
     }
 
     /// <summary>Records the same answer for several guests at once (answers collected by phone or at a briefing); returns how many changed.</summary>

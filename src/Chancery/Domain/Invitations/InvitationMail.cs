@@ -28,17 +28,23 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     public string Name => RendererName;
 
     public Task<MimeMessage> RenderAsync(OutboxMessage message, CancellationToken ct) =>
-        ComposeAsync(message.AboutId ?? Guid.Empty, preview: false, ct);
+        ComposeAsync(message.AboutId ?? Guid.Empty, preview: false, KindOf(message.DedupKey), ct);
 
-    /// <summary>The guest's invitation exactly as it goes out: what the worker sends, and what the office previews.</summary>
-    public async Task<MimeMessage> ComposeAsync(Guid guestId, bool preview, CancellationToken ct = default)
+    /// <summary>What a queued message to a guest is, from its key (InvitationSending's prefixes).</summary>
+    public static GuestMailKind KindOf(string dedupKey) =>
+        dedupKey.StartsWith(InvitationSending.ReminderPrefix, StringComparison.Ordinal) ? GuestMailKind.Reminder
+        : dedupKey.StartsWith(InvitationSending.PlacePrefix, StringComparison.Ordinal) ? GuestMailKind.Place
+        : GuestMailKind.Invitation;
+
+    /// <summary>The guest's invitation (or reminder, or word of a place) exactly as it goes out: what the worker sends, and what the office previews.</summary>
+    public async Task<MimeMessage> ComposeAsync(Guid guestId, bool preview, GuestMailKind kind = GuestMailKind.Invitation, CancellationToken ct = default)
     {
         var guest = await db.Guests.Include(g => g.Contact).AsNoTracking().FirstOrDefaultAsync(g => g.Id == guestId, ct)
             ?? throw new InvalidOperationException("The guest of this invitation is no longer on the list.");
         var e = await db.Events.AsNoTracking().FirstAsync(x => x.Id == guest.EventId, ct);
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
         using var eventKeys = await keys.ForAsync(e, ct);
-        var (language, card) = await CardAsync(guest, e, mission, ct);
+        var (language, card) = await CardAsync(guest, e, mission, kind, ct);
         var token = GuestSecrets.Token(eventKeys.Secret, guest.Id);
         var link = $"{BaseUrl(mission)}/rsvp/{token}";
         var typed = GuestSecrets.TypedCode(eventKeys.Secret, guest.Id);
@@ -68,11 +74,11 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     /// The guest's card as their invitation and their reply page both show it: in the language the invitation went in
     /// (else the one it would go in), with the event's own words in that language.
     /// </summary>
-    public async Task<(string Language, InvitationCard Card)> CardAsync(Guest guest, Event e, Missions.Mission mission, CancellationToken ct = default)
+    public async Task<(string Language, InvitationCard Card)> CardAsync(Guest guest, Event e, Missions.Mission mission, GuestMailKind kind = GuestMailKind.Invitation, CancellationToken ct = default)
     {
         var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, InvitationLanguages.Of(e, mission));
         var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == language, ct);
-        return (language, InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), own: own));
+        return (language, InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), own: own, kind: kind));
     }
 
     // An answer the office recorded (by phone, by letter) rather than the guest on their page: the card only reminds (p.m.).
@@ -90,7 +96,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
 
     private static string Text(InvitationCard card, string link, string typed) => string.Join("\n\n", new[]
     {
-        card.Request, card.When, card.Dress, card.Reply, link, $"Code: {typed}",
+        card.Lead, card.Request, card.When, card.Dress, card.Reply, link, $"Code: {typed}",
     }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     private static string Html(InvitationCard card, string reply, string link, string typed, string qrId)
@@ -103,6 +109,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
             <head><meta charset="utf-8"><title>{E(card.Subject)}</title></head>
             <body style="font-family: Georgia, 'Noto Serif', serif; color: #111; margin: 0; padding: 12px;">
             <div style="max-width: 560px; box-sizing: border-box; margin: 0 auto; text-align: center; border: 1px solid #bbb; padding: 24px 16px;">
+            {(card.Lead is null ? "" : $"<p style=\"font-size: 16px; font-weight: bold;\">{E(card.Lead)}</p>")}
             <p style="font-size: 18px; line-height: 1.6;">{E(card.Request)}</p>
             <p style="font-size: 16px;">{E(card.When)}</p>
             {(card.Dress is null ? "" : $"<p style=\"font-size: 14px;\">{E(card.Dress)}</p>")}

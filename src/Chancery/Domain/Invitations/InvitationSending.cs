@@ -16,6 +16,8 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
     public sealed record Queued(int Count, int AlreadyInvited, int WithoutEmail, int Declined);
 
     public const string DedupPrefix = "invitation:";
+    public const string ReminderPrefix = "reminder:";
+    public const string PlacePrefix = "place:";
 
     /// <summary>Invites the guests named, or every guest not invited yet; those invited, declined, or without an e-mail address are counted apart.</summary>
     public async Task<Queued> QueueAsync(Event e, IReadOnlyList<Guid>? guestIds, CancellationToken ct = default)
@@ -101,22 +103,87 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
         return true;
     }
 
-    public sealed record InvitationStatus(Guid GuestId, string? Language, string Status, string? Error, DateTimeOffset? SentAt);
+    public sealed record Reminded(int Count, int RemindedThisRound, int Answered, int NotInvited);
+
+    /// <summary>
+    /// Reminds the guests named, or every invited guest who has not answered: one reminder per guest per round. A
+    /// round is a day on the venue's clock, so asking again the same day (or two offices asking at once) sends no
+    /// second one. Only a guest whose invitation went out is reminded, with the same link and codes.
+    /// </summary>
+    public async Task<Reminded> RemindAsync(Event e, IReadOnlyList<Guid>? guestIds, CancellationToken ct = default)
+    {
+        if (guestIds is { Count: > GuestList.MaxIdsAtOnce })
+        {
+            throw new DomainException($"At most {GuestList.MaxIdsAtOnce:N0} guests in one request; this one names {guestIds.Count:N0}.", "guestIds");
+        }
+        var now = clock.GetUtcNow();
+        if (RsvpWindow.IsClosed(e, now))
+        {
+            throw new DomainException($"Answers closed on {RsvpWindow.ClosesAtLocal(e):d MMMM yyyy, HH:mm}: a reminder would ask for an answer the guest's page no longer takes.", "reminder");
+        }
+        var round = RsvpWindow.LocalNow(e, now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return await db.RetryOnConflictAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.TakeTurnsOnAsync(WriteConflicts.Turns.Event, e.Id, ct);
+            var query = db.Guests.AsNoTracking().Include(g => g.Contact).Where(g => g.EventId == e.Id);
+            if (guestIds is not null)
+            {
+                query = query.Where(g => guestIds.Contains(g.Id));
+            }
+            var guests = await query.OrderBy(g => g.Id).ToListAsync(ct);
+            var delivered = (await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.AboutType == OutboxAbout.GuestType && m.DedupKey.StartsWith(DedupPrefix) && m.Status == OutboxStatus.Sent
+                    && db.Guests.Where(g => g.EventId == e.Id).Select(g => (Guid?)g.Id).Contains(m.AboutId))
+                .Select(m => m.AboutId!.Value).ToListAsync(ct)).ToHashSet();
+            var items = new List<(string DedupKey, OutboxAbout About, string Recipient)>();
+            int answered = 0, notInvited = 0;
+            foreach (var g in guests)
+            {
+                if (g.Rsvp != RsvpAnswer.Pending)
+                {
+                    answered++;
+                }
+                else if (!delivered.Contains(g.Id) || g.Contact is not { ErasedAt: null, Email: { } address })
+                {
+                    notInvited++;
+                }
+                else
+                {
+                    items.Add(($"{ReminderPrefix}{g.Id}:{round}", OutboxAbout.Guest(g.Id), address));
+                }
+            }
+            var rows = await outbox.AddForRenderingAsync(e.MissionId, InvitationMail.RendererName, items, ct);
+            var added = rows.Count(r => db.Entry(r).State == EntityState.Added);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return new Reminded(added, items.Count - added, answered, notInvited);
+        }, ct);
+    }
+
+    public sealed record InvitationStatus(Guid GuestId, string? Language, string Status, string? Error, DateTimeOffset? SentAt, int Reminders = 0, DateTimeOffset? RemindedAt = null);
 
     /// <summary>Each guest's invitation as the outbox knows it: not sent, queued, sent, or failed with the server's words.</summary>
     public async Task<List<InvitationStatus>> StatusAsync(Event e, Guid? onlyGuest = null, CancellationToken ct = default)
     {
         var guests = await db.Guests.AsNoTracking().Where(g => g.EventId == e.Id && (onlyGuest == null || g.Id == onlyGuest)).OrderBy(g => g.Id)
             .Select(g => new { g.Id, g.InvitationLanguage, g.Invitation }).ToListAsync(ct);
-        var messages = (await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.MissionId == e.MissionId && m.AboutType == OutboxAbout.GuestType && m.DedupKey.StartsWith(DedupPrefix)
+        var all = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.MissionId == e.MissionId && m.AboutType == OutboxAbout.GuestType && (m.DedupKey.StartsWith(DedupPrefix) || m.DedupKey.StartsWith(ReminderPrefix))
                     && db.Guests.Where(g => g.EventId == e.Id && (onlyGuest == null || g.Id == onlyGuest)).Select(g => (Guid?)g.Id).Contains(m.AboutId))
-                .Select(m => new { m.AboutId, m.Status, m.LastError, m.SentAt, m.QueuedAt, m.Id }).ToListAsync(ct))
+                .Select(m => new { m.AboutId, m.DedupKey, m.Status, m.LastError, m.SentAt, m.QueuedAt, m.Id }).ToListAsync(ct);
+        var messages = all.Where(m => m.DedupKey.StartsWith(DedupPrefix, StringComparison.Ordinal))
             .GroupBy(m => m.AboutId!.Value) // a resent invitation: the latest tells
             .ToDictionary(g => g.Key, g => g.OrderBy(m => m.QueuedAt).ThenBy(m => m.Id).Last());
-        return [.. guests.Select(g => messages.TryGetValue(g.Id, out var m)
-            ? new InvitationStatus(g.Id, g.InvitationLanguage, m.Status switch { OutboxStatus.Sent => "sent", OutboxStatus.Failed => "failed", _ => "queued" },
-                m.Status == OutboxStatus.Sent ? null : m.LastError, m.SentAt)
-            : new InvitationStatus(g.Id, g.InvitationLanguage, g.Invitation == InvitationState.NotSent ? "notSent" : g.Invitation.ToString().ToLowerInvariant(), null, null))];
+        var reminders = all.Where(m => m.DedupKey.StartsWith(ReminderPrefix, StringComparison.Ordinal) && m.Status != OutboxStatus.Failed)
+            .GroupBy(m => m.AboutId!.Value).ToDictionary(g => g.Key, g => (Count: g.Count(), Last: g.Max(m => m.SentAt ?? m.QueuedAt)));
+        return [.. guests.Select(g =>
+        {
+            var (count, last) = reminders.TryGetValue(g.Id, out var r) ? r : (0, (DateTimeOffset?)null);
+            return messages.TryGetValue(g.Id, out var m)
+                ? new InvitationStatus(g.Id, g.InvitationLanguage, m.Status switch { OutboxStatus.Sent => "sent", OutboxStatus.Failed => "failed", _ => "queued" },
+                    m.Status == OutboxStatus.Sent ? null : m.LastError, m.SentAt, count, last)
+                : new InvitationStatus(g.Id, g.InvitationLanguage, g.Invitation == InvitationState.NotSent ? "notSent" : g.Invitation.ToString().ToLowerInvariant(), null, null, count, last);
+        })];
     }
 }

@@ -13,7 +13,15 @@ public sealed record AddressPractice(bool ExcellencyForHeadsOfInternationalOrgan
 }
 
 /// <summary>An invitation's lines, in the guest's language, as the card and the e-mail print them.</summary>
-public sealed record InvitationCard(string Language, bool RightToLeft, string Subject, string Request, string When, string? Reply, string? Dress, string Addressee);
+public sealed record InvitationCard(string Language, bool RightToLeft, string Subject, string Request, string When, string? Reply, string? Dress, string Addressee, string? Lead = null);
+
+/// <summary>What a message to a guest is: the invitation itself, a reminder to answer, or word that a place is theirs.</summary>
+public enum GuestMailKind
+{
+    Invitation,
+    Reminder,
+    Place,
+}
 
 /// <summary>
 /// The diplomatic form of an invitation, one rule at a time (PRODUCT.md, "Forms of address"): the host speaks in the
@@ -21,8 +29,11 @@ public sealed record InvitationCard(string Language, bool RightToLeft, string Su
 /// organizations, never for a chargé d'affaires or diplomatic staff; the partner by name; R.S.V.P. with the
 /// deadline and the office's contact, or Regrets only, or p.m. for a guest who has already answered; the dress code.
 /// </summary>
-public static class InvitationWording
+public static partial class InvitationWording
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{([a-z]+)\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholder();
+
     /// <summary>Whether the guest is styled His or Her Excellency.</summary>
     public static bool IsExcellency(Contact c, AddressPractice practice) =>
         c.HeadOfMissionClass is HeadOfMissionClass.Ambassador or HeadOfMissionClass.Envoy
@@ -75,31 +86,37 @@ public static class InvitationWording
 
     /// <summary>The card's lines for one guest, on the venue's wall clock, in the guest's language.</summary>
     public static InvitationCard Card(Event e, Guest g, string language, string? officeContact, bool answeredAlready = false, AddressPractice? practice = null,
-        InvitationTexts? texts = null, InvitationText? own = null)
+        InvitationTexts? texts = null, InvitationText? own = null, GuestMailKind kind = GuestMailKind.Invitation)
     {
         texts ??= InvitationTexts.For(language);
         practice ??= AddressPractice.Default;
         var culture = Culture(language);
         var c = g.Contact ?? throw new InvalidOperationException("The guest's contact is needed to address the card.");
         var guest = Addressee(c, GuestCounts.HasPartner(g), texts, practice);
-        string Fill(string template) => template
-            .Replace("{hosts}", own?.Hosts ?? e.Hosts ?? "", StringComparison.Ordinal)
-            .Replace("{guest}", guest, StringComparison.Ordinal)
-            .Replace("{occasion}", own?.Occasion ?? e.Title, StringComparison.Ordinal)
-            .Replace("{date}", e.StartsAtLocal.ToString(texts.DatePattern, culture), StringComparison.Ordinal)
-            .Replace("{time}", e.StartsAtLocal.ToString(texts.TimePattern, culture), StringComparison.Ordinal)
-            .Replace("{venue}", own?.Venue ?? string.Join(", ", new[] { e.Venue, e.Address }.Where(s => !string.IsNullOrWhiteSpace(s))), StringComparison.Ordinal)
-            .Replace("{deadline}", e.RsvpByLocal?.ToString(texts.DatePattern, culture) ?? "", StringComparison.Ordinal)
-            .Replace("{contact}", officeContact ?? "", StringComparison.Ordinal)
-            .Replace("{dress}", e.DressCode ?? "", StringComparison.Ordinal)
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["hosts"] = own?.Hosts ?? e.Hosts ?? "",
+            ["guest"] = guest,
+            ["occasion"] = own?.Occasion ?? e.Title,
+            ["date"] = e.StartsAtLocal.ToString(texts.DatePattern, culture),
+            ["time"] = e.StartsAtLocal.ToString(texts.TimePattern, culture),
+            ["venue"] = own?.Venue ?? string.Join(", ", new[] { e.Venue, e.Address }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            ["deadline"] = e.RsvpByLocal?.ToString(texts.DatePattern, culture) ?? "",
+            ["contact"] = officeContact ?? "",
+            ["dress"] = e.DressCode ?? "",
+        };
+        // One pass over the template: a "{guest}" inside a title or a name stays as written, never filled in again.
+        string Fill(string template) => Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value)
             .Trim().TrimEnd(':', '：').Trim();
         // p.m. (pour mémoire): the answer is known already, so the card only reminds; else Regrets only, else R.S.V.P.
         var reply = g.Rsvp != RsvpAnswer.Pending && answeredAlready ? texts.PourMemoire
             : e.RegretsOnly ? Fill(texts.RegretsOnly)
             : e.RsvpByLocal is null ? Fill(texts.RsvpOpen)
             : Fill(texts.Rsvp);
-        return new InvitationCard(language, InvitationLanguages.RightToLeft(language), Fill(texts.Subject), Fill(texts.Request), Fill(texts.When), reply,
-            e.DressCode is null ? null : Fill(texts.Dress), guest);
+        var subject = kind switch { GuestMailKind.Reminder => texts.ReminderSubject, GuestMailKind.Place => texts.PlaceSubject, _ => texts.Subject };
+        var lead = kind switch { GuestMailKind.Reminder => texts.ReminderLine, GuestMailKind.Place => texts.PlaceLine, _ => null };
+        return new InvitationCard(language, InvitationLanguages.RightToLeft(language), Fill(subject), Fill(texts.Request), Fill(texts.When), reply,
+            e.DressCode is null ? null : Fill(texts.Dress), guest, lead);
     }
 
     /// <summary>The language's culture from CLDR (ICU), for month names; the invariant culture for a tag .NET does not know.</summary>

@@ -272,17 +272,17 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
                 warnings.Add($"{principal.Name} and {s.Name} sit side by side at table {s.Table.Number}.");
             }
         }
-        foreach (var s in seats.Where(s => s.Guest is { Rsvp: RsvpAnswer.Declined }))
+        foreach (var s in seats.Where(s => s.Guest is { Rsvp: RsvpAnswer.Declined or RsvpAnswer.Waitlisted }))
         {
-            warnings.Add($"{s.Name} has declined but still has seat {s.Seat} at table {s.Table.Number}.");
+            warnings.Add($"{s.Name} has {(s.Guest!.Rsvp == RsvpAnswer.Declined ? "declined" : "no place yet (waiting list)")} but still has seat {s.Seat} at table {s.Table.Number}.");
         }
         return new SeatingPlan(tables, seats, unseated, warnings);
     }
 
-    /// <summary>The people to seat in order of precedence: every guest not declined, each partner right after the guest.</summary>
+    /// <summary>The people to seat in order of precedence: every guest expected or not answered yet, each partner right after the guest.</summary>
     private static IEnumerable<SeatPerson> Coming(IEnumerable<Guest> byPrecedence)
     {
-        foreach (var g in byPrecedence.Where(g => g.Rsvp != RsvpAnswer.Declined))
+        foreach (var g in byPrecedence.Where(GuestCounts.MayCome))
         {
             yield return new SeatPerson(g.Id, false);
             if (GuestCounts.HasPartner(g))

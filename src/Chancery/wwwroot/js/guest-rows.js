@@ -10,6 +10,7 @@
     const edits = new Map();   // form → edits made so far
     const sent = new Map();    // form → edits included in the last save that succeeded or is on its way
     const sending = new Map(); // form → true while a save is on its way, "again" if another is due after it
+    const replies = new Map(); // form → the server's last reply to a save: the answer it recorded, and what to say
     let countsSeen = 0;
     let countsAsked = 0;
 
@@ -82,8 +83,9 @@
             .then(function (response) {
                 const json = (response.headers.get("content-type") || "").indexOf("application/json") >= 0;
                 if (response.ok && json && !response.redirected) {
-                    return response.json().then(function (counts) {
-                        updateCounts(counts, asked);
+                    return response.json().then(function (reply) {
+                        updateCounts(reply, asked);
+                        replies.set(form, reply);
                         return null;
                     });
                 }
@@ -102,7 +104,13 @@
                     show(form, "Not saved: " + failure, true);
                 } else {
                     sent.set(form, Math.max(sent.get(form) || 0, including));
-                    show(form, unsent(form) ? "Not saved yet" : "Saved");
+                    const reply = replies.get(form) || {};
+                    // The server may have put a yes on the waiting list (the event is full): the row says so.
+                    const answer = document.querySelector("[form='" + form.id + "'][name='rsvp']");
+                    if (answer && reply.answer && !unsent(form)) {
+                        answer.value = reply.answer;
+                    }
+                    show(form, unsent(form) ? "Not saved yet" : (reply.notice || "Saved"));
                 }
                 if (again || (!failure && unsent(form))) {
                     save(form);

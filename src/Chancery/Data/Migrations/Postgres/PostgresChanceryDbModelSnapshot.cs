@@ -510,6 +510,9 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("WaitlistedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("WithPartner")
                         .HasColumnType("boolean");
 

@@ -1,6 +1,7 @@
 using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Guests;
+using Chancery.Domain.Invitations;
 using Chancery.Infrastructure;
 using Chancery.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
@@ -126,9 +127,10 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             // A plus-ones box holding a letter binds as 0: saying "Saved" to that would be a lie.
             return BadRequest(new { message = "Plus-ones must be a whole number from 0 to " + GuestList.MaxPlusOnes + "." });
         }
+        Answers.Result result;
         try
         {
-            await guestList.UpdateAsync(id, guest, new GuestList.Change(rsvp, withPartner, plusOnes, note));
+            result = await guestList.UpdateAsync(id, guest, new GuestList.Change(rsvp, withPartner, plusOnes, note));
         }
         catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict && fromScript)
         {
@@ -147,12 +149,19 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             await LoadAsync();
             return Page();
         }
+        var notice = result.Outcome switch
+        {
+            Answers.Outcome.Waitlisted => "Saved on the waiting list: the event is full. Give them a place on the Invitations page.",
+            Answers.Outcome.Promoted => "Saved: the place is theirs, and they are told by e-mail.",
+            _ => null,
+        };
         if (fromScript)
         {
             var counts = await guestList.CountsAsync(id);
-            return new JsonResult(new { counts.Invited, counts.Accepted, counts.Declined, counts.Pending, counts.Partners, counts.PlusOnes, counts.People });
+            var answer = result.Outcome == Answers.Outcome.Waitlisted ? nameof(RsvpAnswer.Waitlisted) : rsvp.ToString();
+            return new JsonResult(new { counts.Invited, counts.Accepted, counts.Declined, counts.Pending, counts.Waitlisted, counts.Partners, counts.PlusOnes, counts.People, answer, notice });
         }
-        TempData["Notice"] = "Guest saved.";
+        TempData["Notice"] = notice ?? "Guest saved.";
         return Redirect($"{ListUrl(id)}#guest-{guest}");
     }
 

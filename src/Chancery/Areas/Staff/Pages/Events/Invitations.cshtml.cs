@@ -12,12 +12,22 @@ namespace Chancery.Areas.Staff.Pages.Events;
 /// An event's invitations: the card's words per language, a preview for any guest exactly as the e-mail will look,
 /// sending to everyone not yet invited, and each guest's status.
 /// </summary>
-public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, InvitationMail mail) : EventPage(db)
+public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, InvitationMail mail, Answers answers) : EventPage(db)
 {
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public Dictionary<string, InvitationText> Texts { get; private set; } = [];
     public IReadOnlyList<(Guest Guest, InvitationSending.InvitationStatus Status)> Rows { get; private set; } = [];
     public Dictionary<string, int> Counts { get; private set; } = [];
+    public GuestCounts Answers { get; private set; } = GuestCounts.Of([]);
+    /// <summary>The waiting list in its order: first to say yes, first offered a place.</summary>
+    public IReadOnlyList<Guest> Waiting { get; private set; } = [];
+    /// <summary>Guests invited (sent) who have not answered: whom "remind everyone" reaches.</summary>
+    public int Unanswered { get; private set; }
+    /// <summary>Places left under the capacity, partners and plus-ones counted; null without a capacity.</summary>
+    public int? FreePlaces => Event.Capacity is { } cap ? Math.Max(0, cap - Answers.Accepted - AcceptedCompany) : null;
+    private int AcceptedCompany { get; set; }
+    /// <summary>Invitations and reminders still on their way, and those done, for the progress bar.</summary>
+    public (int Done, int Total) Progress { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? preview)
     {
@@ -60,17 +70,80 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         return Redirect($"/staff/events/{id}/invitations#text-{language}");
     }
 
-    public async Task<IActionResult> OnPostSendAsync(Guid id)
+    /// <summary>Invitations to the guests ticked, or (none ticked, <paramref name="everyone"/>) to everyone not invited yet.</summary>
+    public async Task<IActionResult> OnPostSendAsync(Guid id, List<Guid>? guestIds, bool everyone)
     {
         if (!await LoadEventAsync(id))
         {
             return NotFound();
         }
-        var queued = await sending.QueueAsync(Event, guestIds: null);
+        if (!everyone && guestIds is not { Count: > 0 })
+        {
+            TempData["Notice"] = "Tick the guests to invite first.";
+            return Redirect($"/staff/events/{id}/invitations");
+        }
+        var queued = await sending.QueueAsync(Event, everyone ? null : guestIds);
         TempData["Notice"] = $"{queued.Count} invitations on their way; {queued.AlreadyInvited} invited before"
             + (queued.WithoutEmail > 0 ? $"; {queued.WithoutEmail} without an e-mail address (print their cards)" : "")
             + (queued.Declined > 0 ? $"; {queued.Declined} had already declined" : "") + ".";
         return Redirect($"/staff/events/{id}/invitations");
+    }
+
+    /// <summary>A reminder to the guests ticked, or to everyone invited who has not answered: one per guest a day.</summary>
+    public async Task<IActionResult> OnPostRemindAsync(Guid id, List<Guid>? guestIds, bool everyone)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        if (!everyone && guestIds is not { Count: > 0 })
+        {
+            TempData["Notice"] = "Tick the guests to remind first.";
+            return Redirect($"/staff/events/{id}/invitations");
+        }
+        try
+        {
+            var r = await sending.RemindAsync(Event, everyone ? null : guestIds);
+            TempData["Notice"] = $"{r.Count} reminders on their way"
+                + (r.RemindedThisRound > 0 ? $"; {r.RemindedThisRound} reminded today already" : "")
+                + (r.Answered > 0 ? $"; {r.Answered} have answered" : "")
+                + (r.NotInvited > 0 ? $"; {r.NotInvited} have no invitation sent to remind of" : "") + ".";
+        }
+        catch (Domain.DomainException e)
+        {
+            TempData["Notice"] = e.Message;
+        }
+        return Redirect($"/staff/events/{id}/invitations");
+    }
+
+    /// <summary>Gives a waiting guest their place; they are told by e-mail.</summary>
+    public async Task<IActionResult> OnPostPromoteAsync(Guid id, Guid guest)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        try
+        {
+            await answers.PromoteAsync(id, guest);
+            TempData["Notice"] = "The place is theirs; they are told by e-mail.";
+        }
+        catch (Domain.DomainException e) when (e.Kind == Domain.DomainErrorKind.Invalid)
+        {
+            TempData["Notice"] = e.Message;
+        }
+        return Redirect($"/staff/events/{id}/invitations#waiting");
+    }
+
+    /// <summary>The counts, for the progress bar's script while a batch goes out.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(Guid id)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        var (done, total) = await ProgressAsync();
+        return new JsonResult(new { done, total });
     }
 
     public async Task<IActionResult> OnPostResendAsync(Guid id, Guid guest)
@@ -94,6 +167,28 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         var statuses = await sending.StatusAsync(Event);
         Rows = [.. statuses.Select(s => (guests[s.GuestId], s)).OrderBy(r => r.Item1.Contact!.SortName, StringComparer.Ordinal)];
         Counts = statuses.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count());
+        Answers = GuestCounts.Of(guests.Values);
+        Waiting = [.. guests.Values.Where(g => g.Rsvp == RsvpAnswer.Waitlisted).OrderBy(g => g.WaitlistedAt).ThenBy(g => g.Id)];
+        Progress = await ProgressAsync();
+        Unanswered = Rows.Count(r => r.Status.Status == "sent" && r.Guest.Rsvp == RsvpAnswer.Pending);
+        AcceptedCompany = guests.Values.Where(g => g.Rsvp == RsvpAnswer.Accepted).Sum(g => GuestCounts.Party(g) - 1);
+    }
+
+    // Everything to this event's guests queued since the oldest message still on its way: the batch going out now.
+    private async Task<(int Done, int Total)> ProgressAsync()
+    {
+        var messages = Db.OutboxMessages.Where(m => m.AboutType == Email.OutboxAbout.GuestType
+            && Db.Guests.Where(g => g.EventId == Event.Id).Select(g => (Guid?)g.Id).Contains(m.AboutId));
+        var oldest = await messages.Where(m => m.Status == Email.OutboxStatus.Queued).OrderBy(m => m.QueuedAt).Select(m => (DateTimeOffset?)m.QueuedAt).FirstOrDefaultAsync();
+        if (oldest is null)
+        {
+            return (0, 0);
+        }
+        var batch = await messages.Where(m => m.QueuedAt >= oldest).GroupBy(m => m.Status == Email.OutboxStatus.Queued)
+            .Select(g => new { Waiting = g.Key, Count = g.Count() }).ToListAsync();
+        var waiting = batch.Where(b => b.Waiting).Sum(b => b.Count);
+        var total = batch.Sum(b => b.Count);
+        return (total - waiting, total);
     }
 
     // The e-mail's HTML with its QR image inlined, as a mail client shows it.

@@ -1,0 +1,102 @@
+using Chancery.Data;
+using Chancery.Domain.Guests;
+using Chancery.Email;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.Invitations;
+
+/// <summary>
+/// Records a guest's answer — from their own page or taken by the office — under the event's capacity (PRODUCT.md
+/// M4). A yes whose party (the guest, the partner, the plus-ones) no longer fits goes to the waiting list, in the
+/// order it came; a guest already expected who asks for more people than fit keeps the answer they had. Only the
+/// office gives a waiting guest a place, and the guest is told by e-mail. Answers to one event take turns, so two
+/// guests cannot both take the last place.
+/// </summary>
+public sealed class Answers(ChanceryDb db, Outbox outbox, TimeProvider clock)
+{
+    public enum Outcome
+    {
+        Recorded,
+        Waitlisted,
+        /// <summary>An expected guest asked for more people than fit: nothing changed.</summary>
+        TooMany,
+        /// <summary>The office gave a waiting guest a place.</summary>
+        Promoted,
+    }
+
+    /// <summary>What happened, and the places left for this guest's party when capacity decided it.</summary>
+    public sealed record Result(Outcome Outcome, int? FreePlaces = null);
+
+    public Task<Result> RecordAsync(Guid eventId, Guid guestId, Action<Guest> answer, bool byOffice, CancellationToken ct = default) =>
+        db.RetryOnConflictAsync(() => RecordOnceAsync(eventId, guestId, answer, byOffice, ct), ct);
+
+    /// <summary>Gives a guest on the waiting list their place, over the capacity if the office so decides, and tells them.</summary>
+    public async Task<Result> PromoteAsync(Guid eventId, Guid guestId, CancellationToken ct = default)
+    {
+        var rsvp = await db.Guests.Where(g => g.Id == guestId && g.EventId == eventId).Select(g => (RsvpAnswer?)g.Rsvp).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound("guest");
+        if (rsvp != RsvpAnswer.Waitlisted)
+        {
+            throw new DomainException("This guest is not on the waiting list.", "guestId");
+        }
+        return await RecordAsync(eventId, guestId, g => g.Rsvp = RsvpAnswer.Accepted, byOffice: true, ct);
+    }
+
+    private async Task<Result> RecordOnceAsync(Guid eventId, Guid guestId, Action<Guest> answer, bool byOffice, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.TakeTurnsOnAsync(WriteConflicts.Turns.Event, eventId, ct);
+        var e = await db.Events.AsNoTracking().FirstAsync(x => x.Id == eventId, ct);
+        var guest = await db.Guests.AsTracking().Include(g => g.Contact).FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == eventId, ct)
+            ?? throw DomainException.NotFound("guest");
+        var before = guest.Rsvp;
+        var waitingSince = guest.WaitlistedAt;
+        var partyBefore = before == RsvpAnswer.Accepted ? GuestCounts.Party(guest) : 0;
+        answer(guest);
+        var result = new Result(Outcome.Recorded);
+        if (guest.Rsvp == RsvpAnswer.Accepted && before == RsvpAnswer.Waitlisted)
+        {
+            if (byOffice)
+            {
+                result = new Result(Outcome.Promoted);
+                if (guest.Contact is { ErasedAt: null, Email: { } address })
+                {
+                    var key = $"{InvitationSending.PlacePrefix}{guest.Id}:{waitingSince?.UtcTicks ?? 0}";
+                    await outbox.AddForRenderingAsync(e.MissionId, InvitationMail.RendererName, [(key, OutboxAbout.Guest(guest.Id), address)], ct);
+                }
+            }
+            else
+            {
+                guest.Rsvp = RsvpAnswer.Waitlisted; // the place is the office's to give, in the list's order
+                result = new Result(Outcome.Waitlisted);
+            }
+        }
+        else if (guest.Rsvp == RsvpAnswer.Accepted && e.Capacity is { } capacity)
+        {
+            var free = capacity - await PeopleExpectedAsync(eventId, guestId, ct);
+            // Only a growing party is held to it: a note or one fewer person is always taken, even over a capacity lowered since.
+            if (GuestCounts.Party(guest) > Math.Max(free, partyBefore))
+            {
+                if (before == RsvpAnswer.Accepted)
+                {
+                    db.ChangeTracker.Clear(); // the transaction ends unsaved: the answer they had stands
+                    return new Result(Outcome.TooMany, Math.Max(free, 0));
+                }
+                guest.Rsvp = RsvpAnswer.Waitlisted;
+                result = new Result(Outcome.Waitlisted, Math.Max(free, 0));
+            }
+        }
+        guest.WaitlistedAt = guest.Rsvp != RsvpAnswer.Waitlisted ? null : waitingSince ?? clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    // The people the other expected guests bring, partners and plus-ones included.
+    private async Task<int> PeopleExpectedAsync(Guid eventId, Guid except, CancellationToken ct)
+    {
+        var rows = await db.Guests.Where(g => g.EventId == eventId && g.Id != except && g.Rsvp == RsvpAnswer.Accepted)
+            .Select(g => new { g.WithPartner, g.PlusOnes, g.Contact!.SpouseLastName }).ToListAsync(ct);
+        return rows.Sum(r => GuestCounts.Party(new Guest { WithPartner = r.WithPartner, PlusOnes = r.PlusOnes, Contact = new Contacts.Contact { SpouseLastName = r.SpouseLastName } }));
+    }
+}
