@@ -27,7 +27,13 @@ public sealed class EmailOptions
     /// How long a claimed message is reserved for its worker. Renewed just before its send, and longer than
     /// <see cref="SendTimeout"/>, so another server never takes a message whose send is still under way.
     /// </summary>
-    public TimeSpan Lease => SendTimeout * 2 + TimeSpan.FromSeconds(30);
+    public TimeSpan Lease => SendTimeout * 2 + LeaseMargin;
+
+    /// <summary>
+    /// What a claim holds beyond two send timeouts: time to render the message and record the outcome. It is also how
+    /// long the messages a server had claimed wait for another after that server dies mid-batch.
+    /// </summary>
+    public TimeSpan LeaseMargin { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public sealed class SmtpOptions
