@@ -32,6 +32,8 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
     public string Office => invitations.OfficeOf(Mission);
     public string? QrDataUri { get; private set; }
     public string? TypedCode { get; private set; }
+    /// <summary>The plus-ones' own door codes, each with the name the guest gave (else "Companion n").</summary>
+    public IReadOnlyList<(string Name, string QrDataUri, string TypedCode)> Companions { get; private set; } = [];
     public int Allowed => Guest.PlusOnesAllowed ?? Guest.PlusOnes;
     /// <summary>The partner may come only when the invitation named them.</summary>
     public bool PartnerInvited => (Guest.PartnerInvited ?? Guest.WithPartner) && Guest.Contact?.SpouseLastName is not null;
@@ -91,6 +93,10 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
         return File(Encoding.UTF8.GetBytes(InvitationMail.Calendar(Event, Card, $"{Request.Scheme}://{Request.Host}/rsvp/{token}")), "text/calendar", "invitation.ics");
     }
 
+    /// <summary>The plus-ones' names as the guest wrote them: one a line, or separated by commas (Latin, Chinese or Arabic).</summary>
+    public static IReadOnlyList<string> CompanionNames(string? written) =>
+        written is null ? [] : [.. written.Split(['\n', ',', '，', '،', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
     private static string? Clip(string? s) => Domain.Contacts.Text.Clean(s) is { } clean ? Domain.Contacts.Text.Truncate(clean, 1000) : null;
 
     private async Task<bool> LoadAsync(string token)
@@ -131,6 +137,11 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
             using var eventKeys = await keys.ForAsync(Event);
             QrDataUri = "data:image/png;base64," + Convert.ToBase64String(InvitationMail.QrPng(DoorCodes.Sign(eventKeys.SigningKey, new DoorPass(Event.Id, guest.Id, 0))));
             TypedCode = GuestSecrets.TypedCode(eventKeys.Secret, guest.Id);
+            var names = CompanionNames(guest.PlusOneNames);
+            Companions = [.. Enumerable.Range(1, Math.Min(guest.PlusOnes, byte.MaxValue)).Select(n => (
+                n <= names.Count ? names[n - 1] : string.Format(System.Globalization.CultureInfo.InvariantCulture, Words.Companion, n),
+                "data:image/png;base64," + Convert.ToBase64String(InvitationMail.QrPng(DoorCodes.Sign(eventKeys.SigningKey, new DoorPass(Event.Id, guest.Id, (byte)n)))),
+                GuestSecrets.TypedCode(eventKeys.Secret, guest.Id, (byte)n)))];
         }
         ViewData["Lang"] = Language;
         ViewData["Dir"] = Card.RightToLeft ? "rtl" : "ltr";

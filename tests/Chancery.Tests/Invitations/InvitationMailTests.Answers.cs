@@ -118,4 +118,26 @@ public abstract partial class InvitationMailTests
         Assert.Contains(told.BodyParts.OfType<MimeKit.MimePart>(), p => p.ContentType.IsMimeType("image", "png"));
         Assert.NotNull((await guest.GetPageAsync(LinkOf(waiting))).QuerySelector(".door-pass"));
     }
+
+    [Fact]
+    public async Task Each_plus_one_named_on_the_guests_page_gets_a_door_code_of_their_own()
+    {
+        var day = _app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(30);
+        var (api, id, _) = await EventWithGuestsAsync($"{day:yyyy-MM-dd}T15:00", $"{day:yyyy-MM-dd}T17:00", $"{day.AddDays(-10):yyyy-MM-dd}");
+        (await api.PutAsJsonAsync($"/api/events/{id}/guests/{await GuestIdAsync(api, id, Rana)}", new { plusOnes = 2 })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/events/{id}/invitations", new { })).EnsureSuccessStatusCode();
+        var mail = await SendAllAsync();
+        var link = "/rsvp/" + RsvpLink().Match(mail.Single(m => To(m) == Rana).TextBody ?? "").Groups[1].Value;
+        using var guest = StaffSession.Anonymous(_app);
+
+        await guest.SubmitAsync(link, "form.rsvp-form", new() { ["response"] = "accept", ["plusOnes"] = "2", ["plusOneNames"] = "Anna Virtanen، 李明" });
+
+        var page = await guest.GetPageAsync(link);
+        var companions = page.QuerySelectorAll(".door-pass.companion");
+        Assert.Equal(["Anna Virtanen", "李明"], companions.Select(c => c.QuerySelector("h3")!.TextContent));
+        var codes = page.QuerySelectorAll(".typed-code").Select(c => c.TextContent).ToList();
+        Assert.Equal(3, codes.Count);
+        Assert.Equal(3, codes.Distinct().Count());
+        Assert.All(companions, c => Assert.StartsWith("data:image/png;base64,", c.QuerySelector("img")!.GetAttribute("src")));
+    }
 }
