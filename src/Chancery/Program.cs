@@ -79,6 +79,9 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Programme", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Guests", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Invitations", Policies.Protocol);
+    // Printed invitations carry each guest's reply link and door code: the protocol office's, not the door's.
+    o.Conventions.AuthorizeAreaPage("Staff", "/Events/Print/Invitations", Policies.Protocol);
+    o.Conventions.AuthorizeAreaPage("Staff", "/Events/Print/EnvelopeLabels", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Seating", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Missions/Precedence", Policies.Protocol);
 }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());

@@ -113,6 +113,41 @@ public sealed class InvitationsPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Null((await session.GetPageAsync($"/staff/events/{id}/invitations")).QuerySelector("#waiting"));
     }
 
+    [Fact]
+    public async Task Guests_without_an_e_mail_address_are_invited_by_hand_with_printed_cards_and_envelope_labels()
+    {
+        var (email, id, missionId, api) = await EventAsync();
+        var created = await (await api.PostAsJsonAsync("/api/contacts", new { honorific = "Mr.", firstName = "Karim", lastName = "<b>Haddad</b>", language = "zh" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { contactIds = new[] { created.GetProperty("id").GetString() } })).EnsureSuccessStatusCode();
+        using var session = await StaffSession.SignInAsync(app, email);
+
+        var invited = await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='ByHand']", []);
+        Assert.Equal($"/staff/events/{id}/print/invitations?who=byhand", invited.Headers.Location!.ToString());
+        var cards = await session.GetPageAsync(invited.Headers.Location.ToString());
+
+        // One card: his, in Chinese (the event's languages are English and Chinese), with the QR code, the typed code and a reply link that works.
+        var card = Assert.Single(cards.QuerySelectorAll("article.invitation-card"));
+        Assert.Equal(("zh", "ltr"), (card.GetAttribute("lang"), card.GetAttribute("dir")));
+        Assert.Contains("&lt;b&gt;Haddad&lt;/b&gt;", card.InnerHtml, StringComparison.Ordinal);
+        Assert.StartsWith("data:image/png;base64,", card.QuerySelector("img")!.GetAttribute("src"));
+        Assert.Matches(@"^Code: [A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}$", card.QuerySelector(".typed-code")!.TextContent);
+        var link = new Uri(card.QuerySelector(".link")!.TextContent);
+        using var guest = StaffSession.Anonymous(app);
+        Assert.Equal("zh", (await guest.GetPageAsync(link.AbsolutePath)).DocumentElement.GetAttribute("lang"));
+        var status = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/invitations"))!;
+        Assert.Equal(1, status.Count(s => s.GetProperty("status").GetString() == "sent"));
+
+        var labels = await session.GetPageAsync($"/staff/events/{id}/print/envelope-labels?who=byhand");
+        Assert.Contains("Haddad", Assert.Single(labels.QuerySelectorAll(".label")).QuerySelector(".addressee")!.TextContent);
+        // Pressing again invites nobody twice; the door may not print the cards (they carry the links and codes).
+        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='ByHand']", []);
+        Assert.Single((await session.GetPageAsync($"/staff/events/{id}/print/invitations?who=byhand")).QuerySelectorAll("article.invitation-card"));
+        using var door = await StaffSession.SignInAsync(app, await app.CreateUserAsync(missionId, MissionRole.Door));
+        Assert.NotEqual(HttpStatusCode.OK, (await door.Client.GetAsync($"/staff/events/{id}/print/invitations?who=all")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, (await door.Client.GetAsync($"/staff/events/{id}/print/envelope-labels")).StatusCode);
+    }
+
     private static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, Guid guest) =>
         new([new("guest", guest.ToString()), new("__RequestVerificationToken", page.QuerySelector("form[action*='Send'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
 

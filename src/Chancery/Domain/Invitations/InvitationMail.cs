@@ -67,6 +67,25 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         return mail;
     }
 
+    /// <summary>An invitation on paper: the card, the personal link, the typed code and the QR image.</summary>
+    public sealed record PrintedCard(Guest Guest, InvitationCard Card, string Link, string TypedCode, byte[] QrPng);
+
+    /// <summary>The cards of guests already invited (by e-mail or by hand), as the e-mail writes them, for printing.</summary>
+    public async Task<List<PrintedCard>> PrintedCardsAsync(Event e, IReadOnlyList<Guest> guests, CancellationToken ct = default)
+    {
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
+        var own = await db.InvitationTexts.AsNoTracking().Where(t => t.EventId == e.Id).ToDictionaryAsync(t => t.Language, ct);
+        var languages = InvitationLanguages.Of(e, mission);
+        using var eventKeys = await keys.ForAsync(e, ct);
+        return [.. guests.Select(g =>
+        {
+            var language = g.InvitationLanguage ?? InvitationLanguages.For(g.Contact?.Language, languages);
+            var card = InvitationWording.Card(e, g, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(g), own: own.GetValueOrDefault(language));
+            return new PrintedCard(g, card, $"{BaseUrl(mission)}/rsvp/{GuestSecrets.Token(eventKeys.Secret, g.Id)}", GuestSecrets.TypedCode(eventKeys.Secret, g.Id),
+                QrPng(DoorCodes.Sign(eventKeys.SigningKey, new DoorPass(e.Id, g.Id, 0))));
+        })];
+    }
+
     /// <summary>The protocol office's address guests answer to: the mission's own, else the installation's sender.</summary>
     public string OfficeOf(Missions.Mission mission) => mission.ReplyEmail ?? email.Value.From;
 

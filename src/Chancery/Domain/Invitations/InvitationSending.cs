@@ -58,12 +58,7 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
                 }
                 else
                 {
-                    g.Invitation = InvitationState.Queued;
-                    g.InvitedAt = now;
-                    g.InvitationLanguage = InvitationLanguages.For(g.Contact.Language, languages);
-                    g.PlusOnesAllowed ??= g.PlusOnes;
-                    g.PartnerInvited = GuestCounts.HasPartner(g);
-                    g.RsvpTokenHash = GuestSecrets.TokenHash(GuestSecrets.Token(eventKeys.Secret, g.Id));
+                    Invite(g, InvitationState.Queued, now, languages, eventKeys);
                     items.Add(($"{DedupPrefix}{g.Id}", OutboxAbout.Guest(g.Id), address));
                 }
             }
@@ -101,6 +96,41 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
         await outbox.AddForRenderingAsync(e.MissionId, InvitationMail.RendererName, [($"{DedupPrefix}{guestId}:{earlier.Count + 1}", OutboxAbout.Guest(guestId), address)], ct);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    // What an invitation fixes, however it goes: its language, the link, whom it names, how many may come.
+    private static void Invite(Guest g, InvitationState state, DateTimeOffset now, IReadOnlyList<string> languages, EventKeyRing.Keys eventKeys)
+    {
+        g.Invitation = state;
+        g.InvitedAt = now;
+        g.InvitationLanguage = InvitationLanguages.For(g.Contact?.Language, languages);
+        g.PlusOnesAllowed ??= g.PlusOnes;
+        g.PartnerInvited = GuestCounts.HasPartner(g);
+        g.RsvpTokenHash = GuestSecrets.TokenHash(GuestSecrets.Token(eventKeys.Secret, g.Id));
+    }
+
+    /// <summary>
+    /// Invites by hand (a printed card, by pouch or courier) the guests without an e-mail address who are not invited
+    /// yet and have not declined: their link and codes now work, and they count as sent. Returns how many.
+    /// </summary>
+    public async Task<int> InviteByHandAsync(Event e, CancellationToken ct = default)
+    {
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
+        var languages = InvitationLanguages.Of(e, mission);
+        using var eventKeys = await keys.ForAsync(e, ct);
+        return await db.RetryOnConflictAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.TakeTurnsOnAsync(WriteConflicts.Turns.Event, e.Id, ct);
+            var guests = await db.Guests.AsTracking().Include(g => g.Contact)
+                .Where(g => g.EventId == e.Id && g.Invitation == InvitationState.NotSent && g.Rsvp != RsvpAnswer.Declined && g.Contact!.ErasedAt == null && g.Contact.Email == null)
+                .ToListAsync(ct);
+            var now = clock.GetUtcNow();
+            guests.ForEach(g => Invite(g, InvitationState.Sent, now, languages, eventKeys));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return guests.Count;
+        }, ct);
     }
 
     public sealed record Reminded(int Count, int RemindedThisRound, int Answered, int NotInvited);

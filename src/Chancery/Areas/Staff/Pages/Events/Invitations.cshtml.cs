@@ -23,6 +23,8 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
     public IReadOnlyList<Guest> Waiting { get; private set; } = [];
     /// <summary>Guests invited (sent) who have not answered: whom "remind everyone" reaches.</summary>
     public int Unanswered { get; private set; }
+    /// <summary>Guests not invited yet whom no e-mail can reach: their invitation goes on paper.</summary>
+    public int WithoutEmail { get; private set; }
     /// <summary>Places left under the capacity, partners and plus-ones counted; null without a capacity.</summary>
     public int? FreePlaces => Event.Capacity is { } cap ? Math.Max(0, cap - Answers.Accepted - AcceptedCompany) : null;
     private int AcceptedCompany { get; set; }
@@ -116,6 +118,18 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         return Redirect($"/staff/events/{id}/invitations");
     }
 
+    /// <summary>Invites by hand the guests without an e-mail address, then opens their cards to print.</summary>
+    public async Task<IActionResult> OnPostByHandAsync(Guid id)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        var count = await sending.InviteByHandAsync(Event);
+        TempData["Notice"] = $"{count} guests without an e-mail address invited by hand: print their cards and envelope labels.";
+        return Redirect($"/staff/events/{id}/print/invitations?who=byhand");
+    }
+
     /// <summary>Gives a waiting guest their place; they are told by e-mail.</summary>
     public async Task<IActionResult> OnPostPromoteAsync(Guid id, Guid guest)
     {
@@ -170,6 +184,7 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         Answers = GuestCounts.Of(guests.Values);
         Waiting = [.. guests.Values.Where(g => g.Rsvp == RsvpAnswer.Waitlisted).OrderBy(g => g.WaitlistedAt).ThenBy(g => g.Id)];
         Progress = await ProgressAsync();
+        WithoutEmail = Rows.Count(r => r.Status.Status == "notSent" && r.Guest.Rsvp != RsvpAnswer.Declined && r.Guest.Contact!.Email is null);
         Unanswered = Rows.Count(r => r.Status.Status == "sent" && r.Guest.Rsvp == RsvpAnswer.Pending);
         AcceptedCompany = guests.Values.Where(g => g.Rsvp == RsvpAnswer.Accepted).Sum(g => GuestCounts.Party(g) - 1);
     }
