@@ -1,6 +1,6 @@
 # Shared by the bench scripts: builds Release, starts the app on a throwaway SQLite folder (or PostgreSQL database)
 # and signs in, and starts the baseline: bench/Hello, bare Kestrel answering "hello", on port+1.
-# Source it after setting `port`; it sets base, hello_base, work, app (the pid), token and auth, and stops both on exit.
+# Source it after setting `port` (and, optionally, `bench_env`: more NAME=value settings for the app); it sets base, hello_base, work, app (the pid), token and auth, and stops both on exit.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 base="http://127.0.0.1:$port"
@@ -30,7 +30,8 @@ PY
   psql "$pg_conninfo" -qc "CREATE DATABASE $bench_db" >/dev/null
   db_env=(Database__Provider=Postgres "ConnectionStrings__Chancery=$BENCH_POSTGRES;Database=$bench_db")
 fi
-env "${db_env[@]}" DataFolder="$work/data" Admin__Email=bench@example.org Admin__Password=benchmark-password \
+if [ -z "${bench_env+x}" ]; then bench_env=(); fi
+env "${db_env[@]}" "${bench_env[@]}" DataFolder="$work/data" Admin__Email=bench@example.org Admin__Password=benchmark-password \
   Security__SignInAttemptsPerMinute=100000 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
   dotnet src/Chancery/bin/Release/net10.0/Chancery.dll --urls "$base" >"$work/app.log" 2>&1 &
 app=$!

@@ -50,22 +50,24 @@ public sealed partial class OutboxWorker(
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
-        var claimed = await ClaimAsync(db, ct);
+        var (claimed, claimedUntil) = await ClaimAsync(db, ct);
         if (claimed.Count == 0)
         {
             return 0;
         }
         IMailSession? session = null;
+        var renderers = new RenderScopes(scopes);
         try
         {
             foreach (var id in claimed)
             {
                 ct.ThrowIfCancellationRequested();
-                session = await SendOneAsync(db, id, session, ct);
+                session = await SendOneAsync(db, id, claimedUntil, renderers, session, ct);
             }
         }
         finally
         {
+            renderers.Dispose();
             if (session is not null)
             {
                 await session.DisposeAsync();
@@ -80,9 +82,37 @@ public sealed partial class OutboxWorker(
         return claimed.Count;
     }
 
+    /// <summary>
+    /// One scope per mission for a batch's rendering (the mission's background scope): a renderer reads what its
+    /// messages share once per batch, not once per message.
+    /// </summary>
+    private sealed class RenderScopes(IServiceScopeFactory scopes) : IDisposable
+    {
+        private readonly Dictionary<Guid, IServiceScope> _byMission = [];
+
+        public IServiceProvider For(Guid missionId)
+        {
+            if (!_byMission.TryGetValue(missionId, out var scope))
+            {
+                scope = scopes.CreateScope();
+                scope.ServiceProvider.GetRequiredService<MissionScope>().EnterBackground(missionId);
+                _byMission[missionId] = scope;
+            }
+            return scope.ServiceProvider;
+        }
+
+        public void Dispose()
+        {
+            foreach (var scope in _byMission.Values)
+            {
+                scope.Dispose();
+            }
+        }
+    }
+
     // One statement: on PostgreSQL a row another worker is claiming at the same moment is re-checked after its
     // update commits, and no longer matches; SQLite runs writes one at a time.
-    private async Task<List<Guid>> ClaimAsync(ChanceryDb db, CancellationToken ct)
+    private async Task<(List<Guid> Ids, DateTimeOffset LeasedUntil)> ClaimAsync(ChanceryDb db, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var until = now + Options.Lease;
@@ -93,35 +123,52 @@ public sealed partial class OutboxWorker(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, Owner).SetProperty(m => m.LeasedUntil, until), ct);
         if (claimed == 0)
         {
-            return [];
+            return ([], until);
         }
-        return await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
+        var ids = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued && m.LeasedUntil >= now)
             .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        return (ids, until);
     }
 
     /// <summary>Sends one claimed message; returns the session to reuse for the next (null after a failure).</summary>
-    private async Task<IMailSession?> SendOneAsync(ChanceryDb db, Guid id, IMailSession? session, CancellationToken ct)
+    private async Task<IMailSession?> SendOneAsync(
+        ChanceryDb db, Guid id, DateTimeOffset claimedUntil, RenderScopes renderers, IMailSession? session, CancellationToken ct)
     {
-        // Renewed from now, not from the claim: the fiftieth message of a slow batch has its full lease too.
+        // The lease must outlast this send by the margin. Fresh from the claim it does (no write needed); later in a
+        // slow batch this message's lease alone is renewed from now, so the fiftieth message has its full lease too,
+        // while those not started stay free for another server once the claim's lease ends.
         var leaseStart = clock.GetUtcNow();
-        var renewed = await db.OutboxMessages.IgnoreQueryFilters()
-            .Where(m => m.Id == id && m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, leaseStart + Options.Lease), ct);
-        if (renewed == 0)
+        var leasedUntil = claimedUntil;
+        if (leasedUntil - leaseStart < Options.SendTimeout + Options.LeaseMargin)
+        {
+            var renewed = await db.OutboxMessages.IgnoreQueryFilters()
+                .Where(m => m.Id == id && m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, leaseStart + Options.Lease), ct);
+            if (renewed == 0)
+            {
+                LogLeaseLost(logger, id);
+                return session;
+            }
+            leasedUntil = leaseStart + Options.Lease;
+        }
+        // Read just before sending, and only while still this worker's and queued: a message stopped since the claim
+        // (its guest taken off the list, its person erased) is not sent.
+        var row = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(m => m.Id == id && m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued, ct);
+        if (row is null)
         {
             LogLeaseLost(logger, id);
             return session;
         }
-        var row = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == id, ct);
         var attempts = row.Attempts + 1;
         var handedOver = false;
         try
         {
-            var message = row.Mime is null ? await RenderAsync(row, ct) : await LoadAsync(row.Mime, ct);
+            var message = row.Mime is null ? await RenderAsync(row, renderers.For(row.MissionId), ct) : await LoadAsync(row.Mime, ct);
             // The send is abandoned before the lease ends (rendering counts against it too), so no other worker can
             // take the message while it is under way.
-            var left = leaseStart + Options.SendTimeout - clock.GetUtcNow();
+            var left = Min(leaseStart + Options.SendTimeout, leasedUntil - Options.LeaseMargin) - clock.GetUtcNow();
             using var deadline = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, clock);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
             try
@@ -190,16 +237,16 @@ public sealed partial class OutboxWorker(
         }
     }
 
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
     // Written in a scope of the message's mission, as that mission's background work; stored so a retry sends the same bytes.
-    private async Task<MimeMessage> RenderAsync(OutboxMessage row, CancellationToken ct)
+    private async Task<MimeMessage> RenderAsync(OutboxMessage row, IServiceProvider services, CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<MissionScope>().EnterBackground(row.MissionId);
-        var renderer = scope.ServiceProvider.GetServices<IOutboxRenderer>().FirstOrDefault(r => r.Name == row.Renderer)
+        var renderer = services.GetServices<IOutboxRenderer>().FirstOrDefault(r => r.Name == row.Renderer)
             ?? throw new InvalidOperationException($"No renderer '{row.Renderer}' is registered.");
         var message = await renderer.RenderAsync(row, ct);
         var content = await OutboxContent.OfAsync(message, Options.From, ct);
-        var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+        var db = services.GetRequiredService<ChanceryDb>();
         await db.OutboxMessages.IgnoreQueryFilters()
             .Where(m => m.Id == row.Id && m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mime, content.Mime).SetProperty(m => m.MessageId, content.MessageId)

@@ -21,8 +21,36 @@ namespace Chancery.Domain.Invitations;
 /// a QR image in a PNG part shown through <c>cid:</c>, the typed code, and an .ics in the venue's time zone.
 /// Written again the same way on a retry: the link and codes derive from the event's keys.
 /// </summary>
-public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastructure.PublicUrls urls, IOptions<EmailOptions> email) : IOutboxRenderer
+public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastructure.PublicUrls urls, IOptions<EmailOptions> email) : IOutboxRenderer, IDisposable
 {
+    // What every guest's message of one event shares, read once per instance: the outbox worker renders a whole
+    // batch with one instance, so 50 invitations read the event, its keys and its words once, not 50 times.
+    private sealed record EventParts(Event Event, Missions.Mission Mission, EventKeyRing.Keys Keys, IReadOnlyList<string> Languages, Dictionary<string, InvitationText> Texts);
+
+    private readonly Dictionary<Guid, EventParts> _events = [];
+
+    private async Task<EventParts> PartsAsync(Guid eventId, CancellationToken ct)
+    {
+        if (!_events.TryGetValue(eventId, out var parts))
+        {
+            var e = await db.Events.AsNoTracking().FirstAsync(x => x.Id == eventId, ct);
+            var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
+            var texts = await db.InvitationTexts.AsNoTracking().Where(t => t.EventId == eventId).ToDictionaryAsync(t => t.Language, ct);
+            parts = new EventParts(e, mission, await keys.ForAsync(e, ct), InvitationLanguages.Of(e, mission), texts);
+            _events[eventId] = parts;
+        }
+        return parts;
+    }
+
+    public void Dispose()
+    {
+        foreach (var parts in _events.Values)
+        {
+            parts.Keys.Dispose();
+        }
+        _events.Clear();
+    }
+
     public const string RendererName = "invitation";
 
     public string Name => RendererName;
@@ -41,10 +69,9 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     {
         var guest = await db.Guests.Include(g => g.Contact).AsNoTracking().FirstOrDefaultAsync(g => g.Id == guestId, ct)
             ?? throw new InvalidOperationException("The guest of this invitation is no longer on the list.");
-        var e = await db.Events.AsNoTracking().FirstAsync(x => x.Id == guest.EventId, ct);
-        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
-        using var eventKeys = await keys.ForAsync(e, ct);
-        var (language, card) = await CardAsync(guest, e, mission, kind, ct);
+        var (e, mission, eventKeys, languages, texts) = await PartsAsync(guest.EventId, ct);
+        var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, languages);
+        var card = InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), own: texts.GetValueOrDefault(language), kind: kind);
         var token = GuestSecrets.Token(eventKeys.Secret, guest.Id);
         var link = $"{BaseUrl(mission)}/rsvp/{token}";
         var typed = GuestSecrets.TypedCode(eventKeys.Secret, guest.Id);
@@ -73,10 +100,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     /// <summary>The cards of guests already invited (by e-mail or by hand), as the e-mail writes them, for printing.</summary>
     public async Task<List<PrintedCard>> PrintedCardsAsync(Event e, IReadOnlyList<Guest> guests, CancellationToken ct = default)
     {
-        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
-        var own = await db.InvitationTexts.AsNoTracking().Where(t => t.EventId == e.Id).ToDictionaryAsync(t => t.Language, ct);
-        var languages = InvitationLanguages.Of(e, mission);
-        using var eventKeys = await keys.ForAsync(e, ct);
+        var (_, mission, eventKeys, languages, own) = await PartsAsync(e.Id, ct);
         return [.. guests.Select(g =>
         {
             var language = g.InvitationLanguage ?? InvitationLanguages.For(g.Contact?.Language, languages);
