@@ -17,7 +17,8 @@ public static class GuestsApi
     public sealed record AddedDto(int Added, int AlreadyOnList);
     public sealed record GuestChange(string? Rsvp, int? PlusOnes, bool? WithPartner, string? Note);
     public sealed record GuestDto(Guid Id, ContactsApi.ContactDto Contact, string Rsvp, int PlusOnes, string Invitation, DateTimeOffset? CheckedInAt, string? CheckedInBy, string? Note,
-        string? AnswerNote = null, string? PlusOneNames = null, bool WithPartner = false);
+        string? AnswerNote = null, string? PlusOneNames = null, bool WithPartner = false, Guid? SubstituteFor = null, Guid? SubstitutedBy = null);
+    public sealed record SendInstead(Guid? ContactId);
 
     public static RouteGroupBuilder MapGuestsApi(this RouteGroupBuilder api)
     {
@@ -27,6 +28,8 @@ public static class GuestsApi
         guests.MapGet("/", ListAsync).WithSummary("The guest list, ?order=precedence (default) or name");
         guests.MapPut("/{guestId:guid}", UpdateAsync).RequireAuthorization(Policies.Protocol)
             .WithSummary("An answer taken by phone or letter: rsvp, plusOnes, withPartner, note; what is left out stays");
+        guests.MapPost("/{guestId:guid}/substitute", SubstituteAsync).RequireAuthorization(Policies.Protocol)
+            .WithSummary("Someone comes instead of the guest (a deputy): contactId from the directory; 201 with the deputy as a guest");
         return api;
     }
 
@@ -63,10 +66,17 @@ public static class GuestsApi
     private static async Task<Dictionary<Guid, string>> StatusesAsync(Domain.Invitations.InvitationSending sending, Domain.Events.Event e, Guid? onlyGuest = null) =>
         (await sending.StatusAsync(e, onlyGuest)).ToDictionary(s => s.GuestId, s => s.Status);
 
+    private static async Task<Created<GuestDto>> SubstituteAsync(Guid id, Guid guestId, SendInstead body, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSending sending, MissionScope scope)
+    {
+        var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", [MissionRole.Protocol]);
+        var deputy = await list.SendInsteadAsync(id, guestId, body.ContactId ?? throw new Domain.DomainException("Name the deputy by contactId.", "contactId"));
+        return TypedResults.Created($"/api/events/{id}/guests/{deputy}", Dto(await list.ReadOneAsync(id, deputy), await StatusesAsync(sending, e, deputy)));
+    }
+
     // The invitation's state as the outbox knows it (sent, failed), not only as it was queued.
-    private static GuestDto Dto(Guest g, Dictionary<Guid, string> invitations) =>
+    private static GuestDto Dto(Guest g, Dictionary<Guid, string> invitations, Guid? substitutedBy = null) =>
         new(g.Id, ContactsApi.ToDto(g.Contact!), Camel(g.Rsvp), g.PlusOnes, invitations.GetValueOrDefault(g.Id, Camel(g.Invitation)), g.CheckedInAt, g.CheckedInBy, g.Note,
-            g.AnswerNote, g.PlusOneNames, g.WithPartner);
+            g.AnswerNote, g.PlusOneNames, g.WithPartner, g.SubstituteForId, substitutedBy);
 
     private static async Task<Results<Ok<List<GuestDto>>, ValidationProblem>> ListAsync(Guid id, string? order, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSending sending, MissionScope scope, int? limit, int? offset)
     {
@@ -77,6 +87,7 @@ public static class GuestsApi
         }
         var guests = await list.ReadAsync(e.MissionId, id, byPrecedence: order != "name");
         var invitations = await StatusesAsync(sending, e);
-        return TypedResults.Ok(guests.Skip(Paging.Offset(offset)).Take(Paging.Limit(limit)).Select(g => Dto(g, invitations)).ToList());
+        var deputies = guests.Where(g => g.SubstituteForId is not null).ToDictionary(g => g.SubstituteForId!.Value, g => g.Id);
+        return TypedResults.Ok(guests.Skip(Paging.Offset(offset)).Take(Paging.Limit(limit)).Select(g => Dto(g, invitations, deputies.TryGetValue(g.Id, out var d) ? d : null)).ToList());
     }
 }

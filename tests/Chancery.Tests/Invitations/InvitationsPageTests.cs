@@ -148,6 +148,61 @@ public sealed class InvitationsPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.NotEqual(HttpStatusCode.OK, (await door.Client.GetAsync($"/staff/events/{id}/print/envelope-labels")).StatusCode);
     }
 
+    [Fact]
+    public async Task An_ambassador_sends_a_deputy_who_takes_their_own_place_in_the_order_of_precedence()
+    {
+        var (email, id, missionId, api) = await EventAsync();
+        var deputy = await (await api.PostAsJsonAsync("/api/contacts", new
+        {
+            honorific = "Mr.",
+            firstName = "Chen",
+            lastName = "Deputy",
+            position = "Minister Counsellor",
+            diplomaticRank = "Minister-Counsellor",
+            organization = new { name = "Embassy of China", type = "Embassy", country = "China" },
+            email = "chen.deputy@china.example.org",
+            language = "zh",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var deputyContact = deputy.GetProperty("id").GetString();
+        var wang = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "wang.wei@china.example.org").Select(g => g.Id).SingleAsync());
+        using var session = await StaffSession.SignInAsync(app, email);
+
+        // The page offers the ambassador's colleagues from the same embassy; choosing one sends them instead.
+        var page = await session.GetPageAsync($"/staff/events/{id}/guests/{wang}/substitute");
+        Assert.NotNull(page.QuerySelector($"form input[name=contactId][value='{deputyContact}']"));
+        var chosen = await session.SubmitAsync($"/staff/events/{id}/guests/{wang}/substitute", $"form:has(input[value='{deputyContact}'])", []);
+        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
+
+        var list = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=precedence"))!;
+        var ambassador = list.Single(g => g.GetProperty("id").GetString() == wang.ToString());
+        var standIn = list.Single(g => g.GetProperty("contact").GetProperty("id").GetString() == deputyContact);
+        Assert.Equal("declined", ambassador.GetProperty("rsvp").GetString());
+        Assert.Equal(standIn.GetProperty("id").GetString(), ambassador.GetProperty("substitutedBy").GetString());
+        Assert.Equal(wang.ToString(), standIn.GetProperty("substituteFor").GetString());
+        Assert.Equal("accepted", standIn.GetProperty("rsvp").GetString());
+        // By their own rank: after every ambassador on the list, not in the ambassador's place.
+        var order = list.Select(g => g.GetProperty("id").GetString()).ToList();
+        var lastAmbassador = list.Select((g, i) => (g, i)).Where(x => x.g.GetProperty("contact").GetProperty("headOfMissionClass").GetString() == "Ambassador"
+            && x.g.GetProperty("id").GetString() != wang.ToString()).Max(x => x.i);
+        Assert.True(order.IndexOf(standIn.GetProperty("id").GetString()) > lastAmbassador);
+        // The guest list says who comes for whom.
+        var guests = await session.GetPageAsync($"/staff/events/{id}/guests");
+        Assert.Contains("instead of", guests.QuerySelector($"#guest-{standIn.GetProperty("id").GetString()} .substitute")!.TextContent);
+
+        // Not twice, not someone on the list already, not another mission's person; the door may not.
+        var again = await api.PostAsJsonAsync($"/api/events/{id}/guests/{wang}/substitute", new { contactId = deputyContact });
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var rana = list.Single(g => g.GetProperty("contact").GetProperty("email").GetString() == "rana.alkhatib@jordan.example.org");
+        var adnan = list.Single(g => g.GetProperty("contact").GetProperty("email").GetString() == "adnan@jordan.example.org").GetProperty("contact").GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsJsonAsync($"/api/events/{id}/guests/{rana.GetProperty("id").GetString()}/substitute", new { contactId = adnan })).StatusCode);
+        var (_, _, _, otherApi) = await EventAsync();
+        var stranger = (await otherApi.GetFromJsonAsync<JsonElement[]>("/api/contacts?limit=1"))![0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsJsonAsync($"/api/events/{id}/guests/{rana.GetProperty("id").GetString()}/substitute", new { contactId = stranger })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PostAsJsonAsync($"/api/events/{id}/guests/{rana.GetProperty("id").GetString()}/substitute", new { contactId = stranger })).StatusCode);
+        var door = await app.ApiClientAsync(await app.CreateUserAsync(missionId, MissionRole.Door));
+        Assert.Equal(HttpStatusCode.Forbidden, (await door.PostAsJsonAsync($"/api/events/{id}/guests/{rana.GetProperty("id").GetString()}/substitute", new { contactId = adnan })).StatusCode);
+    }
+
     private static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, Guid guest) =>
         new([new("guest", guest.ToString()), new("__RequestVerificationToken", page.QuerySelector("form[action*='Send'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
 

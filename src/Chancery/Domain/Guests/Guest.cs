@@ -48,6 +48,11 @@ public sealed class Guest : IMissionScoped
     public string? PlusOneNames { get; set; }
     /// <summary>What the guest wrote with their answer: dietary or access needs.</summary>
     public string? AnswerNote { get; set; }
+    /// <summary>
+    /// The guest this one comes instead of: a head of mission who sends a deputy. The deputy is a guest of their own,
+    /// in their own place in the order of precedence; the one they stand for has declined.
+    /// </summary>
+    public Guid? SubstituteForId { get; set; }
     /// <summary>When the guest's yes went to the waiting list: first come, first offered a place.</summary>
     public DateTimeOffset? WaitlistedAt { get; set; }
     /// <summary>When the guest last answered on their page.</summary>

@@ -132,6 +132,56 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
         return result;
     }
 
+    /// <summary>
+    /// Records that <paramref name="deputyContactId"/> comes instead of the guest (a head of mission sends a deputy):
+    /// the deputy joins the list as a guest of their own — expected, or waiting for a place in the guest's turn when
+    /// the guest was — and the guest is marked declined. Returns the deputy's guest id. The deputy takes their own place
+    /// in the order of precedence; the report reads the level of representation from the pair.
+    /// </summary>
+    public Task<Guid> SendInsteadAsync(Guid eventId, Guid guestId, Guid deputyContactId, CancellationToken ct = default) =>
+        db.RetryOnConflictAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await db.TakeTurnsOnAsync(WriteConflicts.Turns.Event, eventId, ct);
+            var guest = await db.Guests.AsTracking().Include(g => g.Contact).FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == eventId, ct)
+                ?? throw DomainException.NotFound("guest");
+            var deputy = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == deputyContactId && c.MissionId == guest.MissionId && c.ErasedAt == null, ct)
+                ?? throw new DomainException("The deputy must be a person in this mission's directory: add them there first.", "contactId");
+            if (deputy.Id == guest.ContactId)
+            {
+                throw new DomainException("A guest cannot come instead of themselves.", "contactId");
+            }
+            if (await db.Guests.AnyAsync(g => g.EventId == eventId && g.ContactId == deputyContactId, ct))
+            {
+                throw new DomainException($"{deputy.DisplayName} is on this guest list already.", "contactId");
+            }
+            if (await db.Guests.AnyAsync(g => g.EventId == eventId && g.SubstituteForId == guestId, ct))
+            {
+                throw new DomainException("Someone already comes instead of this guest; take them off the list first to name another.", "contactId");
+            }
+            if (guest.SubstituteForId is not null)
+            {
+                throw new DomainException("This guest is a deputy already; record the change on the guest they stand for.", "guestId");
+            }
+            var waiting = guest.Rsvp == RsvpAnswer.Waitlisted;
+            var replacement = new Guest
+            {
+                MissionId = guest.MissionId,
+                EventId = eventId,
+                ContactId = deputy.Id,
+                AddedAt = clock.GetUtcNow(),
+                Rsvp = waiting ? RsvpAnswer.Waitlisted : RsvpAnswer.Accepted,
+                WaitlistedAt = waiting ? guest.WaitlistedAt : null,
+                SubstituteForId = guest.Id,
+            };
+            db.Guests.Add(replacement);
+            guest.Rsvp = RsvpAnswer.Declined;
+            guest.WaitlistedAt = null;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return replacement.Id;
+        }, ct);
+
     /// <summary>Records the same answer for several guests at once (answers collected by phone or at a briefing); returns how many changed.</summary>
     public async Task<int> SetAnswerAsync(Guid eventId, IReadOnlyCollection<Guid> guestIds, RsvpAnswer answer, CancellationToken ct = default)
     {
@@ -149,6 +199,9 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // An invitation not yet sent to someone taken off the list is not sent at all.
         var removed = guests.Select(g => (Guid?)g.Id).ToList();
+        // A deputy stays on the list as a guest of their own when the one they stood for is taken off it.
+        await db.Guests.Where(g => g.EventId == eventId && removed.Contains(g.SubstituteForId))
+            .ExecuteUpdateAsync(s => s.SetProperty(g => g.SubstituteForId, (Guid?)null), ct);
         await db.OutboxMessages.Where(m => m.AboutType == Email.OutboxAbout.GuestType && removed.Contains(m.AboutId) && m.Status == Email.OutboxStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, Email.OutboxStatus.Failed).SetProperty(m => m.LastError, "Taken off the guest list before this was sent."), ct);
         await db.SaveChangesAsync(ct);

@@ -510,6 +510,9 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("SubstituteForId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset?>("WaitlistedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -504,6 +504,9 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SubstituteForId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("WaitlistedAt")
                         .HasColumnType("INTEGER");
 

@@ -20,6 +20,9 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
     public const int PageSize = 100;
 
     public IReadOnlyList<(Guest Guest, int Precedence)> Rows { get; private set; } = [];
+    /// <summary>Each guest's name by guest id, and who comes instead of whom (guest id → the deputy's name).</summary>
+    public Dictionary<Guid, string> Names { get; private set; } = [];
+    public Dictionary<Guid, string> Deputies { get; private set; } = [];
     /// <summary>How many guests the filters let through, across every page.</summary>
     public int Matching { get; private set; }
     public GuestCounts Counts { get; private set; } = null!;
@@ -215,6 +218,8 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
     {
         var ranked = await guestList.RankedAsync(Event.MissionId, Event.Id);
         Counts = GuestCounts.Of(ranked.Select(r => r.Guest));
+        Names = ranked.ToDictionary(r => r.Guest.Id, r => r.Guest.Contact!.DisplayName);
+        Deputies = ranked.Where(r => r.Guest.SubstituteForId is { } f && Names.ContainsKey(f)).ToDictionary(r => r.Guest.SubstituteForId!.Value, r => r.Guest.Contact!.DisplayName);
         var nameKey = Clean(Name) is { } n ? Text.Fold(n) : null;
         IEnumerable<(Guest Guest, int Precedence)> rows = ranked.Select(r => (r.Guest, r.Place.Position))
             .Where(r => nameKey is null || r.Guest.Contact!.SearchText.Contains(nameKey, StringComparison.Ordinal))
