@@ -82,5 +82,26 @@ public sealed class RsvpBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         var guests = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{eventId}/guests?order=name"))!;
         Assert.Equal("accepted", guests.Single(g => g.GetProperty("contact").GetProperty("email").GetString() == "wang.wei@china.example.org").GetProperty("rsvp").GetString());
         Assert.Empty(console);
+
+        // The e-mails themselves, as the office previews them (exactly what goes out, QR image inlined), on a phone:
+        // each in its language and direction, styled (the preview's own policy allows the mail's inline styles),
+        // the QR code shown, nothing wider than the screen.
+        var staff = await f.NewPageAsync(phone: true);
+        var staffConsole = WatchConsole(staff);
+        await SignInAsync(staff, await f.App.CreateUserAsync(mission.Id, MissionRole.Protocol));
+        foreach (var (email, language) in new[] { ("amara.nwosu@who.example.int", "en"), ("wang.wei@china.example.org", "zh"), ("rana.alkhatib@jordan.example.org", "ar") })
+        {
+            var guestId = guests.Single(g => g.GetProperty("contact").GetProperty("email").GetString() == email).GetProperty("id").GetString();
+            await staff.GotoAsync($"/staff/events/{eventId}/invitations?preview={guestId}");
+            await Assertions.Expect(staff.Locator("html")).ToHaveAttributeAsync("lang", language);
+            await Assertions.Expect(staff.Locator("html")).ToHaveAttributeAsync("dir", language == "ar" ? "rtl" : "ltr");
+            Assert.True(await staff.Locator("img").EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), $"the {language} QR code shows");
+            Assert.Equal("center", await staff.Locator("body > div").EvaluateAsync<string>("d => getComputedStyle(d).textAlign"));
+            await Layout.AssertNoSidewaysScrollAsync(staff);
+            await ScreenshotAsync(staff, $"invitation-mail-phone-{language}");
+        }
+        await staff.GotoAsync($"/staff/events/{eventId}/invitations?preview={guests[0].GetProperty("id").GetString()}&kind=Reminder");
+        await ScreenshotAsync(staff, "reminder-mail-phone");
+        Assert.Empty(staffConsole);
     }
 }

@@ -13,6 +13,16 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
         "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    // An e-mail previewed as a mail client shows it: its styles are inline (mail clients drop style sheets), its QR
+    // image a data: URI. Nothing else may load or run, and no form can post from it.
+    private const string MailPreviewCsp =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static readonly object PolicyKey = new();
+
+    /// <summary>This response is an e-mail shown for preview: inline styles, no script, nothing fetched.</summary>
+    public static void UseMailPreviewPolicy(HttpContext context) => context.Items[PolicyKey] = MailPreviewCsp;
+
     private static readonly PathString[] Personal = ["/api", "/staff", "/account", "/rsvp"];
 
     private static bool IsPersonal(PathString path) => Personal.Any(p => path.StartsWithSegments(p));
@@ -22,7 +32,7 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") ? ApiReferenceCsp : Csp;
+            h.ContentSecurityPolicy = context.Items[PolicyKey] as string ?? (context.Request.Path.StartsWithSegments("/scalar") ? ApiReferenceCsp : Csp);
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "same-origin";

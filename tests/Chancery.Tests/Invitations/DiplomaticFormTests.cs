@@ -68,7 +68,12 @@ public sealed class DiplomaticFormTests
 
         Assert.Equal("王伟阁下", InvitationWording.Addressee(wang, false, InvitationTexts.For("zh"), AddressPractice.Default));
         (wang.SpouseHonorific, wang.SpouseFirstName, wang.SpouseLastName) = ("夫人", "丽", "李");
-        Assert.Equal("王伟阁下及夫人 李丽", InvitationWording.Addressee(wang, true, InvitationTexts.For("zh"), AddressPractice.Default));
+        Assert.Equal("王伟阁下及李丽夫人", InvitationWording.Addressee(wang, true, InvitationTexts.For("zh"), AddressPractice.Default));
+        // Chinese puts the honorific after the name, in its own word, whichever language the directory wrote it in.
+        wang.SpouseHonorific = "Mme";
+        Assert.Equal("王伟阁下及李丽夫人", InvitationWording.Addressee(wang, true, InvitationTexts.For("zh"), AddressPractice.Default));
+        Assert.Equal("刘敏先生", InvitationWording.Addressee(Person("Mr.", "敏", "刘", language: "zh"), false, InvitationTexts.For("zh"), AddressPractice.Default));
+        Assert.Equal("Lt. Gen. 刘敏", InvitationWording.Addressee(Person("Lt. Gen.", "敏", "刘", language: "zh"), false, InvitationTexts.For("zh"), AddressPractice.Default));
         Assert.Equal("سعادة رنا الخطيب", InvitationWording.Addressee(rana, false, InvitationTexts.For("ar"), AddressPractice.Default));
         Assert.Equal("S.E. Aino Virtanen", InvitationWording.Addressee(Person("H.E.", "Aino", "Virtanen", HeadOfMissionClass.Ambassador), false, InvitationTexts.For("fr"), AddressPractice.Default));
     }

@@ -203,6 +203,22 @@ public sealed class InvitationsPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Forbidden, (await door.PostAsJsonAsync($"/api/events/{id}/guests/{rana.GetProperty("id").GetString()}/substitute", new { contactId = adnan })).StatusCode);
     }
 
+    [Fact]
+    public async Task Whether_heads_of_international_organizations_are_Excellencies_is_the_missions_setting()
+    {
+        var (email, id, _, _) = await EventAsync();
+        using var session = await StaffSession.SignInAsync(app, email);
+        var nwosu = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "amara.nwosu@who.example.int").Select(g => g.Id).SingleAsync());
+        Assert.Contains("H.E. Dr. Amara Nwosu", await session.Client.GetStringAsync($"/staff/events/{id}/invitations?preview={nwosu}"));
+
+        var saved = await session.SubmitAsync("/staff/missions/precedence", "main form", new() { ["ExcellencyForHeadsOfOrganizations"] = "false" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var preview = await session.Client.GetStringAsync($"/staff/events/{id}/invitations?preview={nwosu}");
+        Assert.Contains("Dr. Amara Nwosu", preview);
+        Assert.DoesNotContain("H.E. Dr. Amara Nwosu", preview);
+    }
+
     private static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, Guid guest) =>
         new([new("guest", guest.ToString()), new("__RequestVerificationToken", page.QuerySelector("form[action*='Send'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!)]);
 

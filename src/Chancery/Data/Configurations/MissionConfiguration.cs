@@ -17,6 +17,7 @@ internal sealed class MissionConfiguration : IEntityTypeConfiguration<Mission>
         e.Property(m => m.ReplyEmail).HasMaxLength(320);
         e.Property(m => m.TimeZone).HasMaxLength(64);
         e.Property(m => m.PrecedenceDatedBy).HasConversion<string>().HasMaxLength(30).HasDefaultValue(FunctionsDatedBy.CredentialsPresented);
+        e.Property(m => m.ExcellencyForHeadsOfOrganizations).HasDefaultValue(true);
         e.Property(m => m.PrecedenceTieBreak).HasConversion<string>().HasMaxLength(30).HasDefaultValue(PrecedenceTieBreak.RecordedOrder);
         e.Property(m => m.HostLanguage).HasMaxLength(20).HasDefaultValue("en");
         e.Property(m => m.Slug).HasMaxLength(MissionAddress.MaxSlugLength);

@@ -71,7 +71,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
             ?? throw new InvalidOperationException("The guest of this invitation is no longer on the list.");
         var (e, mission, eventKeys, languages, texts) = await PartsAsync(guest.EventId, ct);
         var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, languages);
-        var card = InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), own: texts.GetValueOrDefault(language), kind: kind);
+        var card = InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), practice: mission.AddressPractice, own: texts.GetValueOrDefault(language), kind: kind);
         var token = GuestSecrets.Token(eventKeys.Secret, guest.Id);
         var link = $"{BaseUrl(mission)}/rsvp/{token}";
         var typed = GuestSecrets.TypedCode(eventKeys.Secret, guest.Id);
@@ -104,7 +104,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         return [.. guests.Select(g =>
         {
             var language = g.InvitationLanguage ?? InvitationLanguages.For(g.Contact?.Language, languages);
-            var card = InvitationWording.Card(e, g, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(g), own: own.GetValueOrDefault(language));
+            var card = InvitationWording.Card(e, g, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(g), practice: mission.AddressPractice, own: own.GetValueOrDefault(language));
             return new PrintedCard(g, card, $"{BaseUrl(mission)}/rsvp/{GuestSecrets.Token(eventKeys.Secret, g.Id)}", GuestSecrets.TypedCode(eventKeys.Secret, g.Id),
                 QrPng(DoorCodes.Sign(eventKeys.SigningKey, new DoorPass(e.Id, g.Id, 0))));
         })];
@@ -121,7 +121,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     {
         var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, InvitationLanguages.Of(e, mission));
         var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == language, ct);
-        return (language, InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), own: own, kind: kind));
+        return (language, InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), practice: mission.AddressPractice, own: own, kind: kind));
     }
 
     // An answer the office recorded (by phone, by letter) rather than the guest on their page: the card only reminds (p.m.).
@@ -149,7 +149,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         return $"""
             <!DOCTYPE html>
             <html lang="{E(card.Language)}" dir="{dir}">
-            <head><meta charset="utf-8"><title>{E(card.Subject)}</title></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{E(card.Subject)}</title></head>
             <body style="font-family: Georgia, 'Noto Serif', serif; color: #111; margin: 0; padding: 12px;">
             <div style="max-width: 560px; box-sizing: border-box; margin: 0 auto; text-align: center; border: 1px solid #bbb; padding: 24px 16px;">
             {(card.Lead is null ? "" : $"<p style=\"font-size: 16px; font-weight: bold;\">{E(card.Lead)}</p>")}

@@ -24,7 +24,8 @@ public sealed record InvitationTexts(
     string ReminderSubject = "Reminder: {occasion}",
     string ReminderLine = "We have not yet received your answer and would be glad to have it.",
     string PlaceSubject = "A place for you: {occasion}",
-    string PlaceLine = "A place has become free: you are expected. Your code for the door is below.")
+    string PlaceLine = "A place has become free: you are expected. Your code for the door is below.",
+    IReadOnlyDictionary<string, string>? Honorifics = null)
 {
     /// <summary>The texts for a language: the shipped ones for its primary language, else English's words with the language's own dates.</summary>
     public static InvitationTexts For(string language)
@@ -124,7 +125,28 @@ public sealed record InvitationTexts(
             ReminderSubject: "提醒：{occasion}",
             ReminderLine: "我们尚未收到您的回复，敬请拨冗回复。",
             PlaceSubject: "为您保留席位：{occasion}",
-            PlaceLine: "现有席位空出，恭候光临。入场码见下方。"),
+            PlaceLine: "现有席位空出，恭候光临。入场码见下方。",
+            // Written after the name, as Chinese writes them (李丽夫人); keys are the honorific without its dot, lower case.
+            Honorifics: new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["mrs"] = "夫人",
+                ["mme"] = "夫人",
+                ["madame"] = "夫人",
+                ["mr"] = "先生",
+                ["m"] = "先生",
+                ["monsieur"] = "先生",
+                ["ms"] = "女士",
+                ["miss"] = "女士",
+                ["mlle"] = "女士",
+                ["dr"] = "博士",
+                ["prof"] = "教授",
+                ["professor"] = "教授",
+                ["夫人"] = "夫人",
+                ["先生"] = "先生",
+                ["女士"] = "女士",
+                ["博士"] = "博士",
+                ["教授"] = "教授",
+            }),
         ["ar"] = new("ar",
             Subject: "دعوة: {occasion}",
             Request: "يتشرف {hosts} بدعوة {guest} لحضور {occasion}",

@@ -67,7 +67,7 @@ public static partial class InvitationWording
     /// </summary>
     public static string Addressee(Contact c, bool partnerInvited, InvitationTexts texts, AddressPractice practice)
     {
-        var name = PersonName.WithHonorific(PersonalHonorific(c.Honorific), c.FirstName, c.LastName, c.Order);
+        var name = Styled(PersonalHonorific(c.Honorific), c.FirstName, c.LastName, c.Order, texts);
         if (IsExcellency(c, practice))
         {
             name = texts.ExcellencyAfterName ? $"{PersonName.Full(c.FirstName, c.LastName, c.Order)}{texts.Excellency}" : $"{texts.Excellency} {name}";
@@ -77,11 +77,25 @@ public static partial class InvitationWording
             return name;
         }
         var sameFamily = string.Equals(Text.Fold(c.SpouseLastName), Text.Fold(c.LastName), StringComparison.Ordinal);
-        var partner = sameFamily && !string.IsNullOrWhiteSpace(c.SpouseHonorific)
-            ? $"{c.SpouseHonorific!.Trim()} {c.SpouseLastName.Trim()}"
+        var partner = texts.ExcellencyAfterName ? Styled(c.SpouseHonorific, c.SpouseFirstName, c.SpouseLastName, c.SpouseOrder, texts)
+            : sameFamily && !string.IsNullOrWhiteSpace(c.SpouseHonorific) ? $"{c.SpouseHonorific!.Trim()} {c.SpouseLastName.Trim()}"
             : c.SpouseDisplayName;
-        // Chinese and Japanese join without spaces: 王伟阁下及夫人.
+        // Chinese and Japanese join without spaces: 王伟阁下及李丽夫人.
         return texts.ExcellencyAfterName ? $"{name}{texts.And}{partner}" : $"{name} {texts.And} {partner}";
+    }
+
+    /// <summary>
+    /// A name with its honorific as the language places it: before it ("Mrs. Li Li"), or after it in the language's
+    /// own word where it has one ("李丽夫人", "刘敏先生"); a title the language's words do not know stays before it.
+    /// </summary>
+    private static string Styled(string? honorific, string? first, string last, NameOrder order, InvitationTexts texts)
+    {
+        var key = honorific?.Trim().TrimEnd('.').ToLowerInvariant();
+        if (texts.ExcellencyAfterName && key is not null && texts.Honorifics?.GetValueOrDefault(key) is { } own)
+        {
+            return $"{PersonName.Full(first, last, order)}{own}";
+        }
+        return PersonName.WithHonorific(honorific, first, last, order);
     }
 
     /// <summary>The card's lines for one guest, on the venue's wall clock, in the guest's language.</summary>

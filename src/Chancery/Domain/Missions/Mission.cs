@@ -36,4 +36,9 @@ public sealed class Mission
     public string HostLanguage { get; set; } = "en";
 
     public PrecedenceSettings Precedence => new(PrecedenceDatedBy, HolySeeFirst, PrecedenceTieBreak, HostLanguage);
+
+    /// <summary>Whether heads of international organizations are styled His or Her Excellency on invitations (host practice varies).</summary>
+    public bool ExcellencyForHeadsOfOrganizations { get; set; } = true;
+
+    public Invitations.AddressPractice AddressPractice => new(ExcellencyForHeadsOfOrganizations);
 }

@@ -655,6 +655,11 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ExcellencyForHeadsOfOrganizations")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<bool>("HolySeeFirst")
                         .HasColumnType("boolean");
 

@@ -649,6 +649,11 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ExcellencyForHeadsOfOrganizations")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<bool>("HolySeeFirst")
                         .HasColumnType("INTEGER");
 

@@ -31,7 +31,7 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
     /// <summary>Invitations and reminders still on their way, and those done, for the progress bar.</summary>
     public (int Done, int Total) Progress { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? preview)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? preview, GuestMailKind kind = GuestMailKind.Invitation)
     {
         if (!await LoadEventAsync(id))
         {
@@ -43,7 +43,8 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
             {
                 return NotFound();
             }
-            return Content(PreviewHtml(await mail.ComposeAsync(guestId, preview: true)), "text/html; charset=utf-8");
+            SecurityHeaders.UseMailPreviewPolicy(HttpContext);
+            return Content(PreviewHtml(await mail.ComposeAsync(guestId, preview: true, kind)), "text/html; charset=utf-8");
         }
         await LoadAsync();
         return Page();

@@ -15,12 +15,14 @@ public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope) : PageMod
     [BindProperty] public bool HolySeeFirst { get; set; }
     [BindProperty] public PrecedenceTieBreak TieBreak { get; set; }
     [BindProperty] public string HostLanguage { get; set; } = "en";
+    [BindProperty] public bool ExcellencyForHeadsOfOrganizations { get; set; }
     public string MissionName { get; private set; } = "";
 
     public async Task OnGetAsync()
     {
         var m = await MissionAsync();
         (DatedBy, HolySeeFirst, TieBreak, HostLanguage) = (m.PrecedenceDatedBy, m.HolySeeFirst, m.PrecedenceTieBreak, m.HostLanguage);
+        ExcellencyForHeadsOfOrganizations = m.ExcellencyForHeadsOfOrganizations;
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -36,6 +38,7 @@ public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope) : PageMod
         m.HolySeeFirst = HolySeeFirst;
         m.PrecedenceTieBreak = TieBreak;
         m.HostLanguage = language;
+        m.ExcellencyForHeadsOfOrganizations = ExcellencyForHeadsOfOrganizations;
         await db.SaveChangesAsync();
         TempData["Notice"] = "Precedence settings saved; every guest list of the mission follows them now.";
         return RedirectToPage();
