@@ -102,6 +102,28 @@ public sealed class RsvpBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         }
         await staff.GotoAsync($"/staff/events/{eventId}/invitations?preview={guests[0].GetProperty("id").GetString()}&kind=Reminder");
         await ScreenshotAsync(staff, "reminder-mail-phone");
+
+        // The Invitations page itself, on a phone and on a desk: counts, sending, the waiting list, every guest's status.
+        await f.App.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == eventId && g.Contact!.Email == "olga.ivanova@russia.example.org")
+            .ExecuteUpdateAsync(x => x.SetProperty(g => g.Rsvp, Chancery.Domain.Guests.RsvpAnswer.Waitlisted).SetProperty(g => g.WaitlistedAt, DateTimeOffset.UtcNow)));
+        await staff.GotoAsync($"/staff/events/{eventId}/invitations");
+        await Assertions.Expect(staff.Locator("#waiting")).ToBeVisibleAsync();
+        await Layout.AssertNoSidewaysScrollAsync(staff);
+        await Accessibility.AssertNoViolationsAsync(staff);
+        await ScreenshotAsync(staff, "invitations-page-phone");
+        var desk = await f.NewPageAsync();
+        var deskConsole = WatchConsole(desk);
+        await SignInAsync(desk, await f.App.CreateUserAsync(mission.Id, MissionRole.Protocol));
+        await desk.GotoAsync($"/staff/events/{eventId}/invitations");
+        await Accessibility.AssertNoViolationsAsync(desk);
+        await ScreenshotAsync(desk, "invitations-page-desktop");
+        // Printed cards (everyone invited) and envelope labels, as they will print.
+        await desk.GotoAsync($"/staff/events/{eventId}/print/invitations?who=all&size=A6");
+        Assert.True(await desk.Locator("article.invitation-card").CountAsync() >= 9);
+        await ScreenshotAsync(desk, "invitation-cards-a6");
+        await desk.GotoAsync($"/staff/events/{eventId}/print/envelope-labels?who=all");
+        await ScreenshotAsync(desk, "envelope-labels");
         Assert.Empty(staffConsole);
+        Assert.Empty(deskConsole);
     }
 }

@@ -17,5 +17,8 @@ public sealed class PublicUrls(IConfiguration configuration, IHttpContextAccesso
         }
     }
 
+    /// <summary>Whether links can be built where there is no request: in the outbox worker, for invitations.</summary>
+    public bool Configured => !string.IsNullOrWhiteSpace(configuration["PublicBaseUrl"]);
+
     public string Absolute(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
 }

@@ -8,8 +8,33 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Tests.Invitations;
 
 /// <summary>The staff Invitations page: the card's words per language, a preview as the e-mail looks, sending, status.</summary>
-public sealed class InvitationsPageTests(TestApp app) : IClassFixture<TestApp>
+public sealed class InvitationsPageTests(InvitationsPageTests.App app) : IClassFixture<InvitationsPageTests.App>
 {
+    /// <summary>The app with its public address set (invitations carry links to it); the tests say what the worker would have sent.</summary>
+    public sealed class App : TestApp
+    {
+        public App() => With("PublicBaseUrl", "https://events.embassy.example").With("Email:RunWorker", "false");
+    }
+
+    [Fact]
+    public async Task Without_a_public_address_the_office_is_told_before_anything_is_queued()
+    {
+        await using var bare = new TestApp();
+        await bare.InitializeAsync();
+        var mission = await bare.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        var api = await bare.ApiClientAsync(await bare.CreateUserAsync(mission.Id, MissionRole.Protocol));
+        var created = await (await api.PostAsJsonAsync("/api/contacts", new { firstName = "Aino", lastName = "Virtanen", email = "aino@example.org" })).Content.ReadFromJsonAsync<JsonElement>();
+        var e = await (await api.PostAsJsonAsync("/api/events", new { title = "Reception", startsAt = "2027-02-26T18:00", timeZone = "Europe/Helsinki", venue = "Residence" })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = e.GetProperty("id").GetString();
+        (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { contactIds = new[] { created.GetProperty("id").GetString() } })).EnsureSuccessStatusCode();
+
+        var refused = await api.PostAsJsonAsync($"/api/events/{id}/invitations", new { });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("PublicBaseUrl", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, await bare.WithDbAsync(db => db.OutboxMessages.IgnoreQueryFilters().CountAsync()));
+    }
+
     private async Task<(string Email, string EventId, Guid MissionId, HttpClient Api)> EventAsync()
     {
         var mission = await app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");

@@ -11,8 +11,18 @@ namespace Chancery.Domain.Invitations;
 /// send twice, or two offices pressing it at once, or a crash between the two, never sends anyone two. The outbox
 /// worker writes each message (<see cref="InvitationMail"/>) as it sends it.
 /// </summary>
-public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing keys, TimeProvider clock)
+public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing keys, Infrastructure.PublicUrls urls, TimeProvider clock)
 {
+    // The worker writes each guest's reply link with no request to take an address from: without one configured,
+    // every invitation would fail at the mail server's door. Say so before anything is queued.
+    private void EnsureLinksCanBeWritten(Missions.Mission mission)
+    {
+        if (mission.HostName is null && !urls.Configured)
+        {
+            throw new DomainException("Invitations carry each guest's reply link, and Chancery does not know its public address yet: an administrator sets PublicBaseUrl (or the mission's own host name) first.");
+        }
+    }
+
     public sealed record Queued(int Count, int AlreadyInvited, int WithoutEmail, int Declined);
 
     public const string DedupPrefix = "invitation:";
@@ -27,6 +37,7 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
             throw new DomainException($"At most {GuestList.MaxIdsAtOnce:N0} guests in one request; this one names {guestIds.Count:N0}.", "guestIds");
         }
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
+        EnsureLinksCanBeWritten(mission);
         var languages = InvitationLanguages.Of(e, mission);
         using var eventKeys = await keys.ForAsync(e, ct); // saved on its own, before this unit of work
         return await db.RetryOnConflictAsync(async () =>
@@ -151,6 +162,7 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
         {
             throw new DomainException($"Answers closed on {RsvpWindow.ClosesAtLocal(e):d MMMM yyyy, HH:mm}: a reminder would ask for an answer the guest's page no longer takes.", "reminder");
         }
+        EnsureLinksCanBeWritten(await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct));
         var round = RsvpWindow.LocalNow(e, now).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return await db.RetryOnConflictAsync(async () =>
         {

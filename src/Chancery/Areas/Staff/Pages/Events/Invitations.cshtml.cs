@@ -85,10 +85,17 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
             TempData["Notice"] = "Tick the guests to invite first.";
             return Redirect($"/staff/events/{id}/invitations");
         }
-        var queued = await sending.QueueAsync(Event, everyone ? null : guestIds);
-        TempData["Notice"] = $"{queued.Count} invitations on their way; {queued.AlreadyInvited} invited before"
-            + (queued.WithoutEmail > 0 ? $"; {queued.WithoutEmail} without an e-mail address (print their cards)" : "")
-            + (queued.Declined > 0 ? $"; {queued.Declined} had already declined" : "") + ".";
+        try
+        {
+            var queued = await sending.QueueAsync(Event, everyone ? null : guestIds);
+            TempData["Notice"] = $"{queued.Count} invitations on their way; {queued.AlreadyInvited} invited before"
+                + (queued.WithoutEmail > 0 ? $"; {queued.WithoutEmail} without an e-mail address (print their cards)" : "")
+                + (queued.Declined > 0 ? $"; {queued.Declined} had already declined" : "") + ".";
+        }
+        catch (Domain.DomainException e) when (e.Kind == Domain.DomainErrorKind.Invalid)
+        {
+            TempData["Notice"] = e.Message;
+        }
         return Redirect($"/staff/events/{id}/invitations");
     }
 
