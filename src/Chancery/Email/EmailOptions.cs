@@ -24,8 +24,9 @@ public sealed class EmailOptions
     public bool RunWorker { get; set; } = true;
 
     /// <summary>
-    /// How long a claimed message is reserved for its worker. Renewed just before its send, and longer than
-    /// <see cref="SendTimeout"/>, so another server never takes a message whose send is still under way.
+    /// How long a claimed message is reserved for its worker: longer than <see cref="SendTimeout"/> plus the margin,
+    /// so another server never takes a message whose send is still under way. A message reached late in a slow
+    /// batch, when less than that is left, has its own lease renewed before its send.
     /// </summary>
     public TimeSpan Lease => SendTimeout * 2 + LeaseMargin;
 
@@ -33,6 +34,7 @@ public sealed class EmailOptions
     /// What a claim holds beyond two send timeouts: time to render the message and record the outcome. It is also how
     /// long the messages a server had claimed wait for another after that server dies mid-batch.
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Email:LeaseMargin must be between 1 second and 1 hour.")]
     public TimeSpan LeaseMargin { get; set; } = TimeSpan.FromSeconds(30);
 }
 

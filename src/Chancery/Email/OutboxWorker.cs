@@ -50,20 +50,22 @@ public sealed partial class OutboxWorker(
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
-        var (claimed, claimedUntil) = await ClaimAsync(db, ct);
+        var claimed = await ClaimAsync(db, ct);
         if (claimed.Count == 0)
         {
             return 0;
         }
         IMailSession? session = null;
         var renderers = new RenderScopes(scopes);
+        var finished = false;
         try
         {
-            foreach (var id in claimed)
+            foreach (var (id, leasedUntil) in claimed)
             {
                 ct.ThrowIfCancellationRequested();
-                session = await SendOneAsync(db, id, claimedUntil, renderers, session, ct);
+                session = await SendOneAsync(db, id, leasedUntil, renderers, session, ct);
             }
+            finished = true;
         }
         finally
         {
@@ -72,9 +74,10 @@ public sealed partial class OutboxWorker(
             {
                 await session.DisposeAsync();
             }
-            if (ct.IsCancellationRequested)
+            if (!finished)
             {
-                // Shutting down: what this worker claimed but did not send goes back at once, not when its lease ends.
+                // Shutting down, or the batch cut short by an error: what this worker claimed but did not send goes
+                // back at once, not when its lease ends.
                 await db.OutboxMessages.IgnoreQueryFilters().Where(m => m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued)
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeasedUntil, (DateTimeOffset?)null), CancellationToken.None);
             }
@@ -112,7 +115,8 @@ public sealed partial class OutboxWorker(
 
     // One statement: on PostgreSQL a row another worker is claiming at the same moment is re-checked after its
     // update commits, and no longer matches; SQLite runs writes one at a time.
-    private async Task<(List<Guid> Ids, DateTimeOffset LeasedUntil)> ClaimAsync(ChanceryDb db, CancellationToken ct)
+    // Each row with its own lease end: a row left from a batch an error cut short still has that batch's.
+    private async Task<List<(Guid Id, DateTimeOffset LeasedUntil)>> ClaimAsync(ChanceryDb db, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var until = now + Options.Lease;
@@ -123,15 +127,18 @@ public sealed partial class OutboxWorker(
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, Owner).SetProperty(m => m.LeasedUntil, until), ct);
         if (claimed == 0)
         {
-            return ([], until);
+            return [];
         }
-        var ids = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
+        var rows = await db.OutboxMessages.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued && m.LeasedUntil >= now)
-            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
-        return (ids, until);
+            .OrderBy(m => m.NextAttemptAt).ThenBy(m => m.Id).Select(m => new { m.Id, m.LeasedUntil }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Id, r.LeasedUntil!.Value))];
     }
 
-    /// <summary>Sends one claimed message; returns the session to reuse for the next (null after a failure).</summary>
+    /// <summary>
+    /// Sends one claimed message (<paramref name="claimedUntil"/>: its lease end as the claim read it back); returns
+    /// the session to reuse for the next (null after a failure).
+    /// </summary>
     private async Task<IMailSession?> SendOneAsync(
         ChanceryDb db, Guid id, DateTimeOffset claimedUntil, RenderScopes renderers, IMailSession? session, CancellationToken ct)
     {
@@ -166,6 +173,11 @@ public sealed partial class OutboxWorker(
         try
         {
             var message = row.Mime is null ? await RenderAsync(row, renderers.For(row.MissionId), ct) : await LoadAsync(row.Mime, ct);
+            if (message is null)
+            {
+                LogLeaseLost(logger, id); // stopped (or taken over) while it was being written: not sent
+                return session;
+            }
             // The send is abandoned before the lease ends (rendering counts against it too), so no other worker can
             // take the message while it is under way.
             var left = Min(leaseStart + Options.SendTimeout, leasedUntil - Options.LeaseMargin) - clock.GetUtcNow();
@@ -239,19 +251,20 @@ public sealed partial class OutboxWorker(
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    // Written in a scope of the message's mission, as that mission's background work; stored so a retry sends the same bytes.
-    private async Task<MimeMessage> RenderAsync(OutboxMessage row, IServiceProvider services, CancellationToken ct)
+    // Written in a scope of the message's mission, as that mission's background work; stored so a retry sends the same
+    // bytes. Null when the row is no longer this worker's queued message by then (its guest was taken off the list).
+    private async Task<MimeMessage?> RenderAsync(OutboxMessage row, IServiceProvider services, CancellationToken ct)
     {
         var renderer = services.GetServices<IOutboxRenderer>().FirstOrDefault(r => r.Name == row.Renderer)
             ?? throw new InvalidOperationException($"No renderer '{row.Renderer}' is registered.");
         var message = await renderer.RenderAsync(row, ct);
         var content = await OutboxContent.OfAsync(message, Options.From, ct);
         var db = services.GetRequiredService<ChanceryDb>();
-        await db.OutboxMessages.IgnoreQueryFilters()
+        var stored = await db.OutboxMessages.IgnoreQueryFilters()
             .Where(m => m.Id == row.Id && m.LeaseOwner == Owner && m.Status == OutboxStatus.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mime, content.Mime).SetProperty(m => m.MessageId, content.MessageId)
                 .SetProperty(m => m.Subject, content.Subject).SetProperty(m => m.Recipient, content.Recipient), ct);
-        return message;
+        return stored == 0 ? null : message;
     }
 
     private static async Task<MimeMessage> LoadAsync(byte[] mime, CancellationToken ct)

@@ -28,6 +28,8 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
     public RsvpWords Words { get; private set; } = RsvpWords.For("en");
     public InvitationCard Card { get; private set; } = null!;
     public bool Closed { get; private set; }
+    /// <summary>Who comes in this guest's place, as the office recorded it: the page then only says so.</summary>
+    public string? ReplacedBy { get; private set; }
     public string? Deadline { get; private set; }
     public string Office => invitations.OfficeOf(Mission);
     public string? QrDataUri { get; private set; }
@@ -55,7 +57,9 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
         }
         if (Closed)
         {
-            ModelState.AddModelError("", string.Format(System.Globalization.CultureInfo.InvariantCulture, Words.Closed, Deadline, Office));
+            ModelState.AddModelError("", ReplacedBy is not null
+                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, Words.Replaced, ReplacedBy, Office)
+                : string.Format(System.Globalization.CultureInfo.InvariantCulture, Words.Closed, Deadline, Office));
             return Page();
         }
         if (response is not ("accept" or "decline"))
@@ -130,7 +134,9 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
         var texts = InvitationTexts.For(Language);
         var culture = InvitationWording.Culture(Language);
         Deadline = Event.RsvpByLocal?.ToString(texts.DatePattern, culture);
-        Closed = RsvpWindow.IsClosed(Event, clock.GetUtcNow());
+        var deputy = await db.Guests.Include(g => g.Contact).AsNoTracking().FirstOrDefaultAsync(g => g.EventId == guest.EventId && g.SubstituteForId == guest.Id);
+        ReplacedBy = deputy?.Contact?.DisplayName;
+        Closed = ReplacedBy is not null || RsvpWindow.IsClosed(Event, clock.GetUtcNow());
         Deadline ??= Event.StartsAtLocal.ToString(texts.DatePattern, culture);
         if (guest.Rsvp == RsvpAnswer.Accepted)
         {

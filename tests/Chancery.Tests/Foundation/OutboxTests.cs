@@ -25,7 +25,7 @@ public abstract class OutboxTests(string provider) : IAsyncLifetime
         var app = provider == DatabaseSetup.Postgres ? new PostgresTestApp() : new TestApp();
         app.With("Email:Smtp:Host", "127.0.0.1").With("Email:Smtp:Port", _smtp.Port.ToString(CultureInfo.InvariantCulture))
             .With("Email:Smtp:Security", "None").With("Email:RunWorker", "false").With("Email:SendTimeout", "00:01:00")
-            .WithServices(s => s.AddScoped<IOutboxRenderer, MissionNoteRenderer>());
+            .WithServices(s => s.AddScoped<IOutboxRenderer, MissionNoteRenderer>().AddScoped<IOutboxRenderer, StoppedWhileWritingRenderer>());
         if (sharingDatabaseOf is not null)
         {
             app.With("ConnectionStrings:Chancery", sharingDatabaseOf.PostgresConnectionString ?? $"Data Source={Path.Combine(sharingDatabaseOf.DataFolder, "chancery.db")}");
@@ -227,6 +227,27 @@ public abstract class OutboxTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_stopped_while_the_worker_writes_it_is_not_sent()
+    {
+        _smtp.Start();
+        var mission = await App.DefaultMissionAsync();
+        using (var scope = App.BackgroundScope(mission.Id))
+        {
+            await scope.ServiceProvider.GetRequiredService<Outbox>().AddForRenderingAsync(mission.Id, StoppedWhileWritingRenderer.Key,
+                [("stopped", OutboxAbout.Contact(Guid.NewGuid()), "guest@example.org")]);
+            await scope.ServiceProvider.GetRequiredService<Outbox>().AddForRenderingAsync(mission.Id, MissionNoteRenderer.Key,
+                [("goes", OutboxAbout.Contact(Guid.NewGuid()), "guest@example.org")]);
+            await scope.ServiceProvider.GetRequiredService<ChanceryDb>().SaveChangesAsync();
+        }
+
+        await Worker(App).SendDueAsync(CancellationToken.None);
+
+        Assert.Equal([$"Note from {mission.Name} (1 mission visible)"], Received());
+        var stopped = await App.WithDbAsync(db => db.OutboxMessages.IgnoreQueryFilters().SingleAsync(m => m.DedupKey == "stopped"));
+        Assert.Equal((OutboxStatus.Failed, "Stopped while it was written."), (stopped.Status, stopped.LastError));
+    }
+
+    [Fact]
     public async Task Two_servers_sending_at_once_send_every_message_once()
     {
         _smtp.Start();
@@ -331,6 +352,22 @@ public abstract class OutboxTests(string provider) : IAsyncLifetime
         Assert.Equal(OutboxStatus.Sent, (await RowAsync(sent.Id)).Status);
         Assert.Equal(OutboxStatus.Failed, (await RowAsync(queued.Id)).Status);
         Assert.Equal("Dear someone else", (await RowAsync(unrelated.Id)).Subject);
+    }
+
+    /// <summary>Plays a guest taken off the list while their message is being written: the row is stopped meanwhile.</summary>
+    private sealed class StoppedWhileWritingRenderer(IServiceScopeFactory scopes) : IOutboxRenderer
+    {
+        public const string Key = "test-stopped";
+
+        public string Name => Key;
+
+        public async Task<MimeMessage> RenderAsync(OutboxMessage message, CancellationToken ct)
+        {
+            using var scope = scopes.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ChanceryDb>().OutboxMessages.IgnoreQueryFilters().Where(m => m.Id == message.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LastError, "Stopped while it was written."), ct);
+            return Mail("Must not arrive");
+        }
     }
 
     /// <summary>Writes a message that names the mission the worker's scope shows it.</summary>

@@ -140,4 +140,24 @@ public abstract partial class InvitationMailTests
         Assert.Equal(3, codes.Distinct().Count());
         Assert.All(companions, c => Assert.StartsWith("data:image/png;base64,", c.QuerySelector("img")!.GetAttribute("src")));
     }
+
+    [Fact]
+    public async Task An_old_link_of_a_guest_taken_off_the_list_finds_nothing()
+    {
+        var day = _app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(30);
+        var (api, id, missionId) = await EventWithGuestsAsync($"{day:yyyy-MM-dd}T15:00", $"{day:yyyy-MM-dd}T17:00", $"{day.AddDays(-10):yyyy-MM-dd}");
+        (await api.PostAsJsonAsync($"/api/events/{id}/invitations", new { })).EnsureSuccessStatusCode();
+        var mail = await SendAllAsync();
+        var link = "/rsvp/" + RsvpLink().Match(mail.Single(m => To(m) == Olga).TextBody ?? "").Groups[1].Value;
+        using var guest = StaffSession.Anonymous(_app);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await guest.Client.GetAsync(link)).StatusCode);
+
+        using (var scope = _app.BackgroundScope(missionId))
+        {
+            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Chancery.Domain.Guests.GuestList>(scope.ServiceProvider)
+                .RemoveAsync(Guid.Parse(id), [Guid.Parse(await GuestIdAsync(api, id, Olga))]);
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await guest.Client.GetAsync(link)).StatusCode);
+    }
 }

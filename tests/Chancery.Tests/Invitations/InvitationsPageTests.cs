@@ -4,6 +4,7 @@ using System.Text.Json;
 using Chancery.Domain.Missions;
 using Chancery.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chancery.Tests.Invitations;
 
@@ -242,6 +243,56 @@ public sealed class InvitationsPageTests(InvitationsPageTests.App app) : IClassF
         var preview = await session.Client.GetStringAsync($"/staff/events/{id}/invitations?preview={nwosu}");
         Assert.Contains("Dr. Amara Nwosu", preview);
         Assert.DoesNotContain("H.E. Dr. Amara Nwosu", preview);
+    }
+
+    [Fact]
+    public async Task When_the_event_is_full_a_bulk_yes_and_a_deputy_wait_and_the_guest_replaced_can_no_longer_answer()
+    {
+        var (email, id, missionId, api) = await EventAsync();
+        var eventId = Guid.Parse(id);
+        await app.WithDbAsync(db => db.Events.IgnoreQueryFilters().Where(e => e.Id == eventId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Capacity, 2)));
+        Task<Guid> GuestAsync(string address) => app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == eventId && g.Contact!.Email == address).Select(g => g.Id).SingleAsync());
+        Task<string> RsvpAsync(Guid guest) => app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.Id == guest).Select(g => g.Rsvp.ToString()).SingleAsync());
+        var (wang, rana, nwosu, olga) = (await GuestAsync("wang.wei@china.example.org"), await GuestAsync("rana.alkhatib@jordan.example.org"),
+            await GuestAsync("amara.nwosu@who.example.int"), await GuestAsync("olga.ivanova@russia.example.org"));
+        using var session = await StaffSession.SignInAsync(app, email);
+        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", []);
+        var deputyContact = (await (await api.PostAsJsonAsync("/api/contacts", new { firstName = "Pavel", lastName = "Deputy", email = "pavel@russia.example.org" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+
+        Guid deputy;
+        using (var scope = app.BackgroundScope(missionId))
+        {
+            var list = scope.ServiceProvider.GetRequiredService<Chancery.Domain.Guests.GuestList>();
+            // Three marked accepted at once, room for two: the third waits.
+            Assert.Equal((3, 1), await list.SetAnswerAsync(eventId, [wang, rana, nwosu], Chancery.Domain.Guests.RsvpAnswer.Accepted));
+            // A deputy for a guest who had not answered meets the capacity too.
+            deputy = await list.SendInsteadAsync(eventId, olga, Guid.Parse(deputyContact!));
+        }
+        Assert.Equal(2, (await Task.WhenAll(RsvpAsync(wang), RsvpAsync(rana), RsvpAsync(nwosu))).Count(r => r == "Accepted"));
+        Assert.Equal(("Waitlisted", "Declined"), (await RsvpAsync(deputy), await RsvpAsync(olga)));
+
+        // Olga's own page now says who comes in her place, and takes no answer.
+        string olgaLink;
+        using (var scope = app.BackgroundScope(missionId))
+        {
+            var ev = await scope.ServiceProvider.GetRequiredService<Chancery.Data.ChanceryDb>().Events.SingleAsync(e => e.Id == eventId);
+            using var keys = await scope.ServiceProvider.GetRequiredService<Chancery.Domain.Invitations.EventKeyRing>().ForAsync(ev);
+            olgaLink = "/rsvp/" + Chancery.Domain.Invitations.GuestSecrets.Token(keys.Secret, olga);
+        }
+        using var guest = StaffSession.Anonymous(app);
+        var page = await guest.GetPageAsync(olgaLink);
+        Assert.Contains("Pavel Deputy", page.QuerySelector(".confirm")!.TextContent);
+        Assert.Null(page.QuerySelector("form.rsvp-form"));
+
+        // The deputy was never invited: given a place, they are not e-mailed a link that leads nowhere; the office is told to invite them.
+        var promoted = await session.SubmitAsync($"/staff/events/{id}/invitations", $"form[action*='Promote']:has(input[value='{deputy}'])", []);
+        Assert.Contains("no invitation yet", (await session.GetPageAsync(promoted.Headers.Location!.ToString())).QuerySelector(".notice")!.TextContent);
+        Assert.Equal("Accepted", await RsvpAsync(deputy));
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.IgnoreQueryFilters().CountAsync(m => m.AboutId == deputy)));
+        // A second press finds nobody waiting.
+        var again = await session.Client.PostAsync($"/staff/events/{id}/invitations?handler=Promote", Form(await session.GetPageAsync($"/staff/events/{id}/invitations"), deputy));
+        Assert.Contains("not on the waiting list", (await session.GetPageAsync(again.Headers.Location!.ToString())).QuerySelector(".notice")!.TextContent);
     }
 
     private static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, Guid guest) =>

@@ -134,8 +134,8 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
 
     /// <summary>
     /// Records that <paramref name="deputyContactId"/> comes instead of the guest (a head of mission sends a deputy):
-    /// the deputy joins the list as a guest of their own — expected, or waiting for a place in the guest's turn when
-    /// the guest was — and the guest is marked declined. Returns the deputy's guest id. The deputy takes their own place
+    /// the deputy joins the list as a guest of their own — in the guest's place, or their turn on the waiting list, or
+    /// else under the capacity like any yes — and the guest is marked declined. Returns the deputy's guest id. The deputy takes their own place
     /// in the order of precedence; the report reads the level of representation from the pair.
     /// </summary>
     public Task<Guid> SendInsteadAsync(Guid eventId, Guid guestId, Guid deputyContactId, CancellationToken ct = default) =>
@@ -163,15 +163,23 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
             {
                 throw new DomainException("This guest is a deputy already; record the change on the guest they stand for.", "guestId");
             }
-            var waiting = guest.Rsvp == RsvpAnswer.Waitlisted;
+            // The deputy takes the guest's place when the guest had one (or their turn on the waiting list); else
+            // their yes meets the capacity like anyone's.
+            var now = clock.GetUtcNow();
+            var rsvp = guest.Rsvp switch
+            {
+                RsvpAnswer.Accepted => RsvpAnswer.Accepted,
+                RsvpAnswer.Waitlisted => RsvpAnswer.Waitlisted,
+                _ => await answers.FreePlacesAsync(eventId, guest.Id, ct) is < 1 ? RsvpAnswer.Waitlisted : RsvpAnswer.Accepted,
+            };
             var replacement = new Guest
             {
                 MissionId = guest.MissionId,
                 EventId = eventId,
                 ContactId = deputy.Id,
-                AddedAt = clock.GetUtcNow(),
-                Rsvp = waiting ? RsvpAnswer.Waitlisted : RsvpAnswer.Accepted,
-                WaitlistedAt = waiting ? guest.WaitlistedAt : null,
+                AddedAt = now,
+                Rsvp = rsvp,
+                WaitlistedAt = rsvp != RsvpAnswer.Waitlisted ? null : guest.WaitlistedAt ?? now,
                 SubstituteForId = guest.Id,
             };
             db.Guests.Add(replacement);
@@ -182,13 +190,30 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
             return replacement.Id;
         }, ct);
 
-    /// <summary>Records the same answer for several guests at once (answers collected by phone or at a briefing); returns how many changed.</summary>
-    public async Task<int> SetAnswerAsync(Guid eventId, IReadOnlyCollection<Guid> guestIds, RsvpAnswer answer, CancellationToken ct = default)
+    /// <summary>
+    /// Records the same answer for several guests at once (answers collected by phone or at a briefing). A yes goes
+    /// through the capacity one guest at a time, in the list's order: those that no longer fit wait for a place, and
+    /// a waiting guest marked accepted is given theirs. Returns how many changed, and how many of those wait.
+    /// </summary>
+    public async Task<(int Changed, int Waiting)> SetAnswerAsync(Guid eventId, IReadOnlyCollection<Guid> guestIds, RsvpAnswer answer, CancellationToken ct = default)
     {
+        if (answer == RsvpAnswer.Accepted)
+        {
+            var ids = await db.Guests.Where(g => g.EventId == eventId && guestIds.Contains(g.Id) && g.Rsvp != answer).OrderBy(g => g.AddedAt).ThenBy(g => g.Id)
+                .Select(g => g.Id).ToListAsync(ct);
+            var waiting = 0;
+            foreach (var id in ids)
+            {
+                var result = await answers.RecordAsync(eventId, id, g => g.Rsvp = RsvpAnswer.Accepted, byOffice: true, ct);
+                waiting += result.Outcome == Invitations.Answers.Outcome.Waitlisted ? 1 : 0;
+            }
+            return (ids.Count, waiting);
+        }
         var guests = await db.Guests.AsTracking().Where(g => g.EventId == eventId && guestIds.Contains(g.Id) && g.Rsvp != answer).ToListAsync(ct);
-        guests.ForEach(g => g.Rsvp = answer);
+        var now = clock.GetUtcNow();
+        guests.ForEach(g => (g.Rsvp, g.WaitlistedAt) = (answer, answer == RsvpAnswer.Waitlisted ? now : null));
         await db.SaveChangesAsync(ct);
-        return guests.Count;
+        return (guests.Count, answer == RsvpAnswer.Waitlisted ? guests.Count : 0);
     }
 
     /// <summary>Takes people off the event's list, with their seats; returns how many went.</summary>

@@ -12,7 +12,7 @@ namespace Chancery.Domain.Invitations;
 /// office gives a waiting guest a place, and the guest is told by e-mail. Answers to one event take turns, so two
 /// guests cannot both take the last place.
 /// </summary>
-public sealed class Answers(ChanceryDb db, Outbox outbox, TimeProvider clock)
+public sealed class Answers(ChanceryDb db, Outbox outbox, Infrastructure.PublicUrls urls, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -24,25 +24,27 @@ public sealed class Answers(ChanceryDb db, Outbox outbox, TimeProvider clock)
         Promoted,
     }
 
-    /// <summary>What happened, and the places left for this guest's party when capacity decided it.</summary>
-    public sealed record Result(Outcome Outcome, int? FreePlaces = null);
+    /// <summary>
+    /// What happened, the places left for this guest's party when capacity decided it, and (for a place given)
+    /// whether the guest is told by e-mail: not when they were never invited, as their link would lead nowhere.
+    /// </summary>
+    public sealed record Result(Outcome Outcome, int? FreePlaces = null, bool Told = false);
 
     public Task<Result> RecordAsync(Guid eventId, Guid guestId, Action<Guest> answer, bool byOffice, CancellationToken ct = default) =>
-        db.RetryOnConflictAsync(() => RecordOnceAsync(eventId, guestId, answer, byOffice, ct), ct);
+        db.RetryOnConflictAsync(() => RecordOnceAsync(eventId, guestId, answer, byOffice, onlyFromWaitingList: false, ct), ct);
 
     /// <summary>Gives a guest on the waiting list their place, over the capacity if the office so decides, and tells them.</summary>
-    public async Task<Result> PromoteAsync(Guid eventId, Guid guestId, CancellationToken ct = default)
+    public Task<Result> PromoteAsync(Guid eventId, Guid guestId, CancellationToken ct = default) =>
+        db.RetryOnConflictAsync(() => RecordOnceAsync(eventId, guestId, g => g.Rsvp = RsvpAnswer.Accepted, byOffice: true, onlyFromWaitingList: true, ct), ct);
+
+    /// <summary>Places left under the event's capacity, the others' partners and plus-ones counted; null without a capacity. Call in the event's turn.</summary>
+    public async Task<int?> FreePlacesAsync(Guid eventId, Guid? except, CancellationToken ct = default)
     {
-        var rsvp = await db.Guests.Where(g => g.Id == guestId && g.EventId == eventId).Select(g => (RsvpAnswer?)g.Rsvp).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("guest");
-        if (rsvp != RsvpAnswer.Waitlisted)
-        {
-            throw new DomainException("This guest is not on the waiting list.", "guestId");
-        }
-        return await RecordAsync(eventId, guestId, g => g.Rsvp = RsvpAnswer.Accepted, byOffice: true, ct);
+        var capacity = await db.Events.Where(e => e.Id == eventId).Select(e => e.Capacity).FirstOrDefaultAsync(ct);
+        return capacity is { } c ? c - await PeopleExpectedAsync(eventId, except ?? Guid.Empty, ct) : null;
     }
 
-    private async Task<Result> RecordOnceAsync(Guid eventId, Guid guestId, Action<Guest> answer, bool byOffice, CancellationToken ct)
+    private async Task<Result> RecordOnceAsync(Guid eventId, Guid guestId, Action<Guest> answer, bool byOffice, bool onlyFromWaitingList, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.TakeTurnsOnAsync(WriteConflicts.Turns.Event, eventId, ct);
@@ -50,6 +52,10 @@ public sealed class Answers(ChanceryDb db, Outbox outbox, TimeProvider clock)
         var guest = await db.Guests.AsTracking().Include(g => g.Contact).FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == eventId, ct)
             ?? throw DomainException.NotFound("guest");
         var before = guest.Rsvp;
+        if (onlyFromWaitingList && before != RsvpAnswer.Waitlisted)
+        {
+            throw new DomainException("This guest is not on the waiting list (any more).", "guestId"); // read in the event's turn: two clicks, or an answer meanwhile
+        }
         var waitingSince = guest.WaitlistedAt;
         var partyBefore = before == RsvpAnswer.Accepted ? GuestCounts.Party(guest) : 0;
         answer(guest);
@@ -58,12 +64,16 @@ public sealed class Answers(ChanceryDb db, Outbox outbox, TimeProvider clock)
         {
             if (byOffice)
             {
-                result = new Result(Outcome.Promoted);
-                if (guest.Contact is { ErasedAt: null, Email: { } address })
+                // Told by e-mail when their invitation's link and codes exist (a guest waiting since a yes taken by
+                // phone, or a deputy, may have had none yet: the invitation itself then carries the place).
+                var hostName = await db.Missions.Where(m => m.Id == e.MissionId).Select(m => m.HostName).FirstAsync(ct);
+                var tell = guest.RsvpTokenHash is not null && guest.Contact is { ErasedAt: null, Email: not null } && (urls.Configured || hostName is not null);
+                if (tell)
                 {
                     var key = $"{InvitationSending.PlacePrefix}{guest.Id}:{waitingSince?.UtcTicks ?? 0}";
-                    await outbox.AddForRenderingAsync(e.MissionId, InvitationMail.RendererName, [(key, OutboxAbout.Guest(guest.Id), address)], ct);
+                    await outbox.AddForRenderingAsync(e.MissionId, InvitationMail.RendererName, [(key, OutboxAbout.Guest(guest.Id), guest.Contact!.Email!)], ct);
                 }
+                result = new Result(Outcome.Promoted, Told: tell);
             }
             else
             {

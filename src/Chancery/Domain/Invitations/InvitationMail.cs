@@ -24,7 +24,8 @@ namespace Chancery.Domain.Invitations;
 public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastructure.PublicUrls urls, IOptions<EmailOptions> email) : IOutboxRenderer, IDisposable
 {
     // What every guest's message of one event shares, read once per instance: the outbox worker renders a whole
-    // batch with one instance, so 50 invitations read the event, its keys and its words once, not 50 times.
+    // batch with one instance, so 50 invitations read the event, its keys and its words once, not 50 times. An edit
+    // made while a batch goes out reaches its messages from the next batch on (docs/events.md says so).
     private sealed record EventParts(Event Event, Missions.Mission Mission, EventKeyRing.Keys Keys, IReadOnlyList<string> Languages, Dictionary<string, InvitationText> Texts);
 
     private readonly Dictionary<Guid, EventParts> _events = [];

@@ -155,7 +155,8 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         var notice = result.Outcome switch
         {
             Answers.Outcome.Waitlisted => "Saved on the waiting list: the event is full. Give them a place on the Invitations page.",
-            Answers.Outcome.Promoted => "Saved: the place is theirs, and they are told by e-mail.",
+            Answers.Outcome.Promoted when result.Told => "Saved: the place is theirs, and they are told by e-mail.",
+            Answers.Outcome.Promoted => "Saved: the place is theirs. They have no invitation yet: send it from the Invitations page; it carries their door code.",
             _ => null,
         };
         if (fromScript)
@@ -202,8 +203,10 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         }
         else if (Enum.TryParse<RsvpAnswer>(change, out var answer))
         {
-            var changed = await guestList.SetAnswerAsync(id, selected, answer);
-            TempData["Notice"] = $"{changed} marked {answer.ToString().ToLowerInvariant()}.";
+            var (changed, waiting) = await guestList.SetAnswerAsync(id, selected, answer);
+            TempData["Notice"] = answer == RsvpAnswer.Accepted && waiting > 0
+                ? $"{changed - waiting} marked accepted; {waiting} on the waiting list, as the event is full (give them a place on the Invitations page)."
+                : $"{changed} marked {Words.For(answer).ToLowerInvariant()}.";
         }
         else
         {

@@ -147,8 +147,9 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         }
         try
         {
-            await answers.PromoteAsync(id, guest);
-            TempData["Notice"] = "The place is theirs; they are told by e-mail.";
+            TempData["Notice"] = (await answers.PromoteAsync(id, guest)).Told
+                ? "The place is theirs; they are told by e-mail."
+                : "The place is theirs. They have no invitation yet: tick them and press Invite; the invitation carries their door code.";
         }
         catch (Domain.DomainException e) when (e.Kind == Domain.DomainErrorKind.Invalid)
         {
@@ -193,7 +194,8 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         Waiting = [.. guests.Values.Where(g => g.Rsvp == RsvpAnswer.Waitlisted).OrderBy(g => g.WaitlistedAt).ThenBy(g => g.Id)];
         Progress = await ProgressAsync();
         WithoutEmail = Rows.Count(r => r.Status.Status == "notSent" && r.Guest.Rsvp != RsvpAnswer.Declined && r.Guest.Contact!.Email is null);
-        Unanswered = Rows.Count(r => r.Status.Status == "sent" && r.Guest.Rsvp == RsvpAnswer.Pending);
+        // Those a reminder reaches: sent by e-mail (a card by hand has no address to remind), not answered.
+        Unanswered = Rows.Count(r => r.Status.Status == "sent" && r.Guest.Rsvp == RsvpAnswer.Pending && r.Guest.Contact!.Email is not null);
         AcceptedCompany = guests.Values.Where(g => g.Rsvp == RsvpAnswer.Accepted).Sum(g => GuestCounts.Party(g) - 1);
     }
 
