@@ -56,6 +56,10 @@ services.AddScoped<ContactDirectory>();
 services.AddScoped<ContactImporter>();
 services.AddScoped<GuestList>();
 services.AddScoped<Chancery.Domain.Invitations.Answers>();
+services.AddSingleton<Chancery.Domain.Door.DoorCodeBook>();
+services.AddSingleton<Chancery.Domain.Door.ScanLog>();
+services.AddHostedService(sp => sp.GetRequiredService<Chancery.Domain.Door.ScanLog>());
+services.AddScoped<Chancery.Domain.Door.CheckIn>();
 services.AddScoped<EventEditing>();
 services.AddScoped<Chancery.Domain.Invitations.EventKeyRing>();
 services.AddScoped<Chancery.Domain.Invitations.InvitationSending>();
@@ -145,6 +149,7 @@ api.MapContactsApi();
 api.MapEventsApi();
 api.MapGuestsApi();
 api.MapInvitationsApi();
+api.MapDoorApi();
 // An unknown /api path is a plain 404, not a sign-in redirect (and there is no /register).
 app.MapFallback("/api/{**path}", ApiFallback.Answer).AllowAnonymous().ExcludeFromDescription();
 app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

@@ -84,6 +84,8 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<TokenChain> TokenChains => Set<TokenChain>();
     public DbSet<Domain.Invitations.EventKey> EventKeys => Set<Domain.Invitations.EventKey>();
     public DbSet<Domain.Invitations.InvitationText> InvitationTexts => Set<Domain.Invitations.InvitationText>();
+    public DbSet<Domain.Door.Admission> Admissions => Set<Domain.Door.Admission>();
+    public DbSet<Domain.Door.ScanRecord> ScanRecords => Set<Domain.Door.ScanRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

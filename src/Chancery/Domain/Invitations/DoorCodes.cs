@@ -39,6 +39,21 @@ public static class DoorCodes
     public static DoorPass? Verify(ECDsa publicKey, Guid eventId, string? text) =>
         Verify(publicKey, text) is { } pass && pass.EventId == eventId ? pass : null;
 
+    /// <summary>
+    /// The event a code says it is for, unverified: only to tell door staff "this is another event's invitation"
+    /// rather than "unknown". Never admits anyone.
+    /// </summary>
+    public static Guid? ClaimedEvent(string? text)
+    {
+        if (text is null || !text.StartsWith(Prefix, StringComparison.Ordinal) || text.Length > 200)
+        {
+            return null;
+        }
+        Span<byte> code = stackalloc byte[150];
+        return Base64Url.TryDecodeFromChars(text.AsSpan(Prefix.Length), code, out var length) && length == Signed + SignatureLength && code[0] == Version
+            ? new Guid(code[1..17], bigEndian: true) : null;
+    }
+
     private static DoorPass? Verify(ECDsa publicKey, string? text)
     {
         if (text is null || !text.StartsWith(Prefix, StringComparison.Ordinal) || text.Length > 200)

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Chancery.Data;
+using Chancery.Domain;
+using Chancery.Domain.Door;
+using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chancery.Api;
+
+/// <summary>API.md "Check-in": admitting guests at the door, one scan or a station's queue, walk-ins, arrivals. Door, Protocol and Admin.</summary>
+public static class DoorApi
+{
+    public sealed record Scan(string? Code, string? Station, string? Nonce, DateTimeOffset? ScannedAt);
+    public sealed record Batch(string? Station, List<Scan>? Scans);
+    public sealed record GuestRef(Guid Id, string DisplayName, string? Organization);
+    /// <summary>API.md's fields, and added: <c>reason</c> (wrongEvent, notOnList, waitlisted, companionNotExpected) and <c>companion</c> (0 the guest, n a plus-one).</summary>
+    public sealed record ScanResultDto(string Result, GuestRef? Guest, DateTimeOffset? CheckedInAt, string? Station, string? Reason, int Companion);
+
+    public const int MaxBatch = 1000;
+
+    private static readonly MissionRole[] AtTheDoor = [MissionRole.Protocol, MissionRole.Door];
+
+    public static RouteGroupBuilder MapDoorApi(this RouteGroupBuilder api)
+    {
+        var door = api.MapGroup("/events/{id:guid}").WithTags("Check-in").RequireAuthorization(Policies.Door);
+        door.MapPost("/checkin", CheckInAsync).WithSummary("Admit the guest a code names (signed QR payload or typed code), exactly once");
+        door.MapPost("/checkin/batch", BatchAsync).WithSummary("What an offline station queued: the results in order");
+        return api;
+    }
+
+    private static async Task<Ok<ScanResultDto>> CheckInAsync(Guid id, Scan body, ChanceryDb db, CheckIn checkIn, MissionScope scope)
+    {
+        var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", AtTheDoor);
+        return TypedResults.Ok(Dto(await checkIn.ScanAsync(e, body.Code, body.Station, body.Nonce, body.ScannedAt)));
+    }
+
+    private static async Task<Ok<List<ScanResultDto>>> BatchAsync(Guid id, Batch body, ChanceryDb db, CheckIn checkIn, MissionScope scope)
+    {
+        var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", AtTheDoor);
+        if (body.Scans is not { Count: > 0 } scans || scans.Count > MaxBatch)
+        {
+            throw new DomainException($"Send between 1 and {MaxBatch:N0} scans.", "scans");
+        }
+        var results = new List<ScanResultDto>(scans.Count);
+        foreach (var scan in scans)
+        {
+            results.Add(Dto(await checkIn.ScanAsync(e, scan.Code, scan.Station ?? body.Station, scan.Nonce, scan.ScannedAt)));
+        }
+        return TypedResults.Ok(results);
+    }
+
+    private static ScanResultDto Dto(CheckInOutcome o) => new(
+        JsonNamingPolicy.CamelCase.ConvertName(o.Result.ToString()),
+        o.GuestId is { } g && o.DisplayName is not null ? new GuestRef(g, o.DisplayName, o.Organization) : null,
+        o.CheckedInAt, o.Station, o.Reason, o.Companion);
+}

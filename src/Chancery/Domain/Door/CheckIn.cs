@@ -1,0 +1,98 @@
+using Chancery.Data;
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.Door;
+
+/// <summary>What a scan came to, with whom it concerns and, for one already in, when and where they were admitted.</summary>
+public sealed record CheckInOutcome(CheckInResult Result, string? Reason = null, Guid? GuestId = null, byte Companion = 0, DateTimeOffset? CheckedInAt = null, string? Station = null,
+    string? DisplayName = null, string? Organization = null);
+
+/// <summary>
+/// Admits guests at the door (PRODUCT.md M5, API.md "Check-in"), for the door page and the API alike. The same
+/// person scanned at two stations at once is admitted exactly once — the admission's unique index decides, not a
+/// read before the write — and a scan sent again with its nonce finds its own admission. Every scan, failed ones
+/// too, goes to the <see cref="ScanLog"/>.
+/// </summary>
+public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, TimeProvider clock)
+{
+    public async Task<CheckInOutcome> ScanAsync(Event e, string? code, string? station, string? nonce, DateTimeOffset? scannedAt, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        station = Contacts.Text.Clean(station);
+        if (station is null || station.Length > ScanRecord.MaxStation)
+        {
+            errors["station"] = [$"Name the station (at most {ScanRecord.MaxStation} characters): the log says where each guest came in."];
+        }
+        if (nonce is { Length: > ScanRecord.MaxNonce })
+        {
+            errors["nonce"] = [$"A nonce is at most {ScanRecord.MaxNonce} characters."];
+        }
+        DomainException.ThrowIfAny(errors, "The scan has errors.");
+        // To the millisecond, as every database here keeps it: the time a second scan reports is the first's exactly.
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var text = code?.Trim() ?? "";
+        var (pass, reason) = text.Length is 0 or > ScanRecord.MaxCode ? (null, CheckInReasons.NotOnList) : await codes.ReadAsync(e, text, ct);
+        var outcome = pass is null
+            ? new CheckInOutcome(CheckInResult.Unknown, reason)
+            : await AdmitAsync(e, pass.GuestId, pass.Companion, station!, nonce, scannedAt, now, ct);
+        log.Add(new ScanRecord
+        {
+            MissionId = e.MissionId,
+            EventId = e.Id,
+            Station = station!,
+            Nonce = nonce,
+            Code = text.Length > ScanRecord.MaxCode ? text[..ScanRecord.MaxCode] : text,
+            ScannedAt = scannedAt,
+            ReceivedAt = now,
+            Result = outcome.Result,
+            Reason = outcome.Reason,
+            GuestId = outcome.GuestId,
+            Companion = outcome.Companion,
+        });
+        return outcome;
+    }
+
+    /// <summary>Admits one person of the guest list (the guest, or their n-th plus-one) unless already in.</summary>
+    public async Task<CheckInOutcome> AdmitAsync(Event e, Guid guestId, byte companion, string station, string? nonce, DateTimeOffset? scannedAt, DateTimeOffset now, CancellationToken ct = default)
+    {
+        // One read: the answer, the allowance and the person as the door shows them.
+        var guest = await db.Guests.AsNoTracking().Where(g => g.Id == guestId && g.EventId == e.Id)
+            .Select(g => new { g.Rsvp, g.PlusOnes, g.MissionId, g.Contact, Organization = g.Contact!.Organization!.Name }).FirstOrDefaultAsync(ct);
+        if (guest is null || guest.Contact is not { ErasedAt: null } person)
+        {
+            return new CheckInOutcome(CheckInResult.Unknown, CheckInReasons.NotOnList);
+        }
+        var (name, organization) = (person.DisplayName, guest.Organization);
+        if (guest.Rsvp is RsvpAnswer.Declined or RsvpAnswer.Waitlisted)
+        {
+            return new CheckInOutcome(CheckInResult.Declined, guest.Rsvp == RsvpAnswer.Waitlisted ? CheckInReasons.Waitlisted : null, guestId, companion,
+                DisplayName: name, Organization: organization);
+        }
+        if (companion > guest.PlusOnes)
+        {
+            return new CheckInOutcome(CheckInResult.Declined, CheckInReasons.CompanionNotExpected, guestId, companion, DisplayName: name, Organization: organization);
+        }
+        db.Admissions.Add(new Admission { MissionId = guest.MissionId, EventId = e.Id, GuestId = guestId, Companion = companion, Station = station, At = now, ScannedAt = scannedAt, Nonce = nonce });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (WriteConflicts.IsConflict(ex))
+        {
+            db.ChangeTracker.Clear();
+            var first = await db.Admissions.AsNoTracking().FirstAsync(a => a.EventId == e.Id && a.GuestId == guestId && a.Companion == companion, ct);
+            // The same scan sent again (a retry after a lost answer) gets the answer it had.
+            var result = nonce is not null && first.Nonce == nonce ? CheckInResult.Admitted : CheckInResult.AlreadyCheckedIn;
+            return new CheckInOutcome(result, null, guestId, companion, first.At, first.Station, name, organization);
+        }
+        if (companion == 0)
+        {
+            await db.Guests.Where(g => g.Id == guestId && g.CheckedInAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(g => g.CheckedInAt, now).SetProperty(g => g.CheckedInBy, station), ct);
+        }
+        return new CheckInOutcome(CheckInResult.Admitted, null, guestId, companion, now, station, name, organization);
+    }
+}

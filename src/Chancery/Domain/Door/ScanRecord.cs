@@ -1,0 +1,43 @@
+using Chancery.Domain.Missions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chancery.Domain.Door;
+
+/// <summary>
+/// Every scan at the door, failed ones too: the station, its clock and ours, the code as read, and what came of it.
+/// Written in batches after the answer (<see cref="ScanLog"/>); the door's own record, so not audited again.
+/// </summary>
+public sealed class ScanRecord : IMissionScoped, Audit.INotAudited
+{
+    public const int MaxStation = 100, MaxNonce = 100, MaxCode = 300;
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MissionId { get; init; }
+    public Guid EventId { get; init; }
+    public required string Station { get; init; }
+    public string? Nonce { get; init; }
+    /// <summary>The code as the station read it, clipped: a signed code or a typed one, or whatever a scanner sent.</summary>
+    public required string Code { get; init; }
+    public DateTimeOffset? ScannedAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public CheckInResult Result { get; init; }
+    public string? Reason { get; init; }
+    public Guid? GuestId { get; init; }
+    public byte Companion { get; init; }
+}
+
+internal sealed class ScanRecordConfiguration : IEntityTypeConfiguration<ScanRecord>
+{
+    public void Configure(EntityTypeBuilder<ScanRecord> e)
+    {
+        e.HasIndex(s => new { s.EventId, s.Nonce }).IsUnique().HasFilter("\"Nonce\" IS NOT NULL");
+        e.HasIndex(s => new { s.EventId, s.ReceivedAt });
+        e.HasOne<Events.Event>().WithMany().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
+        e.Property(s => s.Station).HasMaxLength(ScanRecord.MaxStation);
+        e.Property(s => s.Nonce).HasMaxLength(ScanRecord.MaxNonce);
+        e.Property(s => s.Code).HasMaxLength(ScanRecord.MaxCode);
+        e.Property(s => s.Result).HasConversion<string>().HasMaxLength(20);
+        e.Property(s => s.Reason).HasMaxLength(40);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chancery.Data;
+using Chancery.Domain.Door;
+using Chancery.Domain.Invitations;
+using Chancery.Domain.Missions;
+using Chancery.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chancery.Tests.Door;
+
+/// <summary>API.md "Check-in": every result, exactly once under a race, nonces, an offline station's queue, the scan log.</summary>
+public abstract class CheckInTests(string provider) : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = provider == DatabaseSetup.Postgres ? new PostgresTestApp() : new TestApp();
+        _app.With("Email:RunWorker", "false").With("PublicBaseUrl", "https://events.embassy.example");
+        await _app.InitializeAsync();
+        _app.Ready();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private sealed record Door(HttpClient Office, HttpClient Staff, Guid EventId, Guid MissionId, Dictionary<string, Guid> Guests);
+
+    private async Task<Door> EventAsync()
+    {
+        var mission = await _app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        var office = await _app.ApiClientAsync(await _app.CreateUserAsync(mission.Id, MissionRole.Protocol));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("names-in-six-scripts.csv")), "file", "names.csv" } };
+        (await office.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
+        var e = await (await office.PostAsJsonAsync("/api/events", new
+        {
+            title = "National Day reception",
+            startsAt = $"{_app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(1):yyyy-MM-dd}T18:00",
+            timeZone = "Europe/Helsinki",
+            venue = "Residence",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = Guid.Parse(e.GetProperty("id").GetString()!);
+        (await office.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
+        var guests = (await office.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests"))!
+            .Where(g => g.GetProperty("contact").GetProperty("email").ValueKind == JsonValueKind.String)
+            .ToDictionary(g => g.GetProperty("contact").GetProperty("email").GetString()!.Split('@')[0].Split('.')[0], g => Guid.Parse(g.GetProperty("id").GetString()!));
+        var staff = await _app.ApiClientAsync(await _app.CreateUserAsync(mission.Id, MissionRole.Door));
+        return new Door(office, staff, id, mission.Id, guests);
+    }
+
+    private async Task<(string Signed, string Typed)> CodesAsync(Door d, Guid guest, byte companion = 0)
+    {
+        using var scope = _app.BackgroundScope(d.MissionId);
+        var e = await scope.ServiceProvider.GetRequiredService<ChanceryDb>().Events.SingleAsync(x => x.Id == d.EventId);
+        using var keys = await scope.ServiceProvider.GetRequiredService<EventKeyRing>().ForAsync(e);
+        return (DoorCodes.Sign(keys.SigningKey, new DoorPass(d.EventId, guest, companion)), GuestSecrets.TypedCode(keys.Secret, guest, companion));
+    }
+
+    private static async Task<JsonElement> ScanAsync(Door d, string code, string station = "Main door", string? nonce = null)
+    {
+        var response = await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/checkin", new { code, station, nonce, scannedAt = DateTimeOffset.UtcNow });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static string Result(JsonElement r) => r.GetProperty("result").GetString()!;
+    private static string? Reason(JsonElement r) => r.GetProperty("reason").ValueKind == JsonValueKind.String ? r.GetProperty("reason").GetString() : null;
+
+    [Fact]
+    public async Task Each_kind_of_scan_gets_its_answer()
+    {
+        var d = await EventAsync();
+        (await d.Office.PutAsJsonAsync($"/api/events/{d.EventId}/guests/{d.Guests["wang"]}", new { rsvp = "accepted", plusOnes = 1 })).EnsureSuccessStatusCode();
+        (await d.Office.PutAsJsonAsync($"/api/events/{d.EventId}/guests/{d.Guests["amara"]}", new { rsvp = "declined" })).EnsureSuccessStatusCode();
+        (await d.Office.PutAsJsonAsync($"/api/events/{d.EventId}/guests/{d.Guests["olga"]}", new { rsvp = "waitlisted" })).EnsureSuccessStatusCode();
+        var wang = await CodesAsync(d, d.Guests["wang"]);
+
+        var admitted = await ScanAsync(d, wang.Signed, "Main door");
+        Assert.Equal("admitted", Result(admitted));
+        Assert.Equal("王伟", admitted.GetProperty("guest").GetProperty("displayName").GetString()!.Replace("H.E. ", "", StringComparison.Ordinal));
+        Assert.Equal("Embassy of China", admitted.GetProperty("guest").GetProperty("organization").GetString());
+
+        // Again, at another station, by the typed code as staff might type it: in already, since when and where.
+        var again = await ScanAsync(d, wang.Typed.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant(), "Garden gate");
+        Assert.Equal("alreadyCheckedIn", Result(again));
+        Assert.Equal("Main door", again.GetProperty("station").GetString());
+        Assert.Equal(admitted.GetProperty("checkedInAt").GetDateTimeOffset(), again.GetProperty("checkedInAt").GetDateTimeOffset());
+
+        // His plus-one comes in on a code of their own; a second plus-one was never announced.
+        var companion = await ScanAsync(d, (await CodesAsync(d, d.Guests["wang"], 1)).Signed);
+        Assert.Equal(("admitted", 1), (Result(companion), companion.GetProperty("companion").GetInt32()));
+        var extra = await ScanAsync(d, (await CodesAsync(d, d.Guests["wang"], 2)).Signed);
+        Assert.Equal(("declined", "companionNotExpected"), (Result(extra), Reason(extra)));
+
+        var declined = await ScanAsync(d, (await CodesAsync(d, d.Guests["amara"])).Signed);
+        Assert.Equal(("declined", (string?)null), (Result(declined), Reason(declined)));
+        var waiting = await ScanAsync(d, (await CodesAsync(d, d.Guests["olga"])).Typed);
+        Assert.Equal(("declined", "waitlisted"), (Result(waiting), Reason(waiting)));
+        Assert.Equal(("unknown", "notOnList"), (Result(await ScanAsync(d, "ABCD-EFGH-JKMN")), Reason(await ScanAsync(d, "<script>alert(1)</script>"))));
+        // A code of another event, however well signed, is unknown here, and said to be another event's.
+        var other = await EventAsync();
+        var elsewhere = await ScanAsync(d, (await CodesAsync(other, other.Guests["wang"])).Signed);
+        Assert.Equal(("unknown", "wrongEvent"), (Result(elsewhere), Reason(elsewhere)));
+        // A signed code altered by one character is nobody.
+        var tampered = wang.Signed[..^2] + (wang.Signed[^2] == 'A' ? 'B' : 'A') + wang.Signed[^1];
+        Assert.Equal("unknown", Result(await ScanAsync(d, tampered)));
+
+        // The guest list shows who came in, when and where; the log kept every scan, failed ones too.
+        var list = (await d.Office.GetFromJsonAsync<JsonElement[]>($"/api/events/{d.EventId}/guests"))!;
+        Assert.Equal("Main door", list.Single(g => g.GetProperty("id").GetString() == d.Guests["wang"].ToString()).GetProperty("checkedInBy").GetString());
+        await _app.Services.GetRequiredService<ScanLog>().WrittenAsync();
+        var log = await _app.WithDbAsync(db => db.ScanRecords.IgnoreQueryFilters().Where(s => s.EventId == d.EventId).ToListAsync());
+        Assert.Equal(10, log.Count);
+        Assert.Contains(log, s => s.Result == CheckInResult.Unknown && s.Code == "<script>alert(1)</script>");
+    }
+
+    [Fact]
+    public async Task Many_stations_scanning_one_code_at_once_admit_the_guest_once()
+    {
+        var d = await EventAsync();
+        var code = (await CodesAsync(d, d.Guests["rana"])).Signed;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => ScanAsync(d, code, $"Station {i}")));
+
+        Assert.Single(results, r => Result(r) == "admitted");
+        Assert.Equal(15, results.Count(r => Result(r) == "alreadyCheckedIn"));
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.EventId == d.EventId)));
+    }
+
+    [Fact]
+    public async Task A_scan_sent_again_with_its_nonce_changes_nothing_and_an_offline_queue_is_answered_in_order()
+    {
+        var d = await EventAsync();
+        var kim = await CodesAsync(d, d.Guests["kim"]);
+
+        var first = await ScanAsync(d, kim.Signed, "Tablet 1", nonce: "t1-0001");
+        var retried = await ScanAsync(d, kim.Signed, "Tablet 1", nonce: "t1-0001");
+        var other = await ScanAsync(d, kim.Signed, "Tablet 2", nonce: "t2-0001");
+        Assert.Equal(("admitted", "admitted", "alreadyCheckedIn"), (Result(first), Result(retried), Result(other)));
+
+        // A station back online sends what it queued: answered in order; the guest admitted offline at two stations
+        // is in once, and both scans are kept.
+        var queue = await (await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/checkin/batch", new
+        {
+            station = "Tablet 3",
+            scans = new object[]
+            {
+                new { code = (await CodesAsync(d, d.Guests["yamada"])).Typed, nonce = "t3-1", scannedAt = DateTimeOffset.UtcNow.AddMinutes(-5) },
+                new { code = kim.Typed, nonce = "t3-2", scannedAt = DateTimeOffset.UtcNow.AddMinutes(-4) },
+                new { code = "not a code", nonce = "t3-3", scannedAt = DateTimeOffset.UtcNow.AddMinutes(-3) },
+            },
+        })).Content.ReadFromJsonAsync<JsonElement[]>();
+        Assert.Equal(["admitted", "alreadyCheckedIn", "unknown"], queue!.Select(Result));
+
+        await _app.Services.GetRequiredService<ScanLog>().WrittenAsync();
+        var log = await _app.WithDbAsync(db => db.ScanRecords.IgnoreQueryFilters().Where(s => s.EventId == d.EventId).ToListAsync());
+        Assert.Equal(5, log.Count); // the retried nonce once
+        Assert.Equal(3, log.Count(s => s.GuestId == d.Guests["kim"]));
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == d.Guests["kim"])));
+    }
+
+    [Fact]
+    public async Task Only_the_missions_door_and_protocol_staff_may_check_in()
+    {
+        var d = await EventAsync();
+        var code = (await CodesAsync(d, d.Guests["rana"])).Signed;
+        var stranger = await _app.ApiClientAsync(await _app.CreateUserAsync((await _app.CreateMissionAsync($"Other {Guid.NewGuid():N}")).Id, MissionRole.Door));
+        using var anonymous = _app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/events/{d.EventId}/checkin", new { code, station = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/events/{d.EventId}/checkin", new { code, station = "x" })).StatusCode);
+        var noStation = await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/checkin", new { code });
+        Assert.Equal(HttpStatusCode.BadRequest, noStation.StatusCode);
+        Assert.Contains("station", await noStation.Content.ReadAsStringAsync());
+        Assert.Equal("admitted", Result(await (await d.Office.PostAsJsonAsync($"/api/events/{d.EventId}/checkin", new { code, station = "Office" })).Content.ReadFromJsonAsync<JsonElement>()));
+    }
+}
+
+public sealed class CheckInTestsOnSqlite() : CheckInTests(DatabaseSetup.Sqlite);
+
+public sealed class CheckInTestsOnPostgres() : CheckInTests(DatabaseSetup.Postgres);
