@@ -60,6 +60,7 @@ services.AddSingleton<Chancery.Domain.Door.DoorCodeBook>();
 services.AddSingleton<Chancery.Domain.Door.ScanLog>();
 services.AddHostedService(sp => sp.GetRequiredService<Chancery.Domain.Door.ScanLog>());
 services.AddScoped<Chancery.Domain.Door.CheckIn>();
+services.AddScoped<Chancery.Domain.Door.Arrivals>();
 services.AddScoped<EventEditing>();
 services.AddScoped<Chancery.Domain.Invitations.EventKeyRing>();
 services.AddScoped<Chancery.Domain.Invitations.InvitationSending>();

@@ -14,6 +14,7 @@ public static class DoorApi
     public sealed record Scan(string? Code, string? Station, string? Nonce, DateTimeOffset? ScannedAt);
     public sealed record Batch(string? Station, List<Scan>? Scans);
     public sealed record GuestRef(Guid Id, string DisplayName, string? Organization);
+    public sealed record WalkIn(string? FirstName, string? LastName, string? Organization, string? Category, string? Station);
     /// <summary>API.md's fields, and added: <c>reason</c> (wrongEvent, notOnList, waitlisted, companionNotExpected) and <c>companion</c> (0 the guest, n a plus-one).</summary>
     public sealed record ScanResultDto(string Result, GuestRef? Guest, DateTimeOffset? CheckedInAt, string? Station, string? Reason, int Companion);
 
@@ -26,6 +27,8 @@ public static class DoorApi
         var door = api.MapGroup("/events/{id:guid}").WithTags("Check-in").RequireAuthorization(Policies.Door);
         door.MapPost("/checkin", CheckInAsync).WithSummary("Admit the guest a code names (signed QR payload or typed code), exactly once");
         door.MapPost("/checkin/batch", BatchAsync).WithSummary("What an offline station queued: the results in order");
+        door.MapPost("/walkins", WalkInAsync).WithSummary("Someone not on the list, let in: added to the directory and the list, checked in at once");
+        door.MapGet("/arrivals", ArrivalsAsync).WithSummary("Who has come against who is expected, by category, and the latest arrivals");
         return api;
     }
 
@@ -48,6 +51,19 @@ public static class DoorApi
             results.Add(Dto(await checkIn.ScanAsync(e, scan.Code, scan.Station ?? body.Station, scan.Nonce, scan.ScannedAt)));
         }
         return TypedResults.Ok(results);
+    }
+
+    private static async Task<Created<ScanResultDto>> WalkInAsync(Guid id, WalkIn body, ChanceryDb db, CheckIn checkIn, MissionScope scope)
+    {
+        var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", AtTheDoor);
+        var outcome = await checkIn.WalkInAsync(e, body.FirstName, body.LastName, body.Organization, body.Category, body.Station);
+        return TypedResults.Created($"/api/events/{id}/guests/{outcome.GuestId}", Dto(outcome));
+    }
+
+    private static async Task<Ok<Arrivals.Summary>> ArrivalsAsync(Guid id, ChanceryDb db, Arrivals arrivals, MissionScope scope)
+    {
+        var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", AtTheDoor);
+        return TypedResults.Ok(await arrivals.ForAsync(e.Id));
     }
 
     private static ScanResultDto Dto(CheckInOutcome o) => new(

@@ -166,6 +166,40 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task After_a_door_shift_the_arrivals_count_who_came_walk_ins_included()
+    {
+        var d = await EventAsync();
+        foreach (var (who, plusOnes) in new[] { ("wang", 1), ("rana", 0), ("kim", 0), ("yamada", 0) })
+        {
+            (await d.Office.PutAsJsonAsync($"/api/events/{d.EventId}/guests/{d.Guests[who]}", new { rsvp = "accepted", plusOnes })).EnsureSuccessStatusCode();
+        }
+        await ScanAsync(d, (await CodesAsync(d, d.Guests["wang"])).Signed);
+        await ScanAsync(d, (await CodesAsync(d, d.Guests["wang"], 1)).Typed);
+        await ScanAsync(d, (await CodesAsync(d, d.Guests["rana"])).Signed);
+        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var walkIn = await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/walkins", new { firstName = "Jane", lastName = "Walker", organization = "Foreign Press Club", category = "Press", station = "Main door" });
+        Assert.Equal(HttpStatusCode.Created, walkIn.StatusCode);
+        Assert.Equal("admitted", Result(await walkIn.Content.ReadFromJsonAsync<JsonElement>()));
+        var nameless = await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/walkins", new { firstName = "Only" });
+        Assert.Equal(HttpStatusCode.BadRequest, nameless.StatusCode);
+
+        var arrivals = await d.Staff.GetFromJsonAsync<JsonElement>($"/api/events/{d.EventId}/arrivals");
+
+        Assert.Equal((5, 4, 1), (arrivals.GetProperty("expected").GetInt32(), arrivals.GetProperty("arrived").GetInt32(), arrivals.GetProperty("walkIns").GetInt32()));
+        var latest = arrivals.GetProperty("latest").EnumerateArray().ToList();
+        Assert.Equal(4, latest.Count);
+        Assert.Equal("Jane Walker", latest[0].GetProperty("displayName").GetString());
+        var press = arrivals.GetProperty("byCategory").EnumerateArray().Single(c => c.GetProperty("category").GetString() == "Press");
+        Assert.Equal((0, 1), (press.GetProperty("expected").GetInt32(), press.GetProperty("arrived").GetInt32()));
+        Assert.Equal(5, arrivals.GetProperty("byCategory").EnumerateArray().Sum(c => c.GetProperty("expected").GetInt32()));
+        // The walk-in is on the guest list, accepted and checked in; the directory knows them as a walk-in.
+        var listed = (await d.Office.GetFromJsonAsync<JsonElement[]>($"/api/events/{d.EventId}/guests"))!.Single(g => g.GetProperty("contact").GetProperty("lastName").GetString() == "Walker");
+        Assert.Equal("accepted", listed.GetProperty("rsvp").GetString());
+        Assert.Equal("Main door", listed.GetProperty("checkedInBy").GetString());
+        Assert.Contains("walk-in", listed.GetProperty("contact").GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
     public async Task Only_the_missions_door_and_protocol_staff_may_check_in()
     {
         var d = await EventAsync();

@@ -15,8 +15,37 @@ public sealed record CheckInOutcome(CheckInResult Result, string? Reason = null,
 /// read before the write — and a scan sent again with its nonce finds its own admission. Every scan, failed ones
 /// too, goes to the <see cref="ScanLog"/>.
 /// </summary>
-public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, TimeProvider clock)
+public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Contacts.ContactDirectory directory, TimeProvider clock)
 {
+    public const string WalkInTag = "walk-in";
+
+    /// <summary>
+    /// Someone not on the list let in at the door: they join the directory (tagged walk-in, with their organization
+    /// and category by name) and the guest list, and are admitted at once.
+    /// </summary>
+    public async Task<CheckInOutcome> WalkInAsync(Event e, string? firstName, string? lastName, string? organization, string? category, string? station, CancellationToken ct = default)
+    {
+        station = Contacts.Text.Clean(station) ?? "Walk-in";
+        if (station.Length > ScanRecord.MaxStation)
+        {
+            throw new DomainException($"A station's name is at most {ScanRecord.MaxStation} characters.", "station");
+        }
+        var contact = await directory.SaveAsync(e.MissionId, null, new Contacts.ContactInput
+        {
+            FirstName = firstName,
+            LastName = lastName,
+            OrganizationName = organization,
+            Category = category,
+            Tags = [WalkInTag],
+        }, ct);
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var guest = new Guest { MissionId = e.MissionId, EventId = e.Id, ContactId = contact.Id, AddedAt = now, Rsvp = RsvpAnswer.Accepted, WalkIn = true };
+        db.Guests.Add(guest);
+        await db.SaveChangesAsync(ct);
+        return await AdmitAsync(e, guest.Id, 0, station, nonce: null, scannedAt: now, now, ct);
+    }
+
     public async Task<CheckInOutcome> ScanAsync(Event e, string? code, string? station, string? nonce, DateTimeOffset? scannedAt, CancellationToken ct = default)
     {
         var errors = new Dictionary<string, string[]>();

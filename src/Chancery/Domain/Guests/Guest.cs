@@ -60,6 +60,8 @@ public sealed class Guest : IMissionScoped
     /// <summary>For the protocol office: VIP, greet by the ambassador, dietary needs.</summary>
     public string? Note { get; set; }
     public DateTimeOffset AddedAt { get; init; }
+    /// <summary>Came without being on the list, and was let in at the door (reports count walk-ins apart).</summary>
+    public bool WalkIn { get; set; }
     public DateTimeOffset? CheckedInAt { get; set; }
     public string? CheckedInBy { get; set; }
 }

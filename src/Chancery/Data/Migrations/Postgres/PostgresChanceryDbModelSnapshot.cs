@@ -619,6 +619,9 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("WaitlistedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("WalkIn")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("WithPartner")
                         .HasColumnType("boolean");
 

@@ -613,6 +613,9 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<long?>("WaitlistedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WalkIn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("WithPartner")
                         .HasColumnType("INTEGER");
 
