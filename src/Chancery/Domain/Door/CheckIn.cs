@@ -84,6 +84,33 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
         return outcome;
     }
 
+    /// <summary>Admits a guest found by name at the door (no code in hand); logged like a scan.</summary>
+    public async Task<CheckInOutcome> AdmitByNameAsync(Event e, Guid guestId, string? station, string? nonce, CancellationToken ct = default)
+    {
+        station = Contacts.Text.Clean(station);
+        if (station is null || station.Length > ScanRecord.MaxStation)
+        {
+            throw new DomainException($"Name the station (at most {ScanRecord.MaxStation} characters).", "station");
+        }
+        var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var outcome = await AdmitAsync(e, guestId, 0, station, nonce, now, now, ct);
+        log.Add(new ScanRecord
+        {
+            MissionId = e.MissionId,
+            EventId = e.Id,
+            Station = station,
+            Nonce = nonce,
+            Code = "(found by name)",
+            ScannedAt = now,
+            ReceivedAt = now,
+            Result = outcome.Result,
+            Reason = outcome.Reason,
+            GuestId = outcome.GuestId,
+        });
+        return outcome;
+    }
+
     /// <summary>Admits one person of the guest list (the guest, or their n-th plus-one) unless already in.</summary>
     public async Task<CheckInOutcome> AdmitAsync(Event e, Guid guestId, byte companion, string station, string? nonce, DateTimeOffset? scannedAt, DateTimeOffset now, CancellationToken ct = default)
     {

@@ -1,0 +1,95 @@
+using Chancery.Data;
+using Chancery.Domain;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Door;
+using Chancery.Domain.Guests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.Events;
+
+/// <summary>
+/// The door, on a phone held in one hand: a code scanned by a keyboard-wedge scanner or typed, or a guest found by
+/// name in any script, and the answer across the screen in a colour that cannot be misread. Works without script;
+/// each form carries a nonce, so a page sent twice (a double tap, a reload) admits once and answers alike.
+/// </summary>
+public sealed class DoorModel(ChanceryDb db, CheckIn checkIn) : EventPage(db)
+{
+    public const int Found = 20;
+
+    [BindProperty(SupportsGet = true)] public string? Station { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Find { get; set; }
+    public CheckInOutcome? Outcome { get; private set; }
+    /// <summary>What the door needs of the guest the answer is about: how to address them, who comes with them, where they sit.</summary>
+    public Guest? Guest { get; private set; }
+    public string? Seat { get; private set; }
+    public IReadOnlyList<Guest> Matches { get; private set; } = [];
+    public string Nonce { get; } = Guid.NewGuid().ToString("N");
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        await SearchAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostScanAsync(Guid id, string? code, string? nonce)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        return await AnswerAsync(() => checkIn.ScanAsync(Event, code, Station, nonce, scannedAt: null));
+    }
+
+    public async Task<IActionResult> OnPostAdmitAsync(Guid id, Guid guest, string? nonce)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        return await AnswerAsync(() => checkIn.AdmitByNameAsync(Event, guest, Station, nonce));
+    }
+
+    private async Task<IActionResult> AnswerAsync(Func<Task<CheckInOutcome>> scan)
+    {
+        if (Text.Clean(Station) is null)
+        {
+            ModelState.AddModelError("", "Name this station first (Main door, Garden gate): the log says where each guest came in.");
+            return Page();
+        }
+        try
+        {
+            Outcome = await scan();
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        {
+            ModelState.AddModelError("", e.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message);
+            return Page();
+        }
+        if (Outcome.GuestId is { } guestId)
+        {
+            Guest = await Db.Guests.AsNoTracking().Include(g => g.Contact).ThenInclude(c => c!.Organization).FirstOrDefaultAsync(g => g.Id == guestId);
+            Seat = await Db.SeatAssignments.Where(s => s.GuestId == guestId && !s.IsPartner)
+                .Join(Db.SeatingTables, s => s.TableId, t => t.Id, (s, t) => "Table " + t.Number + (t.Name != null ? " (" + t.Name + ")" : "") + ", seat " + s.Seat)
+                .FirstOrDefaultAsync();
+        }
+        Find = null;
+        return Page();
+    }
+
+    private async Task SearchAsync()
+    {
+        if (Text.Clean(Find) is not { } find)
+        {
+            return;
+        }
+        var key = Text.Fold(find);
+        Matches = await Db.Guests.AsNoTracking().Include(g => g.Contact).ThenInclude(c => c!.Organization)
+            .Where(g => g.EventId == Event.Id && g.Contact!.ErasedAt == null && g.Contact.SearchText.Contains(key))
+            .OrderBy(g => g.Contact!.SortName).Take(Found).ToListAsync();
+    }
+}

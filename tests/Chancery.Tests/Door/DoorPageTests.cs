@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chancery.Data;
+using Chancery.Domain.Invitations;
+using Chancery.Domain.Missions;
+using Chancery.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chancery.Tests.Door;
+
+/// <summary>The door page without script: a code, a name in any script, the answer in words and colour, once.</summary>
+public sealed class DoorPageTests(TestApp app) : IClassFixture<TestApp>
+{
+    [Fact]
+    public async Task Door_staff_admit_by_code_and_by_name_and_a_page_sent_twice_admits_once()
+    {
+        var mission = await app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        var office = await app.ApiClientAsync(await app.CreateUserAsync(mission.Id, MissionRole.Protocol));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("names-in-six-scripts.csv")), "file", "names.csv" } };
+        (await office.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
+        var e = await (await office.PostAsJsonAsync("/api/events", new { title = "National Day", startsAt = "2027-02-26T18:00", timeZone = "Europe/Helsinki", venue = "Residence" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = Guid.Parse(e.GetProperty("id").GetString()!);
+        (await office.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
+        var wang = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == "wang.wei@china.example.org").Select(g => g.Id).SingleAsync());
+        var olga = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == "olga.ivanova@russia.example.org").Select(g => g.Id).SingleAsync());
+        (await office.PutAsJsonAsync($"/api/events/{id}/guests/{wang}", new { note = "VIP: greet by the Ambassador" })).EnsureSuccessStatusCode();
+        string typed;
+        using (var scope = app.BackgroundScope(mission.Id))
+        {
+            var ev = await scope.ServiceProvider.GetRequiredService<ChanceryDb>().Events.SingleAsync(x => x.Id == id);
+            using var keys = await scope.ServiceProvider.GetRequiredService<EventKeyRing>().ForAsync(ev);
+            typed = GuestSecrets.TypedCode(keys.Secret, wang);
+        }
+        using var door = await StaffSession.SignInAsync(app, await app.CreateUserAsync(mission.Id, MissionRole.Door));
+        var url = $"/staff/events/{id}/door?station=Main%20door";
+
+        // Without a station the door asks for one.
+        var noStation = await StaffSession.ReadAsync(await door.SubmitAsync($"/staff/events/{id}/door", "form.door-scan", new() { ["code"] = typed }));
+        Assert.Contains("Name this station", noStation.QuerySelector(".error-summary")!.TextContent);
+
+        var admitted = await StaffSession.ReadAsync(await door.SubmitAsync(url, "form.door-scan", new() { ["code"] = typed.ToLowerInvariant() }));
+        var answer = admitted.QuerySelector(".door-answer.admitted")!;
+        Assert.Contains("王伟", answer.TextContent);
+        Assert.Contains("VIP: greet by the Ambassador", answer.QuerySelector(".door-note")!.TextContent);
+        var again = await StaffSession.ReadAsync(await door.SubmitAsync(url, "form.door-scan", new() { ["code"] = typed }));
+        Assert.Contains("Main door", again.QuerySelector(".door-answer.already")!.TextContent);
+        var nobody = await StaffSession.ReadAsync(await door.SubmitAsync(url, "form.door-scan", new() { ["code"] = "<b>bogus</b>" }));
+        Assert.Contains("Not on the list", nobody.QuerySelector(".door-answer.unknown")!.TextContent);
+
+        // By name, in Cyrillic; the same form sent twice (a double tap) admits once and says so alike.
+        var found = await door.GetPageAsync($"{url}&find={Uri.EscapeDataString("Иванова")}");
+        var admit = found.QuerySelector($"form[action*='Admit']:has(input[value='{olga}'])")!;
+        var fields = new FormUrlEncodedContent(admit.QuerySelectorAll("input").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!)));
+        var body = await fields.ReadAsStringAsync();
+        var first = await StaffSession.ReadAsync(await door.Client.PostAsync(admit.GetAttribute("action"), new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded")));
+        var twice = await StaffSession.ReadAsync(await door.Client.PostAsync(admit.GetAttribute("action"), new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded")));
+        Assert.NotNull(first.QuerySelector(".door-answer.admitted"));
+        Assert.NotNull(twice.QuerySelector(".door-answer.admitted"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == olga)));
+
+        // Another mission's door finds no such event.
+        using var stranger = await StaffSession.SignInAsync(app, await app.CreateUserAsync((await app.CreateMissionAsync($"Other {Guid.NewGuid():N}")).Id, MissionRole.Door));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync(url)).StatusCode);
+    }
+}
