@@ -27,6 +27,7 @@ public static class DoorApi
         var door = api.MapGroup("/events/{id:guid}").WithTags("Check-in").RequireAuthorization(Policies.Door);
         door.MapPost("/checkin", CheckInAsync).WithSummary("Admit the guest a code names (signed QR payload or typed code), exactly once");
         door.MapPost("/checkin/batch", BatchAsync).WithSummary("What an offline station queued: the results in order");
+        door.MapDelete("/checkin/{guestId:guid}", UndoAsync).WithSummary("Undo a mistaken admission within 10 minutes (?companion=n for a plus-one); audited");
         door.MapPost("/walkins", WalkInAsync).WithSummary("Someone not on the list, let in: added to the directory and the list, checked in at once");
         door.MapGet("/arrivals", ArrivalsAsync).WithSummary("Who has come against who is expected, by category, and the latest arrivals");
         return api;
@@ -51,6 +52,13 @@ public static class DoorApi
             results.Add(Dto(await checkIn.ScanAsync(e, scan.Code, scan.Station ?? body.Station, scan.Nonce, scan.ScannedAt)));
         }
         return TypedResults.Ok(results);
+    }
+
+    private static async Task<NoContent> UndoAsync(Guid id, Guid guestId, byte? companion, ChanceryDb db, CheckIn checkIn, MissionScope scope)
+    {
+        var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", AtTheDoor);
+        await checkIn.UndoAsync(e, guestId, companion ?? 0);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Created<ScanResultDto>> WalkInAsync(Guid id, WalkIn body, ChanceryDb db, CheckIn checkIn, MissionScope scope)

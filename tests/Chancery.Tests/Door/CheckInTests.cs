@@ -200,6 +200,31 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_mistaken_admission_is_undone_within_minutes_and_the_audit_log_says_so()
+    {
+        var d = await EventAsync();
+        var rana = (await CodesAsync(d, d.Guests["rana"])).Signed;
+        Assert.Equal("admitted", Result(await ScanAsync(d, rana)));
+
+        var undone = await d.Staff.DeleteAsync($"/api/events/{d.EventId}/checkin/{d.Guests["rana"]}");
+        Assert.Equal(HttpStatusCode.NoContent, undone.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await d.Staff.DeleteAsync($"/api/events/{d.EventId}/checkin/{d.Guests["rana"]}")).StatusCode);
+        var guest = (await d.Office.GetFromJsonAsync<JsonElement[]>($"/api/events/{d.EventId}/guests"))!.Single(g => g.GetProperty("id").GetString() == d.Guests["rana"].ToString());
+        Assert.Equal(JsonValueKind.Null, guest.GetProperty("checkedInAt").ValueKind);
+        var audit = await _app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().SingleAsync(a => a.Action == "Undo admission" && a.EntityId == d.Guests["rana"].ToString()));
+        Assert.Contains("Main door", audit.Changes);
+
+        // In again; later than the window, the door cannot take it back; another mission cannot at all.
+        Assert.Equal("admitted", Result(await ScanAsync(d, rana, "Garden gate")));
+        var stranger = await _app.ApiClientAsync(await _app.CreateUserAsync((await _app.CreateMissionAsync($"Other {Guid.NewGuid():N}")).Id, MissionRole.Door));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.DeleteAsync($"/api/events/{d.EventId}/checkin/{d.Guests["rana"]}")).StatusCode);
+        _app.Clock.Advance(CheckIn.UndoWindow + TimeSpan.FromMinutes(1));
+        var late = await d.Staff.DeleteAsync($"/api/events/{d.EventId}/checkin/{d.Guests["rana"]}");
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == d.Guests["rana"])));
+    }
+
+    [Fact]
     public async Task Only_the_missions_door_and_protocol_staff_may_check_in()
     {
         var d = await EventAsync();

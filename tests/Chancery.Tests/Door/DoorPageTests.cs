@@ -45,6 +45,12 @@ public sealed class DoorPageTests(TestApp app) : IClassFixture<TestApp>
         var answer = admitted.QuerySelector(".door-answer.admitted")!;
         Assert.Contains("王伟", answer.TextContent);
         Assert.Contains("VIP: greet by the Ambassador", answer.QuerySelector(".door-note")!.TextContent);
+        // The wrong guest tapped: undone on the spot, then admitted again.
+        var undo = admitted.QuerySelector("form.door-undo")!;
+        var undoFields = new FormUrlEncodedContent(undo.QuerySelectorAll("input").Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.GetAttribute("value")!)));
+        var undone = await StaffSession.ReadAsync(await door.Client.PostAsync(undo.GetAttribute("action"), undoFields));
+        Assert.Contains("undone", undone.QuerySelector(".notice")!.TextContent);
+        Assert.NotNull((await StaffSession.ReadAsync(await door.SubmitAsync(url, "form.door-scan", new() { ["code"] = typed }))).QuerySelector(".door-answer.admitted"));
         var again = await StaffSession.ReadAsync(await door.SubmitAsync(url, "form.door-scan", new() { ["code"] = typed }));
         Assert.Contains("Main door", again.QuerySelector(".door-answer.already")!.TextContent);
         var nobody = await StaffSession.ReadAsync(await door.SubmitAsync(url, "form.door-scan", new() { ["code"] = "<b>bogus</b>" }));

@@ -84,6 +84,35 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
         return outcome;
     }
 
+    /// <summary>How long after an admission the door may take it back (a wrong guest tapped, a code misread).</summary>
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Takes back a mistaken admission within <see cref="UndoWindow"/>: the person is no longer in, may be admitted
+    /// again, and the audit log says who undid whom, when, and where they had been admitted.
+    /// </summary>
+    public async Task UndoAsync(Event e, Guid guestId, byte companion, CancellationToken ct = default)
+    {
+        var admission = await db.Admissions.AsTracking().FirstOrDefaultAsync(a => a.EventId == e.Id && a.GuestId == guestId && a.Companion == companion, ct)
+            ?? throw DomainException.NotFound("admission");
+        var now = clock.GetUtcNow();
+        if (now - admission.At > UndoWindow)
+        {
+            throw new DomainException($"An admission is undone within {UndoWindow.TotalMinutes:0} minutes; this one was at {admission.At:HH:mm} UTC. Ask the protocol office.", "guestId");
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Admissions.Remove(admission);
+        Audit.AuditEvents.Add(db, e.MissionId, "Undo admission", "Guest", guestId.ToString(), clock,
+            System.Text.Json.JsonSerializer.Serialize(new { companion, station = admission.Station, admittedAt = admission.At }));
+        await db.SaveChangesAsync(ct);
+        if (companion == 0)
+        {
+            await db.Guests.Where(g => g.Id == guestId && g.EventId == e.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(g => g.CheckedInAt, (DateTimeOffset?)null).SetProperty(g => g.CheckedInBy, (string?)null), ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
     /// <summary>Admits a guest found by name at the door (no code in hand); logged like a scan.</summary>
     public async Task<CheckInOutcome> AdmitByNameAsync(Event e, Guid guestId, string? station, string? nonce, CancellationToken ct = default)
     {

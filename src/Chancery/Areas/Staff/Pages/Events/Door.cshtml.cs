@@ -54,6 +54,27 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn) : EventPage(db)
         return await AnswerAsync(() => checkIn.AdmitByNameAsync(Event, guest, Station, nonce));
     }
 
+    public async Task<IActionResult> OnPostUndoAsync(Guid id, Guid guest, byte companion)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        try
+        {
+            await checkIn.UndoAsync(Event, guest, companion);
+            Undone = true;
+        }
+        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.NotFound)
+        {
+            ModelState.AddModelError("", e.Kind == DomainErrorKind.NotFound ? "That admission was already undone." : e.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message);
+        }
+        return Page();
+    }
+
+    /// <summary>An admission was just taken back.</summary>
+    public bool Undone { get; private set; }
+
     private async Task<IActionResult> AnswerAsync(Func<Task<CheckInOutcome>> scan)
     {
         if (Text.Clean(Station) is null)
