@@ -61,6 +61,7 @@ services.AddSingleton<Chancery.Domain.Door.ScanLog>();
 services.AddHostedService(sp => sp.GetRequiredService<Chancery.Domain.Door.ScanLog>());
 services.AddScoped<Chancery.Domain.Door.CheckIn>();
 services.AddScoped<Chancery.Domain.Door.Arrivals>();
+services.AddScoped<Chancery.Domain.Door.DoorData>();
 services.AddScoped<EventEditing>();
 services.AddScoped<Chancery.Domain.Invitations.EventKeyRing>();
 services.AddScoped<Chancery.Domain.Invitations.InvitationSending>();

@@ -29,6 +29,7 @@ public static class DoorApi
         door.MapPost("/checkin/batch", BatchAsync).WithSummary("What an offline station queued: the results in order");
         door.MapDelete("/checkin/{guestId:guid}", UndoAsync).WithSummary("Undo a mistaken admission within 10 minutes (?companion=n for a plus-one); audited");
         door.MapPost("/walkins", WalkInAsync).WithSummary("Someone not on the list, let in: added to the directory and the list, checked in at once");
+        door.MapGet("/door-data", DoorDataAsync).WithSummary("What a station keeps to admit offline: the public key and the guests as the door shows them");
         door.MapGet("/arrivals", ArrivalsAsync).WithSummary("Who has come against who is expected, by category, and the latest arrivals");
         return api;
     }
@@ -66,6 +67,12 @@ public static class DoorApi
         var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", AtTheDoor);
         var outcome = await checkIn.WalkInAsync(e, body.FirstName, body.LastName, body.Organization, body.Category, body.Station);
         return TypedResults.Created($"/api/events/{id}/guests/{outcome.GuestId}", Dto(outcome));
+    }
+
+    private static async Task<Ok<DoorData.Download>> DoorDataAsync(Guid id, ChanceryDb db, DoorData data, MissionScope scope)
+    {
+        var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", AtTheDoor);
+        return TypedResults.Ok(await data.ForAsync(e));
     }
 
     private static async Task<Ok<Arrivals.Summary>> ArrivalsAsync(Guid id, ChanceryDb db, Arrivals arrivals, MissionScope scope)

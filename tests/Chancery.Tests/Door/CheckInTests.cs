@@ -225,6 +225,34 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_station_downloads_what_it_needs_to_admit_offline_and_nothing_more()
+    {
+        var d = await EventAsync();
+        (await d.Office.PutAsJsonAsync($"/api/events/{d.EventId}/guests/{d.Guests["wang"]}", new { rsvp = "accepted", plusOnes = 1, note = "Private: prefers the side door" })).EnsureSuccessStatusCode();
+        var wang = await CodesAsync(d, d.Guests["wang"]);
+
+        var response = await d.Staff.GetAsync($"/api/events/{d.EventId}/door-data");
+        var text = await response.Content.ReadAsStringAsync();
+        var data = JsonDocument.Parse(text).RootElement;
+
+        // The public key verifies the signed code as a browser's WebCrypto would (SubjectPublicKeyInfo, P-256, r||s).
+        using var key = System.Security.Cryptography.ECDsa.Create();
+        key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(data.GetProperty("publicKey").GetString()!), out _);
+        Assert.Equal(d.Guests["wang"], DoorCodes.Verify(key, d.EventId, wang.Signed)!.GuestId);
+        // The typed codes are there only as hashes, one for the guest and one for each announced plus-one.
+        var entry = data.GetProperty("guests").EnumerateArray().Single(g => g.GetProperty("id").GetString() == d.Guests["wang"].ToString());
+        Assert.Equal([DoorData.TypedCodeHash(d.EventId, wang.Typed), DoorData.TypedCodeHash(d.EventId, (await CodesAsync(d, d.Guests["wang"], 1)).Typed)],
+            entry.GetProperty("typedCodeHashes").EnumerateArray().Select(h => h.GetString()));
+        Assert.DoesNotContain(wang.Typed, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", text, StringComparison.Ordinal); // no e-mail addresses
+        Assert.DoesNotContain("side door", text, StringComparison.Ordinal); // no office notes
+        Assert.Equal(10, data.GetProperty("guests").GetArrayLength());
+
+        var stranger = await _app.ApiClientAsync(await _app.CreateUserAsync((await _app.CreateMissionAsync($"Other {Guid.NewGuid():N}")).Id, MissionRole.Door));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/events/{d.EventId}/door-data")).StatusCode);
+    }
+
+    [Fact]
     public async Task Only_the_missions_door_and_protocol_staff_may_check_in()
     {
         var d = await EventAsync();

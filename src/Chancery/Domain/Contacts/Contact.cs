@@ -99,6 +99,15 @@ public sealed class Contact : IMissionScoped, IErasable
     /// <summary>The spouse or partner as printed ("Mr. Karim Haddad"); empty when none is recorded.</summary>
     public string SpouseDisplayName => PersonName.WithHonorific(SpouseHonorific, SpouseFirstName, SpouseLastName, SpouseOrder);
 
+    /// <summary>
+    /// What finds the person by name and organization only — no e-mail, phone or tags: the search a door station
+    /// keeps offline, where a lost device should reveal as little as possible.
+    /// </summary>
+    public string NameSearchText() => Text.Fold(string.Join(" ", NameParts(Latin).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct()));
+
+    private string?[] NameParts(Names.LatinName latin) =>
+        [FullName, FirstName, LastName, latin.InOrder(Names.NameOrder.FamilyFirst), latin.InOrder(Names.NameOrder.GivenFirst), SpouseFirstName, SpouseLastName, Organization?.Name];
+
     /// <summary>Recomputes the matching and search keys; call after changing any field (with Organization loaded).</summary>
     public void RefreshKeys()
     {
@@ -109,9 +118,7 @@ public sealed class Contact : IMissionScoped, IErasable
         KeysVersion = CurrentKeysVersion;
         // The name whole in its order ("刘敏", "김지은") and in Latin letters both ways round ("Liu Min", "Min Liu"),
         // so a search finds a person however the searcher writes the name.
-        var search = Text.Fold(string.Join(" ", new[] { FullName, FirstName, LastName, latin.InOrder(Names.NameOrder.FamilyFirst), latin.InOrder(Names.NameOrder.GivenFirst),
-                Position, Email, Phone, SpouseFirstName, SpouseLastName, Organization?.Name }
-            .Concat(Tags).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct()));
+        var search = Text.Fold(string.Join(" ", NameParts(latin).Concat([Position, Email, Phone]).Concat(Tags).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct()));
         // Fifty long tags could outgrow the column; the names come first, and a search rarely needs the fiftieth tag.
         SearchText = Text.Truncate(search, SearchTextLength);
     }

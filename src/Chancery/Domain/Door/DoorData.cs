@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using Chancery.Data;
+using Chancery.Domain.Guests;
+using Chancery.Domain.Invitations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.Door;
+
+/// <summary>
+/// What a door station downloads to keep admitting when the network drops: the event's public key (to verify signed
+/// codes with WebCrypto) and, per guest, only what the door shows and searches — never an e-mail address, a phone, a
+/// note or a typed code itself. A typed code is there as its SHA-256 (with the event's id), so a lost device gives
+/// no one a code to type.
+/// </summary>
+public sealed class DoorData(ChanceryDb db, DoorCodeBook codes, EventKeyRing keys, TimeProvider clock)
+{
+    public sealed record DoorGuest(Guid Id, string DisplayName, string? LatinName, string? Organization, string? Category, string Rsvp,
+        int PlusOnes, string? Partner, string Search, IReadOnlyList<string> TypedCodeHashes, DateTimeOffset? CheckedInAt);
+    public sealed record Download(Guid EventId, string Title, string TimeZone, DateTime StartsAt, string PublicKey, DateTimeOffset GeneratedAt, IReadOnlyList<DoorGuest> Guests);
+
+    public async Task<Download> ForAsync(Events.Event e, CancellationToken ct = default)
+    {
+        var guests = await db.Guests.AsNoTracking().Include(g => g.Contact).ThenInclude(c => c!.Organization).Include(g => g.Contact).ThenInclude(c => c!.Category)
+            .Where(g => g.EventId == e.Id && g.Contact!.ErasedAt == null).OrderBy(g => g.Contact!.SortName).ToListAsync(ct);
+        using var eventKeys = await keys.ForAsync(e, ct);
+        var rows = guests.Select(g =>
+        {
+            var c = g.Contact!;
+            var hashes = Enumerable.Range(0, Math.Min(byte.MaxValue, g.PlusOnes) + 1)
+                .Select(n => TypedCodeHash(e.Id, GuestSecrets.TypedCode(eventKeys.Secret, g.Id, (byte)n))).ToList();
+            return new DoorGuest(g.Id, c.DisplayName, c.LatinLine, c.Organization?.Name, c.Category?.Name,
+                System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(g.Rsvp.ToString()), g.PlusOnes,
+                GuestCounts.HasPartner(g) ? c.SpouseDisplayName : null, c.NameSearchText(), hashes, g.CheckedInAt);
+        }).ToList();
+        return new Download(e.Id, e.Title, e.TimeZone, e.StartsAtLocal, await codes.PublicKeyAsync(e, ct), clock.GetUtcNow(), rows);
+    }
+
+    /// <summary>How a typed code is kept on a station: SHA-256 of "{eventId}:{code}" in its printed form, lower-case hex.</summary>
+    public static string TypedCodeHash(Guid eventId, string typedCode) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{eventId:D}:{GuestSecrets.NormalizeTypedCode(typedCode)}")));
+}
