@@ -68,5 +68,21 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await Accessibility.AssertNoViolationsAsync(page);
         await ScreenshotAsync(page, "door-phone-unknown");
         Assert.True(console.Count == 0, string.Join("\n", console));
+
+        // The protocol officer watches the arrivals; a guest admitted at another station shows within seconds.
+        var office = await f.NewPageAsync();
+        var officeConsole = WatchConsole(office);
+        await SignInAsync(office, await f.App.CreateUserAsync(mission.Id, MissionRole.Protocol));
+        await office.GotoAsync($"/staff/events/{id}/arrivals");
+        var arrived = office.Locator(".counts li").Filter(new() { HasText = "arrived" }).Locator("strong");
+        await Assertions.Expect(arrived).ToHaveTextAsync("2");
+        await Assertions.Expect(office.Locator(".hom li.in")).ToHaveCountAsync(2);
+        var door = await f.App.ApiClientAsync(await f.App.CreateUserAsync(mission.Id, MissionRole.Door));
+        (await door.PostAsJsonAsync($"/api/events/{id}/walkins", new { firstName = "Jane", lastName = "Walker", organization = "Foreign Press Club", station = "Garden gate" })).EnsureSuccessStatusCode();
+        await Assertions.Expect(arrived).ToHaveTextAsync("3", new() { Timeout = 5000 });
+        await Assertions.Expect(office.Locator(".latest li").First).ToContainTextAsync("Jane Walker");
+        await Accessibility.AssertNoViolationsAsync(office);
+        await ScreenshotAsync(office, "arrivals-desktop");
+        Assert.True(officeConsole.Count == 0, string.Join("\n", officeConsole));
     }
 }
