@@ -47,6 +47,15 @@ public static class DoorApi
         {
             throw new DomainException($"Send between 1 and {MaxBatch:N0} scans.", "scans");
         }
+        // Every scan checked before any is admitted: a station's queue is taken whole or refused whole, never half.
+        for (var i = 0; i < scans.Count; i++)
+        {
+            if (scans[i] is not { } s)
+            {
+                throw new DomainException($"Scan {i + 1} is empty.", $"scans[{i}]");
+            }
+            CheckIn.CheckScan(s.Station ?? body.Station, s.Nonce, $"scans[{i}].");
+        }
         var results = new List<ScanResultDto>(scans.Count);
         foreach (var scan in scans)
         {

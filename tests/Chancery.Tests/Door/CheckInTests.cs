@@ -143,6 +143,17 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
         var retried = await ScanAsync(d, kim.Signed, "Tablet 1", nonce: "t1-0001");
         var other = await ScanAsync(d, kim.Signed, "Tablet 2", nonce: "t2-0001");
         Assert.Equal(("admitted", "admitted", "alreadyCheckedIn"), (Result(first), Result(retried), Result(other)));
+        // Another station happening to send the same nonce is not taken for the first one's retry.
+        Assert.Equal("alreadyCheckedIn", Result(await ScanAsync(d, kim.Signed, "Tablet 9", nonce: "t1-0001")));
+
+        // A queue with one bad scan is refused whole, naming it, and admits nobody.
+        var bad = await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/checkin/batch", new
+        {
+            scans = new object[] { new { code = (await CodesAsync(d, d.Guests["nino"])).Typed, nonce = "x-1", station = "Tablet 4" }, new { code = "x", nonce = "x-2" } },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("scans[1].station", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == d.Guests["nino"])));
 
         // A station back online sends what it queued: answered in order; the guest admitted offline at two stations
         // is in once, and both scans are kept.
@@ -160,7 +171,7 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
 
         await _app.Services.GetRequiredService<ScanLog>().WrittenAsync();
         var log = await _app.WithDbAsync(db => db.ScanRecords.IgnoreQueryFilters().Where(s => s.EventId == d.EventId).ToListAsync());
-        Assert.Equal(5, log.Count); // the retried nonce once
+        Assert.Equal(5, log.Count); // the retried nonce once (and the other station's reuse of it not again)
         Assert.Equal(3, log.Count(s => s.GuestId == d.Guests["kim"]));
         Assert.Equal(1, await _app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == d.Guests["kim"])));
     }

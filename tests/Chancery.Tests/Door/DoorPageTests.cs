@@ -67,6 +67,9 @@ public sealed class DoorPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.NotNull(twice.QuerySelector(".door-answer.admitted"));
         Assert.Equal(1, await app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == olga)));
 
+        // The door finds people by name, not by e-mail address.
+        Assert.Empty((await door.GetPageAsync($"{url}&find=russia.example")).QuerySelectorAll(".door-matches li"));
+
         // Another mission's door finds no such event.
         using var stranger = await StaffSession.SignInAsync(app, await app.CreateUserAsync((await app.CreateMissionAsync($"Other {Guid.NewGuid():N}")).Id, MissionRole.Door));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync(url)).StatusCode);

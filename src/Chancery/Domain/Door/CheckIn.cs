@@ -46,19 +46,26 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
         return await AdmitAsync(e, guest.Id, 0, station, nonce: null, scannedAt: now, now, ct);
     }
 
-    public async Task<CheckInOutcome> ScanAsync(Event e, string? code, string? station, string? nonce, DateTimeOffset? scannedAt, CancellationToken ct = default)
+    /// <summary>A scan's station and nonce as the log can keep them, or a refusal naming the field (<paramref name="prefix"/>: where in a batch).</summary>
+    public static string CheckScan(string? station, string? nonce, string prefix = "")
     {
         var errors = new Dictionary<string, string[]>();
         station = Contacts.Text.Clean(station);
         if (station is null || station.Length > ScanRecord.MaxStation)
         {
-            errors["station"] = [$"Name the station (at most {ScanRecord.MaxStation} characters): the log says where each guest came in."];
+            errors[prefix + "station"] = [$"Name the station (at most {ScanRecord.MaxStation} characters): the log says where each guest came in."];
         }
         if (nonce is { Length: > ScanRecord.MaxNonce })
         {
-            errors["nonce"] = [$"A nonce is at most {ScanRecord.MaxNonce} characters."];
+            errors[prefix + "nonce"] = [$"A nonce is at most {ScanRecord.MaxNonce} characters."];
         }
         DomainException.ThrowIfAny(errors, "The scan has errors.");
+        return station!;
+    }
+
+    public async Task<CheckInOutcome> ScanAsync(Event e, string? code, string? station, string? nonce, DateTimeOffset? scannedAt, CancellationToken ct = default)
+    {
+        station = CheckScan(station, nonce);
         // To the millisecond, as every database here keeps it: the time a second scan reports is the first's exactly.
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
@@ -104,7 +111,14 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
         db.Admissions.Remove(admission);
         Audit.AuditEvents.Add(db, e.MissionId, "Undo admission", "Guest", guestId.ToString(), clock,
             System.Text.Json.JsonSerializer.Serialize(new { companion, station = admission.Station, admittedAt = admission.At }));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw DomainException.NotFound("admission"); // undone at the same moment elsewhere
+        }
         if (companion == 0)
         {
             await db.Guests.Where(g => g.Id == guestId && g.EventId == e.Id)
@@ -116,11 +130,7 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
     /// <summary>Admits a guest found by name at the door (no code in hand); logged like a scan.</summary>
     public async Task<CheckInOutcome> AdmitByNameAsync(Event e, Guid guestId, string? station, string? nonce, CancellationToken ct = default)
     {
-        station = Contacts.Text.Clean(station);
-        if (station is null || station.Length > ScanRecord.MaxStation)
-        {
-            throw new DomainException($"Name the station (at most {ScanRecord.MaxStation} characters).", "station");
-        }
+        station = CheckScan(station, nonce);
         var now = clock.GetUtcNow();
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var outcome = await AdmitAsync(e, guestId, 0, station, nonce, now, now, ct);
@@ -141,7 +151,11 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
     }
 
     /// <summary>Admits one person of the guest list (the guest, or their n-th plus-one) unless already in.</summary>
-    public async Task<CheckInOutcome> AdmitAsync(Event e, Guid guestId, byte companion, string station, string? nonce, DateTimeOffset? scannedAt, DateTimeOffset now, CancellationToken ct = default)
+    public Task<CheckInOutcome> AdmitAsync(Event e, Guid guestId, byte companion, string station, string? nonce, DateTimeOffset? scannedAt, DateTimeOffset now, CancellationToken ct = default) =>
+        AdmitOnceAsync(e, guestId, companion, station, nonce, scannedAt, now, retried: false, ct);
+
+    private async Task<CheckInOutcome> AdmitOnceAsync(Event e, Guid guestId, byte companion, string station, string? nonce, DateTimeOffset? scannedAt, DateTimeOffset now,
+        bool retried, CancellationToken ct)
     {
         // One read: the answer, the allowance and the person as the door shows them.
         var guest = await db.Guests.AsNoTracking().Where(g => g.Id == guestId && g.EventId == e.Id)
@@ -160,23 +174,39 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
         {
             return new CheckInOutcome(CheckInResult.Declined, CheckInReasons.CompanionNotExpected, guestId, companion, DisplayName: name, Organization: organization);
         }
-        db.Admissions.Add(new Admission { MissionId = guest.MissionId, EventId = e.Id, GuestId = guestId, Companion = companion, Station = station, At = now, ScannedAt = scannedAt, Nonce = nonce });
-        try
+        // The admission and the guest's own record together, or neither.
+        var admitted = false;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            await db.SaveChangesAsync(ct);
+            db.Admissions.Add(new Admission { MissionId = guest.MissionId, EventId = e.Id, GuestId = guestId, Companion = companion, Station = station, At = now, ScannedAt = scannedAt, Nonce = nonce });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                if (companion == 0)
+                {
+                    await db.Guests.Where(g => g.Id == guestId && g.CheckedInAt == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(g => g.CheckedInAt, now).SetProperty(g => g.CheckedInBy, station), ct);
+                }
+                await transaction.CommitAsync(ct);
+                admitted = true;
+            }
+            catch (DbUpdateException ex) when (WriteConflicts.IsConflict(ex))
+            {
+                db.ChangeTracker.Clear(); // rolled back as the transaction ends: on PostgreSQL nothing more may run in it
+            }
         }
-        catch (DbUpdateException ex) when (WriteConflicts.IsConflict(ex))
+        if (!admitted)
         {
-            db.ChangeTracker.Clear();
-            var first = await db.Admissions.AsNoTracking().FirstAsync(a => a.EventId == e.Id && a.GuestId == guestId && a.Companion == companion, ct);
-            // The same scan sent again (a retry after a lost answer) gets the answer it had.
-            var result = nonce is not null && first.Nonce == nonce ? CheckInResult.Admitted : CheckInResult.AlreadyCheckedIn;
+            var first = await db.Admissions.AsNoTracking().FirstOrDefaultAsync(a => a.EventId == e.Id && a.GuestId == guestId && a.Companion == companion, ct);
+            if (first is null)
+            {
+                // Undone between our insert and this read: the place is free again, so try once more.
+                return retried ? new CheckInOutcome(CheckInResult.AlreadyCheckedIn, null, guestId, companion, DisplayName: name, Organization: organization)
+                    : await AdmitOnceAsync(e, guestId, companion, station, nonce, scannedAt, now, retried: true, ct);
+            }
+            // The same scan sent again by the same station (a retry after a lost answer) gets the answer it had.
+            var result = nonce is not null && first.Nonce == nonce && first.Station == station ? CheckInResult.Admitted : CheckInResult.AlreadyCheckedIn;
             return new CheckInOutcome(result, null, guestId, companion, first.At, first.Station, name, organization);
-        }
-        if (companion == 0)
-        {
-            await db.Guests.Where(g => g.Id == guestId && g.CheckedInAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(g => g.CheckedInAt, now).SetProperty(g => g.CheckedInBy, station), ct);
         }
         return new CheckInOutcome(CheckInResult.Admitted, null, guestId, companion, now, station, name, organization);
     }

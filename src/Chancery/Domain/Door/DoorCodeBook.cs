@@ -40,9 +40,9 @@ public sealed class DoorCodeBook(IServiceScopeFactory scopes, TimeProvider clock
         {
             return (found, null);
         }
-        if (clock.GetUtcNow() - page.MadeAt > Fresh)
+        if (clock.GetUtcNow() - page.MadeAt > Fresh && _events.TryGetValue(e.Id, out var stale))
         {
-            _events.TryRemove(e.Id, out _);
+            _events.TryRemove(new KeyValuePair<Guid, Task<Page>>(e.Id, stale)); // only the page read, not one just made by another scan
             page = await PageAsync(e, ct);
             if (page.Typed.TryGetValue(typed, out found))
             {
@@ -57,14 +57,15 @@ public sealed class DoorCodeBook(IServiceScopeFactory scopes, TimeProvider clock
         Convert.ToBase64String((await PageAsync(e, ct)).PublicKey);
 
     private Task<Page> PageAsync(Events.Event e, CancellationToken ct) =>
-        _events.GetOrAdd(e.Id, _ => MakeAsync(e, ct)).ContinueWith(t =>
+        // Made once for every scan waiting on it, so no one scan's cancellation may end it.
+        _events.GetOrAdd(e.Id, _ => MakeAsync(e, CancellationToken.None)).ContinueWith(t =>
         {
             if (!t.IsCompletedSuccessfully)
             {
-                _events.TryRemove(e.Id, out _); // a failed reading is not kept: the next scan tries again
+                _events.TryRemove(new KeyValuePair<Guid, Task<Page>>(e.Id, t)); // a failed reading is not kept: the next scan tries again
             }
             return t;
-        }, ct, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
 
     private async Task<Page> MakeAsync(Events.Event e, CancellationToken ct)
     {

@@ -10,8 +10,8 @@ namespace Chancery.Domain.Door;
 /// <summary>
 /// What a door station downloads to keep admitting when the network drops: the event's public key (to verify signed
 /// codes with WebCrypto) and, per guest, only what the door shows and searches — never an e-mail address, a phone, a
-/// note or a typed code itself. A typed code is there as its SHA-256 (with the event's id), so a lost device gives
-/// no one a code to type.
+/// note or a typed code itself. A typed code is there only as its SHA-256 (with the event's id): not readable off a
+/// lost device, though not proof against a determined search (about 2^59 tries per code; a slower hash is to come).
 /// </summary>
 public sealed class DoorData(ChanceryDb db, DoorCodeBook codes, EventKeyRing keys, TimeProvider clock)
 {

@@ -64,9 +64,21 @@ public sealed partial class ScanLog(IServiceScopeFactory scopes, ILogger<ScanLog
             {
                 await WriteAsync(batch);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // One bad row (or a moment's error) must not take the others with it: one at a time, each kept if it can be.
                 LogWriteFailed(logger, ex, batch.Count);
+                foreach (var scan in batch)
+                {
+                    try
+                    {
+                        await WriteAsync([scan]);
+                    }
+                    catch (Exception one) when (one is not OperationCanceledException)
+                    {
+                        LogScanLost(logger, one, scan.EventId, scan.Station, scan.Nonce);
+                    }
+                }
             }
             finally
             {
@@ -75,7 +87,7 @@ public sealed partial class ScanLog(IServiceScopeFactory scopes, ILogger<ScanLog
         }
     }
 
-    private async Task WriteAsync(List<ScanRecord> batch)
+    private async Task WriteAsync(IReadOnlyList<ScanRecord> batch)
     {
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<Missions.MissionScope>().EnterSystem();
@@ -109,12 +121,26 @@ public sealed partial class ScanLog(IServiceScopeFactory scopes, ILogger<ScanLog
                 }
                 catch (DbUpdateException again) when (WriteConflicts.IsConflict(again))
                 {
+                    // logged already, by another server
+                }
+                catch (DbUpdateException other)
+                {
+                    LogScanLost(logger, other, row.EventId, row.Station, row.Nonce);
                 }
                 db.ChangeTracker.Clear();
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} scans to the door's log failed")]
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _pending.Writer.TryComplete(); // what comes after the last drain would be lost: nothing more is taken
+        return base.StopAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A scan at event {EventId}, station {Station}, nonce {Nonce} could not be logged")]
+    private static partial void LogScanLost(ILogger logger, Exception ex, Guid eventId, string station, string? nonce);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} scans to the door's log at once failed; writing them one at a time")]
     private static partial void LogWriteFailed(ILogger logger, Exception ex, int count);
 }

@@ -108,9 +108,11 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn) : EventPage(db)
         {
             return;
         }
+        // By name and organization only (as the offline door data has it): the door finds people, not e-mail addresses.
         var key = Text.Fold(find);
-        Matches = await Db.Guests.AsNoTracking().Include(g => g.Contact).ThenInclude(c => c!.Organization)
-            .Where(g => g.EventId == Event.Id && g.Contact!.ErasedAt == null && g.Contact.SearchText.Contains(key))
-            .OrderBy(g => g.Contact!.SortName).Take(Found).ToListAsync();
+        Matches = [.. (await Db.Guests.AsNoTracking().Include(g => g.Contact).ThenInclude(c => c!.Organization)
+                .Where(g => g.EventId == Event.Id && g.Contact!.ErasedAt == null && g.Contact.SearchText.Contains(key)).ToListAsync())
+            .Where(g => g.Contact!.NameSearchText().Contains(key, StringComparison.Ordinal))
+            .OrderBy(g => g.Contact!.SortName, StringComparer.Ordinal).Take(Found)];
     }
 }
