@@ -174,6 +174,10 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
         Assert.Equal(5, log.Count); // the retried nonce once (and the other station's reuse of it not again)
         Assert.Equal(3, log.Count(s => s.GuestId == d.Guests["kim"]));
         Assert.Equal(1, await _app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == d.Guests["kim"])));
+        // Tablet 3 let Kim in offline before the admission it met: flagged for the protocol officer, with both stations.
+        var twice = (await d.Office.GetFromJsonAsync<JsonElement>($"/api/events/{d.EventId}/arrivals")).GetProperty("twice").EnumerateArray().Single();
+        Assert.Equal(d.Guests["kim"].ToString(), twice.GetProperty("guestId").GetString());
+        Assert.Equal(("Tablet 1", "Tablet 3"), (twice.GetProperty("admittedAt").GetString(), twice.GetProperty("alsoAt").EnumerateArray().Single().GetString()));
     }
 
     [Fact]
