@@ -87,6 +87,7 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Substitute", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Door", Policies.Door);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Arrivals", Policies.Door);
+    o.Conventions.AuthorizeAreaPage("Staff", "/Events/ReceivingLine", Policies.Door);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Invitations", Policies.Protocol);
     // Printed invitations carry each guest's reply link and door code: the protocol office's, not the door's.
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Print/Invitations", Policies.Protocol);

@@ -83,6 +83,10 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await Assertions.Expect(office.Locator(".latest li").First).ToContainTextAsync("Jane Walker");
         await Accessibility.AssertNoViolationsAsync(office);
         await ScreenshotAsync(office, "arrivals-desktop");
+        await office.GotoAsync($"/staff/events/{id}/receiving-line");
+        await Assertions.Expect(office.Locator(".receiving-name").First).ToContainTextAsync("الخطيب");
+        await Accessibility.AssertNoViolationsAsync(office);
+        await ScreenshotAsync(office, "receiving-line");
         Assert.True(officeConsole.Count == 0, string.Join("\n", officeConsole));
     }
 }

@@ -67,6 +67,13 @@ public sealed class DoorPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.NotNull(twice.QuerySelector(".door-answer.admitted"));
         Assert.Equal(1, await app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == olga)));
 
+        // The aide's receiving line shows the ambassador who came in, addressed as the card addresses him; Olga (no head
+        // of mission, no "greet") is not there.
+        var line = await door.GetPageAsync($"/staff/events/{id}/receiving-line");
+        var greeted = line.QuerySelectorAll(".receiving-name").Select(n => n.TextContent).ToList();
+        Assert.Equal(["H.E. 王伟"], greeted);
+        Assert.Contains("Embassy of China", line.QuerySelector(".receiving li")!.TextContent);
+
         // The door finds people by name, not by e-mail address.
         Assert.Empty((await door.GetPageAsync($"{url}&find=russia.example")).QuerySelectorAll(".door-matches li"));
 
