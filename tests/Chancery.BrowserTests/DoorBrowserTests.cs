@@ -26,15 +26,8 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = Guid.Parse(e.GetProperty("id").GetString()!);
         (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
-        string typed;
-        using (var scope = f.App.BackgroundScope(mission.Id))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
-            var ev = await db.Events.SingleAsync(x => x.Id == id);
-            var wang = await db.Guests.Where(g => g.EventId == id && g.Contact!.Email == "wang.wei@china.example.org").Select(g => g.Id).SingleAsync();
-            using var keys = await scope.ServiceProvider.GetRequiredService<EventKeyRing>().ForAsync(ev);
-            typed = GuestSecrets.TypedCode(keys.Secret, wang);
-        }
+        var wang = await f.App.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == "wang.wei@china.example.org").Select(g => g.Id).SingleAsync());
+        var (_, typed, _) = await f.App.GuestCodesAsync(mission.Id, id, wang);
 
         var page = await f.NewPageAsync(phone: true);
         var console = WatchConsole(page);

@@ -17,8 +17,11 @@ public sealed class PublicUrls(IConfiguration configuration, IHttpContextAccesso
         }
     }
 
-    /// <summary>Whether links can be built where there is no request: in the outbox worker, for invitations.</summary>
-    public bool Configured => !string.IsNullOrWhiteSpace(configuration["PublicBaseUrl"]);
+    /// <summary>
+    /// Whether a mission's guests can be sent links from where there is no request (the outbox worker): its own
+    /// host name, or <c>PublicBaseUrl</c>.
+    /// </summary>
+    public bool CanLinkOutsideRequests(string? missionHostName) => missionHostName is not null || !string.IsNullOrWhiteSpace(configuration["PublicBaseUrl"]);
 
     public string Absolute(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
 }

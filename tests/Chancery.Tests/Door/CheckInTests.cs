@@ -56,10 +56,8 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
 
     private async Task<(string Signed, string Typed)> CodesAsync(Door d, Guid guest, byte companion = 0)
     {
-        using var scope = _app.BackgroundScope(d.MissionId);
-        var e = await scope.ServiceProvider.GetRequiredService<ChanceryDb>().Events.SingleAsync(x => x.Id == d.EventId);
-        using var keys = await scope.ServiceProvider.GetRequiredService<EventKeyRing>().ForAsync(e);
-        return (DoorCodes.Sign(keys.SigningKey, new DoorPass(d.EventId, guest, companion)), GuestSecrets.TypedCode(keys.Secret, guest, companion));
+        var (signed, typed, _) = await _app.GuestCodesAsync(d.MissionId, d.EventId, guest, companion);
+        return (signed, typed);
     }
 
     private static async Task<JsonElement> ScanAsync(Door d, string code, string station = "Main door", string? nonce = null)

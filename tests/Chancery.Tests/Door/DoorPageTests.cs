@@ -27,13 +27,7 @@ public sealed class DoorPageTests(TestApp app) : IClassFixture<TestApp>
         var wang = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == "wang.wei@china.example.org").Select(g => g.Id).SingleAsync());
         var olga = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == "olga.ivanova@russia.example.org").Select(g => g.Id).SingleAsync());
         (await office.PutAsJsonAsync($"/api/events/{id}/guests/{wang}", new { note = "VIP: greet by the Ambassador" })).EnsureSuccessStatusCode();
-        string typed;
-        using (var scope = app.BackgroundScope(mission.Id))
-        {
-            var ev = await scope.ServiceProvider.GetRequiredService<ChanceryDb>().Events.SingleAsync(x => x.Id == id);
-            using var keys = await scope.ServiceProvider.GetRequiredService<EventKeyRing>().ForAsync(ev);
-            typed = GuestSecrets.TypedCode(keys.Secret, wang);
-        }
+        var (_, typed, _) = await app.GuestCodesAsync(mission.Id, id, wang);
         using var door = await StaffSession.SignInAsync(app, await app.CreateUserAsync(mission.Id, MissionRole.Door));
         var url = $"/staff/events/{id}/door?station=Main%20door";
 

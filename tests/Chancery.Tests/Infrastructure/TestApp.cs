@@ -212,6 +212,16 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return scope;
     }
 
+    /// <summary>A guest's door codes (signed and typed) and reply-link token, derived from the event's keys as the invitation derives them.</summary>
+    public async Task<(string Signed, string Typed, string Token)> GuestCodesAsync(Guid missionId, Guid eventId, Guid guestId, byte companion = 0)
+    {
+        using var scope = BackgroundScope(missionId);
+        var e = await scope.ServiceProvider.GetRequiredService<ChanceryDb>().Events.SingleAsync(x => x.Id == eventId);
+        using var keys = await scope.ServiceProvider.GetRequiredService<Domain.Invitations.EventKeyRing>().ForAsync(e);
+        return (Domain.Invitations.DoorCodes.Sign(keys.SigningKey, new Domain.Invitations.DoorPass(eventId, guestId, companion)),
+            Domain.Invitations.GuestSecrets.TypedCode(keys.Secret, guestId, companion), Domain.Invitations.GuestSecrets.Token(keys.Secret, guestId));
+    }
+
     /// <summary>Runs <paramref name="work"/> with a database that may write every mission (the test's own view, not a user's).</summary>
     public async Task<T> WithDbAsync<T>(Func<ChanceryDb, Task<T>> work)
     {

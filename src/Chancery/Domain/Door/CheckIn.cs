@@ -19,6 +19,13 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
 {
     public const string WalkInTag = "walk-in";
 
+    // To the millisecond, as every database here keeps it: the time a second scan reports is the first's exactly.
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+    }
+
     /// <summary>
     /// Someone not on the list let in at the door: they join the directory (tagged walk-in, with their organization
     /// and category by name) and the guest list, and are admitted at once.
@@ -38,8 +45,7 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
             Category = category,
             Tags = [WalkInTag],
         }, ct);
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var now = Now();
         var guest = new Guest { MissionId = e.MissionId, EventId = e.Id, ContactId = contact.Id, AddedAt = now, Rsvp = RsvpAnswer.Accepted, WalkIn = true };
         db.Guests.Add(guest);
         await db.SaveChangesAsync(ct);
@@ -66,9 +72,7 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
     public async Task<CheckInOutcome> ScanAsync(Event e, string? code, string? station, string? nonce, DateTimeOffset? scannedAt, CancellationToken ct = default)
     {
         station = CheckScan(station, nonce);
-        // To the millisecond, as every database here keeps it: the time a second scan reports is the first's exactly.
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var now = Now();
         var text = code?.Trim() ?? "";
         var (pass, reason) = text.Length is 0 or > ScanRecord.MaxCode ? (null, CheckInReasons.NotOnList) : await codes.ReadAsync(e, text, ct);
         var outcome = pass is null
@@ -131,8 +135,7 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
     public async Task<CheckInOutcome> AdmitByNameAsync(Event e, Guid guestId, string? station, string? nonce, CancellationToken ct = default)
     {
         station = CheckScan(station, nonce);
-        var now = clock.GetUtcNow();
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var now = Now();
         var outcome = await AdmitAsync(e, guestId, 0, station, nonce, now, now, ct);
         log.Add(new ScanRecord
         {

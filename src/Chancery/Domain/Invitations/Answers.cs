@@ -67,7 +67,7 @@ public sealed class Answers(ChanceryDb db, Outbox outbox, Infrastructure.PublicU
                 // Told by e-mail when their invitation's link and codes exist (a guest waiting since a yes taken by
                 // phone, or a deputy, may have had none yet: the invitation itself then carries the place).
                 var hostName = await db.Missions.Where(m => m.Id == e.MissionId).Select(m => m.HostName).FirstAsync(ct);
-                var tell = guest.RsvpTokenHash is not null && guest.Contact is { ErasedAt: null, Email: not null } && (urls.Configured || hostName is not null);
+                var tell = guest.RsvpTokenHash is not null && guest.Contact is { ErasedAt: null, Email: not null } && urls.CanLinkOutsideRequests(hostName);
                 if (tell)
                 {
                     var key = $"{InvitationSending.PlacePrefix}{guest.Id}:{waitingSince?.UtcTicks ?? 0}";

@@ -17,7 +17,7 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
     // every invitation would fail at the mail server's door. Say so before anything is queued.
     private void EnsureLinksCanBeWritten(Missions.Mission mission)
     {
-        if (mission.HostName is null && !urls.Configured)
+        if (!urls.CanLinkOutsideRequests(mission.HostName))
         {
             throw new DomainException("Invitations carry each guest's reply link, and Chancery does not know its public address yet: an administrator sets PublicBaseUrl (or the mission's own host name) first.");
         }
