@@ -54,7 +54,7 @@ public sealed class MissionRoleHandler(IHttpContextAccessor accessor) : Authoriz
         }
         var scope = http.RequestServices.GetRequiredService<MissionScope>();
         var isApi = http.Request.Path.StartsWithSegments("/api");
-        await scope.LoadAsync(http.RequestServices.GetRequiredService<ChanceryDb>(), context.User, isApi, Policies.PreferredMission(http.Request), http.RequestAborted);
+        await scope.LoadAsync(http.RequestServices, context.User, isApi, Policies.PreferredMission(http.Request), http.RequestAborted);
 
         var allowed = requirement.Roles.Length == 0
             ? scope.IsActiveMember

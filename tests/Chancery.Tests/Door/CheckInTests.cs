@@ -112,7 +112,6 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
         // The guest list shows who came in, when and where; the log kept every scan, failed ones too.
         var list = (await d.Office.GetFromJsonAsync<JsonElement[]>($"/api/events/{d.EventId}/guests"))!;
         Assert.Equal("Main door", list.Single(g => g.GetProperty("id").GetString() == d.Guests["wang"].ToString()).GetProperty("checkedInBy").GetString());
-        await _app.Services.GetRequiredService<ScanLog>().WrittenAsync();
         var log = await _app.WithDbAsync(db => db.ScanRecords.IgnoreQueryFilters().Where(s => s.EventId == d.EventId).ToListAsync());
         Assert.Equal(10, log.Count);
         Assert.Contains(log, s => s.Result == CheckInResult.Unknown && s.Code == "<script>alert(1)</script>");
@@ -167,7 +166,6 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
         })).Content.ReadFromJsonAsync<JsonElement[]>();
         Assert.Equal(["admitted", "alreadyCheckedIn", "unknown"], queue!.Select(Result));
 
-        await _app.Services.GetRequiredService<ScanLog>().WrittenAsync();
         var log = await _app.WithDbAsync(db => db.ScanRecords.IgnoreQueryFilters().Where(s => s.EventId == d.EventId).ToListAsync());
         Assert.Equal(5, log.Count); // the retried nonce once (and the other station's reuse of it not again)
         Assert.Equal(3, log.Count(s => s.GuestId == d.Guests["kim"]));

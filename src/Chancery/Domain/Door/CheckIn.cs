@@ -13,9 +13,9 @@ public sealed record CheckInOutcome(CheckInResult Result, string? Reason = null,
 /// Admits guests at the door (PRODUCT.md M5, API.md "Check-in"), for the door page and the API alike. The same
 /// person scanned at two stations at once is admitted exactly once — the admission's unique index decides, not a
 /// read before the write — and a scan sent again with its nonce finds its own admission. Every scan, failed ones
-/// too, goes to the <see cref="ScanLog"/>.
+/// too, is logged; both are written by <see cref="ScanBatches"/>.
 /// </summary>
-public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Contacts.ContactDirectory directory, TimeProvider clock)
+public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batches, Contacts.ContactDirectory directory, TimeProvider clock)
 {
     public const string WalkInTag = "walk-in";
 
@@ -49,7 +49,7 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
         var guest = new Guest { MissionId = e.MissionId, EventId = e.Id, ContactId = contact.Id, AddedAt = now, Rsvp = RsvpAnswer.Accepted, WalkIn = true };
         db.Guests.Add(guest);
         await db.SaveChangesAsync(ct);
-        return await AdmitAsync(e, guest.Id, 0, station, nonce: null, scannedAt: now, now, ct);
+        return await batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, guest.Id, 0, station, Nonce: null, Code: null, now, now));
     }
 
     /// <summary>A scan's station and nonce as the log can keep them, or a refusal naming the field (<paramref name="prefix"/>: where in a batch).</summary>
@@ -75,24 +75,8 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
         var now = Now();
         var text = code?.Trim() ?? "";
         var (pass, reason) = text.Length is 0 or > ScanRecord.MaxCode ? (null, CheckInReasons.NotOnList) : await codes.ReadAsync(e, text, ct);
-        var outcome = pass is null
-            ? new CheckInOutcome(CheckInResult.Unknown, reason)
-            : await AdmitAsync(e, pass.GuestId, pass.Companion, station!, nonce, scannedAt, now, ct);
-        log.Add(new ScanRecord
-        {
-            MissionId = e.MissionId,
-            EventId = e.Id,
-            Station = station!,
-            Nonce = nonce,
-            Code = text.Length > ScanRecord.MaxCode ? text[..ScanRecord.MaxCode] : text,
-            ScannedAt = scannedAt,
-            ReceivedAt = now,
-            Result = outcome.Result,
-            Reason = outcome.Reason,
-            GuestId = outcome.GuestId,
-            Companion = outcome.Companion,
-        });
-        return outcome;
+        return await batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, pass?.GuestId, pass?.Companion ?? 0, station, nonce,
+            text.Length > ScanRecord.MaxCode ? text[..ScanRecord.MaxCode] : text, scannedAt, now, reason));
     }
 
     /// <summary>How long after an admission the door may take it back (a wrong guest tapped, a code misread).</summary>
@@ -132,85 +116,10 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanLog log, Cont
     }
 
     /// <summary>Admits a guest found by name at the door (no code in hand); logged like a scan.</summary>
-    public async Task<CheckInOutcome> AdmitByNameAsync(Event e, Guid guestId, string? station, string? nonce, CancellationToken ct = default)
+    public Task<CheckInOutcome> AdmitByNameAsync(Event e, Guid guestId, string? station, string? nonce)
     {
         station = CheckScan(station, nonce);
         var now = Now();
-        var outcome = await AdmitAsync(e, guestId, 0, station, nonce, now, now, ct);
-        log.Add(new ScanRecord
-        {
-            MissionId = e.MissionId,
-            EventId = e.Id,
-            Station = station,
-            Nonce = nonce,
-            Code = "(found by name)",
-            ScannedAt = now,
-            ReceivedAt = now,
-            Result = outcome.Result,
-            Reason = outcome.Reason,
-            GuestId = outcome.GuestId,
-        });
-        return outcome;
-    }
-
-    /// <summary>Admits one person of the guest list (the guest, or their n-th plus-one) unless already in.</summary>
-    public Task<CheckInOutcome> AdmitAsync(Event e, Guid guestId, byte companion, string station, string? nonce, DateTimeOffset? scannedAt, DateTimeOffset now, CancellationToken ct = default) =>
-        AdmitOnceAsync(e, guestId, companion, station, nonce, scannedAt, now, retried: false, ct);
-
-    private async Task<CheckInOutcome> AdmitOnceAsync(Event e, Guid guestId, byte companion, string station, string? nonce, DateTimeOffset? scannedAt, DateTimeOffset now,
-        bool retried, CancellationToken ct)
-    {
-        // One read: the answer, the allowance and the person as the door shows them.
-        var guest = await db.Guests.AsNoTracking().Where(g => g.Id == guestId && g.EventId == e.Id)
-            .Select(g => new { g.Rsvp, g.PlusOnes, g.MissionId, g.Contact, Organization = g.Contact!.Organization!.Name }).FirstOrDefaultAsync(ct);
-        if (guest is null || guest.Contact is not { ErasedAt: null } person)
-        {
-            return new CheckInOutcome(CheckInResult.Unknown, CheckInReasons.NotOnList);
-        }
-        var (name, organization) = (person.DisplayName, guest.Organization);
-        if (guest.Rsvp is RsvpAnswer.Declined or RsvpAnswer.Waitlisted)
-        {
-            return new CheckInOutcome(CheckInResult.Declined, guest.Rsvp == RsvpAnswer.Waitlisted ? CheckInReasons.Waitlisted : null, guestId, companion,
-                DisplayName: name, Organization: organization);
-        }
-        if (companion > guest.PlusOnes)
-        {
-            return new CheckInOutcome(CheckInResult.Declined, CheckInReasons.CompanionNotExpected, guestId, companion, DisplayName: name, Organization: organization);
-        }
-        // The admission and the guest's own record together, or neither.
-        var admitted = false;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            db.Admissions.Add(new Admission { MissionId = guest.MissionId, EventId = e.Id, GuestId = guestId, Companion = companion, Station = station, At = now, ScannedAt = scannedAt, Nonce = nonce });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                if (companion == 0)
-                {
-                    await db.Guests.Where(g => g.Id == guestId && g.CheckedInAt == null)
-                        .ExecuteUpdateAsync(s => s.SetProperty(g => g.CheckedInAt, now).SetProperty(g => g.CheckedInBy, station), ct);
-                }
-                await transaction.CommitAsync(ct);
-                admitted = true;
-            }
-            catch (DbUpdateException ex) when (WriteConflicts.IsConflict(ex))
-            {
-                db.ChangeTracker.Clear(); // rolled back as the transaction ends: on PostgreSQL nothing more may run in it
-            }
-        }
-        if (!admitted)
-        {
-            var first = await db.Admissions.AsNoTracking().FirstOrDefaultAsync(a => a.EventId == e.Id && a.GuestId == guestId && a.Companion == companion, ct);
-            if (first is null)
-            {
-                // Undone between our insert and this read: the place is free again, so try once more.
-                return retried ? new CheckInOutcome(CheckInResult.AlreadyCheckedIn, null, guestId, companion, DisplayName: name, Organization: organization)
-                    : await AdmitOnceAsync(e, guestId, companion, station, nonce, scannedAt, now, retried: true, ct);
-            }
-            // The same scan sent again by the same station (a retry after a lost answer) gets the answer it had.
-            var result = nonce is not null && first.Nonce == nonce && first.Station == station ? CheckInResult.Admitted : CheckInResult.AlreadyCheckedIn;
-            return new CheckInOutcome(result, null, guestId, companion, first.At, first.Station, name, organization);
-        }
-        return new CheckInOutcome(CheckInResult.Admitted, null, guestId, companion, now, station, name, organization);
+        return batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, guestId, 0, station, nonce, "(found by name)", now, now));
     }
 }

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Domain.Door;
 
 /// <summary>
-/// What the door needs of an event's keys, worked out once per event and server rather than per scan: the public
-/// key that verifies signed codes, and the typed codes of its guests and their plus-ones. The typed codes are
+/// What the door needs of an event, worked out once per event and server rather than per scan: the event itself
+/// (which mission it is in), the public key that verifies signed codes, and the typed codes of its guests and their
+/// plus-ones. The typed codes are
 /// worked out again when a code is not found and the book is older than <see cref="Fresh"/> (a guest added
 /// since), never more often, so a run of wrong codes costs nothing.
 /// </summary>
@@ -17,14 +18,21 @@ public sealed class DoorCodeBook(IServiceScopeFactory scopes, TimeProvider clock
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(10);
 
     // The key as bytes: an ECDsa object is not safe to share between threads, and importing one per scan is cheap.
-    private sealed record Page(byte[] PublicKey, IReadOnlyDictionary<string, DoorPass> Typed, DateTimeOffset MadeAt);
+    private sealed record Page(Events.Event Event, byte[] PublicKey, IReadOnlyDictionary<string, DoorPass> Typed, DateTimeOffset MadeAt);
 
     private readonly ConcurrentDictionary<Guid, Task<Page>> _events = new();
+
+    /// <summary>
+    /// The event as it was when its page was made, whatever mission it is in (the caller checks the user may act
+    /// there): a door request finds its event without a query. An event's mission never changes; what else the door
+    /// reads of it is read again with the page. <see cref="DomainErrorKind.NotFound"/> when there is no such event.
+    /// </summary>
+    public async Task<Events.Event> EventAsync(Guid eventId) => (await PageAsync(eventId)).Event;
 
     /// <summary>Whom the code admits at this event, or why not (<see cref="CheckInReasons"/>).</summary>
     public async Task<(DoorPass? Pass, string? Reason)> ReadAsync(Events.Event e, string code, CancellationToken ct = default)
     {
-        var page = await PageAsync(e, ct);
+        var page = await PageAsync(e.Id);
         if (code.StartsWith(DoorCodes.Prefix, StringComparison.Ordinal))
         {
             using var key = ECDsa.Create();
@@ -43,7 +51,7 @@ public sealed class DoorCodeBook(IServiceScopeFactory scopes, TimeProvider clock
         if (clock.GetUtcNow() - page.MadeAt > Fresh && _events.TryGetValue(e.Id, out var stale))
         {
             _events.TryRemove(new KeyValuePair<Guid, Task<Page>>(e.Id, stale)); // only the page read, not one just made by another scan
-            page = await PageAsync(e, ct);
+            page = await PageAsync(e.Id);
             if (page.Typed.TryGetValue(typed, out found))
             {
                 return (found, null);
@@ -54,21 +62,28 @@ public sealed class DoorCodeBook(IServiceScopeFactory scopes, TimeProvider clock
 
     /// <summary>The event's public key for door stations (SubjectPublicKeyInfo, base64), as <see cref="EventKeyRing"/> stores it.</summary>
     public async Task<string> PublicKeyAsync(Events.Event e, CancellationToken ct = default) =>
-        Convert.ToBase64String((await PageAsync(e, ct)).PublicKey);
+        Convert.ToBase64String((await PageAsync(e.Id)).PublicKey);
 
-    private Task<Page> PageAsync(Events.Event e, CancellationToken ct) =>
+    private Task<Page> PageAsync(Guid eventId) =>
         // Made once for every scan waiting on it, so no one scan's cancellation may end it.
-        _events.GetOrAdd(e.Id, _ => MakeAsync(e, CancellationToken.None)).ContinueWith(t =>
+        _events.GetOrAdd(eventId, id => MakeAsync(id, CancellationToken.None)).ContinueWith(t =>
         {
             if (!t.IsCompletedSuccessfully)
             {
-                _events.TryRemove(new KeyValuePair<Guid, Task<Page>>(e.Id, t)); // a failed reading is not kept: the next scan tries again
+                _events.TryRemove(new KeyValuePair<Guid, Task<Page>>(eventId, t)); // a failed reading is not kept: the next scan tries again
             }
             return t;
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
 
-    private async Task<Page> MakeAsync(Events.Event e, CancellationToken ct)
+    private async Task<Page> MakeAsync(Guid eventId, CancellationToken ct)
     {
+        Events.Event e;
+        using (var system = scopes.CreateScope())
+        {
+            system.ServiceProvider.GetRequiredService<Missions.MissionScope>().EnterSystem();
+            e = await system.ServiceProvider.GetRequiredService<ChanceryDb>().Events.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct)
+                ?? throw DomainException.NotFound("event");
+        }
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<Missions.MissionScope>().EnterBackground(e.MissionId);
         using var keys = await scope.ServiceProvider.GetRequiredService<EventKeyRing>().ForAsync(e, ct);
@@ -83,6 +98,6 @@ public sealed class DoorCodeBook(IServiceScopeFactory scopes, TimeProvider clock
                 typed[GuestSecrets.TypedCode(keys.Secret, g.Id, (byte)n)] = new DoorPass(e.Id, g.Id, (byte)n);
             }
         }
-        return new Page(Convert.FromBase64String(keys.PublicKey), typed, clock.GetUtcNow());
+        return new Page(e, Convert.FromBase64String(keys.PublicKey), typed, clock.GetUtcNow());
     }
 }

@@ -6,7 +6,7 @@ namespace Chancery.Domain.Door;
 
 /// <summary>
 /// Every scan at the door, failed ones too: the station, its clock and ours, the code as read, and what came of it.
-/// Written in batches after the answer (<see cref="ScanLog"/>); the door's own record, so not audited again.
+/// Written in the same batch as the scan's admission (<see cref="ScanBatches"/>); the door's own record, so not audited again.
 /// </summary>
 public sealed class ScanRecord : IMissionScoped, Audit.INotAudited
 {

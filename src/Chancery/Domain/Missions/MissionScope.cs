@@ -48,8 +48,11 @@ public sealed class MissionScope(MembershipCache? cache)
 
     public bool IsActiveMember => Memberships.Count > 0;
 
-    /// <summary>Loads the user's active memberships. <paramref name="allMissions"/> is true for API calls.</summary>
-    public async Task LoadAsync(ChanceryDb db, ClaimsPrincipal principal, bool allMissions, Guid? preferredMission, CancellationToken ct = default)
+    /// <summary>
+    /// Loads the user's active memberships. <paramref name="allMissions"/> is true for API calls. The database is
+    /// asked for only when the cache has no fresh entry, so a request that needs none leases no context.
+    /// </summary>
+    public async Task LoadAsync(IServiceProvider services, ClaimsPrincipal principal, bool allMissions, Guid? preferredMission, CancellationToken ct = default)
     {
         if (IsLoaded)
         {
@@ -64,7 +67,9 @@ public sealed class MissionScope(MembershipCache? cache)
         UserId = userId;
         UserName = principal.FindFirstValue(ClaimTypes.Name) ?? userId.ToString();
 
-        Memberships = await (cache ?? throw new InvalidOperationException("This scope cannot load a user.")).GetAsync(db, userId, ct);
+        var memberships = cache ?? throw new InvalidOperationException("This scope cannot load a user.");
+        Memberships = memberships.TryGet(userId, out var access) ? access.Memberships
+            : await memberships.GetAsync(services.GetRequiredService<ChanceryDb>(), userId, ct);
 
         Current = Memberships.FirstOrDefault(m => m.MissionId == preferredMission) ?? (Memberships.Count > 0 ? Memberships[0] : null);
         VisibleMissionIds = allMissions
@@ -124,6 +129,14 @@ public sealed class MissionScope(MembershipCache? cache)
     public async Task<T> FindAsync<T>(Task<T?> lookup, string what, MissionRole[] roles)
         where T : class, IMissionScoped =>
         Checked(await lookup, what, roles);
+
+    /// <summary>
+    /// The same, for a record found without the mission filter (a server-wide cache, as the door's
+    /// <see cref="Door.DoorCodeBook"/>): a record of a mission the user cannot see is not there.
+    /// </summary>
+    public T Visible<T>(T found, string what, MissionRole[] roles)
+        where T : class, IMissionScoped =>
+        Checked(Kind == ScopeKind.System || VisibleMissionIds.Contains(found.MissionId) ? found : null, what, roles);
 
     private T Checked<T>(T? found, string what, MissionRole[] roles)
         where T : class, IMissionScoped

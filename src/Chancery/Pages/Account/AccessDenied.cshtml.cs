@@ -8,7 +8,7 @@ namespace Chancery.Pages.Account;
 
 /// <summary>Where the cookie sends someone whose role does not open a page: it says which role they have, and where.</summary>
 [AllowAnonymous]
-public sealed class AccessDeniedModel(MissionScope scope, ChanceryDb db) : PageModel
+public sealed class AccessDeniedModel(MissionScope scope) : PageModel
 {
     public MissionAccess? Current { get; private set; }
 
@@ -16,7 +16,7 @@ public sealed class AccessDeniedModel(MissionScope scope, ChanceryDb db) : PageM
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            await scope.LoadAsync(db, User, allMissions: false, Policies.PreferredMission(Request), HttpContext.RequestAborted);
+            await scope.LoadAsync(HttpContext.RequestServices, User, allMissions: false, Policies.PreferredMission(Request), HttpContext.RequestAborted);
             Current = scope.Current;
         }
     }

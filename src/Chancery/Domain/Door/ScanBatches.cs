@@ -1,0 +1,201 @@
+using System.Threading.Channels;
+using Chancery.Data;
+using Chancery.Domain.Guests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.Door;
+
+/// <summary>
+/// The door's one writer: decides admissions and writes the scan log in batches, as a group commit does. Every scan
+/// received while the last batch was being written goes into the next one — one transaction, one commit, however
+/// many stations are scanning (two writers in one process would also wait on each other for SQLite's lock). Within
+/// it each person's admission is an <c>INSERT … ON CONFLICT DO NOTHING</c> against the unique index on (event,
+/// guest, companion), so whichever server commits first admits and the others learn who did; nothing is read first
+/// to decide. Each scan's log row goes in the same transaction, once per nonce. A scan's answer waits for its
+/// batch's commit: "admitted" is said only once the admission and the scan are on disk.
+/// </summary>
+public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<ScanBatches> logger) : BackgroundService
+{
+    /// <summary>
+    /// One scan: to admit the guest (companion 0) or their n-th plus-one, or, with no <see cref="GuestId"/>, a code
+    /// that admits nobody (<see cref="Refusal"/> says why) to log. A null <see cref="Code"/> is not logged (a walk-in).
+    /// </summary>
+    public sealed record Request(Guid MissionId, Guid EventId, Guid? GuestId, byte Companion, string Station, string? Nonce, string? Code, DateTimeOffset? ScannedAt,
+        DateTimeOffset At, string? Refusal = null);
+
+    private sealed record Pending(Request Request, TaskCompletionSource<CheckInOutcome> Answer);
+
+    private sealed record GuestAtDoor(Guid Id, Guid EventId, Guid MissionId, RsvpAnswer Rsvp, int PlusOnes, Contacts.Contact? Contact, string? Organization);
+
+    public const int MaxBatch = 256;
+
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new() { SingleReader = true });
+
+    /// <summary>
+    /// Admits the person unless already in, and says who they are and, when someone was first, when and where. Not
+    /// cancellable: a station that gave up waiting sends the scan again with its nonce and is told it was admitted.
+    /// </summary>
+    public Task<CheckInOutcome> DecideAsync(Request request)
+    {
+        var pending = new Pending(request, new TaskCompletionSource<CheckInOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_pending.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException("The server is shutting down; send the scan again to another server.");
+        }
+        return pending.Answer.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>(MaxBatch);
+        try
+        {
+            while (await _pending.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await DrainAsync(batch);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await DrainAsync(batch); // shutting down: scans already waiting still get their answer
+        }
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _pending.Writer.TryComplete();
+        return base.StopAsync(cancellationToken);
+    }
+
+    private async Task DrainAsync(List<Pending> batch)
+    {
+        while (true)
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            try
+            {
+                var answers = await DecideAsync(batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Answer.TrySetResult(answers[i]);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Nothing of the batch was committed; each station is told so and sends its scan again.
+                LogBatchFailed(logger, ex, batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.Answer.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    private async Task<CheckInOutcome[]> DecideAsync(List<Pending> batch)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Missions.MissionScope>().EnterSystem();
+        var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+        var answers = new CheckInOutcome[batch.Count];
+        var guestIds = batch.Where(p => p.Request.GuestId is not null).Select(p => p.Request.GuestId!.Value).Distinct().ToList();
+        // SQLite: BEGIN IMMEDIATE, so the batch holds the one write lock from its first read to its commit.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var guests = await db.Guests.IgnoreQueryFilters().Where(g => guestIds.Contains(g.Id))
+            .Select(g => new GuestAtDoor(g.Id, g.EventId, g.MissionId, g.Rsvp, g.PlusOnes, g.Contact, g.Contact!.Organization!.Name))
+            .ToDictionaryAsync(g => g.Id);
+        var at = db.Model.FindEntityType(typeof(Admission))!.FindProperty(nameof(Admission.At))!.GetTypeMapping().Converter;
+        object? Stored(DateTimeOffset? time) => time is { } t && at is not null ? at.ConvertToProvider(t) : time;
+
+        var taken = new List<int>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var r = batch[i].Request;
+            if (r.GuestId is null)
+            {
+                answers[i] = new CheckInOutcome(CheckInResult.Unknown, r.Refusal ?? CheckInReasons.NotOnList);
+                continue;
+            }
+            if (!guests.TryGetValue(r.GuestId.Value, out var guest) || guest.EventId != r.EventId || guest.Contact is not { ErasedAt: null } person)
+            {
+                answers[i] = new CheckInOutcome(CheckInResult.Unknown, CheckInReasons.NotOnList);
+                continue;
+            }
+            var (name, organization) = (person.DisplayName, guest.Organization);
+            if (guest.Rsvp is RsvpAnswer.Declined or RsvpAnswer.Waitlisted)
+            {
+                answers[i] = new CheckInOutcome(CheckInResult.Declined, guest.Rsvp == RsvpAnswer.Waitlisted ? CheckInReasons.Waitlisted : null, r.GuestId, r.Companion,
+                    DisplayName: name, Organization: organization);
+                continue;
+            }
+            if (r.Companion > guest.PlusOnes)
+            {
+                answers[i] = new CheckInOutcome(CheckInResult.Declined, CheckInReasons.CompanionNotExpected, r.GuestId, r.Companion, DisplayName: name, Organization: organization);
+                continue;
+            }
+            var inserted = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Admissions" ("Id", "MissionId", "EventId", "GuestId", "Companion", "Station", "At", "ScannedAt", "Nonce")
+                VALUES ({Guid.CreateVersion7()}, {guest.MissionId}, {r.EventId}, {guest.Id}, {r.Companion}, {r.Station}, {Stored(r.At)}, {Stored(r.ScannedAt)}, {r.Nonce})
+                ON CONFLICT ("EventId", "GuestId", "Companion") DO NOTHING
+                """);
+            if (inserted == 1)
+            {
+                if (r.Companion == 0)
+                {
+                    await db.Guests.IgnoreQueryFilters().Where(g => g.Id == guest.Id && g.CheckedInAt == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(g => g.CheckedInAt, r.At).SetProperty(g => g.CheckedInBy, r.Station));
+                }
+                answers[i] = new CheckInOutcome(CheckInResult.Admitted, null, r.GuestId, r.Companion, r.At, r.Station, name, organization);
+            }
+            else
+            {
+                answers[i] = new CheckInOutcome(CheckInResult.AlreadyCheckedIn, null, r.GuestId, r.Companion, DisplayName: name, Organization: organization);
+                taken.Add(i);
+            }
+        }
+        if (taken.Count > 0)
+        {
+            // Who was first, read in the same transaction (an admission of this very batch included).
+            var takenIds = taken.Select(i => batch[i].Request.GuestId!.Value).Distinct().ToList();
+            var firsts = await db.Admissions.IgnoreQueryFilters().Where(a => takenIds.Contains(a.GuestId)).ToListAsync();
+            foreach (var i in taken)
+            {
+                var r = batch[i].Request;
+                if (firsts.FirstOrDefault(a => a.EventId == r.EventId && a.GuestId == r.GuestId && a.Companion == r.Companion) is { } first)
+                {
+                    // The same scan sent again by the same station (a retry after a lost answer) gets the answer it had.
+                    var result = r.Nonce is not null && first.Nonce == r.Nonce && first.Station == r.Station ? CheckInResult.Admitted : CheckInResult.AlreadyCheckedIn;
+                    answers[i] = answers[i] with { Result = result, CheckedInAt = first.At, Station = first.Station };
+                }
+            }
+        }
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (r, a) = (batch[i].Request, answers[i]);
+            if (r.Code is null)
+            {
+                continue;
+            }
+            // A nonce already logged (a station sending again; two servers given the same scan) is not logged twice.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "ScanRecords" ("Id", "MissionId", "EventId", "Station", "Nonce", "Code", "ScannedAt", "ReceivedAt", "Result", "Reason", "GuestId", "Companion")
+                VALUES ({Guid.CreateVersion7()}, {r.MissionId}, {r.EventId}, {r.Station}, {r.Nonce}, {r.Code}, {Stored(r.ScannedAt)}, {Stored(r.At)}, {a.Result.ToString()}, {a.Reason},
+                    {a.GuestId}, {r.Companion})
+                ON CONFLICT DO NOTHING
+                """);
+        }
+        await transaction.CommitAsync();
+        return answers;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} scans failed; the stations were told to send them again")]
+    private static partial void LogBatchFailed(ILogger logger, Exception ex, int count);
+}
