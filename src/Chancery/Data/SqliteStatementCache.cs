@@ -85,6 +85,16 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(ReaderExecuting(command, eventData, result));
 
+    // Writes too (the door's admissions and scan log, ExecuteUpdate): compiling an INSERT costs as much as running it.
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        !result.HasResult && Kept(command) is { } kept
+            ? InterceptionResult<int>.SuppressWithResult(kept.Command.ExecuteNonQuery())
+            : result;
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
+
     private KeptCommand? Kept(DbCommand command) =>
         command is SqliteCommand { Connection: { } connection } sqlite && _kept.TryGetValue(connection, out var kept)
             ? kept.For(sqlite)

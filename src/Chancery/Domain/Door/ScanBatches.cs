@@ -112,8 +112,21 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         var guests = await db.Guests.IgnoreQueryFilters().Where(g => guestIds.Contains(g.Id))
             .Select(g => new GuestAtDoor(g.Id, g.EventId, g.MissionId, g.Rsvp, g.PlusOnes, g.Contact, g.Contact!.Organization!.Name))
             .ToDictionaryAsync(g => g.Id);
-        var at = db.Model.FindEntityType(typeof(Admission))!.FindProperty(nameof(Admission.At))!.GetTypeMapping().Converter;
-        object? Stored(DateTimeOffset? time) => time is { } t && at is not null ? at.ConvertToProvider(t) : time;
+        await using var admit = PreparedWrite.For<Admission>(db, """
+            INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {GuestId}, {Companion}, {Station}, {At}, {ScannedAt}, {Nonce})
+            VALUES (@Id, @MissionId, @EventId, @GuestId, @Companion, @Station, @At, @ScannedAt, @Nonce)
+            ON CONFLICT ({EventId}, {GuestId}, {Companion}) DO NOTHING
+            """, nameof(Admission.Id), nameof(Admission.MissionId), nameof(Admission.EventId), nameof(Admission.GuestId), nameof(Admission.Companion),
+            nameof(Admission.Station), nameof(Admission.At), nameof(Admission.ScannedAt), nameof(Admission.Nonce));
+        await using var markIn = PreparedWrite.For<Guest>(db, "UPDATE {table} SET {CheckedInAt} = @CheckedInAt, {CheckedInBy} = @CheckedInBy WHERE {Id} = @Id AND {CheckedInAt} IS NULL",
+            nameof(Guest.CheckedInAt), nameof(Guest.CheckedInBy), nameof(Guest.Id));
+        // A nonce already logged (a station sending again; two servers given the same scan) is not logged twice.
+        await using var log = PreparedWrite.For<ScanRecord>(db, """
+            INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {Station}, {Nonce}, {Code}, {ScannedAt}, {ReceivedAt}, {Result}, {Reason}, {GuestId}, {Companion})
+            VALUES (@Id, @MissionId, @EventId, @Station, @Nonce, @Code, @ScannedAt, @ReceivedAt, @Result, @Reason, @GuestId, @Companion)
+            ON CONFLICT DO NOTHING
+            """, nameof(ScanRecord.Id), nameof(ScanRecord.MissionId), nameof(ScanRecord.EventId), nameof(ScanRecord.Station), nameof(ScanRecord.Nonce), nameof(ScanRecord.Code),
+            nameof(ScanRecord.ScannedAt), nameof(ScanRecord.ReceivedAt), nameof(ScanRecord.Result), nameof(ScanRecord.Reason), nameof(ScanRecord.GuestId), nameof(ScanRecord.Companion));
 
         var taken = new List<int>();
         for (var i = 0; i < batch.Count; i++)
@@ -141,17 +154,11 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
                 answers[i] = new CheckInOutcome(CheckInResult.Declined, CheckInReasons.CompanionNotExpected, r.GuestId, r.Companion, DisplayName: name, Organization: organization);
                 continue;
             }
-            var inserted = await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "Admissions" ("Id", "MissionId", "EventId", "GuestId", "Companion", "Station", "At", "ScannedAt", "Nonce")
-                VALUES ({Guid.CreateVersion7()}, {guest.MissionId}, {r.EventId}, {guest.Id}, {r.Companion}, {r.Station}, {Stored(r.At)}, {Stored(r.ScannedAt)}, {r.Nonce})
-                ON CONFLICT ("EventId", "GuestId", "Companion") DO NOTHING
-                """);
-            if (inserted == 1)
+            if (await admit.RunAsync(Guid.CreateVersion7(), guest.MissionId, r.EventId, guest.Id, r.Companion, r.Station, r.At, r.ScannedAt, r.Nonce) == 1)
             {
                 if (r.Companion == 0)
                 {
-                    await db.Guests.IgnoreQueryFilters().Where(g => g.Id == guest.Id && g.CheckedInAt == null)
-                        .ExecuteUpdateAsync(s => s.SetProperty(g => g.CheckedInAt, r.At).SetProperty(g => g.CheckedInBy, r.Station));
+                    await markIn.RunAsync(r.At, r.Station, guest.Id);
                 }
                 answers[i] = new CheckInOutcome(CheckInResult.Admitted, null, r.GuestId, r.Companion, r.At, r.Station, name, organization);
             }
@@ -184,13 +191,7 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             {
                 continue;
             }
-            // A nonce already logged (a station sending again; two servers given the same scan) is not logged twice.
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "ScanRecords" ("Id", "MissionId", "EventId", "Station", "Nonce", "Code", "ScannedAt", "ReceivedAt", "Result", "Reason", "GuestId", "Companion")
-                VALUES ({Guid.CreateVersion7()}, {r.MissionId}, {r.EventId}, {r.Station}, {r.Nonce}, {r.Code}, {Stored(r.ScannedAt)}, {Stored(r.At)}, {a.Result.ToString()}, {a.Reason},
-                    {a.GuestId}, {r.Companion})
-                ON CONFLICT DO NOTHING
-                """);
+            await log.RunAsync(Guid.CreateVersion7(), r.MissionId, r.EventId, r.Station, r.Nonce, r.Code, r.ScannedAt, r.At, a.Result, a.Reason, a.GuestId, r.Companion);
         }
         await transaction.CommitAsync();
         return answers;
