@@ -82,4 +82,83 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await ScreenshotAsync(office, "receiving-line");
         Assert.True(officeConsole.Count == 0, string.Join("\n", officeConsole));
     }
+
+    [Fact]
+    public async Task Two_stations_keep_admitting_offline_and_every_scan_reaches_the_server()
+    {
+        var f = fixture.Ready();
+        var mission = await f.App.CreateMissionAsync($"Embassy {Guid.NewGuid():N}"[..30]);
+        var api = await f.App.ApiClientAsync(await f.App.CreateUserAsync(mission.Id, MissionRole.Protocol));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("names-in-six-scripts.csv")), "file", "names.csv" } };
+        (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
+        var e = await (await api.PostAsJsonAsync("/api/events", new { title = "National Day reception", startsAt = "2027-02-26T18:00", timeZone = "Asia/Shanghai", venue = "Residence" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = Guid.Parse(e.GetProperty("id").GetString()!);
+        (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
+        Task<Guid> GuestAsync(string email) => f.App.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == email).Select(g => g.Id).SingleAsync());
+        var (wang, kim, rana) = (await GuestAsync("wang.wei@china.example.org"), await GuestAsync("kim.jieun@korea.example.org"), await GuestAsync("rana.alkhatib@jordan.example.org"));
+        var (_, wangTyped, _) = await f.App.GuestCodesAsync(mission.Id, id, wang);
+        var (kimSigned, _, _) = await f.App.GuestCodesAsync(mission.Id, id, kim);
+
+        async Task<IPage> StationAsync(string station)
+        {
+            var page = await f.NewPageAsync(phone: true);
+            await SignInAsync(page, await f.App.CreateUserAsync(mission.Id, MissionRole.Door));
+            await page.GotoAsync($"/staff/events/{id}/door?station={Uri.EscapeDataString(station)}");
+            await Assertions.Expect(page.Locator("[data-door][data-offline-ready=true]")).ToHaveCountAsync(1); // the list is on the device
+            return page;
+        }
+        async Task ScanAsync(IPage page, string code)
+        {
+            await page.GetByLabel("Code (scan or type)").FillAsync(code);
+            await page.Keyboard.PressAsync("Enter");
+        }
+        var main = await StationAsync("Main door");
+        var mainConsole = WatchConsole(main);
+        var garden = await StationAsync("Garden gate");
+
+        // Online, as before: the server answers.
+        await ScanAsync(main, wangTyped);
+        await Assertions.Expect(main.Locator(".door-answer.admitted")).ToContainTextAsync("王伟");
+        await Assertions.Expect(main.Locator(".door-offline-mark")).ToHaveCountAsync(0);
+
+        // The Wi-Fi goes. A signed QR code is verified on the phone; a name found in the phone's list.
+        await main.Context.SetOfflineAsync(true);
+        await garden.Context.SetOfflineAsync(true);
+        await ScanAsync(main, kimSigned);
+        await Assertions.Expect(main.Locator(".door-answer.admitted")).ToContainTextAsync("김지은");
+        await Assertions.Expect(main.Locator(".door-offline-mark")).ToHaveCountAsync(1);
+        await Assertions.Expect(main.Locator(".door-offline.is-offline")).ToContainTextAsync("1 scan waiting");
+        await ScreenshotAsync(main, "door-phone-offline-admitted");
+        await main.GetByLabel("Or find by name, in any script").FillAsync("الخطيب");
+        await main.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        await main.GetByRole(AriaRole.Button, new() { Name = "Admit H.E. رنا الخطيب" }).ClickAsync();
+        await Assertions.Expect(main.Locator(".door-answer.admitted")).ToContainTextAsync("الخطيب");
+        await ScanAsync(main, wangTyped); // let in online a minute ago: the phone knows
+        await Assertions.Expect(main.Locator(".door-answer.already")).ToContainTextAsync("王伟");
+        await ScanAsync(main, "ZZZZ-ZZZZ-ZZZZ");
+        await Assertions.Expect(main.Locator(".door-answer.unknown")).ToContainTextAsync("Not on the list");
+        await Assertions.Expect(main.Locator(".door-offline")).ToContainTextAsync("4 scans waiting");
+        await Layout.AssertNoSidewaysScrollAsync(main);
+        await Accessibility.AssertNoViolationsAsync(main);
+        await ScreenshotAsync(main, "door-phone-offline-queue");
+        // Meanwhile at the garden gate, also offline, the same ambassador is let in again: it cannot know.
+        await ScanAsync(garden, kimSigned);
+        await Assertions.Expect(garden.Locator(".door-answer.admitted")).ToContainTextAsync("김지은");
+        Assert.Equal(1, await f.App.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.EventId == id))); // only what came through online
+
+        // The network is back: each station sends its queue, and the server has every check-in.
+        await main.Context.SetOfflineAsync(false);
+        await Assertions.Expect(main.Locator(".door-offline")).ToContainTextAsync("Sent 4 offline scans", new() { Timeout = 15000 });
+        await garden.Context.SetOfflineAsync(false);
+        await Assertions.Expect(garden.Locator(".door-offline")).ToContainTextAsync("already in", new() { Timeout = 15000 });
+        await ScreenshotAsync(garden, "door-phone-back-online");
+        var admitted = await f.App.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().Where(a => a.EventId == id).Select(a => a.GuestId).ToListAsync());
+        Assert.Equal(new[] { wang, kim, rana }.Order(), admitted.Order());
+        var kimScans = await f.App.WithDbAsync(db => db.ScanRecords.IgnoreQueryFilters().Where(s => s.EventId == id && s.GuestId == kim).Select(s => s.Station).ToListAsync());
+        Assert.Equal(["Garden gate", "Main door"], kimScans.Order());
+        var arrivals = await (await api.GetAsync($"/api/events/{id}/arrivals")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(arrivals.GetProperty("twice").EnumerateArray(), t => t.GetProperty("guestId").GetGuid() == kim);
+        Assert.True(mainConsole.Count == 0, string.Join("\n", mainConsole));
+    }
 }

@@ -11,14 +11,16 @@ namespace Chancery.Api;
 /// <summary>API.md "Check-in": admitting guests at the door, one scan or a station's queue, walk-ins, arrivals. Door, Protocol and Admin.</summary>
 public static class DoorApi
 {
-    public sealed record Scan(string? Code, string? Station, string? Nonce, DateTimeOffset? ScannedAt);
+    /// <summary>
+    /// API.md's scan; added, for a batch: <c>guestId</c> for a guest an offline station found by name (no code), and
+    /// <c>admittedOffline</c> when the station let the person in on its own.
+    /// </summary>
+    public sealed record Scan(string? Code, string? Station, string? Nonce, DateTimeOffset? ScannedAt, Guid? GuestId = null, bool AdmittedOffline = false);
     public sealed record Batch(string? Station, List<Scan>? Scans);
     public sealed record GuestRef(Guid Id, string DisplayName, string? Organization);
     public sealed record WalkIn(string? FirstName, string? LastName, string? Organization, string? Category, string? Station);
     /// <summary>API.md's fields, and added: <c>reason</c> (wrongEvent, notOnList, waitlisted, companionNotExpected) and <c>companion</c> (0 the guest, n a plus-one).</summary>
     public sealed record ScanResultDto(string Result, GuestRef? Guest, DateTimeOffset? CheckedInAt, string? Station, string? Reason, int Companion);
-
-    public const int MaxBatch = 1000;
 
     private static readonly MissionRole[] AtTheDoor = [MissionRole.Protocol, MissionRole.Door];
 
@@ -45,21 +47,7 @@ public static class DoorApi
     private static async Task<Ok<List<ScanResultDto>>> BatchAsync(Guid id, Batch body, DoorCodeBook book, CheckIn checkIn, MissionScope scope)
     {
         var e = scope.Visible(await book.EventAsync(id), "event", AtTheDoor);
-        if (body.Scans is not { Count: > 0 } scans || scans.Count > MaxBatch)
-        {
-            throw new DomainException($"Send between 1 and {MaxBatch:N0} scans.", "scans");
-        }
-        // Every scan checked before any is admitted: a station's queue is taken whole or refused whole, never half.
-        for (var i = 0; i < scans.Count; i++)
-        {
-            if (scans[i] is not { } s)
-            {
-                throw new DomainException($"Scan {i + 1} is empty.", $"scans[{i}]");
-            }
-            CheckIn.CheckScan(s.Station ?? body.Station, s.Nonce, $"scans[{i}].");
-        }
-        // All asked for at once, in the queue's order: they are decided together in a batch or a few, not one commit each.
-        var results = await Task.WhenAll(scans.Select(scan => checkIn.ScanAsync(e, scan.Code, scan.Station ?? body.Station, scan.Nonce, scan.ScannedAt)));
+        var results = await checkIn.TakeQueueAsync(e, body.Scans?.Select(s => s is null ? null : new CheckIn.QueuedScan(s.Code, s.GuestId, s.Station, s.Nonce, s.ScannedAt, s.AdmittedOffline)).ToList(), body.Station);
         return TypedResults.Ok(results.Select(Dto).ToList());
     }
 

@@ -177,6 +177,38 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_station_that_let_someone_in_offline_says_so_and_a_guest_found_by_name_is_sent_without_a_code()
+    {
+        var d = await EventAsync();
+        var olga = await CodesAsync(d, d.Guests["olga"]);
+        Assert.Equal("admitted", Result(await ScanAsync(d, olga.Typed, "Main door", nonce: "m-1")));
+
+        // The garden gate, offline, let Olga in after the main door had (its clock says so too) and found Nino by name.
+        var queue = await (await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/checkin/batch", new
+        {
+            station = "Garden gate",
+            scans = new object[]
+            {
+                new { code = olga.Typed, nonce = "g-1", scannedAt = _app.Clock.GetUtcNow().AddMinutes(1), admittedOffline = true },
+                new { guestId = d.Guests["nino"], nonce = "g-2", scannedAt = _app.Clock.GetUtcNow().AddMinutes(2), admittedOffline = true },
+            },
+        })).Content.ReadFromJsonAsync<JsonElement[]>();
+        Assert.Equal(["alreadyCheckedIn", "admitted"], queue!.Select(Result));
+        var byName = await _app.WithDbAsync(db => db.ScanRecords.IgnoreQueryFilters().SingleAsync(s => s.Nonce == "g-2"));
+        Assert.Equal((CheckIn.FoundByName, d.Guests["nino"]), (byName.Code, byName.GuestId));
+        var twice = (await d.Office.GetFromJsonAsync<JsonElement>($"/api/events/{d.EventId}/arrivals")).GetProperty("twice").EnumerateArray().Single();
+        Assert.Equal((d.Guests["olga"].ToString(), "Main door"), (twice.GetProperty("guestId").GetString(), twice.GetProperty("admittedAt").GetString()));
+
+        // A scan with neither a code nor a guest is refused, naming it; the door data says when a station deletes it.
+        var empty = await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/checkin/batch", new { station = "Garden gate", scans = new object[] { new { nonce = "g-3" } } });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("scans[0].code", await empty.Content.ReadAsStringAsync());
+        var data = await d.Staff.GetFromJsonAsync<JsonElement>($"/api/events/{d.EventId}/door-data");
+        var starts = await _app.WithDbAsync(db => db.Events.IgnoreQueryFilters().Where(e => e.Id == d.EventId).Select(e => e.StartsAtUtc).SingleAsync());
+        Assert.Equal(starts + DoorData.Keep, data.GetProperty("keepUntil").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task After_a_door_shift_the_arrivals_count_who_came_walk_ins_included()
     {
         var d = await EventAsync();

@@ -74,5 +74,25 @@ public sealed class DoorPageTests(TestApp app) : IClassFixture<TestApp>
         // Another mission's door finds no such event.
         using var stranger = await StaffSession.SignInAsync(app, await app.CreateUserAsync((await app.CreateMissionAsync($"Other {Guid.NewGuid():N}")).Id, MissionRole.Door));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync(url)).StatusCode);
+
+        // What door.js keeps for offline use, and the queue it sends back: the station's own event only, and the
+        // upload only with the page's anti-forgery token (a cross-site form could otherwise post a queue).
+        var dataUrl = $"/staff/events/{id}/door?handler=Data";
+        var data = await door.Client.GetAsync(dataUrl);
+        Assert.Equal(HttpStatusCode.OK, data.StatusCode);
+        Assert.Equal("no-store", data.Headers.CacheControl?.ToString());
+        Assert.Contains("typedCodeHashes", await data.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync(dataUrl)).StatusCode);
+        var page = await door.GetPageAsync(url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var nino = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == "nino.beridze@georgia.example.org").Select(g => g.Id).SingleAsync());
+        var queue = JsonContent.Create(new { station = "Garden gate", scans = new object[] { new { guestId = nino, nonce = "g-1", scannedAt = DateTimeOffset.UtcNow, admittedOffline = true } } });
+        Assert.Equal(HttpStatusCode.BadRequest, (await door.Client.PostAsync($"/staff/events/{id}/door?handler=Upload", queue)).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == nino)));
+        using var upload = new HttpRequestMessage(HttpMethod.Post, $"/staff/events/{id}/door?handler=Upload") { Content = queue };
+        upload.Headers.Add("RequestVerificationToken", token);
+        var answers = await (await door.Client.SendAsync(upload)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement[]>();
+        Assert.Equal("admitted", answers!.Single().GetProperty("result").GetString());
+        Assert.Equal("Garden gate", await app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().Where(a => a.GuestId == nino).Select(a => a.Station).SingleAsync()));
     }
 }

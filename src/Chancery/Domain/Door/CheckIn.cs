@@ -69,14 +69,15 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
         return station!;
     }
 
-    public async Task<CheckInOutcome> ScanAsync(Event e, string? code, string? station, string? nonce, DateTimeOffset? scannedAt, CancellationToken ct = default)
+    /// <summary>A code scanned or typed; <paramref name="admittedOffline"/>: an offline station let the person in on its own.</summary>
+    public async Task<CheckInOutcome> ScanAsync(Event e, string? code, string? station, string? nonce, DateTimeOffset? scannedAt, bool admittedOffline = false, CancellationToken ct = default)
     {
         station = CheckScan(station, nonce);
         var now = Now();
         var text = code?.Trim() ?? "";
         var (pass, reason) = text.Length is 0 or > ScanRecord.MaxCode ? (null, CheckInReasons.NotOnList) : await codes.ReadAsync(e, text, ct);
         return await batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, pass?.GuestId, pass?.Companion ?? 0, station, nonce,
-            text.Length > ScanRecord.MaxCode ? text[..ScanRecord.MaxCode] : text, scannedAt, now, reason));
+            text.Length > ScanRecord.MaxCode ? text[..ScanRecord.MaxCode] : text, scannedAt, now, reason, admittedOffline));
     }
 
     /// <summary>How long after an admission the door may take it back (a wrong guest tapped, a code misread).</summary>
@@ -115,11 +116,49 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Admits a guest found by name at the door (no code in hand); logged like a scan.</summary>
-    public Task<CheckInOutcome> AdmitByNameAsync(Event e, Guid guestId, string? station, string? nonce)
+    /// <summary>Admits a guest found by name at the door (no code in hand); logged like a scan. <paramref name="scannedAt"/>: when an offline station did it.</summary>
+    public Task<CheckInOutcome> AdmitByNameAsync(Event e, Guid guestId, string? station, string? nonce, DateTimeOffset? scannedAt = null, bool admittedOffline = false)
     {
         station = CheckScan(station, nonce);
         var now = Now();
-        return batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, guestId, 0, station, nonce, "(found by name)", now, now));
+        return batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, guestId, 0, station, nonce, FoundByName, scannedAt ?? now, now, AdmittedOffline: admittedOffline));
+    }
+
+    /// <summary>What the scan log says of a guest admitted by name rather than by a code.</summary>
+    public const string FoundByName = "(found by name)";
+
+    /// <summary>
+    /// A scan a station queued while offline: a code it read, or a guest it found by name; <see cref="AdmittedOffline"/>
+    /// when the station let the person in on its own (flagged on the arrivals if someone was first).
+    /// </summary>
+    public sealed record QueuedScan(string? Code, Guid? GuestId, string? Station, string? Nonce, DateTimeOffset? ScannedAt, bool AdmittedOffline = false);
+
+    public const int MaxQueue = 1000;
+
+    /// <summary>
+    /// A station's queue, uploaded when it is back online: every scan checked before any is admitted (taken whole
+    /// or refused whole, never half), then all decided together, in the queue's order, in a batch or a few.
+    /// </summary>
+    public async Task<CheckInOutcome[]> TakeQueueAsync(Event e, IReadOnlyList<QueuedScan?>? scans, string? station)
+    {
+        if (scans is not { Count: > 0 } || scans.Count > MaxQueue)
+        {
+            throw new DomainException($"Send between 1 and {MaxQueue:N0} scans.", "scans");
+        }
+        for (var i = 0; i < scans.Count; i++)
+        {
+            if (scans[i] is not { } s)
+            {
+                throw new DomainException($"Scan {i + 1} is empty.", $"scans[{i}]");
+            }
+            CheckScan(s.Station ?? station, s.Nonce, $"scans[{i}].");
+            if (s.GuestId is null && string.IsNullOrWhiteSpace(s.Code))
+            {
+                throw new DomainException($"Scan {i + 1} has neither a code nor a guest.", $"scans[{i}].code");
+            }
+        }
+        return await Task.WhenAll(scans.Select(s => s!.GuestId is { } guestId
+            ? AdmitByNameAsync(e, guestId, s.Station ?? station, s.Nonce, s.ScannedAt, s.AdmittedOffline)
+            : ScanAsync(e, s.Code, s.Station ?? station, s.Nonce, s.ScannedAt, s.AdmittedOffline)));
     }
 }

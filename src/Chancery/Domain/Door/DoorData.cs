@@ -17,7 +17,12 @@ public sealed class DoorData(ChanceryDb db, DoorCodeBook codes, EventKeyRing key
 {
     public sealed record DoorGuest(Guid Id, string DisplayName, string? LatinName, string? Organization, string? Category, string Rsvp,
         int PlusOnes, string? Partner, string Search, IReadOnlyList<string> TypedCodeHashes, DateTimeOffset? CheckedInAt);
-    public sealed record Download(Guid EventId, string Title, string TimeZone, DateTime StartsAt, string PublicKey, DateTimeOffset GeneratedAt, IReadOnlyList<DoorGuest> Guests);
+    /// <summary><see cref="KeepUntil"/>: when a station deletes what it downloaded (a day after the event starts).</summary>
+    public sealed record Download(Guid EventId, string Title, string TimeZone, DateTime StartsAt, string PublicKey, DateTimeOffset GeneratedAt, IReadOnlyList<DoorGuest> Guests,
+        DateTimeOffset KeepUntil);
+
+    /// <summary>How long after an event starts a station keeps its door data: the evening and the morning after, no longer.</summary>
+    public static readonly TimeSpan Keep = TimeSpan.FromDays(1);
 
     public async Task<Download> ForAsync(Events.Event e, CancellationToken ct = default)
     {
@@ -33,7 +38,7 @@ public sealed class DoorData(ChanceryDb db, DoorCodeBook codes, EventKeyRing key
                 System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(g.Rsvp.ToString()), g.PlusOnes,
                 GuestCounts.HasPartner(g) ? c.SpouseDisplayName : null, c.NameSearchText(), hashes, g.CheckedInAt);
         }).ToList();
-        return new Download(e.Id, e.Title, e.TimeZone, e.StartsAtLocal, await codes.PublicKeyAsync(e, ct), clock.GetUtcNow(), rows);
+        return new Download(e.Id, e.Title, e.TimeZone, e.StartsAtLocal, await codes.PublicKeyAsync(e, ct), clock.GetUtcNow(), rows, e.StartsAtUtc + Keep);
     }
 
     /// <summary>How a typed code is kept on a station: SHA-256 of "{eventId}:{code}" in its printed form, lower-case hex.</summary>

@@ -21,7 +21,7 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
     /// that admits nobody (<see cref="Refusal"/> says why) to log. A null <see cref="Code"/> is not logged (a walk-in).
     /// </summary>
     public sealed record Request(Guid MissionId, Guid EventId, Guid? GuestId, byte Companion, string Station, string? Nonce, string? Code, DateTimeOffset? ScannedAt,
-        DateTimeOffset At, string? Refusal = null);
+        DateTimeOffset At, string? Refusal = null, bool AdmittedOffline = false);
 
     private sealed record Pending(Request Request, TaskCompletionSource<CheckInOutcome> Answer);
 
@@ -122,11 +122,12 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             nameof(Guest.CheckedInAt), nameof(Guest.CheckedInBy), nameof(Guest.Id));
         // A nonce already logged (a station sending again; two servers given the same scan) is not logged twice.
         await using var log = PreparedWrite.For<ScanRecord>(db, """
-            INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {Station}, {Nonce}, {Code}, {ScannedAt}, {ReceivedAt}, {Result}, {Reason}, {GuestId}, {Companion})
-            VALUES (@Id, @MissionId, @EventId, @Station, @Nonce, @Code, @ScannedAt, @ReceivedAt, @Result, @Reason, @GuestId, @Companion)
+            INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {Station}, {Nonce}, {Code}, {ScannedAt}, {ReceivedAt}, {Result}, {Reason}, {GuestId}, {Companion}, {AdmittedOffline})
+            VALUES (@Id, @MissionId, @EventId, @Station, @Nonce, @Code, @ScannedAt, @ReceivedAt, @Result, @Reason, @GuestId, @Companion, @AdmittedOffline)
             ON CONFLICT DO NOTHING
             """, nameof(ScanRecord.Id), nameof(ScanRecord.MissionId), nameof(ScanRecord.EventId), nameof(ScanRecord.Station), nameof(ScanRecord.Nonce), nameof(ScanRecord.Code),
-            nameof(ScanRecord.ScannedAt), nameof(ScanRecord.ReceivedAt), nameof(ScanRecord.Result), nameof(ScanRecord.Reason), nameof(ScanRecord.GuestId), nameof(ScanRecord.Companion));
+            nameof(ScanRecord.ScannedAt), nameof(ScanRecord.ReceivedAt), nameof(ScanRecord.Result), nameof(ScanRecord.Reason), nameof(ScanRecord.GuestId), nameof(ScanRecord.Companion),
+            nameof(ScanRecord.AdmittedOffline));
 
         var taken = new List<int>();
         for (var i = 0; i < batch.Count; i++)
@@ -191,7 +192,7 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             {
                 continue;
             }
-            await log.RunAsync(Guid.CreateVersion7(), r.MissionId, r.EventId, r.Station, r.Nonce, r.Code, r.ScannedAt, r.At, a.Result, a.Reason, a.GuestId, r.Companion);
+            await log.RunAsync(Guid.CreateVersion7(), r.MissionId, r.EventId, r.Station, r.Nonce, r.Code, r.ScannedAt, r.At, a.Result, a.Reason, a.GuestId, r.Companion, r.AdmittedOffline);
         }
         await transaction.CommitAsync();
         return answers;

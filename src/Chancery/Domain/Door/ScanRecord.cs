@@ -25,6 +25,8 @@ public sealed class ScanRecord : IMissionScoped, Audit.INotAudited
     public string? Reason { get; init; }
     public Guid? GuestId { get; init; }
     public byte Companion { get; init; }
+    /// <summary>The station let the person in while offline (it said so when it sent its queue): if someone was first, this is a second entry to flag.</summary>
+    public bool AdmittedOffline { get; init; }
 }
 
 internal sealed class ScanRecordConfiguration : IEntityTypeConfiguration<ScanRecord>

@@ -13,7 +13,7 @@ namespace Chancery.Areas.Staff.Pages.Events;
 /// name in any script, and the answer across the screen in a colour that cannot be misread. Works without script;
 /// each form carries a nonce, so a page sent twice (a double tap, a reload) admits once and answers alike.
 /// </summary>
-public sealed class DoorModel(ChanceryDb db, CheckIn checkIn) : EventPage(db)
+public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData) : EventPage(db)
 {
     public const int Found = 20;
 
@@ -52,6 +52,46 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn) : EventPage(db)
             return NotFound();
         }
         return await AnswerAsync(() => checkIn.AdmitByNameAsync(Event, guest, Station, nonce));
+    }
+
+    /// <summary>What door.js keeps to admit while offline (the API's door-data, for the signed-in station).</summary>
+    public async Task<IActionResult> OnGetDataAsync(Guid id)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        Response.Headers.CacheControl = "no-store";
+        return new JsonResult(await doorData.ForAsync(Event));
+    }
+
+    public sealed record Upload(string? Station, List<CheckIn.QueuedScan?>? Scans);
+
+    /// <summary>The scans door.js queued while offline, sent when the network is back; the answers in order.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, [FromBody] Upload upload)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        try
+        {
+            var results = await checkIn.TakeQueueAsync(Event, upload.Scans, upload.Station);
+            return new JsonResult(results.Select(o => new
+            {
+                result = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(o.Result.ToString()),
+                o.Reason,
+                o.GuestId,
+                o.Companion,
+                o.DisplayName,
+                o.CheckedInAt,
+                o.Station,
+            }));
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        {
+            return BadRequest(new { e.Message, e.Errors });
+        }
     }
 
     public async Task<IActionResult> OnPostUndoAsync(Guid id, Guid guest, byte companion)
