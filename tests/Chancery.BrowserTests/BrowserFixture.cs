@@ -37,10 +37,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+            Args = Flags,
         });
         Directory.CreateDirectory(ScreenshotFolder);
     }
+
+    private static readonly string[] Flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"];
+
+    /// <summary>
+    /// A second browser whose camera films <paramref name="y4mVideo"/> (Chromium's fake capture device, looping the
+    /// file), with the permission already given. The caller disposes it.
+    /// </summary>
+    public async Task<IBrowser> LaunchWithCameraAsync(string y4mVideo) => await _playwright!.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = ChromiumPath,
+        Headless = true,
+        Args = [.. Flags, "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", $"--use-file-for-fake-video-capture={y4mVideo}"],
+    });
 
     /// <summary>Skips (or, under CI, fails) the running test when there is no browser here.</summary>
     public BrowserFixture Ready()

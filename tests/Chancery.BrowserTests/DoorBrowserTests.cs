@@ -161,4 +161,85 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Contains(arrivals.GetProperty("twice").EnumerateArray(), t => t.GetProperty("guestId").GetGuid() == kim);
         Assert.True(mainConsole.Count == 0, string.Join("\n", mainConsole));
     }
+
+    [Fact]
+    public async Task The_phones_camera_reads_an_invitations_QR_code_and_keeps_reading()
+    {
+        var f = fixture.Ready();
+        var mission = await f.App.CreateMissionAsync($"Embassy {Guid.NewGuid():N}"[..30]);
+        var api = await f.App.ApiClientAsync(await f.App.CreateUserAsync(mission.Id, MissionRole.Protocol));
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("names-in-six-scripts.csv")), "file", "names.csv" } };
+        (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
+        var e = await (await api.PostAsJsonAsync("/api/events", new { title = "National Day reception", startsAt = "2027-02-26T18:00", timeZone = "Asia/Shanghai", venue = "Residence" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = Guid.Parse(e.GetProperty("id").GetString()!);
+        (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
+        var nino = await f.App.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == "nino.beridze@georgia.example.org").Select(g => g.Id).SingleAsync());
+        var (signed, _, _) = await f.App.GuestCodesAsync(mission.Id, id, nino);
+
+        // The camera films the invitation's QR code, as the e-mail shows it (Chromium's fake camera plays a video file).
+        var video = Path.Combine(Path.GetTempPath(), $"door-qr-{Guid.NewGuid():N}.y4m");
+        await File.WriteAllBytesAsync(video, QrVideo(signed));
+        try
+        {
+            await using var browser = await f.LaunchWithCameraAsync(video);
+            var context = await browser.NewContextAsync(new()
+            {
+                BaseURL = f.BaseUrl,
+                ViewportSize = new() { Width = 390, Height = 844 },
+                IsMobile = true,
+                HasTouch = true,
+                Permissions = ["camera"],
+            });
+            var page = await context.NewPageAsync();
+            var console = WatchConsole(page);
+            await SignInAsync(page, await f.App.CreateUserAsync(mission.Id, MissionRole.Door));
+            await page.GotoAsync($"/staff/events/{id}/door?station=Main%20door");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Scan with the camera" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".door-answer.admitted")).ToContainTextAsync("ნინო", new() { Timeout = 15000 });
+            await ScreenshotAsync(page, "door-phone-camera");
+            // The camera keeps looking: the same code a moment later is "already checked in", not a frozen screen.
+            await Assertions.Expect(page.Locator(".door-answer.already")).ToContainTextAsync("ნინო", new() { Timeout = 15000 });
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop the camera" })).ToBeVisibleAsync();
+            Assert.Equal(1, await f.App.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == nino)));
+            Assert.True(console.Count == 0, string.Join("\n", console));
+        }
+        finally
+        {
+            File.Delete(video);
+        }
+    }
+
+    /// <summary>A few frames of YUV4MPEG2 (what Chromium's fake camera plays): the QR code of <paramref name="text"/>, black on white.</summary>
+    private static byte[] QrVideo(string text)
+    {
+        const int width = 640, height = 480, frames = 5;
+        using var generator = new QRCoder.QRCodeGenerator();
+        var modules = generator.CreateQrCode(text, QRCoder.QRCodeGenerator.ECCLevel.M).ModuleMatrix;
+        var scale = Math.Min(width, height) * 9 / 10 / modules.Count;
+        var (left, top) = ((width - modules.Count * scale) / 2, (height - modules.Count * scale) / 2);
+        var luma = new byte[width * height];
+        Array.Fill(luma, (byte)235);
+        for (var y = 0; y < modules.Count * scale; y++)
+        {
+            for (var x = 0; x < modules.Count * scale; x++)
+            {
+                if (modules[y / scale][x / scale])
+                {
+                    luma[(top + y) * width + left + x] = 16;
+                }
+            }
+        }
+        var chroma = new byte[width * height / 2];
+        Array.Fill(chroma, (byte)128);
+        using var file = new MemoryStream();
+        file.Write(System.Text.Encoding.ASCII.GetBytes($"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n"));
+        for (var i = 0; i < frames; i++)
+        {
+            file.Write("FRAME\n"u8);
+            file.Write(luma);
+            file.Write(chroma);
+        }
+        return file.ToArray();
+    }
 }

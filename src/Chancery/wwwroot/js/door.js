@@ -324,8 +324,8 @@
             return;
         }
         Array.from(door.children).forEach(function (child) {
-            if (child !== banner) {
-                child.remove();
+            if (child !== banner && !("keep" in child.dataset)) {
+                child.remove(); // the banner and the camera (door-camera.js) stay
             }
         });
         Array.from(next.children).forEach(function (child) {
@@ -357,11 +357,14 @@
         door.querySelector(".door-scan").before(p);
     }
 
+    // Ready for the next wedge scan or typed code; not while the camera reads (a phone would open its keyboard over it).
     function focusCode() {
         const input = door.querySelector(".door-scan input[name=code]");
         if (input) {
             input.value = "";
-            input.focus();
+            if (!door.querySelector(".door-camera video:not([hidden])")) {
+                input.focus();
+            }
         }
     }
 
