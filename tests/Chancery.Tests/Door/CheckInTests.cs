@@ -209,6 +209,30 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_walk_in_the_directory_knows_is_not_entered_twice()
+    {
+        var d = await EventAsync();
+        (await d.Office.PostAsJsonAsync("/api/contacts", new { firstName = "Lena", lastName = "Fischer", organization = new { name = "Goethe-Institut" } })).EnsureSuccessStatusCode();
+        var contacts = await _app.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync(c => c.MissionId == d.MissionId));
+
+        // Ms Fischer, in the directory but not on this list, arrives: her entry joins the list, admitted.
+        var lena = await (await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/walkins", new { firstName = "lena", lastName = "Fischer", organization = "goethe-institut", station = "Main door" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("admitted", Result(lena));
+        Assert.True(await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().AnyAsync(g => g.EventId == d.EventId && g.WalkIn && g.Contact!.LastName == "Fischer" && g.CheckedInAt != null)));
+        // Ms Ivanova is on the list already: a walk-in form for her admits her as the guest she is, once.
+        var olga = await (await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/walkins", new { firstName = "Ольга", lastName = "Иванова" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("admitted", d.Guests["olga"].ToString()), (Result(olga), olga.GetProperty("guest").GetProperty("id").GetString()));
+        Assert.Equal("alreadyCheckedIn", Result(await (await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/walkins", new { firstName = "Ольга", lastName = "Иванова" }))
+            .Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal(contacts, await _app.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync(c => c.MissionId == d.MissionId)));
+        // Someone new is a new entry, tagged walk-in.
+        Assert.Equal("admitted", Result(await (await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/walkins", new { firstName = "Jane", lastName = "Walker", organization = "Foreign Press Club" }))
+            .Content.ReadFromJsonAsync<JsonElement>()));
+        Assert.Equal(contacts + 1, await _app.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().CountAsync(c => c.MissionId == d.MissionId)));
+    }
+
+    [Fact]
     public async Task After_a_door_shift_the_arrivals_count_who_came_walk_ins_included()
     {
         var d = await EventAsync();

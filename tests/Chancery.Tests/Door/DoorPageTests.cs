@@ -75,6 +75,12 @@ public sealed class DoorPageTests(TestApp app) : IClassFixture<TestApp>
         using var stranger = await StaffSession.SignInAsync(app, await app.CreateUserAsync((await app.CreateMissionAsync($"Other {Guid.NewGuid():N}")).Id, MissionRole.Door));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync(url)).StatusCode);
 
+        // Someone not on the list, let in from the page: admitted at once, their name encoded like any other.
+        var walkIn = await StaffSession.ReadAsync(await door.SubmitAsync(url, ".door-walkin form", new() { ["firstName"] = "<i>Jane</i>", ["lastName"] = "Walker", ["organization"] = "Foreign Press Club" }));
+        Assert.Contains("<i>Jane</i> Walker", walkIn.QuerySelector(".door-answer.admitted .door-name")!.TextContent);
+        Assert.Null(walkIn.QuerySelector(".door-answer i"));
+        Assert.Equal("Main door", await app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().Where(a => a.EventId == id && db.Guests.Any(g => g.Id == a.GuestId && g.WalkIn)).Select(a => a.Station).SingleAsync()));
+
         // What door.js keeps for offline use, and the queue it sends back: the station's own event only, and the
         // upload only with the page's anti-forgery token (a cross-site form could otherwise post a queue).
         var dataUrl = $"/staff/events/{id}/door?handler=Data";

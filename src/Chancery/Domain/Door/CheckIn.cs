@@ -27,8 +27,11 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
     }
 
     /// <summary>
-    /// Someone not on the list let in at the door: they join the directory (tagged walk-in, with their organization
-    /// and category by name) and the guest list, and are admitted at once.
+    /// Someone not on the list let in at the door: they join the guest list, and are admitted at once. A person the
+    /// directory already knows (the same given and family names, and the same organization when one is given) is
+    /// not entered twice: already a guest, they are admitted as that guest (a declined guest is told so, as at a
+    /// scan); else their entry joins the list. Anyone else joins the directory, tagged walk-in, with their
+    /// organization and category by name.
     /// </summary>
     public async Task<CheckInOutcome> WalkInAsync(Event e, string? firstName, string? lastName, string? organization, string? category, string? station, CancellationToken ct = default)
     {
@@ -37,7 +40,13 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
         {
             throw new DomainException($"A station's name is at most {ScanRecord.MaxStation} characters.", "station");
         }
-        var contact = await directory.SaveAsync(e.MissionId, null, new Contacts.ContactInput
+        var now = Now();
+        var known = await KnownAsync(e.MissionId, firstName, lastName, organization, ct);
+        if (known is not null && await db.Guests.Where(g => g.EventId == e.Id && g.ContactId == known.Id).Select(g => (Guid?)g.Id).FirstOrDefaultAsync(ct) is { } invited)
+        {
+            return await batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, invited, 0, station, Nonce: null, Code: null, now, now));
+        }
+        var contact = known ?? await directory.SaveAsync(e.MissionId, null, new Contacts.ContactInput
         {
             FirstName = firstName,
             LastName = lastName,
@@ -45,11 +54,22 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
             Category = category,
             Tags = [WalkInTag],
         }, ct);
-        var now = Now();
         var guest = new Guest { MissionId = e.MissionId, EventId = e.Id, ContactId = contact.Id, AddedAt = now, Rsvp = RsvpAnswer.Accepted, WalkIn = true };
         db.Guests.Add(guest);
         await db.SaveChangesAsync(ct);
         return await batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, guest.Id, 0, station, Nonce: null, Code: null, now, now));
+    }
+
+    private async Task<Contacts.Contact?> KnownAsync(Guid missionId, string? firstName, string? lastName, string? organization, CancellationToken ct)
+    {
+        if (Contacts.Text.Clean(lastName) is not { } family)
+        {
+            return null; // the directory refuses it, naming the field
+        }
+        var (given, org) = (Contacts.Text.Fold(firstName), Contacts.Text.Fold(organization));
+        var sameFamily = await db.Contacts.Include(c => c.Organization).Where(c => c.MissionId == missionId && c.ErasedAt == null && c.LastName == family).ToListAsync(ct);
+        var matches = sameFamily.Where(c => Contacts.Text.Fold(c.FirstName) == given && (org.Length == 0 || Contacts.Text.Fold(c.Organization?.Name) == org)).ToList();
+        return matches.Count == 1 ? matches[0] : null; // two people of that name: a new entry, for the office to sort out, rather than the wrong one
     }
 
     /// <summary>A scan's station and nonce as the log can keep them, or a refusal naming the field (<paramref name="prefix"/>: where in a batch).</summary>

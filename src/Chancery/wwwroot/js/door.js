@@ -399,7 +399,9 @@
             const work = isFind ? Promise.resolve(data ? findOffline(body.get("find")) : problem(new Error("This station has no list for offline use yet.")))
                 : form.classList.contains("door-scan") ? scanOffline(String(body.get("code") || "").trim(), scanNonce)
                 : body.has("guest") && !form.classList.contains("door-undo") ? admitOffline(String(body.get("guest")), scanNonce)
-                : Promise.reject(new Error("Undoing an admission needs the network: try again when it is back."));
+                : Promise.reject(new Error(body.has("lastName")
+                    ? "Walk-ins are entered online: write the name down, let them in, and enter it when the network is back."
+                    : "Undoing an admission needs the network: try again when it is back."));
             work.catch(problem).then(focusCode);
         });
     }, true);

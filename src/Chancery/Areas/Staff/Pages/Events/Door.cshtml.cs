@@ -94,6 +94,16 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData)
         }
     }
 
+    /// <summary>Someone not on the list, let in by the door: named, with their organization and category, admitted at once.</summary>
+    public async Task<IActionResult> OnPostWalkInAsync(Guid id, string? firstName, string? lastName, string? organization, string? category)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        return await AnswerAsync(() => checkIn.WalkInAsync(Event, firstName, lastName, organization, category, Station));
+    }
+
     public async Task<IActionResult> OnPostUndoAsync(Guid id, Guid guest, byte companion)
     {
         if (!await LoadEventAsync(id))
