@@ -177,9 +177,10 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         var nino = await f.App.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == "nino.beridze@georgia.example.org").Select(g => g.Id).SingleAsync());
         var (signed, _, _) = await f.App.GuestCodesAsync(mission.Id, id, nino);
 
-        // The camera films the invitation's QR code, as the e-mail shows it (Chromium's fake camera plays a video file).
+        // The camera films the invitation's QR code, then a QR code that is no invitation (a Wi-Fi poster), and so on
+        // (Chromium's fake camera plays a video file, over and over).
         var video = Path.Combine(Path.GetTempPath(), $"door-qr-{Guid.NewGuid():N}.y4m");
-        await File.WriteAllBytesAsync(video, QrVideo(signed));
+        await File.WriteAllBytesAsync(video, QrVideo(signed, "WIFI:S:Residence;T:WPA;P:reception;;"));
         try
         {
             await using var browser = await f.LaunchWithCameraAsync(video);
@@ -198,7 +199,9 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
             await page.GetByRole(AriaRole.Button, new() { Name = "Scan with the camera" }).ClickAsync();
             await Assertions.Expect(page.Locator(".door-answer.admitted")).ToContainTextAsync("ნინო", new() { Timeout = 15000 });
             await ScreenshotAsync(page, "door-phone-camera");
-            // The camera keeps looking: the same code a moment later is "already checked in", not a frozen screen.
+            // The camera keeps reading after any answer: the poster is no invitation, and the invitation shown again
+            // after it is one already let in. (The same code held in view is not sent again: the green stays green.)
+            await Assertions.Expect(page.Locator(".door-answer.unknown")).ToContainTextAsync("Not on the list", new() { Timeout = 15000 });
             await Assertions.Expect(page.Locator(".door-answer.already")).ToContainTextAsync("ნინო", new() { Timeout = 15000 });
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Stop the camera" })).ToBeVisibleAsync();
             Assert.Equal(1, await f.App.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == nino)));
@@ -210,10 +213,28 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         }
     }
 
-    /// <summary>A few frames of YUV4MPEG2 (what Chromium's fake camera plays): the QR code of <paramref name="text"/>, black on white.</summary>
-    private static byte[] QrVideo(string text)
+    /// <summary>YUV4MPEG2 (what Chromium's fake camera plays): the QR code of each text in turn, two seconds each, black on white.</summary>
+    private static byte[] QrVideo(params string[] texts)
     {
-        const int width = 640, height = 480, frames = 5;
+        using var file = new MemoryStream();
+        file.Write(System.Text.Encoding.ASCII.GetBytes($"YUV4MPEG2 W{VideoWidth} H{VideoHeight} F10:1 Ip A1:1 C420jpeg\n"));
+        foreach (var text in texts)
+        {
+            var frame = QrFrame(text);
+            for (var i = 0; i < 20; i++)
+            {
+                file.Write("FRAME\n"u8);
+                file.Write(frame);
+            }
+        }
+        return file.ToArray();
+    }
+
+    private const int VideoWidth = 480, VideoHeight = 360;
+
+    private static byte[] QrFrame(string text)
+    {
+        const int width = VideoWidth, height = VideoHeight;
         using var generator = new QRCoder.QRCodeGenerator();
         var modules = generator.CreateQrCode(text, QRCoder.QRCodeGenerator.ECCLevel.M).ModuleMatrix;
         var scale = Math.Min(width, height) * 9 / 10 / modules.Count;
@@ -230,16 +251,9 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
                 }
             }
         }
-        var chroma = new byte[width * height / 2];
-        Array.Fill(chroma, (byte)128);
-        using var file = new MemoryStream();
-        file.Write(System.Text.Encoding.ASCII.GetBytes($"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n"));
-        for (var i = 0; i < frames; i++)
-        {
-            file.Write("FRAME\n"u8);
-            file.Write(luma);
-            file.Write(chroma);
-        }
-        return file.ToArray();
+        var frame = new byte[width * height * 3 / 2];
+        luma.CopyTo(frame, 0);
+        Array.Fill(frame, (byte)128, luma.Length, frame.Length - luma.Length); // no colour
+        return frame;
     }
 }

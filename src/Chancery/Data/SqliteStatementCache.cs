@@ -85,7 +85,7 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(ReaderExecuting(command, eventData, result));
 
-    // Writes too (the door's admissions and scan log, ExecuteUpdate): compiling an INSERT costs as much as running it.
+    // Writes too (ExecuteUpdate, ExecuteDelete, raw SQL through EF Core): compiling a write costs as much as running it.
     public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
         !result.HasResult && Kept(command) is { } kept
             ? InterceptionResult<int>.SuppressWithResult(kept.Command.ExecuteNonQuery())

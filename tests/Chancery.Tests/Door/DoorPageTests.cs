@@ -100,5 +100,9 @@ public sealed class DoorPageTests(TestApp app) : IClassFixture<TestApp>
         var answers = await (await door.Client.SendAsync(upload)).Content.ReadFromJsonAsync<System.Text.Json.JsonElement[]>();
         Assert.Equal("admitted", answers!.Single().GetProperty("result").GetString());
         Assert.Equal("Garden gate", await app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().Where(a => a.GuestId == nino).Select(a => a.Station).SingleAsync()));
+
+        // Signing out, from any page, tells the browser to drop what it stored for the door.
+        var signOut = await door.SubmitAsync(url, "form[action='/account/logout']", new());
+        Assert.Equal("\"storage\"", signOut.Headers.GetValues("Clear-Site-Data").Single());
     }
 }

@@ -17,7 +17,7 @@ public sealed class Arrivals(ChanceryDb db)
     public sealed record Arrival(Guid GuestId, string DisplayName, string? Organization, int Companion, DateTimeOffset At, string Station);
     /// <summary>
     /// A person a station let in while it could not know another already had: the station says so when it sends its
-    /// queue, or (a client that does not say) the scan came before the admission it met.
+    /// queue, or (a client that does not say) another station's scan was made before the admission it met.
     /// </summary>
     public sealed record TwiceAdmitted(Guid GuestId, string DisplayName, int Companion, string AdmittedAt, IReadOnlyList<string> AlsoAt);
     public sealed record Summary(int Expected, int Arrived, int WalkIns, IReadOnlyList<CategoryCount> ByCategory, IReadOnlyList<Arrival> Latest,
@@ -47,7 +47,7 @@ public sealed class Arrivals(ChanceryDb db)
         var first = admissions.ToDictionary(a => (a.GuestId, a.Companion));
         var late = await db.ScanRecords.AsNoTracking()
             .Where(s => s.EventId == eventId && s.Result == CheckInResult.AlreadyCheckedIn && s.GuestId != null && s.ScannedAt != null).ToListAsync(ct);
-        var twice = late.Where(s => first.TryGetValue((s.GuestId!.Value, s.Companion), out var a) && (s.AdmittedOffline || s.ScannedAt < a.At) && guests.ContainsKey(a.GuestId))
+        var twice = late.Where(s => first.TryGetValue((s.GuestId!.Value, s.Companion), out var a) && (s.AdmittedOffline || (s.ScannedAt < (a.ScannedAt ?? a.At) && s.Station != a.Station)) && guests.ContainsKey(a.GuestId))
             .GroupBy(s => (s.GuestId!.Value, s.Companion))
             .Select(x => new TwiceAdmitted(x.Key.Item1, guests[x.Key.Item1].Contact!.DisplayName, x.Key.Companion, first[x.Key].Station,
                 [.. x.Select(s => s.Station).Distinct(StringComparer.Ordinal)]))

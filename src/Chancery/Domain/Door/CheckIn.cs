@@ -29,9 +29,8 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
     /// <summary>
     /// Someone not on the list let in at the door: they join the guest list, and are admitted at once. A person the
     /// directory already knows (the same given and family names, and the same organization when one is given) is
-    /// not entered twice: already a guest, they are admitted as that guest (a declined guest is told so, as at a
-    /// scan); else their entry joins the list. Anyone else joins the directory, tagged walk-in, with their
-    /// organization and category by name.
+    /// not entered twice: their entry joins the list; one already on the list is refused, to be found by name or
+    /// code. Anyone else joins the directory, tagged walk-in, with their organization and category by name.
     /// </summary>
     public async Task<CheckInOutcome> WalkInAsync(Event e, string? firstName, string? lastName, string? organization, string? category, string? station, CancellationToken ct = default)
     {
@@ -42,9 +41,10 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
         }
         var now = Now();
         var known = await KnownAsync(e.MissionId, firstName, lastName, organization, ct);
-        if (known is not null && await db.Guests.Where(g => g.EventId == e.Id && g.ContactId == known.Id).Select(g => (Guid?)g.Id).FirstOrDefaultAsync(ct) is { } invited)
+        if (known is not null && await db.Guests.AnyAsync(g => g.EventId == e.Id && g.ContactId == known.Id, ct))
         {
-            return await batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, invited, 0, station, Nonce: null, Code: null, now, now));
+            // Not admitted in their name from a form anyone could fill: the door checks it is them, by code or by name.
+            throw new DomainException($"{known.DisplayName} is on the list: find them by name, or scan their invitation.", "lastName");
         }
         var contact = known ?? await directory.SaveAsync(e.MissionId, null, new Contacts.ContactInput
         {
@@ -90,14 +90,16 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
     }
 
     /// <summary>A code scanned or typed; <paramref name="admittedOffline"/>: an offline station let the person in on its own.</summary>
-    public async Task<CheckInOutcome> ScanAsync(Event e, string? code, string? station, string? nonce, DateTimeOffset? scannedAt, bool admittedOffline = false, CancellationToken ct = default)
+    public async Task<CheckInOutcome> ScanAsync(Event e, string? code, string? station, string? nonce, DateTimeOffset? scannedAt, bool admittedOffline = false, CancellationToken ct = default) =>
+        await batches.DecideAsync(await ReadScanAsync(e, code, CheckScan(station, nonce), nonce, scannedAt, admittedOffline, ct));
+
+    private async Task<ScanBatches.Request> ReadScanAsync(Event e, string? code, string station, string? nonce, DateTimeOffset? scannedAt, bool admittedOffline, CancellationToken ct)
     {
-        station = CheckScan(station, nonce);
         var now = Now();
         var text = code?.Trim() ?? "";
         var (pass, reason) = text.Length is 0 or > ScanRecord.MaxCode ? (null, CheckInReasons.NotOnList) : await codes.ReadAsync(e, text, ct);
-        return await batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, pass?.GuestId, pass?.Companion ?? 0, station, nonce,
-            text.Length > ScanRecord.MaxCode ? text[..ScanRecord.MaxCode] : text, scannedAt, now, reason, admittedOffline));
+        return new ScanBatches.Request(e.MissionId, e.Id, pass?.GuestId, pass?.Companion ?? 0, station, nonce,
+            text.Length > ScanRecord.MaxCode ? text[..ScanRecord.MaxCode] : text, scannedAt, now, reason, admittedOffline);
     }
 
     /// <summary>How long after an admission the door may take it back (a wrong guest tapped, a code misread).</summary>
@@ -177,8 +179,17 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
                 throw new DomainException($"Scan {i + 1} has neither a code nor a guest.", $"scans[{i}].code");
             }
         }
-        return await Task.WhenAll(scans.Select(s => s!.GuestId is { } guestId
-            ? AdmitByNameAsync(e, guestId, s.Station ?? station, s.Nonce, s.ScannedAt, s.AdmittedOffline)
-            : ScanAsync(e, s.Code, s.Station ?? station, s.Nonce, s.ScannedAt, s.AdmittedOffline)));
+        // Every code read first, then all asked for at once, in the queue's order: the first of two scans of one
+        // person is the one admitted, whatever reading a code took.
+        var requests = new List<ScanBatches.Request>(scans.Count);
+        foreach (var s in scans)
+        {
+            var at = CheckScan(s!.Station ?? station, s.Nonce);
+            var now = Now();
+            requests.Add(s.GuestId is { } guestId
+                ? new ScanBatches.Request(e.MissionId, e.Id, guestId, 0, at, s.Nonce, FoundByName, s.ScannedAt ?? now, now, AdmittedOffline: s.AdmittedOffline)
+                : await ReadScanAsync(e, s.Code, at, s.Nonce, s.ScannedAt, s.AdmittedOffline, CancellationToken.None));
+        }
+        return await Task.WhenAll(requests.Select(batches.DecideAsync).ToList());
     }
 }

@@ -18,16 +18,28 @@ public sealed class DoorCodeBook(IServiceScopeFactory scopes, TimeProvider clock
     public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(10);
 
     // The key as bytes: an ECDsa object is not safe to share between threads, and importing one per scan is cheap.
-    private sealed record Page(Events.Event Event, byte[] PublicKey, IReadOnlyDictionary<string, DoorPass> Typed, DateTimeOffset MadeAt);
+    private sealed record Page(byte[] PublicKey, IReadOnlyDictionary<string, DoorPass> Typed, DateTimeOffset MadeAt);
 
     private readonly ConcurrentDictionary<Guid, Task<Page>> _events = new();
+    private readonly ConcurrentDictionary<Guid, Events.Event> _known = new();
 
     /// <summary>
-    /// The event as it was when its page was made, whatever mission it is in (the caller checks the user may act
-    /// there): a door request finds its event without a query. An event's mission never changes; what else the door
-    /// reads of it is read again with the page. <see cref="DomainErrorKind.NotFound"/> when there is no such event.
+    /// The event, whatever mission it is in, read once per server (the caller checks the user may act there before
+    /// anything else is worked out): a door request finds its event without a query. The door reads only its id and
+    /// mission, which never change. <see cref="DomainErrorKind.NotFound"/> when there is no such event.
     /// </summary>
-    public async Task<Events.Event> EventAsync(Guid eventId) => (await PageAsync(eventId)).Event;
+    public async Task<Events.Event> EventAsync(Guid eventId)
+    {
+        if (_known.TryGetValue(eventId, out var known))
+        {
+            return known;
+        }
+        using var system = scopes.CreateScope();
+        system.ServiceProvider.GetRequiredService<Missions.MissionScope>().EnterSystem();
+        var e = await system.ServiceProvider.GetRequiredService<ChanceryDb>().Events.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId)
+            ?? throw DomainException.NotFound("event");
+        return _known.GetOrAdd(eventId, e);
+    }
 
     /// <summary>Whom the code admits at this event, or why not (<see cref="CheckInReasons"/>).</summary>
     public async Task<(DoorPass? Pass, string? Reason)> ReadAsync(Events.Event e, string code, CancellationToken ct = default)
@@ -66,7 +78,7 @@ public sealed class DoorCodeBook(IServiceScopeFactory scopes, TimeProvider clock
 
     private Task<Page> PageAsync(Guid eventId) =>
         // Made once for every scan waiting on it, so no one scan's cancellation may end it.
-        _events.GetOrAdd(eventId, id => MakeAsync(id, CancellationToken.None)).ContinueWith(t =>
+        _events.GetOrAdd(eventId, id => MakeAsync(id)).ContinueWith(t =>
         {
             if (!t.IsCompletedSuccessfully)
             {
@@ -75,15 +87,9 @@ public sealed class DoorCodeBook(IServiceScopeFactory scopes, TimeProvider clock
             return t;
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap();
 
-    private async Task<Page> MakeAsync(Guid eventId, CancellationToken ct)
+    private async Task<Page> MakeAsync(Guid eventId, CancellationToken ct = default)
     {
-        Events.Event e;
-        using (var system = scopes.CreateScope())
-        {
-            system.ServiceProvider.GetRequiredService<Missions.MissionScope>().EnterSystem();
-            e = await system.ServiceProvider.GetRequiredService<ChanceryDb>().Events.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == eventId, ct)
-                ?? throw DomainException.NotFound("event");
-        }
+        var e = await EventAsync(eventId);
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<Missions.MissionScope>().EnterBackground(e.MissionId);
         using var keys = await scope.ServiceProvider.GetRequiredService<EventKeyRing>().ForAsync(e, ct);
@@ -98,6 +104,6 @@ public sealed class DoorCodeBook(IServiceScopeFactory scopes, TimeProvider clock
                 typed[GuestSecrets.TypedCode(keys.Secret, g.Id, (byte)n)] = new DoorPass(e.Id, g.Id, (byte)n);
             }
         }
-        return new Page(e, Convert.FromBase64String(keys.PublicKey), typed, clock.GetUtcNow());
+        return new Page(Convert.FromBase64String(keys.PublicKey), typed, clock.GetUtcNow());
     }
 }

@@ -32,7 +32,8 @@ public sealed class DoorData(ChanceryDb db, DoorCodeBook codes, EventKeyRing key
         var rows = guests.Select(g =>
         {
             var c = g.Contact!;
-            var hashes = Enumerable.Range(0, Math.Min(byte.MaxValue, g.PlusOnes) + 1)
+            // As many as the code book knows (DoorCodeBook), so a companion not announced is told so offline too.
+            var hashes = Enumerable.Range(0, Math.Min(byte.MaxValue, Math.Max(g.PlusOnes, g.PlusOnesAllowed ?? 0)) + 1)
                 .Select(n => TypedCodeHash(e.Id, GuestSecrets.TypedCode(eventKeys.Secret, g.Id, (byte)n))).ToList();
             return new DoorGuest(g.Id, c.DisplayName, c.LatinLine, c.Organization?.Name, c.Category?.Name,
                 System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(g.Rsvp.ToString()), g.PlusOnes,

@@ -37,6 +37,8 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
     /// </summary>
     public Task<CheckInOutcome> DecideAsync(Request request)
     {
+        // Kept as UTC, as every time here is (PostgreSQL refuses another offset; SQLite's ticks would sort wrong).
+        request = request with { ScannedAt = request.ScannedAt?.ToUniversalTime() };
         var pending = new Pending(request, new TaskCompletionSource<CheckInOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_pending.Writer.TryWrite(pending))
         {
@@ -80,23 +82,52 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             {
                 return;
             }
+            await DecideOrRetryAsync(batch);
+        }
+    }
+
+    // A batch that fails (a deadlock between two servers, a busy database, one row the database refuses) is tried
+    // again once whole, then one scan at a time: only a scan that fails alone is answered with the failure, and its
+    // station sends it again.
+    private async Task DecideOrRetryAsync(List<Pending> batch)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
             try
             {
-                var answers = await DecideAsync(batch);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    batch[i].Answer.TrySetResult(answers[i]);
-                }
+                Answer(batch, await DecideAsync(batch));
+                return;
+            }
+            catch (Exception ex) when (batch.Count > 1 || attempt == 0)
+            {
+                LogBatchRetried(logger, ex, batch.Count);
             }
             catch (Exception ex)
             {
-                // Nothing of the batch was committed; each station is told so and sends its scan again.
-                LogBatchFailed(logger, ex, batch.Count);
-                foreach (var pending in batch)
-                {
-                    pending.Answer.TrySetException(ex);
-                }
+                LogScanFailed(logger, ex);
+                batch[0].Answer.TrySetException(ex);
+                return;
             }
+        }
+        foreach (var pending in batch)
+        {
+            try
+            {
+                Answer([pending], await DecideAsync([pending]));
+            }
+            catch (Exception ex)
+            {
+                LogScanFailed(logger, ex);
+                pending.Answer.TrySetException(ex);
+            }
+        }
+    }
+
+    private static void Answer(List<Pending> batch, CheckInOutcome[] answers)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Answer.TrySetResult(answers[i]);
         }
     }
 
@@ -129,8 +160,11 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             nameof(ScanRecord.ScannedAt), nameof(ScanRecord.ReceivedAt), nameof(ScanRecord.Result), nameof(ScanRecord.Reason), nameof(ScanRecord.GuestId), nameof(ScanRecord.Companion),
             nameof(ScanRecord.AdmittedOffline));
 
+        // In the order of the unique keys, a scan's place in the queue kept among its own key's: two servers whose
+        // batches admit the same people wait on each other's rows in one order, never in a circle (a deadlock).
+        var byAdmission = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].Request.EventId).ThenBy(i => batch[i].Request.GuestId).ThenBy(i => batch[i].Request.Companion).ToList();
         var taken = new List<int>();
-        for (var i = 0; i < batch.Count; i++)
+        foreach (var i in byAdmission)
         {
             var r = batch[i].Request;
             if (r.GuestId is null)
@@ -185,7 +219,7 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
                 }
             }
         }
-        for (var i = 0; i < batch.Count; i++)
+        foreach (var i in Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].Request.EventId).ThenBy(i => batch[i].Request.Nonce, StringComparer.Ordinal))
         {
             var (r, a) = (batch[i].Request, answers[i]);
             if (r.Code is null)
@@ -198,6 +232,9 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         return answers;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} scans failed; the stations were told to send them again")]
-    private static partial void LogBatchFailed(ILogger logger, Exception ex, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} scans failed; trying again")]
+    private static partial void LogBatchRetried(ILogger logger, Exception ex, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A scan failed on its own; its station was told to send it again")]
+    private static partial void LogScanFailed(ILogger logger, Exception ex);
 }

@@ -14,6 +14,9 @@ public sealed class LogoutModel(SignInManager<ChanceryUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        // What this browser kept for the door (the offline guest list, a queue not sent) goes with the session,
+        // from whichever page the person signed out (the door page asks first when a queue is unsent).
+        Response.Headers["Clear-Site-Data"] = "\"storage\"";
         return Redirect("/account/login");
     }
 }

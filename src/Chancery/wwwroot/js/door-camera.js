@@ -1,14 +1,15 @@
 // Scanning invitations with the phone's camera. The browser's own BarcodeDetector where it has one (Android and macOS
 // Chrome), else jsQR in a Web Worker (qr-worker.js). A code read is sent as if typed into the code field, so it goes
-// the same way online and offline (door.js); the camera keeps looking afterwards, whatever the answer was, and the
-// same code is not sent again for a few seconds.
+// the same way online and offline (door.js); the camera keeps looking afterwards, whatever the answer was. While an
+// answer is awaited it reads nothing, and a code held in view is not sent again until another one has been read
+// (or half a minute has passed): the green answer stays green.
 (function () {
     "use strict";
     const door = document.querySelector("[data-door]");
     if (!door || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
         return;
     }
-    const SAME_CODE_PAUSE = 3000;
+    const SAME_CODE_PAUSE = 30000;
     const EVERY = 120;
     const panel = document.createElement("div");
     panel.className = "door-camera";
@@ -37,12 +38,17 @@
     let last = "";
     let lastAt = 0;
 
-    if ("BarcodeDetector" in window) {
+    // Made now, not when the camera starts: the page may have lost the network by then.
+    if (!("BarcodeDetector" in window)) {
+        worker = new Worker("/js/qr-worker.js");
+        worker.onmessage = function (e) { found(e.data); };
+        worker.onerror = function () { busy = false; };
+    } else {
         window.BarcodeDetector.getSupportedFormats().then(function (formats) {
             if (formats.indexOf("qr_code") >= 0) {
                 detector = new window.BarcodeDetector({ formats: ["qr_code"] });
             }
-        }).catch(function () { /* the worker reads instead */ });
+        }).catch(function () { /* no reader: the camera says so when started */ });
     }
 
     function found(text) {
@@ -65,7 +71,7 @@
         if (!stream) {
             return;
         }
-        if (!busy && video.readyState >= 2 && video.videoWidth > 0) {
+        if (!busy && door.dataset.busy !== "true" && (detector || worker) && video.readyState >= 2 && video.videoWidth > 0) {
             busy = true;
             if (detector) {
                 detector.detect(video).then(function (codes) { found(codes.length > 0 ? codes[0].rawValue : null); }, function () { busy = false; });
@@ -91,11 +97,6 @@
             video.hidden = false;
             button.textContent = "Stop the camera";
             status.textContent = "Hold the QR code in view.";
-            if (!detector && !worker) {
-                worker = new Worker("/js/qr-worker.js");
-                worker.onmessage = function (e) { found(e.data); };
-                worker.onerror = function () { busy = false; };
-            }
             return video.play();
         }).then(look).catch(function (error) {
             stop();

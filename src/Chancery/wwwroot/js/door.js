@@ -38,11 +38,17 @@
     }
     function run(mode, stores, work) {
         return openStore().then(function (db) {
+            db.onversionchange = function () { db.close(); }; // sign-out deletes the database: never hold it up
             return new Promise(function (resolve, reject) {
-                const tx = db.transaction(stores, mode);
-                const result = work(tx);
-                tx.oncomplete = function () { db.close(); resolve(result instanceof IDBRequest ? result.result : result); };
-                tx.onerror = tx.onabort = function () { db.close(); reject(tx.error); };
+                try {
+                    const tx = db.transaction(stores, mode);
+                    const result = work(tx);
+                    tx.oncomplete = function () { db.close(); resolve(result instanceof IDBRequest ? result.result : result); };
+                    tx.onabort = function () { db.close(); reject(tx.error || new Error("storage aborted")); };
+                } catch (error) {
+                    db.close();
+                    reject(error);
+                }
             });
         });
     }
@@ -70,23 +76,33 @@
         return (text || "").normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
     }
 
+    // The new list is made whole before it replaces the old: a scan decided meanwhile sees one or the other.
     function use(download) {
-        data = download;
-        inside = new Map();
-        data.guests.forEach(function (g) {
+        const known = new Map();
+        download.guests.forEach(function (g) {
             if (g.checkedInAt) {
-                inside.set(g.id + ":0", { at: g.checkedInAt, station: "" });
+                known.set(g.id + ":0", { at: g.checkedInAt, station: "" });
             }
         });
-        return crypto.subtle.importKey("spki", fromBase64(data.publicKey), { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"])
-            .then(function (key) { publicKey = key; door.dataset.offlineReady = "true"; })
+        let key = null;
+        return crypto.subtle.importKey("spki", fromBase64(download.publicKey), { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"])
+            .then(function (k) { key = k; })
             .then(queued)
             .then(function (scans) {
                 scans.forEach(function (s) {
                     if (s.admitted) {
-                        inside.set(s.admitted, { at: s.scannedAt, station: s.station });
+                        known.set(s.admitted, { at: s.scannedAt, station: s.station });
                     }
                 });
+                inside.forEach(function (value, k) {
+                    if (!known.has(k)) {
+                        known.set(k, value); // learned from this page's own answers since the last download
+                    }
+                });
+                data = download;
+                publicKey = key;
+                inside = known;
+                door.dataset.offlineReady = "true";
             });
     }
 
@@ -99,6 +115,9 @@
                 return response.json();
             })
             .then(function (fresh) {
+                if (offline) {
+                    setOffline(false); // the server answered: back online
+                }
                 return run("readwrite", ["events"], function (tx) { tx.objectStore("events").put(fresh); }).then(function () { return use(fresh); });
             });
     }
@@ -231,10 +250,7 @@
                 line(section, "At " + new Date(answer.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + (answer.station ? " by " + answer.station : ""));
             }
         }
-        const old = door.querySelector(".door-answer, .door-matches-offline, .notice");
-        if (old) {
-            old.remove();
-        }
+        door.querySelectorAll(".door-answer, .door-matches-offline, .notice").forEach(function (old) { old.remove(); });
         door.querySelector(".door-scan").before(section);
     }
 
@@ -246,9 +262,22 @@
         return run("readwrite", ["queue"], function (tx) { tx.objectStore("queue").put(scan); }).then(updateBanner);
     }
 
-    function scanOffline(code, scanNonce) {
+    function ready() {
         if (!data) {
-            return Promise.reject(new Error("This station has no list for offline use yet: it downloads one while online."));
+            return new Error("This station has no list for offline use yet: it downloads one while online. Write names down.");
+        }
+        if (!station) {
+            return new Error("Name this station first (Main door, Garden gate): the log says where each guest came in.");
+        }
+        return null;
+    }
+
+    function scanOffline(code, scanNonce) {
+        if (ready()) {
+            return Promise.reject(ready());
+        }
+        if (!code) {
+            return Promise.resolve();
         }
         return read(code).then(decide).then(function (answer) {
             show(answer);
@@ -260,7 +289,10 @@
     }
 
     function admitOffline(guestId, scanNonce) {
-        const g = data && data.guests.find(function (x) { return x.id === guestId; });
+        if (ready()) {
+            return Promise.reject(ready());
+        }
+        const g = data.guests.find(function (x) { return x.id === guestId; });
         if (!g) {
             return Promise.reject(new Error("That guest is not in this station's list."));
         }
@@ -309,12 +341,12 @@
     }
 
     // ---- online, and falling back ------------------------------------------------------------------------------
-    function fetchWithin(url, options) {
+    function fetchWithin(url, options, within) {
         if (!navigator.onLine) {
             return Promise.reject(new TypeError("offline"));
         }
         const abort = new AbortController();
-        const timer = setTimeout(function () { abort.abort(); }, TIMEOUT);
+        const timer = setTimeout(function () { abort.abort(); }, within || TIMEOUT);
         return fetch(url, Object.assign({ signal: abort.signal }, options)).finally(function () { clearTimeout(timer); });
     }
 
@@ -323,6 +355,8 @@
         if (!next) {
             return;
         }
+        const typing = door.querySelector(".door-scan input[name=code]");
+        const typed = typing ? typing.value : "";
         Array.from(door.children).forEach(function (child) {
             if (child !== banner && !("keep" in child.dataset)) {
                 child.remove(); // the banner and the camera (door-camera.js) stay
@@ -333,6 +367,10 @@
                 door.appendChild(child);
             }
         });
+        const input = door.querySelector(".door-scan input[name=code]");
+        if (input && typed) {
+            input.value = typed; // a wedge scanner typing the next code while this answer came
+        }
         // What the server just said about who is in, for when the network drops.
         const admitted = door.querySelector(".door-answer.admitted .door-undo");
         if (admitted) {
@@ -350,22 +388,49 @@
         p.className = "notice";
         p.setAttribute("role", "alert");
         p.textContent = error.message || String(error);
+        door.querySelectorAll(".door-answer, .notice").forEach(function (old) { old.remove(); });
+        door.querySelector(".door-scan").before(p);
+    }
+
+    // Ready for the next wedge scan or typed code, keeping whatever was typed meanwhile; not while the camera reads
+    // (a phone would open its keyboard over it).
+    function focusCode() {
+        const input = door.querySelector(".door-scan input[name=code]");
+        if (input && !door.querySelector(".door-camera video:not([hidden])")) {
+            input.focus();
+        }
+    }
+
+    // One answer on screen at a time, and only the latest: a slow reply to an earlier scan never replaces the answer
+    // to a later one (the camera and a wedge scanner both keep going while a request is out).
+    let sequence = 0;
+    let pending = 0;
+
+    function checking() {
         const old = door.querySelector(".door-answer, .notice");
         if (old) {
             old.remove();
         }
+        const p = document.createElement("p");
+        p.className = "notice door-checking";
+        p.setAttribute("role", "status");
+        p.textContent = "Checking…";
         door.querySelector(".door-scan").before(p);
     }
 
-    // Ready for the next wedge scan or typed code; not while the camera reads (a phone would open its keyboard over it).
-    function focusCode() {
-        const input = door.querySelector(".door-scan input[name=code]");
-        if (input) {
-            input.value = "";
-            if (!door.querySelector(".door-camera video:not([hidden])")) {
-                input.focus();
-            }
+    function offlineWork(form, body, scanNonce, isFind) {
+        if (isFind) {
+            return data ? Promise.resolve(findOffline(String(body.get("find") || ""))) : Promise.reject(ready());
         }
+        if (form.classList.contains("door-scan")) {
+            return scanOffline(String(body.get("code") || "").trim(), scanNonce);
+        }
+        if (body.has("guest") && !form.classList.contains("door-undo")) {
+            return admitOffline(String(body.get("guest")), scanNonce);
+        }
+        return Promise.reject(new Error(body.has("lastName")
+            ? "Walk-ins are entered online: write the name down, let them in, and enter it when the network is back."
+            : "Undoing an admission needs the network: try again when it is back."));
     }
 
     document.addEventListener("submit", function (e) {
@@ -375,34 +440,73 @@
         }
         e.preventDefault();
         const isFind = form.classList.contains("door-find");
+        const isScan = form.classList.contains("door-scan");
         const body = new FormData(form);
-        const scanNonce = nonce();
+        // A scan gets a nonce of its own; an "Admit" button keeps the one the page gave it (a double tap admits once
+        // and answers alike). The queued copy goes with the same nonce: a request that did get through counts once.
+        const scanNonce = isScan || !body.get("nonce") ? nonce() : String(body.get("nonce"));
         if (body.has("nonce")) {
-            body.set("nonce", scanNonce); // the same nonce goes with the queued copy: a request that did get through is not admitted twice
+            body.set("nonce", scanNonce);
         }
-        const request = isFind
-            ? fetchWithin(form.action + (form.action.indexOf("?") < 0 ? "?" : "&") + new URLSearchParams(body).toString(), { credentials: "same-origin" })
-            : fetchWithin(form.action, { method: "POST", body: body, credentials: "same-origin" });
+        const mine = ++sequence;
+        const latest = function () { return mine === sequence; };
+        const settle = function () {
+            pending--;
+            door.dataset.busy = pending > 0 ? "true" : "";
+        };
+        pending++;
+        door.dataset.busy = "true";
+        if (isScan || !isFind) {
+            checking();
+        }
+        if (isScan) {
+            form.querySelector("[name=code]").value = "";
+        }
+        // Known to be offline: decided here at once; the timers below find out when the network is back.
+        const request = offline
+            ? Promise.reject(new TypeError("offline"))
+            : isFind
+                ? fetchWithin(form.action.split("?")[0] + "?" + new URLSearchParams(body).toString(), { credentials: "same-origin" })
+                : fetchWithin(form.action, { method: "POST", body: body, credentials: "same-origin" });
         request.then(function (response) {
             if (response.redirected && /\/account\//.test(response.url)) {
-                window.location.href = response.url; // signed out meanwhile: sign in again
-                return;
+                // Signed out meanwhile: decided here and kept, to be sent once someone signs in again.
+                return offlineWork(form, body, scanNonce, isFind).then(function () {
+                    problem(new Error("The session has ended: sign in again (this station's scans are kept and sent then)."));
+                });
+            }
+            if (response.status >= 500) {
+                throw new TypeError("server error " + response.status); // as good as offline for the guest at the door
             }
             return response.text().then(function (html) {
+                if (!response.ok || html.indexOf("data-door") < 0) {
+                    throw new Error("The server did not answer as expected (" + response.status + "): scan again.");
+                }
                 setOffline(false);
-                swap(html);
-                focusCode();
+                if (latest()) {
+                    swap(html);
+                }
                 upload();
             });
-        }).catch(function () {
+        }).catch(function (error) {
+            if (!(error instanceof TypeError) && error.name !== "AbortError") {
+                if (latest()) {
+                    problem(error);
+                }
+                return;
+            }
             setOffline(true);
-            const work = isFind ? Promise.resolve(data ? findOffline(body.get("find")) : problem(new Error("This station has no list for offline use yet.")))
-                : form.classList.contains("door-scan") ? scanOffline(String(body.get("code") || "").trim(), scanNonce)
-                : body.has("guest") && !form.classList.contains("door-undo") ? admitOffline(String(body.get("guest")), scanNonce)
-                : Promise.reject(new Error(body.has("lastName")
-                    ? "Walk-ins are entered online: write the name down, let them in, and enter it when the network is back."
-                    : "Undoing an admission needs the network: try again when it is back."));
-            work.catch(problem).then(focusCode);
+            return offlineWork(form, body, scanNonce, isFind).catch(function (why) {
+                if (latest()) {
+                    problem(why);
+                }
+            });
+        }).then(function () {
+            settle();
+            if (latest()) {
+                door.querySelectorAll(".door-checking").forEach(function (p) { p.remove(); }); // an empty scan: nothing to say
+                focusCode();
+            }
         });
     }, true);
 
@@ -431,16 +535,23 @@
         return input ? input.value : "";
     }
 
+    const CHUNK = 200;
+    const UPLOAD_TIMEOUT = 45000;
+
+    // Oldest first, in parts of CHUNK; each part is answered whole, and the next goes once it is.
     function upload() {
         if (uploading) {
             return Promise.resolve();
         }
         uploading = true;
-        return queued().then(function (scans) {
-            if (scans.length === 0) {
+        let more = false;
+        return queued().then(function (all) {
+            if (all.length === 0) {
                 return null;
             }
-            scans.sort(function (a, b) { return a.scannedAt < b.scannedAt ? -1 : 1; });
+            all.sort(function (a, b) { return a.scannedAt < b.scannedAt ? -1 : a.scannedAt > b.scannedAt ? 1 : 0; });
+            const scans = all.slice(0, CHUNK);
+            more = all.length > CHUNK;
             return fetchWithin(door.dataset.uploadUrl, {
                 method: "POST",
                 credentials: "same-origin",
@@ -451,9 +562,15 @@
                         return { code: s.code, guestId: s.guestId, station: s.station, nonce: s.nonce, scannedAt: s.scannedAt, admittedOffline: !!s.admitted };
                     }),
                 }),
-            }).then(function (response) {
-                if (!response.ok || response.redirected) {
-                    throw new Error(response.status === 400 ? "The server refused this station's queue." : "Sign in again to send this station's queue.");
+            }, UPLOAD_TIMEOUT).then(function (response) {
+                if (response.redirected || response.status === 401) {
+                    throw new Error("Sign in again to send this station's queue.");
+                }
+                if (response.status >= 500) {
+                    throw new TypeError("server error " + response.status);
+                }
+                if (!response.ok) {
+                    throw new Error("The server refused this station's queue (" + response.status + "); ask the protocol office.");
                 }
                 return response.json();
             }).then(function (results) {
@@ -465,15 +582,21 @@
                 });
             }).then(function () {
                 setOffline(false);
-                return download();
+                return more ? null : download();
             });
         }).catch(function (error) {
-            if (!(error instanceof TypeError) && error.name !== "AbortError") {
+            more = false;
+            if (error.name === "AbortError") {
+                lastUpload = "Sending the queue took too long; trying again.";
+            } else if (!(error instanceof TypeError)) {
                 lastUpload = error.message;
             }
         }).finally(function () {
             uploading = false;
             updateBanner();
+            if (more) {
+                upload();
+            }
         });
     }
 
@@ -492,22 +615,30 @@
         });
     });
 
-    window.addEventListener("online", function () { upload(); });
+    window.addEventListener("online", function () { upload().then(function () { return offline ? download().catch(function () { /* not yet */ }) : null; }); });
     window.addEventListener("offline", function () { setOffline(true); });
     forgetEnded()
         .then(function () { return download().catch(loadKept); })
         .catch(function () { /* no list: online scanning still works */ })
         .then(function () { return upload(); })
         .then(updateBanner);
-    // Fresh data while online (who came in elsewhere), and the queue sent as soon as the network answers.
+    // While offline, or with a queue to send, the network is tried every few seconds; online, the list is refreshed
+    // now and then (who came in at other stations).
+    let turns = 0;
     setInterval(function () {
-        upload().then(function () { return offline ? null : download().catch(function () { setOffline(true); }); });
-    }, 20000);
-    setInterval(function () {
-        queued().then(function (scans) {
+        turns++;
+        queued().catch(function () { return []; }).then(function (scans) {
             if (scans.length > 0) {
-                upload();
+                return upload();
             }
-        }).catch(function () { /* storage unavailable */ });
+            if (offline || turns % 6 === 0) {
+                return download().catch(function () {
+                    if (!offline && turns % 6 === 0) {
+                        setOffline(true);
+                    }
+                });
+            }
+            return null;
+        });
     }, 5000);
 })();

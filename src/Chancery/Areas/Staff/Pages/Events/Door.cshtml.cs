@@ -68,8 +68,12 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData)
     public sealed record Upload(string? Station, List<CheckIn.QueuedScan?>? Scans);
 
     /// <summary>The scans door.js queued while offline, sent when the network is back; the answers in order.</summary>
-    public async Task<IActionResult> OnPostUploadAsync(Guid id, [FromBody] Upload upload)
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, [FromBody] Upload? upload)
     {
+        if (upload is null)
+        {
+            return BadRequest(new { Message = "Send the station's queue as JSON: {station, scans: [...]}." });
+        }
         if (!await LoadEventAsync(id))
         {
             return NotFound();
