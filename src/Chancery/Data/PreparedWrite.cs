@@ -31,7 +31,7 @@ public sealed class PreparedWrite : IAsyncDisposable
         var quote = db.GetService<ISqlGenerationHelper>();
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var text = sql.Replace("{table}", quote.DelimitIdentifier(entity.GetTableName()!), StringComparison.Ordinal);
+        var text = sql.Replace("{table}", quote.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema()), StringComparison.Ordinal);
         foreach (var property in entity.GetProperties())
         {
             text = text.Replace("{" + property.Name + "}", quote.DelimitIdentifier(property.GetColumnName()), StringComparison.Ordinal);
@@ -46,6 +46,10 @@ public sealed class PreparedWrite : IAsyncDisposable
             bound[i] = (parameter, mapping.Converter);
         }
         command.CommandText = text;
+        if (db.Database.GetCommandTimeout() is { } timeout)
+        {
+            command.CommandTimeout = timeout;
+        }
         return new PreparedWrite(command, bound);
     }
 

@@ -80,9 +80,9 @@
     function use(download) {
         const known = new Map();
         download.guests.forEach(function (g) {
-            if (g.checkedInAt) {
-                known.set(g.id + ":0", { at: g.checkedInAt, station: "" });
-            }
+            (g.admitted || []).forEach(function (n) {
+                known.set(g.id + ":" + n, { at: n === 0 && g.checkedInAt ? g.checkedInAt : download.generatedAt, station: "" });
+            });
         });
         let key = null;
         return crypto.subtle.importKey("spki", fromBase64(download.publicKey), { name: "ECDSA", namedCurve: "P-256" }, false, ["verify"])
@@ -169,7 +169,7 @@
         }
         const typed = normalizeTyped(code);
         return crypto.subtle.digest("SHA-256", new TextEncoder().encode(eventId + ":" + typed)).then(function (digest) {
-            const hash = hex(new Uint8Array(digest));
+            const hash = hex(new Uint8Array(digest).slice(0, 4)); // as DoorData keeps it: the first 32 bits
             for (const g of data.guests) {
                 const n = g.typedCodeHashes.indexOf(hash);
                 if (n >= 0) {
@@ -516,7 +516,7 @@
             const waiting = scans.length;
             const parts = [];
             if (offline) {
-                parts.push(data ? "OFFLINE — admitting from this device's list (" + data.guests.length + " guests)." : "OFFLINE — and no list on this device: write names down.");
+                parts.push(data ? "OFFLINE — admitting from this device's list (" + data.guests.length + " guests). Do not reload this page." : "OFFLINE — and no list on this device: write names down.");
             }
             if (waiting > 0) {
                 parts.push(waiting + (waiting === 1 ? " scan" : " scans") + " waiting to be sent.");
