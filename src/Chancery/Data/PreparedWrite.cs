@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Chancery.Data;
 
 /// <summary>
-/// One write statement made once and run for many rows in the context's current transaction, its parameters typed
+/// One write statement made once and run for many rows (in the context's current transaction: <see cref="Enlist"/>), its parameters typed
 /// as the model maps each column (a Guid as SQLite's upper-case text, a time through its converter, an enum as its
 /// name): for a batch of many small writes EF Core's own path — a command built, its SQL formatted and its
 /// parameters typed again for every row — cost more than the database's work.
@@ -52,6 +52,9 @@ public sealed class PreparedWrite : IAsyncDisposable
         }
         return new PreparedWrite(command, bound);
     }
+
+    /// <summary>Joins the context's current transaction (a statement kept from one transaction to the next).</summary>
+    public void Enlist(DbContext db) => _command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
 
     /// <summary>Runs the statement with these values; the number of rows it wrote.</summary>
     public Task<int> RunAsync(params object?[] values)

@@ -25,7 +25,12 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
 
     private sealed record Pending(Request Request, TaskCompletionSource<CheckInOutcome> Answer);
 
-    private sealed record GuestAtDoor(Guid Id, Guid EventId, Guid MissionId, RsvpAnswer Rsvp, int PlusOnes, Contacts.Contact? Contact, string? Organization);
+    // Only what the decision and the answer need: the whole person would be read for every guest of every batch.
+    private sealed record GuestAtDoor(Guid Id, Guid EventId, Guid MissionId, RsvpAnswer Rsvp, int PlusOnes, bool Erased, string? Honorific, string? FirstName, string LastName,
+        Contacts.Names.NameOrder? Order, string? Language, string? Organization)
+    {
+        public string DisplayName => Contacts.Names.PersonName.WithHonorific(Honorific, FirstName, LastName, Order ?? Contacts.Names.PersonName.DefaultOrder(FirstName, LastName, Language));
+    }
 
     public const int MaxBatch = 256;
 
@@ -63,10 +68,15 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         }
     }
 
-    public override Task StopAsync(CancellationToken cancellationToken)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _pending.Writer.TryComplete();
-        return base.StopAsync(cancellationToken);
+        await base.StopAsync(cancellationToken);
+        if (_writer is { } writer)
+        {
+            _writer = null;
+            await writer.DisposeAsync();
+        }
     }
 
     private async Task DrainAsync(List<Pending> batch)
@@ -131,34 +141,82 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         }
     }
 
+    // The writer's own unit of work, kept from batch to batch (one thread uses it): its context, its connection and
+    // its three statements, compiled once, not once a batch. Dropped after a failure and made again.
+    private sealed class Writer : IAsyncDisposable
+    {
+        private readonly IServiceScope _scope;
+
+        public Writer(IServiceScopeFactory scopes)
+        {
+            _scope = scopes.CreateScope();
+            _scope.ServiceProvider.GetRequiredService<Missions.MissionScope>().EnterSystem();
+            Db = _scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+            Admit = PreparedWrite.For<Admission>(Db, """
+                INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {GuestId}, {Companion}, {Station}, {At}, {ScannedAt}, {Nonce})
+                VALUES (@Id, @MissionId, @EventId, @GuestId, @Companion, @Station, @At, @ScannedAt, @Nonce)
+                ON CONFLICT ({EventId}, {GuestId}, {Companion}) DO NOTHING
+                """, nameof(Admission.Id), nameof(Admission.MissionId), nameof(Admission.EventId), nameof(Admission.GuestId), nameof(Admission.Companion),
+                nameof(Admission.Station), nameof(Admission.At), nameof(Admission.ScannedAt), nameof(Admission.Nonce));
+            MarkIn = PreparedWrite.For<Guest>(Db, "UPDATE {table} SET {CheckedInAt} = @CheckedInAt, {CheckedInBy} = @CheckedInBy WHERE {Id} = @Id AND {CheckedInAt} IS NULL",
+                nameof(Guest.CheckedInAt), nameof(Guest.CheckedInBy), nameof(Guest.Id));
+            // A nonce already logged (a station sending again; two servers given the same scan) is not logged twice.
+            Log = PreparedWrite.For<ScanRecord>(Db, """
+                INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {Station}, {Nonce}, {Code}, {ScannedAt}, {ReceivedAt}, {Result}, {Reason}, {GuestId}, {Companion}, {AdmittedOffline})
+                VALUES (@Id, @MissionId, @EventId, @Station, @Nonce, @Code, @ScannedAt, @ReceivedAt, @Result, @Reason, @GuestId, @Companion, @AdmittedOffline)
+                ON CONFLICT DO NOTHING
+                """, nameof(ScanRecord.Id), nameof(ScanRecord.MissionId), nameof(ScanRecord.EventId), nameof(ScanRecord.Station), nameof(ScanRecord.Nonce), nameof(ScanRecord.Code),
+                nameof(ScanRecord.ScannedAt), nameof(ScanRecord.ReceivedAt), nameof(ScanRecord.Result), nameof(ScanRecord.Reason), nameof(ScanRecord.GuestId), nameof(ScanRecord.Companion),
+                nameof(ScanRecord.AdmittedOffline));
+        }
+
+        public ChanceryDb Db { get; }
+        public PreparedWrite Admit { get; }
+        public PreparedWrite MarkIn { get; }
+        public PreparedWrite Log { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Admit.DisposeAsync();
+            await MarkIn.DisposeAsync();
+            await Log.DisposeAsync();
+            _scope.Dispose();
+        }
+    }
+
+    private Writer? _writer;
+
     private async Task<CheckInOutcome[]> DecideAsync(List<Pending> batch)
     {
-        using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Missions.MissionScope>().EnterSystem();
-        var db = scope.ServiceProvider.GetRequiredService<ChanceryDb>();
+        _writer ??= new Writer(scopes);
+        try
+        {
+            return await DecideAsync(_writer, batch);
+        }
+        catch
+        {
+            var broken = _writer;
+            _writer = null;
+            await broken.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<CheckInOutcome[]> DecideAsync(Writer writer, List<Pending> batch)
+    {
+        var (db, admit, markIn, log) = (writer.Db, writer.Admit, writer.MarkIn, writer.Log);
         var answers = new CheckInOutcome[batch.Count];
         var guestIds = batch.Where(p => p.Request.GuestId is not null).Select(p => p.Request.GuestId!.Value).Distinct().ToList();
         // SQLite: BEGIN IMMEDIATE, so the batch holds the one write lock from its first read to its commit.
         await using var transaction = await db.Database.BeginTransactionAsync();
+        foreach (var statement in (PreparedWrite[])[admit, markIn, log])
+        {
+            statement.Enlist(db);
+        }
         var guests = await db.Guests.IgnoreQueryFilters().Where(g => guestIds.Contains(g.Id))
-            .Select(g => new GuestAtDoor(g.Id, g.EventId, g.MissionId, g.Rsvp, g.PlusOnes, g.Contact, g.Contact!.Organization!.Name))
+            .Select(g => new GuestAtDoor(g.Id, g.EventId, g.MissionId, g.Rsvp, g.PlusOnes, g.Contact!.ErasedAt != null, g.Contact.Honorific, g.Contact.FirstName, g.Contact.LastName,
+                g.Contact.NameOrder, g.Contact.Language, g.Contact.Organization!.Name))
             .ToDictionaryAsync(g => g.Id);
-        await using var admit = PreparedWrite.For<Admission>(db, """
-            INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {GuestId}, {Companion}, {Station}, {At}, {ScannedAt}, {Nonce})
-            VALUES (@Id, @MissionId, @EventId, @GuestId, @Companion, @Station, @At, @ScannedAt, @Nonce)
-            ON CONFLICT ({EventId}, {GuestId}, {Companion}) DO NOTHING
-            """, nameof(Admission.Id), nameof(Admission.MissionId), nameof(Admission.EventId), nameof(Admission.GuestId), nameof(Admission.Companion),
-            nameof(Admission.Station), nameof(Admission.At), nameof(Admission.ScannedAt), nameof(Admission.Nonce));
-        await using var markIn = PreparedWrite.For<Guest>(db, "UPDATE {table} SET {CheckedInAt} = @CheckedInAt, {CheckedInBy} = @CheckedInBy WHERE {Id} = @Id AND {CheckedInAt} IS NULL",
-            nameof(Guest.CheckedInAt), nameof(Guest.CheckedInBy), nameof(Guest.Id));
-        // A nonce already logged (a station sending again; two servers given the same scan) is not logged twice.
-        await using var log = PreparedWrite.For<ScanRecord>(db, """
-            INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {Station}, {Nonce}, {Code}, {ScannedAt}, {ReceivedAt}, {Result}, {Reason}, {GuestId}, {Companion}, {AdmittedOffline})
-            VALUES (@Id, @MissionId, @EventId, @Station, @Nonce, @Code, @ScannedAt, @ReceivedAt, @Result, @Reason, @GuestId, @Companion, @AdmittedOffline)
-            ON CONFLICT DO NOTHING
-            """, nameof(ScanRecord.Id), nameof(ScanRecord.MissionId), nameof(ScanRecord.EventId), nameof(ScanRecord.Station), nameof(ScanRecord.Nonce), nameof(ScanRecord.Code),
-            nameof(ScanRecord.ScannedAt), nameof(ScanRecord.ReceivedAt), nameof(ScanRecord.Result), nameof(ScanRecord.Reason), nameof(ScanRecord.GuestId), nameof(ScanRecord.Companion),
-            nameof(ScanRecord.AdmittedOffline));
 
         // In the order of the unique keys, a scan's place in the queue kept among its own key's: two servers whose
         // batches admit the same people wait on each other's rows in one order, never in a circle (a deadlock).
@@ -172,12 +230,12 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
                 answers[i] = new CheckInOutcome(CheckInResult.Unknown, r.Refusal ?? CheckInReasons.NotOnList);
                 continue;
             }
-            if (!guests.TryGetValue(r.GuestId.Value, out var guest) || guest.EventId != r.EventId || guest.Contact is not { ErasedAt: null } person)
+            if (!guests.TryGetValue(r.GuestId.Value, out var guest) || guest.EventId != r.EventId || guest.Erased)
             {
                 answers[i] = new CheckInOutcome(CheckInResult.Unknown, CheckInReasons.NotOnList);
                 continue;
             }
-            var (name, organization) = (person.DisplayName, guest.Organization);
+            var (name, organization) = (guest.DisplayName, guest.Organization);
             if (guest.Rsvp is RsvpAnswer.Declined or RsvpAnswer.Waitlisted)
             {
                 answers[i] = new CheckInOutcome(CheckInResult.Declined, guest.Rsvp == RsvpAnswer.Waitlisted ? CheckInReasons.Waitlisted : null, r.GuestId, r.Companion,
