@@ -14,10 +14,9 @@ namespace Chancery.BrowserTests;
 /// <summary>The door page on a phone: a code as a wedge scanner types it (then Enter), a name in Arabic script, the answers.</summary>
 public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    [Fact]
-    public async Task Door_staff_check_guests_in_on_a_phone()
+    /// <summary>A mission, its protocol officer's API client, and a reception with everyone of the six-scripts list invited.</summary>
+    private static async Task<(Mission Mission, HttpClient Api, Guid EventId)> ReceptionAsync(BrowserFixture f)
     {
-        var f = fixture.Ready();
         var mission = await f.App.CreateMissionAsync($"Embassy {Guid.NewGuid():N}"[..30]);
         var api = await f.App.ApiClientAsync(await f.App.CreateUserAsync(mission.Id, MissionRole.Protocol));
         using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("names-in-six-scripts.csv")), "file", "names.csv" } };
@@ -26,6 +25,14 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
             .Content.ReadFromJsonAsync<JsonElement>();
         var id = Guid.Parse(e.GetProperty("id").GetString()!);
         (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
+        return (mission, api, id);
+    }
+
+    [Fact]
+    public async Task Door_staff_check_guests_in_on_a_phone()
+    {
+        var f = fixture.Ready();
+        var (mission, api, id) = await ReceptionAsync(f);
         var wang = await f.App.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == "wang.wei@china.example.org").Select(g => g.Id).SingleAsync());
         var (_, typed, _) = await f.App.GuestCodesAsync(mission.Id, id, wang);
 
@@ -87,14 +94,7 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
     public async Task Two_stations_keep_admitting_offline_and_every_scan_reaches_the_server()
     {
         var f = fixture.Ready();
-        var mission = await f.App.CreateMissionAsync($"Embassy {Guid.NewGuid():N}"[..30]);
-        var api = await f.App.ApiClientAsync(await f.App.CreateUserAsync(mission.Id, MissionRole.Protocol));
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("names-in-six-scripts.csv")), "file", "names.csv" } };
-        (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
-        var e = await (await api.PostAsJsonAsync("/api/events", new { title = "National Day reception", startsAt = "2027-02-26T18:00", timeZone = "Asia/Shanghai", venue = "Residence" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        var id = Guid.Parse(e.GetProperty("id").GetString()!);
-        (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
+        var (mission, api, id) = await ReceptionAsync(f);
         Task<Guid> GuestAsync(string email) => f.App.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == email).Select(g => g.Id).SingleAsync());
         var (wang, kim, rana) = (await GuestAsync("wang.wei@china.example.org"), await GuestAsync("kim.jieun@korea.example.org"), await GuestAsync("rana.alkhatib@jordan.example.org"));
         var (_, wangTyped, _) = await f.App.GuestCodesAsync(mission.Id, id, wang);
@@ -166,14 +166,7 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
     public async Task The_phones_camera_reads_an_invitations_QR_code_and_keeps_reading()
     {
         var f = fixture.Ready();
-        var mission = await f.App.CreateMissionAsync($"Embassy {Guid.NewGuid():N}"[..30]);
-        var api = await f.App.ApiClientAsync(await f.App.CreateUserAsync(mission.Id, MissionRole.Protocol));
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("names-in-six-scripts.csv")), "file", "names.csv" } };
-        (await api.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
-        var e = await (await api.PostAsJsonAsync("/api/events", new { title = "National Day reception", startsAt = "2027-02-26T18:00", timeZone = "Asia/Shanghai", venue = "Residence" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        var id = Guid.Parse(e.GetProperty("id").GetString()!);
-        (await api.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
+        var (mission, _, id) = await ReceptionAsync(f);
         var nino = await f.App.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == "nino.beridze@georgia.example.org").Select(g => g.Id).SingleAsync());
         var (signed, _, _) = await f.App.GuestCodesAsync(mission.Id, id, nino);
 
