@@ -325,8 +325,10 @@
             button.type = "button";
             button.textContent = "Admit";
             button.setAttribute("aria-label", "Admit " + g.displayName);
+            const buttonNonce = nonce(); // a double tap admits once, as the page's own buttons do
             button.addEventListener("click", function () {
-                admitOffline(g.id, nonce()).catch(problem);
+                button.disabled = true;
+                admitOffline(g.id, buttonNonce).catch(problem);
             });
             li.append(name, button);
             list.appendChild(li);
