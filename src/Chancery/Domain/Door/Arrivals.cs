@@ -46,8 +46,8 @@ public sealed class Arrivals(ChanceryDb db)
         // its queue uploaded later): both let the person in. Kept as two scans and shown, never merged silently.
         var first = admissions.ToDictionary(a => (a.GuestId, a.Companion));
         var late = await db.ScanRecords.AsNoTracking()
-            .Where(s => s.EventId == eventId && s.Result == CheckInResult.AlreadyCheckedIn && s.GuestId != null && s.ScannedAt != null).ToListAsync(ct);
-        var twice = late.Where(s => first.TryGetValue((s.GuestId!.Value, s.Companion), out var a) && (s.AdmittedOffline || (s.ScannedAt < (a.ScannedAt ?? a.At) && s.Station != a.Station)) && guests.ContainsKey(a.GuestId))
+            .Where(s => s.EventId == eventId && s.Result == CheckInResult.AlreadyCheckedIn && s.GuestId != null).ToListAsync(ct);
+        var twice = late.Where(s => first.TryGetValue((s.GuestId!.Value, s.Companion), out var a) && (s.AdmittedOffline || ((s.ScannedAt ?? s.ReceivedAt) < (a.ScannedAt ?? a.At) && s.Station != a.Station)) && guests.ContainsKey(a.GuestId))
             .GroupBy(s => (s.GuestId!.Value, s.Companion))
             .Select(x => new TwiceAdmitted(x.Key.Item1, guests[x.Key.Item1].Contact!.DisplayName, x.Key.Companion, first[x.Key].Station,
                 [.. x.Select(s => s.Station).Distinct(StringComparer.Ordinal)]))

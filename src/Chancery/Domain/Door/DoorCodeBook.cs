@@ -60,7 +60,7 @@ public sealed class DoorCodeBook(IServiceScopeFactory scopes, TimeProvider clock
         {
             return (found, null);
         }
-        if (clock.GetUtcNow() - page.MadeAt > Fresh && _events.TryGetValue(e.Id, out var stale))
+        if (clock.GetUtcNow() - page.MadeAt > Fresh && _events.TryGetValue(e.Id, out var stale) && ReferenceEquals(await stale, page))
         {
             _events.TryRemove(new KeyValuePair<Guid, Task<Page>>(e.Id, stale)); // only the page read, not one just made by another scan
             page = await PageAsync(e.Id);

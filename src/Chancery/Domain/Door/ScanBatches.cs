@@ -66,17 +66,21 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         {
             await DrainAsync(batch); // shutting down: scans already waiting still get their answer
         }
+        finally
+        {
+            // Here, on the one thread that uses it, never from StopAsync while a batch may be running.
+            if (_writer is { } writer)
+            {
+                _writer = null;
+                await writer.DisposeAsync();
+            }
+        }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public override Task StopAsync(CancellationToken cancellationToken)
     {
         _pending.Writer.TryComplete();
-        await base.StopAsync(cancellationToken);
-        if (_writer is { } writer)
-        {
-            _writer = null;
-            await writer.DisposeAsync();
-        }
+        return base.StopAsync(cancellationToken);
     }
 
     private async Task DrainAsync(List<Pending> batch)
@@ -96,11 +100,13 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         }
     }
 
-    // A batch that fails (a deadlock between two servers, a busy database, one row the database refuses) is tried
-    // again once whole, then one scan at a time: only a scan that fails alone is answered with the failure, and its
-    // station sends it again.
+    // A batch that fails is tried again once whole (a deadlock between two servers, a busy database). If the database
+    // refused a row (a constraint, a value out of range), the batch is decided again one scan at a time, so only that
+    // scan is answered with the failure. Anything else (the database unreachable) fails the batch at once: its
+    // stations send the scans again with their nonces, and the writer does not spend hours on one scan after another.
     private async Task DecideOrRetryAsync(List<Pending> batch)
     {
+        Exception? failure = null;
         for (var attempt = 0; attempt < 2; attempt++)
         {
             try
@@ -108,16 +114,20 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
                 Answer(batch, await DecideAsync(batch));
                 return;
             }
-            catch (Exception ex) when (batch.Count > 1 || attempt == 0)
-            {
-                LogBatchRetried(logger, ex, batch.Count);
-            }
             catch (Exception ex)
             {
-                LogScanFailed(logger, ex);
-                batch[0].Answer.TrySetException(ex);
-                return;
+                LogBatchRetried(logger, ex, batch.Count);
+                failure = ex;
             }
+        }
+        if (batch.Count == 1 || !RefusedRow(failure!))
+        {
+            LogScanFailed(logger, failure!);
+            foreach (var pending in batch)
+            {
+                pending.Answer.TrySetException(failure!);
+            }
+            return;
         }
         foreach (var pending in batch)
         {
@@ -132,6 +142,13 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             }
         }
     }
+
+    private static bool RefusedRow(Exception ex) => ex switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode is 19 or 20 or 25, // constraint, mismatch, range
+        Npgsql.PostgresException postgres => postgres.SqlState.StartsWith("22", StringComparison.Ordinal) || postgres.SqlState.StartsWith("23", StringComparison.Ordinal),
+        _ => ex.InnerException is { } inner && RefusedRow(inner),
+    };
 
     private static void Answer(List<Pending> batch, CheckInOutcome[] answers)
     {
@@ -160,11 +177,14 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
                 nameof(Admission.Station), nameof(Admission.At), nameof(Admission.ScannedAt), nameof(Admission.Nonce));
             MarkIn = PreparedWrite.For<Guest>(Db, "UPDATE {table} SET {CheckedInAt} = @CheckedInAt, {CheckedInBy} = @CheckedInBy WHERE {Id} = @Id AND {CheckedInAt} IS NULL",
                 nameof(Guest.CheckedInAt), nameof(Guest.CheckedInBy), nameof(Guest.Id));
-            // A nonce already logged (a station sending again; two servers given the same scan) is not logged twice.
+            // A nonce already logged (a station sending again; two servers given the same scan) is not logged twice; a
+            // station's queued copy of a scan whose answer it never got adds what the first did not know (that the
+            // station let the person in on its own, and when it scanned).
             Log = PreparedWrite.For<ScanRecord>(Db, """
                 INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {Station}, {Nonce}, {Code}, {ScannedAt}, {ReceivedAt}, {Result}, {Reason}, {GuestId}, {Companion}, {AdmittedOffline})
                 VALUES (@Id, @MissionId, @EventId, @Station, @Nonce, @Code, @ScannedAt, @ReceivedAt, @Result, @Reason, @GuestId, @Companion, @AdmittedOffline)
-                ON CONFLICT DO NOTHING
+                ON CONFLICT ({EventId}, {Nonce}) WHERE {Nonce} IS NOT NULL DO UPDATE
+                SET {AdmittedOffline} = {table}.{AdmittedOffline} OR excluded.{AdmittedOffline}, {ScannedAt} = COALESCE({table}.{ScannedAt}, excluded.{ScannedAt})
                 """, nameof(ScanRecord.Id), nameof(ScanRecord.MissionId), nameof(ScanRecord.EventId), nameof(ScanRecord.Station), nameof(ScanRecord.Nonce), nameof(ScanRecord.Code),
                 nameof(ScanRecord.ScannedAt), nameof(ScanRecord.ReceivedAt), nameof(ScanRecord.Result), nameof(ScanRecord.Reason), nameof(ScanRecord.GuestId), nameof(ScanRecord.Companion),
                 nameof(ScanRecord.AdmittedOffline));
