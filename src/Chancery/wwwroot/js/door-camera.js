@@ -39,22 +39,28 @@
     let lastAt = 0;
 
     // Made now, not when the camera starts: the page may have lost the network by then.
-    if (!("BarcodeDetector" in window)) {
+    function useWorker() {
         worker = new Worker("/js/qr-worker.js");
         worker.onmessage = function (e) { found(e.data); };
         worker.onerror = function () { busy = false; };
-    } else {
+    }
+    if ("BarcodeDetector" in window) {
         window.BarcodeDetector.getSupportedFormats().then(function (formats) {
             if (formats.indexOf("qr_code") >= 0) {
                 detector = new window.BarcodeDetector({ formats: ["qr_code"] });
+            } else {
+                useWorker();
             }
-        }).catch(function () { /* no reader: the camera says so when started */ });
+        }).catch(useWorker);
+    } else {
+        useWorker();
     }
+    door.addEventListener("door:problem", function () { last = ""; });
 
     function found(text) {
         busy = false;
-        if (!text) {
-            return;
+        if (!text || !stream) {
+            return; // nothing read, or read after the camera was stopped
         }
         const now = Date.now();
         if (text === last && now - lastAt < SAME_CODE_PAUSE) {

@@ -15,13 +15,15 @@
     const station = door.dataset.station || "";
     const banner = door.querySelector(".door-offline");
     const STORE = "chancery-door";
-    const TIMEOUT = 4000;
+    const TIMEOUT = 4000; // a scan: a guest is waiting
+    const SLOW = 20000;   // the list, a walk-in, an undo: nobody is kept at the door by these
     let data = null;        // the event's door data, as downloaded
     let publicKey = null;   // CryptoKey
     let inside = new Map(); // "guestId:companion" -> { at, station }: who this device knows is in
     let offline = !navigator.onLine;
     let uploading = false;
     let lastUpload = "";
+    let sessionEnded = false;
 
     // ---- IndexedDB -------------------------------------------------------------------------------------------
     function openStore() {
@@ -95,8 +97,8 @@
                     }
                 });
                 inside.forEach(function (value, k) {
-                    if (!known.has(k)) {
-                        known.set(k, value); // learned from this page's own answers since the last download
+                    if (!known.has(k) && value.learned > Date.parse(download.generatedAt) - 5000) {
+                        known.set(k, value); // learned from this page's own answers since the download was made
                     }
                 });
                 data = download;
@@ -107,7 +109,7 @@
     }
 
     function download() {
-        return fetchWithin(door.dataset.dataUrl, { credentials: "same-origin", cache: "no-store" })
+        return fetchWithin(door.dataset.dataUrl, { credentials: "same-origin", cache: "no-store" }, SLOW)
             .then(function (response) {
                 if (!response.ok || response.redirected) {
                     throw new Error("no door data");
@@ -266,13 +268,13 @@
         if (!data) {
             return new Error("This station has no list for offline use yet: it downloads one while online. Write names down.");
         }
-        if (!station) {
-            return new Error("Name this station first (Main door, Garden gate): the log says where each guest came in.");
+        if (!station.trim() || station.trim().length > 100) {
+            return new Error("Name this station first (Main door, Garden gate; at most 100 characters): the log says where each guest came in.");
         }
         return null;
     }
 
-    function scanOffline(code, scanNonce) {
+    function scanOffline(code, scanNonce, latest) {
         if (ready()) {
             return Promise.reject(ready());
         }
@@ -280,15 +282,17 @@
             return Promise.resolve();
         }
         return read(code).then(decide).then(function (answer) {
-            show(answer);
+            if (!latest || latest()) {
+                show(answer);
+            }
             if (answer.key) {
-                inside.set(answer.key, { at: new Date().toISOString(), station: station });
+                inside.set(answer.key, { at: new Date().toISOString(), station: station, learned: Date.now() });
             }
             return queue({ nonce: scanNonce, eventId: eventId, code: code, guestId: null, station: station, scannedAt: new Date().toISOString(), admitted: answer.key || null });
         });
     }
 
-    function admitOffline(guestId, scanNonce) {
+    function admitOffline(guestId, scanNonce, latest) {
         if (ready()) {
             return Promise.reject(ready());
         }
@@ -297,9 +301,11 @@
             return Promise.reject(new Error("That guest is not in this station's list."));
         }
         const answer = decide({ guest: g, companion: 0 });
-        show(answer);
+        if (!latest || latest()) {
+            show(answer);
+        }
         if (answer.key) {
-            inside.set(answer.key, { at: new Date().toISOString(), station: station });
+            inside.set(answer.key, { at: new Date().toISOString(), station: station, learned: Date.now() });
         }
         return queue({ nonce: scanNonce, eventId: eventId, code: null, guestId: guestId, station: station, scannedAt: new Date().toISOString(), admitted: answer.key || null });
     }
@@ -343,13 +349,37 @@
     }
 
     // ---- online, and falling back ------------------------------------------------------------------------------
+    // The network did not answer (no connection, no reply in time, a server error): the one failure that makes a
+    // station decide on its own. Anything else is a fault to show, not a reason to go offline.
+    function NetworkDown(why) {
+        this.name = "NetworkDown";
+        this.message = String(why);
+    }
+    NetworkDown.prototype = Object.create(Error.prototype);
+
     function fetchWithin(url, options, within) {
         if (!navigator.onLine) {
-            return Promise.reject(new TypeError("offline"));
+            return Promise.reject(new NetworkDown("offline"));
         }
         const abort = new AbortController();
         const timer = setTimeout(function () { abort.abort(); }, within || TIMEOUT);
-        return fetch(url, Object.assign({ signal: abort.signal }, options)).finally(function () { clearTimeout(timer); });
+        return fetch(url, Object.assign({ signal: abort.signal }, options))
+            .then(function (response) {
+                if (response.status >= 500) {
+                    throw new NetworkDown("server error " + response.status);
+                }
+                return response;
+            }, function (error) { throw new NetworkDown(error && error.name === "AbortError" ? "no answer in time" : error); })
+            .finally(function () { clearTimeout(timer); });
+    }
+
+    // What a server answer says about who is in, for when the network drops: an admission, or one just undone.
+    function learn(root) {
+        const admitted = root.querySelector(".door-answer.admitted .door-undo");
+        if (admitted) {
+            inside.set(admitted.querySelector("[name=guest]").value + ":" + admitted.querySelector("[name=companion]").value,
+                { at: new Date().toISOString(), station: station, learned: Date.now() });
+        }
     }
 
     function swap(html) {
@@ -373,11 +403,7 @@
         if (input && typed) {
             input.value = typed; // a wedge scanner typing the next code while this answer came
         }
-        // What the server just said about who is in, for when the network drops.
-        const admitted = door.querySelector(".door-answer.admitted .door-undo");
-        if (admitted) {
-            inside.set(admitted.querySelector("[name=guest]").value + ":" + admitted.querySelector("[name=companion]").value, { at: new Date().toISOString(), station: station });
-        }
+        learn(door);
     }
 
     function setOffline(now) {
@@ -392,6 +418,7 @@
         p.textContent = error.message || String(error);
         door.querySelectorAll(".door-answer, .notice").forEach(function (old) { old.remove(); });
         door.querySelector(".door-scan").before(p);
+        door.dispatchEvent(new CustomEvent("door:problem")); // no answer given: the camera may send the same code again
     }
 
     // Ready for the next wedge scan or typed code, keeping whatever was typed meanwhile; not while the camera reads
@@ -420,15 +447,17 @@
         door.querySelector(".door-scan").before(p);
     }
 
-    function offlineWork(form, body, scanNonce, isFind) {
+    // What a form does when the server cannot be reached. The scan is decided and queued whatever else happened
+    // meanwhile; its answer is shown only if no later scan was made (latest()).
+    function offlineWork(form, body, scanNonce, isFind, latest) {
         if (isFind) {
             return data ? Promise.resolve(findOffline(String(body.get("find") || ""))) : Promise.reject(ready());
         }
         if (form.classList.contains("door-scan")) {
-            return scanOffline(String(body.get("code") || "").trim(), scanNonce);
+            return scanOffline(String(body.get("code") || "").trim(), scanNonce, latest);
         }
         if (body.has("guest") && !form.classList.contains("door-undo")) {
-            return admitOffline(String(body.get("guest")), scanNonce);
+            return admitOffline(String(body.get("guest")), scanNonce, latest);
         }
         return Promise.reject(new Error(body.has("lastName")
             ? "Walk-ins are entered online: write the name down, let them in, and enter it when the network is back."
@@ -464,41 +493,48 @@
         if (isScan) {
             form.querySelector("[name=code]").value = "";
         }
-        // Known to be offline: decided here at once; the timers below find out when the network is back.
-        const request = offline
-            ? Promise.reject(new TypeError("offline"))
+        // Known to be offline: a scan is decided here at once; the timers below find out when the network is back.
+        // Only a scan that gets no answer makes the station go offline; a slow search, walk-in or undo does not.
+        const isAdmission = isScan || (body.has("guest") && !form.classList.contains("door-undo"));
+        const request = offline && isAdmission
+            ? Promise.reject(new NetworkDown("offline"))
             : isFind
-                ? fetchWithin(form.action.split("?")[0] + "?" + new URLSearchParams(body).toString(), { credentials: "same-origin" })
-                : fetchWithin(form.action, { method: "POST", body: body, credentials: "same-origin" });
+                ? fetchWithin(form.action.split("?")[0] + "?" + new URLSearchParams(body).toString(), { credentials: "same-origin" }, SLOW)
+                : fetchWithin(form.action, { method: "POST", body: body, credentials: "same-origin" }, isAdmission ? TIMEOUT : SLOW);
         request.then(function (response) {
             if (response.redirected && /\/account\//.test(response.url)) {
                 // Signed out meanwhile: decided here and kept, to be sent once someone signs in again.
-                return offlineWork(form, body, scanNonce, isFind).then(function () {
+                sessionEnded = true;
+                return offlineWork(form, body, scanNonce, isFind, latest).catch(function () { /* said below */ }).then(function () {
                     problem(new Error("The session has ended: sign in again (this station's scans are kept and sent then)."));
                 });
-            }
-            if (response.status >= 500) {
-                throw new TypeError("server error " + response.status); // as good as offline for the guest at the door
             }
             return response.text().then(function (html) {
                 if (!response.ok || html.indexOf("data-door") < 0) {
                     throw new Error("The server did not answer as expected (" + response.status + "): scan again.");
                 }
                 setOffline(false);
+                if (form.classList.contains("door-undo") && response.ok && html.indexOf("admission is undone") >= 0) {
+                    inside.delete(body.get("guest") + ":" + (body.get("companion") || "0")); // not in any more: may come in again
+                }
                 if (latest()) {
                     swap(html);
+                } else {
+                    learn(new DOMParser().parseFromString(html, "text/html")); // not shown, but who is in is still worth knowing
                 }
                 upload();
             });
         }).catch(function (error) {
-            if (!(error instanceof TypeError) && error.name !== "AbortError") {
+            if (!(error instanceof NetworkDown)) {
                 if (latest()) {
                     problem(error);
                 }
                 return;
             }
-            setOffline(true);
-            return offlineWork(form, body, scanNonce, isFind).catch(function (why) {
+            if (isAdmission || isFind) {
+                setOffline(true);
+            }
+            return offlineWork(form, body, scanNonce, isFind, latest).catch(function (why) {
                 if (latest()) {
                     problem(why);
                 }
@@ -523,7 +559,9 @@
             if (waiting > 0) {
                 parts.push(waiting + (waiting === 1 ? " scan" : " scans") + " waiting to be sent.");
             }
-            if (!offline && lastUpload) {
+            if (sessionEnded) {
+                parts.push("The session has ended: sign in again to send them.");
+            } else if (lastUpload) {
                 parts.push(lastUpload);
             }
             banner.textContent = parts.join(" ");
@@ -566,10 +604,8 @@
                 }),
             }, UPLOAD_TIMEOUT).then(function (response) {
                 if (response.redirected || response.status === 401) {
+                    sessionEnded = true;
                     throw new Error("Sign in again to send this station's queue.");
-                }
-                if (response.status >= 500) {
-                    throw new TypeError("server error " + response.status);
                 }
                 if (!response.ok) {
                     throw new Error("The server refused this station's queue (" + response.status + "); ask the protocol office.");
@@ -583,16 +619,13 @@
                     scans.forEach(function (s) { tx.objectStore("queue").delete(s.nonce); });
                 });
             }).then(function () {
+                sessionEnded = false;
                 setOffline(false);
                 return more ? null : download();
             });
         }).catch(function (error) {
             more = false;
-            if (error.name === "AbortError") {
-                lastUpload = "Sending the queue took too long; trying again.";
-            } else if (!(error instanceof TypeError)) {
-                lastUpload = error.message;
-            }
+            lastUpload = error instanceof NetworkDown ? "" : error.message;
         }).finally(function () {
             uploading = false;
             updateBanner();
@@ -606,11 +639,18 @@
     document.querySelectorAll("form[action='/account/logout']").forEach(function (form) {
         form.addEventListener("submit", function (e) {
             e.preventDefault();
-            queued().catch(function () { return []; }).then(function (scans) {
+            // Every event's queue on this device, not only this one's: signing out deletes them all.
+            run("readonly", ["queue"], function (tx) { return tx.objectStore("queue").getAll(); }).catch(function () { return []; }).then(function (scans) {
                 if (scans.length > 0 && !window.confirm(scans.length + " scans have not been sent yet. Sign out and lose them?")) {
                     return;
                 }
-                const done = function () { form.submit(); };
+                let gone = false;
+                const done = function () {
+                    if (!gone) {
+                        gone = true;
+                        form.submit();
+                    }
+                };
                 const request = indexedDB.deleteDatabase(STORE);
                 request.onsuccess = request.onerror = request.onblocked = done;
             });
@@ -630,17 +670,10 @@
     setInterval(function () {
         turns++;
         queued().catch(function () { return []; }).then(function (scans) {
-            if (scans.length > 0) {
-                return upload();
-            }
-            if (offline || turns % 6 === 0) {
-                return download().catch(function () {
-                    if (!offline && turns % 6 === 0) {
-                        setOffline(true);
-                    }
-                });
-            }
-            return null;
+            return (scans.length > 0 ? upload() : Promise.resolve()).then(function () {
+                // A failed refresh in the background never takes a station offline: only a scan without an answer does.
+                return offline || turns % 6 === 0 ? download().catch(function () { /* tried again in a moment */ }) : null;
+            });
         });
     }, 5000);
 })();
