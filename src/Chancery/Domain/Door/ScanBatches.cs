@@ -47,7 +47,8 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         var pending = new Pending(request, new TaskCompletionSource<CheckInOutcome>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_pending.Writer.TryWrite(pending))
         {
-            throw new InvalidOperationException("The server is shutting down; send the scan again to another server.");
+            // 503: a station takes it as "no answer" and decides on its own, or sends the scan again to another server.
+            throw new BadHttpRequestException("The server is shutting down; send the scan again.", StatusCodes.Status503ServiceUnavailable);
         }
         return pending.Answer.Task;
     }
