@@ -77,7 +77,8 @@ public static class DoorApi
         return TypedResults.Ok(await arrivals.ForAsync(e.Id));
     }
 
-    private static ScanResultDto Dto(CheckInOutcome o) => new(
+    /// <summary>A check-in's answer as the API gives it (the door page's offline upload answers alike).</summary>
+    internal static ScanResultDto Dto(CheckInOutcome o) => new(
         JsonNamingPolicy.CamelCase.ConvertName(o.Result.ToString()),
         o.GuestId is { } g && o.DisplayName is not null ? new GuestRef(g, o.DisplayName, o.Organization) : null,
         o.CheckedInAt, o.Station, o.Reason, o.Companion);

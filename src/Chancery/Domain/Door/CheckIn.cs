@@ -141,9 +141,13 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
     /// <summary>Admits a guest found by name at the door (no code in hand); logged like a scan. <paramref name="scannedAt"/>: when an offline station did it.</summary>
     public Task<CheckInOutcome> AdmitByNameAsync(Event e, Guid guestId, string? station, string? nonce, DateTimeOffset? scannedAt = null, bool admittedOffline = false)
     {
-        station = CheckScan(station, nonce);
+        return batches.DecideAsync(ByName(e, guestId, CheckScan(station, nonce), nonce, scannedAt, admittedOffline));
+    }
+
+    private ScanBatches.Request ByName(Event e, Guid guestId, string station, string? nonce, DateTimeOffset? scannedAt, bool admittedOffline)
+    {
         var now = Now();
-        return batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, guestId, 0, station, nonce, FoundByName, scannedAt ?? now, now, AdmittedOffline: admittedOffline));
+        return new ScanBatches.Request(e.MissionId, e.Id, guestId, 0, station, nonce, FoundByName, scannedAt ?? now, now, AdmittedOffline: admittedOffline);
     }
 
     /// <summary>What the scan log says of a guest admitted by name rather than by a code.</summary>
@@ -167,13 +171,14 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
         {
             throw new DomainException($"Send between 1 and {MaxQueue:N0} scans.", "scans");
         }
+        var stations = new string[scans.Count];
         for (var i = 0; i < scans.Count; i++)
         {
             if (scans[i] is not { } s)
             {
                 throw new DomainException($"Scan {i + 1} is empty.", $"scans[{i}]");
             }
-            CheckScan(s.Station ?? station, s.Nonce, $"scans[{i}].");
+            stations[i] = CheckScan(s.Station ?? station, s.Nonce, $"scans[{i}].");
             if (s.GuestId is null && string.IsNullOrWhiteSpace(s.Code))
             {
                 throw new DomainException($"Scan {i + 1} has neither a code nor a guest.", $"scans[{i}].code");
@@ -182,13 +187,12 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
         // Every code read first, then all asked for at once, in the queue's order: the first of two scans of one
         // person is the one admitted, whatever reading a code took.
         var requests = new List<ScanBatches.Request>(scans.Count);
-        foreach (var s in scans)
+        for (var i = 0; i < scans.Count; i++)
         {
-            var at = CheckScan(s!.Station ?? station, s.Nonce);
-            var now = Now();
+            var s = scans[i]!;
             requests.Add(s.GuestId is { } guestId
-                ? new ScanBatches.Request(e.MissionId, e.Id, guestId, 0, at, s.Nonce, FoundByName, s.ScannedAt ?? now, now, AdmittedOffline: s.AdmittedOffline)
-                : await ReadScanAsync(e, s.Code, at, s.Nonce, s.ScannedAt, s.AdmittedOffline, CancellationToken.None));
+                ? ByName(e, guestId, stations[i], s.Nonce, s.ScannedAt, s.AdmittedOffline)
+                : await ReadScanAsync(e, s.Code, stations[i], s.Nonce, s.ScannedAt, s.AdmittedOffline, CancellationToken.None));
         }
         return await Task.WhenAll(requests.Select(batches.DecideAsync).ToList());
     }

@@ -26,11 +26,8 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
     private sealed record Pending(Request Request, TaskCompletionSource<CheckInOutcome> Answer);
 
     // Only what the decision and the answer need: the whole person would be read for every guest of every batch.
-    private sealed record GuestAtDoor(Guid Id, Guid EventId, Guid MissionId, RsvpAnswer Rsvp, int PlusOnes, bool Erased, string? Honorific, string? FirstName, string LastName,
-        Contacts.Names.NameOrder? Order, string? Language, string? Organization)
-    {
-        public string DisplayName => Contacts.Names.PersonName.WithHonorific(Honorific, FirstName, LastName, Order ?? Contacts.Names.PersonName.DefaultOrder(FirstName, LastName, Language));
-    }
+    // The name's parts come as a Contact of just those fields, so the door writes it as every page does.
+    private sealed record GuestAtDoor(Guid Id, Guid EventId, Guid MissionId, RsvpAnswer Rsvp, int PlusOnes, bool Erased, Contacts.Contact Name, string? Organization);
 
     public const int MaxBatch = 256;
 
@@ -235,8 +232,9 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             statement.Enlist(db);
         }
         var guests = await db.Guests.IgnoreQueryFilters().Where(g => guestIds.Contains(g.Id))
-            .Select(g => new GuestAtDoor(g.Id, g.EventId, g.MissionId, g.Rsvp, g.PlusOnes, g.Contact!.ErasedAt != null, g.Contact.Honorific, g.Contact.FirstName, g.Contact.LastName,
-                g.Contact.NameOrder, g.Contact.Language, g.Contact.Organization!.Name))
+            .Select(g => new GuestAtDoor(g.Id, g.EventId, g.MissionId, g.Rsvp, g.PlusOnes, g.Contact!.ErasedAt != null,
+                new Contacts.Contact { Honorific = g.Contact.Honorific, FirstName = g.Contact.FirstName, LastName = g.Contact.LastName, NameOrder = g.Contact.NameOrder, Language = g.Contact.Language },
+                g.Contact.Organization!.Name))
             .ToDictionaryAsync(g => g.Id);
 
         // In the order of the unique keys, a scan's place in the queue kept among its own key's: two servers whose
@@ -256,7 +254,7 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
                 answers[i] = new CheckInOutcome(CheckInResult.Unknown, CheckInReasons.NotOnList);
                 continue;
             }
-            var (name, organization) = (guest.DisplayName, guest.Organization);
+            var (name, organization) = (guest.Name.DisplayName, guest.Organization);
             if (guest.Rsvp is RsvpAnswer.Declined or RsvpAnswer.Waitlisted)
             {
                 answers[i] = new CheckInOutcome(CheckInResult.Declined, guest.Rsvp == RsvpAnswer.Waitlisted ? CheckInReasons.Waitlisted : null, r.GuestId, r.Companion,

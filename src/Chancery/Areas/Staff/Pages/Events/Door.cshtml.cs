@@ -81,16 +81,7 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData)
         try
         {
             var results = await checkIn.TakeQueueAsync(Event, upload.Scans, upload.Station);
-            return new JsonResult(results.Select(o => new
-            {
-                result = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(o.Result.ToString()),
-                o.Reason,
-                o.GuestId,
-                o.Companion,
-                o.DisplayName,
-                o.CheckedInAt,
-                o.Station,
-            }));
+            return new JsonResult(results.Select(Api.DoorApi.Dto));
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
         {
