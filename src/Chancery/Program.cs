@@ -30,7 +30,8 @@ services.AddHttpContextAccessor();
 services.AddChanceryDatabase(config);
 services.AddDataProtection().SetApplicationName("Chancery").PersistKeysToDbContext<ChanceryDb>();
 
-services.AddAuthentication(IdentityConstants.ApplicationScheme)
+services.AddAuthentication(IdentitySetup.SignedInScheme)
+    .AddPolicyScheme(IdentitySetup.SignedInScheme, null, IdentitySetup.ForwardBySiteArea)
     .AddBearerToken(IdentityConstants.BearerScheme)
     .AddIdentityCookies();
 services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, RememberedBearerTokens.Setup>();

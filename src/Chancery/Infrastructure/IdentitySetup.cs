@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
@@ -5,6 +6,17 @@ namespace Chancery.Infrastructure;
 
 internal static class IdentitySetup
 {
+    /// <summary>
+    /// Who is signed in: the bearer token for <c>/api</c>, the sign-in cookie for everything else. Each request reads
+    /// the one credential its part of the site takes — a cookie never signs anyone in to the API (no cross-site request
+    /// can use the API on a browser's behalf), and the API policy needs no scheme of its own, which would read the
+    /// token a second time after the middleware had tried the cookie for nothing.
+    /// </summary>
+    public const string SignedInScheme = "chancery";
+
+    public static void ForwardBySiteArea(PolicySchemeOptions o) => o.ForwardDefaultSelector = context =>
+        context.Request.Path.StartsWithSegments("/api") ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
+
     public static void Configure(IdentityOptions o)
     {
         // Length over composition rules (NIST SP 800-63B).

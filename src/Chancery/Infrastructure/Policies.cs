@@ -25,7 +25,8 @@ public static class Policies
     {
         var member = new MissionRoleRequirement([]);
         auth.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(member).Build());
-        auth.AddPolicy(Api, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser().AddRequirements(member));
+        // The bearer token is what /api authenticates with by default (IdentitySetup.SignedInScheme).
+        auth.AddPolicy(Api, p => p.RequireAuthenticatedUser().AddRequirements(member));
         auth.AddPolicy(Admin, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Admin])));
         auth.AddPolicy(Protocol, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Protocol])));
         auth.AddPolicy(Press, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Press])));

@@ -167,18 +167,18 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             _scope = scopes.CreateScope();
             _scope.ServiceProvider.GetRequiredService<Missions.MissionScope>().EnterSystem();
             Db = _scope.ServiceProvider.GetRequiredService<ChanceryDb>();
-            Admit = PreparedWrite.For<Admission>(Db, """
+            Admit = PreparedStatement.For<Admission>(Db, """
                 INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {GuestId}, {Companion}, {Station}, {At}, {ScannedAt}, {Nonce})
                 VALUES (@Id, @MissionId, @EventId, @GuestId, @Companion, @Station, @At, @ScannedAt, @Nonce)
                 ON CONFLICT ({EventId}, {GuestId}, {Companion}) DO NOTHING
                 """, nameof(Admission.Id), nameof(Admission.MissionId), nameof(Admission.EventId), nameof(Admission.GuestId), nameof(Admission.Companion),
                 nameof(Admission.Station), nameof(Admission.At), nameof(Admission.ScannedAt), nameof(Admission.Nonce));
-            MarkIn = PreparedWrite.For<Guest>(Db, "UPDATE {table} SET {CheckedInAt} = @CheckedInAt, {CheckedInBy} = @CheckedInBy WHERE {Id} = @Id AND {CheckedInAt} IS NULL",
+            MarkIn = PreparedStatement.For<Guest>(Db, "UPDATE {table} SET {CheckedInAt} = @CheckedInAt, {CheckedInBy} = @CheckedInBy WHERE {Id} = @Id AND {CheckedInAt} IS NULL",
                 nameof(Guest.CheckedInAt), nameof(Guest.CheckedInBy), nameof(Guest.Id));
             // A nonce already logged (a station sending again; two servers given the same scan) is not logged twice; a
             // station's queued copy of a scan whose answer it never got adds what the first did not know (that the
             // station let the person in on its own, and when it scanned).
-            Log = PreparedWrite.For<ScanRecord>(Db, """
+            Log = PreparedStatement.For<ScanRecord>(Db, """
                 INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {Station}, {Nonce}, {Code}, {ScannedAt}, {ReceivedAt}, {Result}, {Reason}, {GuestId}, {Companion}, {AdmittedOffline})
                 VALUES (@Id, @MissionId, @EventId, @Station, @Nonce, @Code, @ScannedAt, @ReceivedAt, @Result, @Reason, @GuestId, @Companion, @AdmittedOffline)
                 ON CONFLICT ({EventId}, {Nonce}) WHERE {Nonce} IS NOT NULL DO UPDATE
@@ -186,19 +186,70 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
                 """, nameof(ScanRecord.Id), nameof(ScanRecord.MissionId), nameof(ScanRecord.EventId), nameof(ScanRecord.Station), nameof(ScanRecord.Nonce), nameof(ScanRecord.Code),
                 nameof(ScanRecord.ScannedAt), nameof(ScanRecord.ReceivedAt), nameof(ScanRecord.Result), nameof(ScanRecord.Reason), nameof(ScanRecord.GuestId), nameof(ScanRecord.Companion),
                 nameof(ScanRecord.AdmittedOffline));
+            // The two reads, a row at a time on statements kept compiled: through EF Core, a batch's guests and its
+            // "who was first" were two thirds of the writer's time (docs/performance.md).
+            ReadGuest = PreparedStatement.For<Guest>(Db, """
+                SELECT g.{EventId}, g.{MissionId}, g.{Rsvp}, g.{PlusOnes}, c.{Contact.ErasedAt}, c.{Contact.Honorific}, c.{Contact.FirstName},
+                       c.{Contact.LastName}, c.{Contact.NameOrder}, c.{Contact.Language}, o.{Organization.Name}
+                FROM {table} g
+                JOIN {Contact} c ON c.{Contact.Id} = g.{ContactId}
+                LEFT JOIN {Organization} o ON o.{Organization.Id} = c.{Contact.OrganizationId}
+                WHERE g.{Id} = @Id
+                """, nameof(Guest.Id));
+            ReadFirst = PreparedStatement.For<Admission>(Db, """
+                SELECT {At}, {Station}, {Nonce} FROM {table} WHERE {EventId} = @EventId AND {GuestId} = @GuestId AND {Companion} = @Companion
+                """, nameof(Admission.EventId), nameof(Admission.GuestId), nameof(Admission.Companion));
+            _times = Db.Model.FindEntityType(typeof(Admission))!.FindProperty(nameof(Admission.At))!.GetTypeMapping().Converter;
         }
 
         public ChanceryDb Db { get; }
-        public PreparedWrite Admit { get; }
-        public PreparedWrite MarkIn { get; }
-        public PreparedWrite Log { get; }
+        public PreparedStatement Admit { get; }
+        public PreparedStatement MarkIn { get; }
+        public PreparedStatement Log { get; }
+        public PreparedStatement ReadGuest { get; }
+        public PreparedStatement ReadFirst { get; }
+        private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _times;
+
+        public IEnumerable<PreparedStatement> Statements => [Admit, MarkIn, Log, ReadGuest, ReadFirst];
 
         public async ValueTask DisposeAsync()
         {
-            await Admit.DisposeAsync();
-            await MarkIn.DisposeAsync();
-            await Log.DisposeAsync();
+            foreach (var statement in Statements)
+            {
+                await statement.DisposeAsync();
+            }
             _scope.Dispose();
+        }
+
+        public async Task<GuestAtDoor?> GuestAsync(Guid id)
+        {
+            await using var row = await ReadGuest.ReadAsync(System.Data.CommandBehavior.SingleRow, id);
+            if (!await row.ReadAsync())
+            {
+                return null;
+            }
+            string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
+            var name = new Contacts.Contact
+            {
+                Honorific = Text(5),
+                FirstName = Text(6),
+                LastName = row.GetString(7),
+                NameOrder = Text(8) is { } order ? Enum.Parse<Contacts.Names.NameOrder>(order) : null,
+                Language = Text(9),
+            };
+            return new GuestAtDoor(id, row.GetGuid(0), row.GetGuid(1), Enum.Parse<RsvpAnswer>(row.GetString(2)), row.GetInt32(3), !row.IsDBNull(4), name, Text(10));
+        }
+
+        public async Task<(DateTimeOffset At, string Station, string? Nonce)?> FirstAsync(Guid eventId, Guid guestId, byte companion)
+        {
+            await using var row = await ReadFirst.ReadAsync(System.Data.CommandBehavior.SingleRow, eventId, guestId, companion);
+            if (!await row.ReadAsync())
+            {
+                return null;
+            }
+            // A time is a number on SQLite (the model's converter), a timestamptz on PostgreSQL.
+            var at = _times is { } times ? (DateTimeOffset)times.ConvertFromProvider(row.GetValue(0))! : row.GetFieldValue<DateTimeOffset>(0);
+            return (at, row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2));
         }
     }
 
@@ -224,18 +275,20 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
     {
         var (db, admit, markIn, log) = (writer.Db, writer.Admit, writer.MarkIn, writer.Log);
         var answers = new CheckInOutcome[batch.Count];
-        var guestIds = batch.Where(p => p.Request.GuestId is not null).Select(p => p.Request.GuestId!.Value).Distinct().ToList();
         // SQLite: BEGIN IMMEDIATE, so the batch holds the one write lock from its first read to its commit.
         await using var transaction = await db.Database.BeginTransactionAsync();
-        foreach (var statement in (PreparedWrite[])[admit, markIn, log])
+        foreach (var statement in writer.Statements)
         {
             statement.Enlist(db);
         }
-        var guests = await db.Guests.IgnoreQueryFilters().Where(g => guestIds.Contains(g.Id))
-            .Select(g => new GuestAtDoor(g.Id, g.EventId, g.MissionId, g.Rsvp, g.PlusOnes, g.Contact!.ErasedAt != null,
-                new Contacts.Contact { Honorific = g.Contact.Honorific, FirstName = g.Contact.FirstName, LastName = g.Contact.LastName, NameOrder = g.Contact.NameOrder, Language = g.Contact.Language },
-                g.Contact.Organization!.Name))
-            .ToDictionaryAsync(g => g.Id);
+        var guests = new Dictionary<Guid, GuestAtDoor>();
+        foreach (var id in batch.Where(p => p.Request.GuestId is not null).Select(p => p.Request.GuestId!.Value).Distinct())
+        {
+            if (await writer.GuestAsync(id) is { } guest)
+            {
+                guests.Add(id, guest);
+            }
+        }
 
         // In the order of the unique keys, a scan's place in the queue kept among its own key's: two servers whose
         // batches admit the same people wait on each other's rows in one order, never in a circle (a deadlock).
@@ -283,12 +336,10 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         if (taken.Count > 0)
         {
             // Who was first, read in the same transaction (an admission of this very batch included).
-            var takenIds = taken.Select(i => batch[i].Request.GuestId!.Value).Distinct().ToList();
-            var firsts = await db.Admissions.IgnoreQueryFilters().Where(a => takenIds.Contains(a.GuestId)).ToListAsync();
             foreach (var i in taken)
             {
                 var r = batch[i].Request;
-                if (firsts.FirstOrDefault(a => a.EventId == r.EventId && a.GuestId == r.GuestId && a.Companion == r.Companion) is { } first)
+                if (await writer.FirstAsync(r.EventId, r.GuestId!.Value, r.Companion) is { } first)
                 {
                     // The same scan sent again by the same station (a retry after a lost answer) gets the answer it had.
                     var result = r.Nonce is not null && first.Nonce == r.Nonce && first.Station == r.Station ? CheckInResult.Admitted : CheckInResult.AlreadyCheckedIn;
