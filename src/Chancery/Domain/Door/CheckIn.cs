@@ -15,8 +15,14 @@ public sealed record CheckInOutcome(CheckInResult Result, string? Reason = null,
 /// read before the write — and a scan sent again with its nonce finds its own admission. Every scan, failed ones
 /// too, is logged; both are written by <see cref="ScanBatches"/>.
 /// </summary>
-public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batches, Contacts.ContactDirectory directory, TimeProvider clock)
+public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanBatches batches, TimeProvider clock)
 {
+    // Taken from the unit of work when first used, not when this is made: a scan never needs a context (ScanBatches
+    // writes it), and leasing one from the pool and resetting it afterwards was a tenth of a check-in's time.
+    private ChanceryDb Db => services.GetRequiredService<ChanceryDb>();
+
+    private Contacts.ContactDirectory Directory => services.GetRequiredService<Contacts.ContactDirectory>();
+
     public const string WalkInTag = "walk-in";
 
     // To the millisecond, as every database here keeps it: the time a second scan reports is the first's exactly.
@@ -41,12 +47,12 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
         }
         var now = Now();
         var known = await KnownAsync(e.MissionId, firstName, lastName, organization, ct);
-        if (known is not null && await db.Guests.AnyAsync(g => g.EventId == e.Id && g.ContactId == known.Id, ct))
+        if (known is not null && await Db.Guests.AnyAsync(g => g.EventId == e.Id && g.ContactId == known.Id, ct))
         {
             // Not admitted in their name from a form anyone could fill: the door checks it is them, by code or by name.
             throw new DomainException($"{known.DisplayName} is on the list: find them by name, or scan their invitation.", "lastName");
         }
-        var contact = known ?? await directory.SaveAsync(e.MissionId, null, new Contacts.ContactInput
+        var contact = known ?? await Directory.SaveAsync(e.MissionId, null, new Contacts.ContactInput
         {
             FirstName = firstName,
             LastName = lastName,
@@ -55,8 +61,8 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
             Tags = [WalkInTag],
         }, ct);
         var guest = new Guest { MissionId = e.MissionId, EventId = e.Id, ContactId = contact.Id, AddedAt = now, Rsvp = RsvpAnswer.Accepted, WalkIn = true };
-        db.Guests.Add(guest);
-        await db.SaveChangesAsync(ct);
+        Db.Guests.Add(guest);
+        await Db.SaveChangesAsync(ct);
         return await batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, guest.Id, 0, station, Nonce: null, Code: null, now, now));
     }
 
@@ -67,7 +73,7 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
             return null; // the directory refuses it, naming the field
         }
         var (given, org) = (Contacts.Text.Fold(firstName), Contacts.Text.Fold(organization));
-        var sameFamily = await db.Contacts.Include(c => c.Organization).Where(c => c.MissionId == missionId && c.ErasedAt == null && c.LastName == family).ToListAsync(ct);
+        var sameFamily = await Db.Contacts.Include(c => c.Organization).Where(c => c.MissionId == missionId && c.ErasedAt == null && c.LastName == family).ToListAsync(ct);
         var matches = sameFamily.Where(c => Contacts.Text.Fold(c.FirstName) == given && (org.Length == 0 || Contacts.Text.Fold(c.Organization?.Name) == org)).ToList();
         return matches.Count == 1 ? matches[0] : null; // two people of that name: a new entry, for the office to sort out, rather than the wrong one
     }
@@ -111,20 +117,20 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
     /// </summary>
     public async Task UndoAsync(Event e, Guid guestId, byte companion, CancellationToken ct = default)
     {
-        var admission = await db.Admissions.AsTracking().FirstOrDefaultAsync(a => a.EventId == e.Id && a.GuestId == guestId && a.Companion == companion, ct)
+        var admission = await Db.Admissions.AsTracking().FirstOrDefaultAsync(a => a.EventId == e.Id && a.GuestId == guestId && a.Companion == companion, ct)
             ?? throw DomainException.NotFound("admission");
         var now = clock.GetUtcNow();
         if (now - admission.At > UndoWindow)
         {
             throw new DomainException($"An admission is undone within {UndoWindow.TotalMinutes:0} minutes; this one was at {admission.At:HH:mm} UTC. Ask the protocol office.", "guestId");
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Admissions.Remove(admission);
-        Audit.AuditEvents.Add(db, e.MissionId, "Undo admission", "Guest", guestId.ToString(), clock,
+        await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+        Db.Admissions.Remove(admission);
+        Audit.AuditEvents.Add(Db, e.MissionId, "Undo admission", "Guest", guestId.ToString(), clock,
             System.Text.Json.JsonSerializer.Serialize(new { companion, station = admission.Station, admittedAt = admission.At }));
         try
         {
-            await db.SaveChangesAsync(ct);
+            await Db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -132,7 +138,7 @@ public sealed class CheckIn(ChanceryDb db, DoorCodeBook codes, ScanBatches batch
         }
         if (companion == 0)
         {
-            await db.Guests.Where(g => g.Id == guestId && g.EventId == e.Id)
+            await Db.Guests.Where(g => g.Id == guestId && g.EventId == e.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(g => g.CheckedInAt, (DateTimeOffset?)null).SetProperty(g => g.CheckedInBy, (string?)null), ct);
         }
         await transaction.CommitAsync(ct);
