@@ -95,7 +95,7 @@ public static class ContactsApi
     private static readonly MissionRole[] Changers = [MissionRole.Protocol];
 
     private static async Task<Ok<ContactDto>> GetAsync(Guid id, ContactDirectory directory, MissionScope scope) =>
-        TypedResults.Ok(ToDto(await scope.FindAsync(directory.ReadAsync(id), "contact", [])));
+        TypedResults.Ok(ToDto(await scope.FindAsync(directory.ReadToShowAsync(id), "contact", [])));
 
     private static async Task<Results<Created<ContactDto>, ForbidHttpResult>> CreateAsync(ContactBody body, ContactDirectory directory, MissionScope scope)
     {

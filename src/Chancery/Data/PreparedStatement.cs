@@ -71,7 +71,9 @@ public sealed class PreparedStatement : IAsyncDisposable
     /// <summary>
     /// The statement <paramref name="key"/> of the context's connection, made the first time that connection runs it
     /// and kept with it (a pooled connection lives for many units of work; one unit of work uses it at a time).
-    /// Open the connection first (<see cref="RelationalDatabaseFacadeExtensions.OpenConnectionAsync"/>).
+    /// Open the connection first (<see cref="RelationalDatabaseFacadeExtensions.OpenConnectionAsync"/>). On SQLite
+    /// only for a unit of work on a leased connection, which stays open for good (<see cref="SqliteStatementCache"/>):
+    /// Microsoft.Data.Sqlite disposes a connection's commands when it closes, and a kept one would not be again.
     /// </summary>
     public static PreparedStatement On(DbContext db, string key, Func<DbContext, PreparedStatement> make)
     {

@@ -69,10 +69,10 @@ public abstract class ScopeTests(TestApp app)
         using var inB = App.BackgroundScope(b.Id);
         var (readerA, readerB) = (inA.ServiceProvider.GetRequiredService<ContactDirectory>(), inB.ServiceProvider.GetRequiredService<ContactDirectory>());
 
-        Assert.Equal(ofA.Id, (await readerA.ReadAsync(ofA.Id))?.Id);
-        Assert.Equal(ofB.Id, (await readerB.ReadAsync(ofB.Id))?.Id);
-        Assert.Null(await readerB.ReadAsync(ofA.Id));
-        Assert.Null(await readerA.ReadAsync(ofB.Id));
+        Assert.Equal(ofA.Id, (await readerA.ReadToShowAsync(ofA.Id))?.Id);
+        Assert.Equal(ofB.Id, (await readerB.ReadToShowAsync(ofB.Id))?.Id);
+        Assert.Null(await readerB.ReadToShowAsync(ofA.Id));
+        Assert.Null(await readerA.ReadToShowAsync(ofB.Id));
     }
 
     [Fact]

@@ -34,10 +34,10 @@ public sealed class SqliteStatementCacheTests(TestApp app) : IClassFixture<TestA
             var directory = scope.ServiceProvider.GetRequiredService<ContactDirectory>();
             foreach (var person in people.Reverse())
             {
-                var read = await directory.ReadAsync(person.Id);
+                var read = await directory.ReadToShowAsync(person.Id);
                 Assert.Equal((person.Id, person.LastName), (read!.Id, read.LastName));
             }
-            Assert.Null(await directory.ReadAsync(Guid.NewGuid()));
+            Assert.Null(await directory.ReadToShowAsync(Guid.NewGuid()));
         }
     }
 

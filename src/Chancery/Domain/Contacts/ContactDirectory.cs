@@ -82,12 +82,12 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     /// <see cref="Missions.MissionScope.FindAsync{T}(Task{T}, string, Missions.MissionRole[])"/>): every field the API
     /// shows (not its notes, search and sort keys); not for saving.
     /// </summary>
-    public async Task<Contact?> ReadAsync(Guid id)
+    public async Task<Contact?> ReadToShowAsync(Guid id)
     {
         await db.Database.OpenConnectionAsync();
         try
         {
-            var read = PreparedStatement.On(db, nameof(ContactDirectory) + nameof(ReadAsync), d => PreparedStatement.For<Contact>(d, ReadSql, nameof(Contact.Id)));
+            var read = PreparedStatement.On(db, nameof(ContactDirectory) + nameof(ReadToShowAsync), d => PreparedStatement.For<Contact>(d, ReadSql, nameof(Contact.Id)));
             await using var row = await read.ReadAsync(System.Data.CommandBehavior.SingleRow, id);
             if (!await row.ReadAsync() || row.GetGuid(1) is var missionId && !db.VisibleMissionIds.Contains(missionId))
             {
