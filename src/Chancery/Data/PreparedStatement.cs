@@ -117,3 +117,11 @@ public sealed class PreparedStatement : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();
 }
+
+/// <summary>A prepared read's nullable columns, read the way the model stores them (an enum as its name).</summary>
+public static class PreparedRows
+{
+    public static string? TextOrNull(this DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
+
+    public static T? EnumOrNull<T>(this DbDataReader row, int ordinal) where T : struct, Enum => row.IsDBNull(ordinal) ? null : Enum.Parse<T>(row.GetString(ordinal));
+}

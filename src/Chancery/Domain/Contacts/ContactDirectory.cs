@@ -93,38 +93,36 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
             {
                 return null;
             }
-            string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
-            T? Enum<T>(int i) where T : struct, Enum => row.IsDBNull(i) ? null : System.Enum.Parse<T>(row.GetString(i));
             int? Number(int i) => row.IsDBNull(i) ? null : row.GetInt32(i);
             DateTime? Time(int i) => row.IsDBNull(i) ? null : row.GetDateTime(i);
             return new Contact
             {
                 Id = row.GetGuid(0),
                 MissionId = missionId,
-                Honorific = Text(2),
-                FirstName = Text(3),
+                Honorific = row.TextOrNull(2),
+                FirstName = row.TextOrNull(3),
                 LastName = row.GetString(4),
-                LatinName = Text(5),
-                NameOrder = Enum<Names.NameOrder>(6),
-                Position = Text(7),
-                DiplomaticRank = Text(8),
-                HeadOfMissionClass = Enum<HeadOfMissionClass>(9),
+                LatinName = row.TextOrNull(5),
+                NameOrder = row.EnumOrNull<Names.NameOrder>(6),
+                Position = row.TextOrNull(7),
+                DiplomaticRank = row.TextOrNull(8),
+                HeadOfMissionClass = row.EnumOrNull<HeadOfMissionClass>(9),
                 CredentialsPresented = Time(10),
                 ArrivalNotified = Time(11),
                 NotifiedOrder = Number(12),
                 HeadsInternationalOrganization = row.GetBoolean(13),
                 ManualRank = Number(14),
-                Email = Text(15),
-                Phone = Text(16),
-                Language = Text(17),
+                Email = row.TextOrNull(15),
+                Phone = row.TextOrNull(16),
+                Language = row.TextOrNull(17),
                 // A list in a JSON text on SQLite, an array on PostgreSQL (EF Core's primitive collections).
                 Tags = row.GetValue(18) is string json ? JsonSerializer.Deserialize<List<string>>(json) ?? [] : [.. row.GetFieldValue<string[]>(18)],
-                SpouseHonorific = Text(19),
-                SpouseFirstName = Text(20),
-                SpouseLastName = Text(21),
+                SpouseHonorific = row.TextOrNull(19),
+                SpouseFirstName = row.TextOrNull(20),
+                SpouseLastName = row.TextOrNull(21),
                 OrganizationId = row.IsDBNull(22) ? null : row.GetGuid(22),
                 Organization = row.IsDBNull(22) ? null
-                    : new Organization { Id = row.GetGuid(22), MissionId = missionId, Name = row.GetString(23), Type = System.Enum.Parse<OrganizationType>(row.GetString(24)), Country = Text(25) },
+                    : new Organization { Id = row.GetGuid(22), MissionId = missionId, Name = row.GetString(23), Type = System.Enum.Parse<OrganizationType>(row.GetString(24)), Country = row.TextOrNull(25) },
                 CategoryId = row.IsDBNull(26) ? null : row.GetGuid(26),
                 Category = row.IsDBNull(26) ? null : new Category { Id = row.GetGuid(26), MissionId = missionId, Name = row.GetString(27) },
             };

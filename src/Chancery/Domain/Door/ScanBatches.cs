@@ -228,16 +228,15 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             {
                 return null;
             }
-            string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
             var name = new Contacts.Contact
             {
-                Honorific = Text(5),
-                FirstName = Text(6),
+                Honorific = row.TextOrNull(5),
+                FirstName = row.TextOrNull(6),
                 LastName = row.GetString(7),
-                NameOrder = Text(8) is { } order ? Enum.Parse<Contacts.Names.NameOrder>(order) : null,
-                Language = Text(9),
+                NameOrder = row.EnumOrNull<Contacts.Names.NameOrder>(8),
+                Language = row.TextOrNull(9),
             };
-            return new GuestAtDoor(id, row.GetGuid(0), row.GetGuid(1), Enum.Parse<RsvpAnswer>(row.GetString(2)), row.GetInt32(3), !row.IsDBNull(4), name, Text(10));
+            return new GuestAtDoor(id, row.GetGuid(0), row.GetGuid(1), Enum.Parse<RsvpAnswer>(row.GetString(2)), row.GetInt32(3), !row.IsDBNull(4), name, row.TextOrNull(10));
         }
 
         public async Task<(DateTimeOffset At, string Station, string? Nonce)?> FirstAsync(Guid eventId, Guid guestId, byte companion)
