@@ -2,7 +2,8 @@
 # Check-in benchmark (issue: at least a quarter of bare Kestrel's requests/s with p99 <= 20 ms at 64 connections,
 # on SQLite): GUESTS guests (default 2,000) invited, their typed codes read from the invitations the app wrote
 # (no SMTP host: .eml files in its data folder), then wrk scans them at 64 connections, each request a new scan
-# with its own nonce: the first pass admits, every later one is "already checked in" (both paths are measured),
+# with its own nonce (never one sent before: a nonce sent again is a station's retry, which the server answers as it
+# did the first time): the first pass admits, every later one is "already checked in" (both paths are measured),
 # on a server warmed up by scanning a second event's codes first.
 # Against bench/Hello and the authenticated one-record read, in turns, in the same run. Needs wrk, curl, python3.
 # Usage: bash bench/checkin.sh          (CONNECTIONS=64 DURATION=10s ROUNDS=3)
@@ -58,6 +59,7 @@ function setup(thread)
 end
 function init(args)
   n = id * 100003
+  run = args[1] or "run"
 end
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer $token"
@@ -65,7 +67,7 @@ wrk.headers["Content-Type"] = "application/json"
 request = function()
   n = n + 1
   local code = codes[(n % #codes) + 1]
-  return wrk.format(nil, nil, nil, '{"code":"' .. code .. '","station":"Door ' .. id .. '","nonce":"' .. id .. '-' .. n .. '"}')
+  return wrk.format(nil, nil, nil, '{"code":"' .. code .. '","station":"Door ' .. id .. '","nonce":"' .. run .. '-' .. id .. '-' .. n .. '"}')
 end
 LUA
 done
@@ -83,7 +85,7 @@ done
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m); .NET $(dotnet --version); $connections connections, $rounds rounds of $duration; SQLite unless BENCH_POSTGRES"
 for round in $(seq 1 "$rounds"); do
   for label in hello read checkin; do
-    wrk -t2 -c"$connections" -d"$duration" --latency ${args[$label]} "${urls[$label]}" >"$work/$label.$round.txt"
+    wrk -t2 -c"$connections" -d"$duration" --latency ${args[$label]} "${urls[$label]}" -- "round$round" >"$work/$label.$round.txt"
     rps=$(awk '/Requests\/sec/ {print $2}' "$work/$label.$round.txt")
     p50=$(awk '$1 == "50%" {print $2}' "$work/$label.$round.txt")
     p99=$(awk '$1 == "99%" {print $2}' "$work/$label.$round.txt")

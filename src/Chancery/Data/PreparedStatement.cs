@@ -23,8 +23,11 @@ public sealed class PreparedStatement : IAsyncDisposable
 
     private readonly DbCommand _command;
     private readonly (DbParameter Parameter, ValueConverter? Converter)[] _parameters;
+    // A statement over rows (ForRows): each row column's converter; null for a statement of single values.
+    private readonly ValueConverter?[]? _rowColumns;
 
-    private PreparedStatement(DbCommand command, (DbParameter, ValueConverter?)[] parameters) => (_command, _parameters) = (command, parameters);
+    private PreparedStatement(DbCommand command, (DbParameter, ValueConverter?)[] parameters, ValueConverter?[]? rowColumns) =>
+        (_command, _parameters, _rowColumns) = (command, parameters, rowColumns);
 
     /// <summary>
     /// <paramref name="sql"/> with <c>{table}</c> for <typeparamref name="TEntity"/>'s table, <c>{Name}</c> for one of
@@ -33,6 +36,52 @@ public sealed class PreparedStatement : IAsyncDisposable
     /// the order of <paramref name="parameters"/>.
     /// </summary>
     public static PreparedStatement For<TEntity>(DbContext db, string sql, params string[] parameters)
+    {
+        var (entity, command) = Make<TEntity>(db, sql);
+        var bound = new (DbParameter, ValueConverter?)[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var property = Property(entity, parameters[i]);
+            var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
+            var parameter = mapping.CreateParameter(command, "@" + property.Name, null, property.IsNullable);
+            command.Parameters.Add(parameter);
+            bound[i] = (parameter, mapping.Converter);
+        }
+        return new PreparedStatement(command, bound, rowColumns: null);
+    }
+
+    /// <summary>
+    /// A statement over many rows at once, as a batch of a group commit needs: <c>{rows}</c> in <paramref name="sql"/>
+    /// is a table of the rows given to <see cref="RunRowsAsync"/> or <see cref="ReadRowsAsync"/>, its columns named
+    /// as <typeparamref name="TEntity"/>'s properties in <paramref name="columns"/> (<c>r.{GuestId}</c> after
+    /// <c>{rows} r</c>) and typed as their columns; the rest as in <see cref="For{TEntity}"/>. The rows travel as one
+    /// JSON parameter, unpacked by the database (SQLite's <c>json_each</c>, PostgreSQL's <c>jsonb_array_elements</c>),
+    /// so one statement, compiled once, writes a batch of any size: a statement per row cost more in the driver than
+    /// the database's own work.
+    /// </summary>
+    public static PreparedStatement ForRows<TEntity>(DbContext db, string sql, params string[] columns)
+    {
+        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        var quote = db.GetService<ISqlGenerationHelper>();
+        var postgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        var properties = columns.Select(c => Property(entity, c)).ToArray();
+        // Text as text, not as its column's varchar(n): storing it checks the length, where a cast would cut it short.
+        var unpacked = string.Join(", ", properties.Select((p, i) => postgres
+            ? $"CAST(value ->> {i} AS {(p.ClrType == typeof(string) ? "text" : p.GetColumnType())}) AS {quote.DelimitIdentifier(p.GetColumnName())}"
+            : $"value ->> {i} AS {quote.DelimitIdentifier(p.GetColumnName())}"));
+        // In the rows' order, which callers choose (the door writes in the order of the unique keys, against deadlocks).
+        var rows = postgres
+            ? $"(SELECT {unpacked} FROM jsonb_array_elements(CAST(@rows AS jsonb)) WITH ORDINALITY AS e(value, n) ORDER BY n)"
+            : $"(SELECT {unpacked} FROM json_each(@rows) ORDER BY key)";
+        var (_, command) = Make<TEntity>(db, sql.Replace("{rows}", rows, StringComparison.Ordinal));
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@rows";
+        parameter.DbType = DbType.String;
+        command.Parameters.Add(parameter);
+        return new PreparedStatement(command, [(parameter, null)], properties.Select(p => p.GetRelationalTypeMapping().Converter).ToArray());
+    }
+
+    private static (IEntityType, DbCommand) Make<TEntity>(DbContext db, string sql)
     {
         var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         var quote = db.GetService<ISqlGenerationHelper>();
@@ -51,22 +100,16 @@ public sealed class PreparedStatement : IAsyncDisposable
                 text = text.Replace("{" + other.ClrType.Name + "." + property.Name + "}", quote.DelimitIdentifier(property.GetColumnName()), StringComparison.Ordinal);
             }
         }
-        var bound = new (DbParameter, ValueConverter?)[parameters.Length];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            var property = entity.FindProperty(parameters[i]) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} has no {parameters[i]}.");
-            var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
-            var parameter = mapping.CreateParameter(command, "@" + property.Name, null, property.IsNullable);
-            command.Parameters.Add(parameter);
-            bound[i] = (parameter, mapping.Converter);
-        }
         command.CommandText = text;
         if (db.Database.GetCommandTimeout() is { } timeout)
         {
             command.CommandTimeout = timeout;
         }
-        return new PreparedStatement(command, bound);
+        return (entity, command);
     }
+
+    private static IProperty Property(IEntityType entity, string name) =>
+        entity.FindProperty(name) ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no {name}.");
 
     /// <summary>
     /// The statement <paramref name="key"/> of the context's connection, made the first time that connection runs it
@@ -104,6 +147,54 @@ public sealed class PreparedStatement : IAsyncDisposable
     {
         Bind(values);
         return _command.ExecuteReaderAsync(behavior);
+    }
+
+    /// <summary>Runs a statement over rows (<see cref="ForRows{TEntity}"/>) with these rows, each its values in the order of the columns; the number of rows it wrote.</summary>
+    public Task<int> RunRowsAsync(IEnumerable<object?[]> rows)
+    {
+        BindRows(rows);
+        return _command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Runs a query over rows (<see cref="ForRows{TEntity}"/>) with these rows; its result, to read and dispose of before the statement runs again.</summary>
+    public Task<DbDataReader> ReadRowsAsync(IEnumerable<object?[]> rows)
+    {
+        BindRows(rows);
+        return _command.ExecuteReaderAsync();
+    }
+
+    // Each value as the column stores it (a time through SQLite's converter to a number, an enum as its name), a
+    // Guid in upper case as SQLite keeps it (PostgreSQL reads either).
+    private void BindRows(IEnumerable<object?[]> rows)
+    {
+        var columns = _rowColumns ?? throw new InvalidOperationException("Not a statement over rows: use RunAsync or ReadAsync.");
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartArray();
+                for (var i = 0; i < columns.Length; i++)
+                {
+                    switch (row[i] is { } v ? columns[i]?.ConvertToProvider(v) ?? v : null)
+                    {
+                        case null: json.WriteNullValue(); break;
+                        case string text: json.WriteStringValue(text); break;
+                        case Guid id: json.WriteStringValue(id.ToString("D").ToUpperInvariant()); break;
+                        case bool yes: json.WriteBooleanValue(yes); break;
+                        case byte n: json.WriteNumberValue(n); break;
+                        case int n: json.WriteNumberValue(n); break;
+                        case long n: json.WriteNumberValue(n); break;
+                        case DateTimeOffset at: json.WriteStringValue(at); break;
+                        case var other: throw new NotSupportedException($"A {other.GetType().Name} in a row.");
+                    }
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+        }
+        _parameters[0].Parameter.Value = System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private void Bind(object?[] values)

@@ -131,6 +131,63 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_servers_scanning_the_same_guests_at_once_admit_each_once_and_tell_the_others_who_was_first()
+    {
+        var d = await EventAsync();
+        // A second server's writer: its own connection and transactions against the same database.
+        var other = new ScanBatches(_app.Services.GetRequiredService<IServiceScopeFactory>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<ScanBatches>.Instance);
+        await other.StartAsync(TestContext.Current.CancellationToken);
+        var servers = new[] { _app.Services.GetRequiredService<ScanBatches>(), other };
+        try
+        {
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(_app.Clock.GetUtcNow().ToUnixTimeMilliseconds()); // as the databases keep it
+            var scans = d.Guests.Values.SelectMany(guest => Enumerable.Range(0, 8).Select(i => (Guest: guest, Server: servers[i % 2],
+                Request: new ScanBatches.Request(d.MissionId, d.EventId, guest, 0, $"Door {i}", $"{guest:N}-{i}", "(scanned)", at, at.AddMilliseconds(i))))).ToList();
+
+            var answers = await Task.WhenAll(scans.Select(s => Task.Run(() => s.Server.DecideAsync(s.Request))));
+
+            foreach (var guest in d.Guests.Values)
+            {
+                var theirs = answers.Where((_, i) => scans[i].Guest == guest).ToList();
+                var admitted = Assert.Single(theirs, a => a.Result == CheckInResult.Admitted);
+                Assert.All(theirs.Where(a => a != admitted), a => Assert.Equal((CheckInResult.AlreadyCheckedIn, admitted.Station, admitted.CheckedInAt), (a.Result, a.Station, a.CheckedInAt)));
+                var admission = await _app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().SingleAsync(a => a.GuestId == guest));
+                Assert.Equal(admitted.Station, admission.Station);
+                var marked = await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.Id == guest).Select(g => new { g.CheckedInBy, g.CheckedInAt }).SingleAsync());
+                Assert.Equal((admitted.Station, admitted.CheckedInAt), (marked.CheckedInBy, marked.CheckedInAt));
+            }
+            Assert.Equal(scans.Count, await _app.WithDbAsync(db => db.ScanRecords.IgnoreQueryFilters().CountAsync(s => s.EventId == d.EventId)));
+        }
+        finally
+        {
+            await other.StopAsync(CancellationToken.None);
+            other.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_scan_queued_twice_in_one_upload_is_one_log_row_keeping_what_either_copy_knew()
+    {
+        var d = await EventAsync();
+        var rana = await CodesAsync(d, d.Guests["rana"]);
+        var scannedAt = DateTimeOffset.FromUnixTimeMilliseconds(_app.Clock.GetUtcNow().AddMinutes(-2).ToUnixTimeMilliseconds());
+
+        var answers = await (await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/checkin/batch", new
+        {
+            station = "Tablet 5",
+            scans = new object[]
+            {
+                new { code = rana.Typed, nonce = "t5-1" },
+                new { code = rana.Typed, nonce = "t5-1", scannedAt, admittedOffline = true },
+            },
+        })).Content.ReadFromJsonAsync<JsonElement[]>();
+
+        Assert.Equal(["admitted", "admitted"], answers!.Select(Result)); // the second is the first sent again
+        var logged = await _app.WithDbAsync(db => db.ScanRecords.IgnoreQueryFilters().SingleAsync(s => s.EventId == d.EventId));
+        Assert.Equal(("t5-1", true, scannedAt), (logged.Nonce, logged.AdmittedOffline, logged.ScannedAt));
+    }
+
+    [Fact]
     public async Task A_scan_sent_again_with_its_nonce_changes_nothing_and_an_offline_queue_is_answered_in_order()
     {
         var d = await EventAsync();

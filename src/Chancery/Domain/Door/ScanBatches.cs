@@ -10,8 +10,9 @@ namespace Chancery.Domain.Door;
 /// received while the last batch was being written goes into the next one — one transaction, one commit, however
 /// many stations are scanning (two writers in one process would also wait on each other for SQLite's lock). Within
 /// it each person's admission is an <c>INSERT … ON CONFLICT DO NOTHING</c> against the unique index on (event,
-/// guest, companion), so whichever server commits first admits and the others learn who did; nothing is read first
-/// to decide. Each scan's log row goes in the same transaction, once per nonce. A scan's answer waits for its
+/// guest, companion), so whichever server commits first admits and the others learn who did: the read before it only
+/// tells the batch who was in before it (and, on SQLite, whose write lock the batch holds, all there is to know).
+/// Each scan's log row goes in the same transaction, once per nonce. A scan's answer waits for its
 /// batch's commit: "admitted" is said only once the admission and the scan are on disk.
 /// </summary>
 public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<ScanBatches> logger) : BackgroundService
@@ -26,8 +27,14 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
     private sealed record Pending(Request Request, TaskCompletionSource<CheckInOutcome> Answer);
 
     // Only what the decision and the answer need: the whole person would be read for every guest of every batch.
-    // The name's parts come as a Contact of just those fields, so the door writes it as every page does.
-    private sealed record GuestAtDoor(Guid Id, Guid EventId, Guid MissionId, RsvpAnswer Rsvp, int PlusOnes, bool Erased, Contacts.Contact Name, string? Organization);
+    // The name's parts come as a Contact of just those fields, so the door writes it as every page does. In: who of
+    // theirs is in (the guest, 0, and plus-ones), as read with them or admitted by this batch.
+    private sealed record GuestAtDoor(Guid Id, Guid EventId, Guid MissionId, RsvpAnswer Rsvp, int PlusOnes, bool Erased, Contacts.Contact Name, string? Organization)
+    {
+        public Dictionary<byte, AdmittedAs> In { get; } = [];
+    }
+
+    private sealed record AdmittedAs(Guid Id, DateTimeOffset At, string Station, string? Nonce);
 
     public const int MaxBatch = 256;
 
@@ -157,7 +164,10 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
     }
 
     // The writer's own unit of work, kept from batch to batch (one thread uses it): its context, its connection and
-    // its three statements, compiled once, not once a batch. Dropped after a failure and made again.
+    // its statements, compiled once. Each takes the whole batch as its rows (PreparedStatement.ForRows): a batch is
+    // four statements and a commit however many scans it holds (more only when another server was first to someone
+    // since the read); a statement per scan cost more in the
+    // driver than the database's work (docs/performance.md). Dropped after a failure and made again.
     private sealed class Writer : IAsyncDisposable
     {
         private readonly IServiceScope _scope;
@@ -167,50 +177,59 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             _scope = scopes.CreateScope();
             _scope.ServiceProvider.GetRequiredService<Missions.MissionScope>().EnterSystem();
             Db = _scope.ServiceProvider.GetRequiredService<ChanceryDb>();
-            Admit = PreparedStatement.For<Admission>(Db, """
+            // The batch's guests, each with who of theirs is already in: a row per admission, or one with none.
+            ReadGuests = PreparedStatement.ForRows<Guest>(Db, """
+                SELECT g.{Id}, g.{EventId}, g.{MissionId}, g.{Rsvp}, g.{PlusOnes}, c.{Contact.ErasedAt}, c.{Contact.Honorific}, c.{Contact.FirstName},
+                       c.{Contact.LastName}, c.{Contact.NameOrder}, c.{Contact.Language}, o.{Organization.Name},
+                       a.{Admission.Companion}, a.{Admission.Id}, a.{Admission.At}, a.{Admission.Station}, a.{Admission.Nonce}
+                FROM {rows} r
+                JOIN {table} g ON g.{Id} = r.{Id}
+                JOIN {Contact} c ON c.{Contact.Id} = g.{ContactId}
+                LEFT JOIN {Organization} o ON o.{Organization.Id} = c.{Contact.OrganizationId}
+                LEFT JOIN {Admission} a ON a.{Admission.EventId} = g.{EventId} AND a.{Admission.GuestId} = g.{Id}
+                """, nameof(Guest.Id));
+            // ON CONFLICT: what decides between servers (the read above only tells this batch what was in before it).
+            Admit = PreparedStatement.ForRows<Admission>(Db, """
                 INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {GuestId}, {Companion}, {Station}, {At}, {ScannedAt}, {Nonce})
-                VALUES (@Id, @MissionId, @EventId, @GuestId, @Companion, @Station, @At, @ScannedAt, @Nonce)
+                SELECT r.{Id}, r.{MissionId}, r.{EventId}, r.{GuestId}, r.{Companion}, r.{Station}, r.{At}, r.{ScannedAt}, r.{Nonce} FROM {rows} r WHERE true
                 ON CONFLICT ({EventId}, {GuestId}, {Companion}) DO NOTHING
-                """, nameof(Admission.Id), nameof(Admission.MissionId), nameof(Admission.EventId), nameof(Admission.GuestId), nameof(Admission.Companion),
-                nameof(Admission.Station), nameof(Admission.At), nameof(Admission.ScannedAt), nameof(Admission.Nonce));
-            MarkIn = PreparedStatement.For<Guest>(Db, "UPDATE {table} SET {CheckedInAt} = @CheckedInAt, {CheckedInBy} = @CheckedInBy WHERE {Id} = @Id AND {CheckedInAt} IS NULL",
-                nameof(Guest.CheckedInAt), nameof(Guest.CheckedInBy), nameof(Guest.Id));
+                """, AdmissionColumns);
+            MarkIn = PreparedStatement.ForRows<Guest>(Db, """
+                UPDATE {table} SET {CheckedInAt} = r.{CheckedInAt}, {CheckedInBy} = r.{CheckedInBy}
+                FROM {rows} r WHERE {table}.{Id} = r.{Id} AND {table}.{CheckedInAt} IS NULL
+                """, nameof(Guest.Id), nameof(Guest.CheckedInAt), nameof(Guest.CheckedInBy));
             // A nonce already logged (a station sending again; two servers given the same scan) is not logged twice; a
             // station's queued copy of a scan whose answer it never got adds what the first did not know (that the
             // station let the person in on its own, and when it scanned).
-            Log = PreparedStatement.For<ScanRecord>(Db, """
+            Log = PreparedStatement.ForRows<ScanRecord>(Db, """
                 INSERT INTO {table} ({Id}, {MissionId}, {EventId}, {Station}, {Nonce}, {Code}, {ScannedAt}, {ReceivedAt}, {Result}, {Reason}, {GuestId}, {Companion}, {AdmittedOffline})
-                VALUES (@Id, @MissionId, @EventId, @Station, @Nonce, @Code, @ScannedAt, @ReceivedAt, @Result, @Reason, @GuestId, @Companion, @AdmittedOffline)
+                SELECT r.{Id}, r.{MissionId}, r.{EventId}, r.{Station}, r.{Nonce}, r.{Code}, r.{ScannedAt}, r.{ReceivedAt}, r.{Result}, r.{Reason}, r.{GuestId}, r.{Companion}, r.{AdmittedOffline}
+                FROM {rows} r WHERE true
                 ON CONFLICT ({EventId}, {Nonce}) WHERE {Nonce} IS NOT NULL DO UPDATE
                 SET {AdmittedOffline} = {table}.{AdmittedOffline} OR excluded.{AdmittedOffline}, {ScannedAt} = COALESCE({table}.{ScannedAt}, excluded.{ScannedAt})
-                """, nameof(ScanRecord.Id), nameof(ScanRecord.MissionId), nameof(ScanRecord.EventId), nameof(ScanRecord.Station), nameof(ScanRecord.Nonce), nameof(ScanRecord.Code),
-                nameof(ScanRecord.ScannedAt), nameof(ScanRecord.ReceivedAt), nameof(ScanRecord.Result), nameof(ScanRecord.Reason), nameof(ScanRecord.GuestId), nameof(ScanRecord.Companion),
-                nameof(ScanRecord.AdmittedOffline));
-            // The two reads, a row at a time on statements kept compiled: through EF Core, a batch's guests and its
-            // "who was first" were two thirds of the writer's time (docs/performance.md).
-            ReadGuest = PreparedStatement.For<Guest>(Db, """
-                SELECT g.{EventId}, g.{MissionId}, g.{Rsvp}, g.{PlusOnes}, c.{Contact.ErasedAt}, c.{Contact.Honorific}, c.{Contact.FirstName},
-                       c.{Contact.LastName}, c.{Contact.NameOrder}, c.{Contact.Language}, o.{Organization.Name}
-                FROM {table} g
-                JOIN {Contact} c ON c.{Contact.Id} = g.{ContactId}
-                LEFT JOIN {Organization} o ON o.{Organization.Id} = c.{Contact.OrganizationId}
-                WHERE g.{Id} = @Id
-                """, nameof(Guest.Id));
+                """, LogColumns);
             ReadFirst = PreparedStatement.For<Admission>(Db, """
-                SELECT {At}, {Station}, {Nonce} FROM {table} WHERE {EventId} = @EventId AND {GuestId} = @GuestId AND {Companion} = @Companion
+                SELECT {Id}, {At}, {Station}, {Nonce} FROM {table} WHERE {EventId} = @EventId AND {GuestId} = @GuestId AND {Companion} = @Companion
                 """, nameof(Admission.EventId), nameof(Admission.GuestId), nameof(Admission.Companion));
             _times = Db.Model.FindEntityType(typeof(Admission))!.FindProperty(nameof(Admission.At))!.GetTypeMapping().Converter;
         }
 
+        private static readonly string[] AdmissionColumns = [nameof(Admission.Id), nameof(Admission.MissionId), nameof(Admission.EventId), nameof(Admission.GuestId),
+            nameof(Admission.Companion), nameof(Admission.Station), nameof(Admission.At), nameof(Admission.ScannedAt), nameof(Admission.Nonce)];
+
+        public static readonly string[] LogColumns = [nameof(ScanRecord.Id), nameof(ScanRecord.MissionId), nameof(ScanRecord.EventId), nameof(ScanRecord.Station),
+            nameof(ScanRecord.Nonce), nameof(ScanRecord.Code), nameof(ScanRecord.ScannedAt), nameof(ScanRecord.ReceivedAt), nameof(ScanRecord.Result),
+            nameof(ScanRecord.Reason), nameof(ScanRecord.GuestId), nameof(ScanRecord.Companion), nameof(ScanRecord.AdmittedOffline)];
+
         public ChanceryDb Db { get; }
+        public PreparedStatement ReadGuests { get; }
         public PreparedStatement Admit { get; }
         public PreparedStatement MarkIn { get; }
         public PreparedStatement Log { get; }
-        public PreparedStatement ReadGuest { get; }
         public PreparedStatement ReadFirst { get; }
         private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _times;
 
-        public IEnumerable<PreparedStatement> Statements => [Admit, MarkIn, Log, ReadGuest, ReadFirst];
+        public IEnumerable<PreparedStatement> Statements => [ReadGuests, Admit, MarkIn, Log, ReadFirst];
 
         public async ValueTask DisposeAsync()
         {
@@ -221,35 +240,47 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             _scope.Dispose();
         }
 
-        public async Task<GuestAtDoor?> GuestAsync(Guid id)
+        public async Task<Dictionary<Guid, GuestAtDoor>> GuestsAsync(List<Guid> ids)
         {
-            await using var row = await ReadGuest.ReadAsync(System.Data.CommandBehavior.SingleRow, id);
-            if (!await row.ReadAsync())
+            var guests = new Dictionary<Guid, GuestAtDoor>(ids.Count);
+            if (ids.Count == 0)
             {
-                return null;
+                return guests;
             }
-            var name = new Contacts.Contact
+            await using var row = await ReadGuests.ReadRowsAsync(ids.Select(id => new object?[] { id }));
+            while (await row.ReadAsync())
             {
-                Honorific = row.TextOrNull(5),
-                FirstName = row.TextOrNull(6),
-                LastName = row.GetString(7),
-                NameOrder = row.EnumOrNull<Contacts.Names.NameOrder>(8),
-                Language = row.TextOrNull(9),
-            };
-            return new GuestAtDoor(id, row.GetGuid(0), row.GetGuid(1), Enum.Parse<RsvpAnswer>(row.GetString(2)), row.GetInt32(3), !row.IsDBNull(4), name, row.TextOrNull(10));
+                var id = row.GetGuid(0);
+                if (!guests.TryGetValue(id, out var guest))
+                {
+                    var name = new Contacts.Contact
+                    {
+                        Honorific = row.TextOrNull(6),
+                        FirstName = row.TextOrNull(7),
+                        LastName = row.GetString(8),
+                        NameOrder = row.EnumOrNull<Contacts.Names.NameOrder>(9),
+                        Language = row.TextOrNull(10),
+                    };
+                    guest = new GuestAtDoor(id, row.GetGuid(1), row.GetGuid(2), Enum.Parse<RsvpAnswer>(row.GetString(3)), row.GetInt32(4), !row.IsDBNull(5), name, row.TextOrNull(11));
+                    guests.Add(id, guest);
+                }
+                if (!row.IsDBNull(12))
+                {
+                    guest.In[(byte)row.GetInt16(12)] = new AdmittedAs(row.GetGuid(13), Time(row, 14), row.GetString(15), row.TextOrNull(16));
+                }
+            }
+            return guests;
         }
 
-        public async Task<(DateTimeOffset At, string Station, string? Nonce)?> FirstAsync(Guid eventId, Guid guestId, byte companion)
+        public async Task<AdmittedAs?> FirstAsync(Guid eventId, Guid guestId, byte companion)
         {
             await using var row = await ReadFirst.ReadAsync(System.Data.CommandBehavior.SingleRow, eventId, guestId, companion);
-            if (!await row.ReadAsync())
-            {
-                return null;
-            }
-            // A time is a number on SQLite (the model's converter), a timestamptz on PostgreSQL.
-            var at = _times is { } times ? (DateTimeOffset)times.ConvertFromProvider(row.GetValue(0))! : row.GetFieldValue<DateTimeOffset>(0);
-            return (at, row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2));
+            return await row.ReadAsync() ? new AdmittedAs(row.GetGuid(0), Time(row, 1), row.GetString(2), row.TextOrNull(3)) : null;
         }
+
+        // A time is a number on SQLite (the model's converter), a timestamptz on PostgreSQL.
+        private DateTimeOffset Time(System.Data.Common.DbDataReader row, int ordinal) =>
+            _times is { } times ? (DateTimeOffset)times.ConvertFromProvider(row.GetValue(ordinal))! : row.GetFieldValue<DateTimeOffset>(ordinal);
     }
 
     private Writer? _writer;
@@ -272,92 +303,135 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
 
     private static async Task<CheckInOutcome[]> DecideAsync(Writer writer, List<Pending> batch)
     {
-        var (db, admit, markIn, log) = (writer.Db, writer.Admit, writer.MarkIn, writer.Log);
+        var db = writer.Db;
         var answers = new CheckInOutcome[batch.Count];
-        // SQLite: BEGIN IMMEDIATE, so the batch holds the one write lock from its first read to its commit.
+        // SQLite: BEGIN IMMEDIATE, so the batch holds the one write lock from its read to its commit.
         await using var transaction = await db.Database.BeginTransactionAsync();
         foreach (var statement in writer.Statements)
         {
             statement.Enlist(db);
         }
-        var guests = new Dictionary<Guid, GuestAtDoor>();
-        foreach (var id in batch.Where(p => p.Request.GuestId is not null).Select(p => p.Request.GuestId!.Value).Distinct())
-        {
-            if (await writer.GuestAsync(id) is { } guest)
-            {
-                guests.Add(id, guest);
-            }
-        }
+        var guests = await writer.GuestsAsync(batch.Where(p => p.Request.GuestId is not null).Select(p => p.Request.GuestId!.Value).Distinct().ToList());
 
-        // In the order of the unique keys, a scan's place in the queue kept among its own key's: two servers whose
-        // batches admit the same people wait on each other's rows in one order, never in a circle (a deadlock).
-        var byAdmission = Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].Request.EventId).ThenBy(i => batch[i].Request.GuestId).ThenBy(i => batch[i].Request.Companion).ToList();
-        var taken = new List<int>();
-        foreach (var i in byAdmission)
+        // In the queue's order, so the first of two scans of one person in the batch is the one that admits.
+        var admits = new AdmittedAs?[batch.Count];
+        var admitting = new List<int>();
+        for (var i = 0; i < batch.Count; i++)
         {
             var r = batch[i].Request;
             if (r.GuestId is null)
             {
                 answers[i] = new CheckInOutcome(CheckInResult.Unknown, r.Refusal ?? CheckInReasons.NotOnList);
-                continue;
             }
-            if (!guests.TryGetValue(r.GuestId.Value, out var guest) || guest.EventId != r.EventId || guest.Erased)
+            else if (!guests.TryGetValue(r.GuestId.Value, out var guest) || guest.EventId != r.EventId || guest.Erased)
             {
                 answers[i] = new CheckInOutcome(CheckInResult.Unknown, CheckInReasons.NotOnList);
-                continue;
             }
-            var (name, organization) = (guest.Name.DisplayName, guest.Organization);
-            if (guest.Rsvp is RsvpAnswer.Declined or RsvpAnswer.Waitlisted)
+            else if (guest.Rsvp is RsvpAnswer.Declined or RsvpAnswer.Waitlisted)
             {
                 answers[i] = new CheckInOutcome(CheckInResult.Declined, guest.Rsvp == RsvpAnswer.Waitlisted ? CheckInReasons.Waitlisted : null, r.GuestId, r.Companion,
-                    DisplayName: name, Organization: organization);
-                continue;
+                    DisplayName: guest.Name.DisplayName, Organization: guest.Organization);
             }
-            if (r.Companion > guest.PlusOnes)
+            else if (r.Companion > guest.PlusOnes)
             {
-                answers[i] = new CheckInOutcome(CheckInResult.Declined, CheckInReasons.CompanionNotExpected, r.GuestId, r.Companion, DisplayName: name, Organization: organization);
-                continue;
+                answers[i] = new CheckInOutcome(CheckInResult.Declined, CheckInReasons.CompanionNotExpected, r.GuestId, r.Companion,
+                    DisplayName: guest.Name.DisplayName, Organization: guest.Organization);
             }
-            if (await admit.RunAsync(Guid.CreateVersion7(), guest.MissionId, r.EventId, guest.Id, r.Companion, r.Station, r.At, r.ScannedAt, r.Nonce) == 1)
+            else if (!guest.In.ContainsKey(r.Companion))
             {
-                if (r.Companion == 0)
-                {
-                    await markIn.RunAsync(r.At, r.Station, guest.Id);
-                }
-                answers[i] = new CheckInOutcome(CheckInResult.Admitted, null, r.GuestId, r.Companion, r.At, r.Station, name, organization);
-            }
-            else
-            {
-                answers[i] = new CheckInOutcome(CheckInResult.AlreadyCheckedIn, null, r.GuestId, r.Companion, DisplayName: name, Organization: organization);
-                taken.Add(i);
+                guest.In[r.Companion] = admits[i] = new AdmittedAs(Guid.CreateVersion7(), r.At, r.Station, r.Nonce);
+                admitting.Add(i);
             }
         }
-        if (taken.Count > 0)
+
+        if (admitting.Count > 0)
         {
-            // Who was first, read in the same transaction (an admission of this very batch included).
-            foreach (var i in taken)
-            {
-                var r = batch[i].Request;
-                if (await writer.FirstAsync(r.EventId, r.GuestId!.Value, r.Companion) is { } first)
-                {
-                    // The same scan sent again by the same station (a retry after a lost answer) gets the answer it had.
-                    var result = r.Nonce is not null && first.Nonce == r.Nonce && first.Station == r.Station ? CheckInResult.Admitted : CheckInResult.AlreadyCheckedIn;
-                    answers[i] = answers[i] with { Result = result, CheckedInAt = first.At, Station = first.Station };
-                }
-            }
+            await AdmitAsync(writer, batch, guests, admits, admitting);
         }
-        foreach (var i in Enumerable.Range(0, batch.Count).OrderBy(i => batch[i].Request.EventId).ThenBy(i => batch[i].Request.Nonce, StringComparer.Ordinal))
+
+        // Whoever is in now was first: this scan, the same scan sent before (a retry after a lost answer gets the
+        // answer it had), or someone else.
+        for (var i = 0; i < batch.Count; i++)
         {
-            var (r, a) = (batch[i].Request, answers[i]);
-            if (r.Code is null)
+            var r = batch[i].Request;
+            if (answers[i] is not null)
             {
                 continue;
             }
-            await log.RunAsync(Guid.CreateVersion7(), r.MissionId, r.EventId, r.Station, r.Nonce, r.Code, r.ScannedAt, r.At, a.Result, a.Reason, a.GuestId, r.Companion, r.AdmittedOffline);
+            var guest = guests[r.GuestId!.Value];
+            var first = guest.In[r.Companion];
+            var result = first == admits[i] || (r.Nonce is not null && first.Nonce == r.Nonce && first.Station == r.Station) ? CheckInResult.Admitted : CheckInResult.AlreadyCheckedIn;
+            answers[i] = new CheckInOutcome(result, null, r.GuestId, r.Companion, first.At, first.Station, guest.Name.DisplayName, guest.Organization);
+        }
+
+        if (LogRows(batch, answers) is { Count: > 0 } logged)
+        {
+            await writer.Log.RunRowsAsync(logged);
         }
         await transaction.CommitAsync();
         return answers;
     }
+
+    // The batch's admissions in one statement, in the order of the unique keys: two servers whose batches admit the
+    // same people wait on each other's rows in one order, never in a circle (a deadlock).
+    private static async Task AdmitAsync(Writer writer, List<Pending> batch, Dictionary<Guid, GuestAtDoor> guests, AdmittedAs?[] admits, List<int> admitting)
+    {
+        var ordered = admitting.OrderBy(i => batch[i].Request.EventId).ThenBy(i => batch[i].Request.GuestId).ThenBy(i => batch[i].Request.Companion).ToList();
+        var written = await writer.Admit.RunRowsAsync(ordered.Select(i =>
+        {
+            var (r, a) = (batch[i].Request, admits[i]!);
+            return new object?[] { a.Id, guests[r.GuestId!.Value].MissionId, r.EventId, r.GuestId, r.Companion, r.Station, r.At, r.ScannedAt, r.Nonce };
+        }));
+        if (written < ordered.Count)
+        {
+            // Another server admitted some of them since the read (on PostgreSQL; SQLite's batch holds the write lock
+            // throughout): for those, who was first, read in this transaction.
+            foreach (var i in ordered)
+            {
+                var r = batch[i].Request;
+                // None at all: the other server's admission was undone since; the batch is tried again from its read.
+                var first = await writer.FirstAsync(r.EventId, r.GuestId!.Value, r.Companion) ?? throw new InvalidOperationException("An admission was undone while a batch admitted the same person.");
+                if (first.Id != admits[i]!.Id)
+                {
+                    guests[r.GuestId!.Value].In[r.Companion] = first;
+                    admits[i] = null;
+                }
+            }
+        }
+        var arrived = ordered.Where(i => admits[i] is not null && batch[i].Request.Companion == 0).ToList();
+        if (arrived.Count > 0)
+        {
+            await writer.MarkIn.RunRowsAsync(arrived.Select(i => new object?[] { batch[i].Request.GuestId, batch[i].Request.At, batch[i].Request.Station }));
+        }
+    }
+
+    // A row per nonce, in the order of the unique index (as the admissions, for the same reason): a scan sent twice
+    // in one batch is one row that keeps what either copy knew (PostgreSQL refuses to update a row twice in one statement).
+    private static List<object?[]> LogRows(List<Pending> batch, CheckInOutcome[] answers)
+    {
+        var rows = new List<object?[]>(batch.Count);
+        var byNonce = new Dictionary<(Guid, string), object?[]>();
+        foreach (var i in Enumerable.Range(0, batch.Count).Where(i => batch[i].Request.Code is not null)
+            .OrderBy(i => batch[i].Request.EventId).ThenBy(i => batch[i].Request.Nonce, StringComparer.Ordinal))
+        {
+            var (r, a) = (batch[i].Request, answers[i]);
+            if (r.Nonce is not null && byNonce.TryGetValue((r.EventId, r.Nonce), out var logged))
+            {
+                logged[LogScannedAt] ??= r.ScannedAt;
+                logged[LogAdmittedOffline] = (bool)logged[LogAdmittedOffline]! || r.AdmittedOffline;
+                continue;
+            }
+            var row = new object?[] { Guid.CreateVersion7(), r.MissionId, r.EventId, r.Station, r.Nonce, r.Code, r.ScannedAt, r.At, a.Result, a.Reason, a.GuestId, r.Companion, r.AdmittedOffline };
+            rows.Add(row);
+            if (r.Nonce is not null)
+            {
+                byNonce.Add((r.EventId, r.Nonce), row);
+            }
+        }
+        return rows;
+    }
+
+    private static readonly int LogScannedAt = Array.IndexOf(Writer.LogColumns, nameof(ScanRecord.ScannedAt)), LogAdmittedOffline = Array.IndexOf(Writer.LogColumns, nameof(ScanRecord.AdmittedOffline));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} scans failed; trying again")]
     private static partial void LogBatchRetried(ILogger logger, Exception ex, int count);
