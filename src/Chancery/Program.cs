@@ -156,6 +156,7 @@ api.MapEventsApi();
 api.MapGuestsApi();
 api.MapInvitationsApi();
 api.MapDoorApi();
+api.MapReportsApi();
 // An unknown /api path is a plain 404, not a sign-in redirect (and there is no /register).
 app.MapFallback("/api/{**path}", ApiFallback.Answer).AllowAnonymous().ExcludeFromDescription();
 app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

@@ -1,3 +1,7 @@
+using System.Text;
+using CsvHelper;
+using MiniExcelLibs;
+
 namespace Chancery.Domain.Contacts;
 
 /// <summary>
@@ -14,4 +18,46 @@ public static class Spreadsheet
 
     public static string? Unescape(string? value) =>
         value is { Length: > 1 } && value[0] == '\'' && IsTrigger(value[1]) ? value[1..] : value;
+
+    /// <summary>A CSV file of <paramref name="rows"/> under <paramref name="header"/>, every cell formula-safe.</summary>
+    public static byte[] Csv(IReadOnlyList<string> header, IEnumerable<string?[]> rows)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(Encoding.UTF8.Preamble); // Excel reads UTF-8 (Arabic, Chinese) right only with a BOM
+        using (var writer = CsvWriter.Create(buffer, new CsvWriterOptions(), leaveOpen: true))
+        {
+            writer.WriteRecord([.. header]);
+            foreach (var row in rows)
+            {
+                writer.WriteRecord([.. row.Select(Safe)]);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>An XLSX workbook of these sheets (name, header, rows), every cell formula-safe; an empty sheet keeps its header.</summary>
+    public static byte[] Xlsx(params (string Name, IReadOnlyList<string> Header, IEnumerable<string?[]> Rows)[] sheets)
+    {
+        var book = new Dictionary<string, object>();
+        foreach (var (name, header, rows) in sheets)
+        {
+            var table = rows.Select(cells =>
+            {
+                var row = new Dictionary<string, object?>();
+                for (var i = 0; i < header.Count; i++)
+                {
+                    row[header[i]] = Safe(cells[i]);
+                }
+                return row;
+            }).ToList();
+            if (table.Count == 0)
+            {
+                table.Add(header.ToDictionary(k => k, _ => (object?)""));
+            }
+            book[name] = table;
+        }
+        using var buffer = new MemoryStream();
+        buffer.SaveAs(book);
+        return buffer.ToArray();
+    }
 }
