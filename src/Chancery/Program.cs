@@ -90,6 +90,7 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Arrivals", Policies.Door);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/ReceivingLine", Policies.Door);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Invitations", Policies.Protocol);
+    o.Conventions.AuthorizeAreaPage("Staff", "/Events/Report", Policies.Reports);
     // Printed invitations carry each guest's reply link and door code: the protocol office's, not the door's.
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Print/Invitations", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Print/EnvelopeLabels", Policies.Protocol);

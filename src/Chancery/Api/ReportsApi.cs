@@ -28,7 +28,7 @@ public static class ReportsApi
 
     public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
-        var reports = api.MapGroup("/events/{id:guid}").WithTags("Reports");
+        var reports = api.MapGroup("/events/{id:guid}").WithTags("Reports").RequireAuthorization(Policies.Reports);
         reports.MapGet("/report", ReportAsync).WithSummary("Invited, answered and attended, by category; missions represented and by whom; no-shows; against the previous event of its kind");
         reports.MapGet("/report.xlsx", XlsxAsync).WithSummary("The report and the guest list as a workbook");
         reports.MapGet("/guests.csv", CsvAsync).WithSummary("The guest list with answers and check-ins, as CSV");

@@ -15,6 +15,8 @@ public static class Policies
     public const string Press = "press";
     /// <summary>Protocol or Door: who may check guests in.</summary>
     public const string Door = "door";
+    /// <summary>The event's figures after it: the protocol office, and the press office that writes it up.</summary>
+    public const string Reports = "reports";
 
     public const string MissionCookie = "chancery-mission";
 
@@ -31,6 +33,7 @@ public static class Policies
         auth.AddPolicy(Protocol, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Protocol])));
         auth.AddPolicy(Press, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Press])));
         auth.AddPolicy(Door, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Protocol, MissionRole.Door])));
+        auth.AddPolicy(Reports, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Protocol, MissionRole.Press])));
     }
 }
 

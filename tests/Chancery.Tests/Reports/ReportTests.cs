@@ -28,69 +28,7 @@ public abstract class ReportTests(string provider) : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    private sealed record Held(HttpClient Office, Guid MissionId, Guid EventId);
-
-    private static async Task<Guid> EventAsync(HttpClient office, string title, DateTime day)
-    {
-        var e = await (await office.PostAsJsonAsync("/api/events", new { title, kind = "Reception", startsAt = $"{day:yyyy-MM-dd}T18:00", timeZone = "Asia/Shanghai", venue = "Residence" }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        return Guid.Parse(e.GetProperty("id").GetString()!);
-    }
-
-    private async Task CheckInAsync(Held h, Guid guest, byte companion = 0)
-    {
-        var (signed, _, _) = await _app.GuestCodesAsync(h.MissionId, h.EventId, guest, companion);
-        var scan = await (await h.Office.PostAsJsonAsync($"/api/events/{h.EventId}/checkin", new { code = signed, station = "Main door" })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("admitted", scan.GetProperty("result").GetString());
-    }
-
-    // Ten people from the directory; the First Secretary of Jordan is kept off the list until he comes in his
-    // ambassador's place.
-    private async Task<Held> HoldEventAsync()
-    {
-        var mission = await _app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
-        var office = await _app.ApiClientAsync(await _app.CreateUserAsync(mission.Id, MissionRole.Protocol));
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("names-in-six-scripts.csv")), "file", "names.csv" } };
-        (await office.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
-        var contacts = (await office.GetFromJsonAsync<JsonElement[]>("/api/contacts?limit=100"))!
-            .ToDictionary(c => c.GetProperty("email").GetString()!.Split('@')[0].Split('.')[0], c => Guid.Parse(c.GetProperty("id").GetString()!));
-        var day = _app.Clock.GetUtcNow().UtcDateTime.Date;
-
-        // Last year's reception of the same kind: one guest, who came.
-        var earlier = new Held(office, mission.Id, await EventAsync(office, "Reception 2025", day.AddDays(-300)));
-        (await office.PostAsJsonAsync($"/api/events/{earlier.EventId}/guests", new { contactIds = new[] { contacts["wang"] } })).EnsureSuccessStatusCode();
-        var earlierGuest = Guid.Parse((await office.GetFromJsonAsync<JsonElement[]>($"/api/events/{earlier.EventId}/guests"))![0].GetProperty("id").GetString()!);
-        (await office.PutAsJsonAsync($"/api/events/{earlier.EventId}/guests/{earlierGuest}", new { rsvp = "accepted" })).EnsureSuccessStatusCode();
-        await CheckInAsync(earlier, earlierGuest);
-
-        var h = new Held(office, mission.Id, await EventAsync(office, "National Day reception", day.AddDays(1)));
-        (await office.PostAsJsonAsync($"/api/events/{h.EventId}/guests", new { contactIds = contacts.Where(c => c.Key != "adnan").Select(c => c.Value) })).EnsureSuccessStatusCode();
-        var guests = (await office.GetFromJsonAsync<JsonElement[]>($"/api/events/{h.EventId}/guests"))!
-            .ToDictionary(g => g.GetProperty("contact").GetProperty("email").GetString()!.Split('@')[0].Split('.')[0], g => Guid.Parse(g.GetProperty("id").GetString()!));
-        async Task Answer(string who, string rsvp, int plusOnes = 0) =>
-            (await office.PutAsJsonAsync($"/api/events/{h.EventId}/guests/{guests[who]}", new { rsvp, plusOnes })).EnsureSuccessStatusCode();
-        foreach (var who in new[] { "wang", "yamada", "olga", "liu", "amara" })
-        {
-            await Answer(who, "accepted");
-        }
-        await Answer("kovacs", "accepted", plusOnes: 1);
-        await Answer("kim", "declined");
-        // The ambassador of Jordan sends her First Secretary.
-        var deputy = await (await office.PostAsJsonAsync($"/api/events/{h.EventId}/guests/{guests["rana"]}/substitute", new { contactId = contacts["adnan"] }))
-            .Content.ReadFromJsonAsync<JsonElement>();
-        var adnan = Guid.Parse(deputy.GetProperty("id").GetString()!);
-
-        foreach (var who in new[] { "wang", "kovacs", "olga", "liu", "amara" })
-        {
-            await CheckInAsync(h, guests[who]);
-        }
-        await CheckInAsync(h, guests["kovacs"], companion: 1);
-        await CheckInAsync(h, adnan);
-        // Someone nobody invited, whose organization a spreadsheet would take for a formula.
-        (await office.PostAsJsonAsync($"/api/events/{h.EventId}/walkins", new { firstName = "Jane", lastName = "Doe", organization = "=HYPERLINK(\"https://evil.example\")", category = "Diplomatic corps", station = "Main door" }))
-            .EnsureSuccessStatusCode();
-        return h;
-    }
+    private Task<ScriptedEvent> HoldEventAsync() => ScriptedEvent.HoldAsync(_app);
 
     [Fact]
     public async Task The_report_counts_who_was_asked_who_answered_and_who_came()
@@ -149,6 +87,32 @@ public abstract class ReportTests(string provider) : IAsyncLifetime
         Assert.Equal(("10", "7", "90.0 %"), (summary["Invited"], summary["Attended"], summary["Response rate"]));
         var walkIn = book.Query(useHeaderRow: true, sheetName: "Guests").Cast<IDictionary<string, object?>>().Single(row => (string?)row["Walk-in"] == "yes");
         Assert.StartsWith("'=", (string)walkIn["Organization"]!);
+    }
+
+    [Fact]
+    public async Task The_report_page_draws_the_figures_for_the_press_office_and_encodes_every_name()
+    {
+        var h = await HoldEventAsync();
+        using var press = await StaffSession.SignInAsync(_app, await _app.CreateUserAsync(h.MissionId, MissionRole.Press));
+
+        var page = await press.GetPageAsync($"/staff/events/{h.EventId}/report");
+
+        var figures = page.QuerySelector("ul.counts")!.TextContent;
+        Assert.Contains("10 invited", figures);
+        Assert.Contains("7 attended", figures);
+        Assert.Contains("90% answered", figures);
+        // The chart is an image with its figures in words, and the same numbers stand in a table.
+        var chart = page.QuerySelector("figure.chart svg[role=img]")!;
+        Assert.Contains("Diplomatic corps: 8 invited, 5 accepted, 5 attended", chart.QuerySelector("desc")!.TextContent);
+        Assert.Equal(3, page.QuerySelectorAll("figure.chart svg text.chart-label").Length);
+        var missions = page.QuerySelector("#missions")!.ParentElement!;
+        Assert.Contains("<b>Jane</b> Doe", missions.TextContent);
+        Assert.Null(missions.QuerySelector("b"));
+        Assert.Contains("Deputy", missions.QuerySelectorAll("tr").Single(tr => tr.TextContent.Contains("Embassy of Jordan")).TextContent);
+        Assert.Contains("Reception 2025", page.QuerySelector("#compared")!.ParentElement!.TextContent);
+
+        using var stranger = await StaffSession.SignInAsync(_app, await _app.CreateUserAsync((await _app.CreateMissionAsync($"Other {Guid.NewGuid():N}")).Id, MissionRole.Press));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/events/{h.EventId}/report")).StatusCode);
     }
 
     [Fact]

@@ -1,0 +1,34 @@
+using Chancery.Data;
+using Chancery.Domain.Reports;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Chancery.Areas.Staff.Pages.Events;
+
+/// <summary>
+/// The evening after, for the head of mission and the press office (PRODUCT.md M6): who was asked, who answered,
+/// who came, by category and by mission, against the previous event of its kind; the chart drawn on the server as
+/// SVG, so it prints and a screen reader has its figures (the same numbers stand in a table under it).
+/// </summary>
+public sealed class ReportModel(ChanceryDb db) : EventPage(db)
+{
+    public EventReport Report { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        Report = await EventReport.BuildAsync(Db, Event, ct);
+        return Page();
+    }
+
+    public static string Percent(double? rate) => rate is { } r ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r * 100:0}%") : "—";
+
+    public static string Level(Representation level) => level switch
+    {
+        Representation.HeadOfMission => "Head of mission",
+        Representation.Deputy => "Deputy",
+        _ => "Staff",
+    };
+}
