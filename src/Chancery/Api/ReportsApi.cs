@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chancery.Data;
+using Chancery.Domain.Guests;
 using Chancery.Domain.Missions;
 using Chancery.Domain.Reports;
 using Chancery.Infrastructure;
@@ -35,25 +36,25 @@ public static class ReportsApi
         return api;
     }
 
-    private static async Task<Ok<ReportDto>> ReportAsync(Guid id, ChanceryDb db, MissionScope scope, CancellationToken ct)
+    private static async Task<Ok<ReportDto>> ReportAsync(Guid id, ChanceryDb db, GuestList list, MissionScope scope, CancellationToken ct)
     {
         var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", Readers, ct);
-        return TypedResults.Ok(Dto(await EventReport.BuildAsync(db, e, ct)));
+        return TypedResults.Ok(Dto(await EventReport.BuildAsync(db, list, e, ct)));
     }
 
-    private static async Task<FileContentHttpResult> XlsxAsync(Guid id, ChanceryDb db, MissionScope scope, CancellationToken ct)
+    private static async Task<FileContentHttpResult> XlsxAsync(Guid id, ChanceryDb db, GuestList list, MissionScope scope, CancellationToken ct)
     {
         var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", Readers, ct);
-        var report = await EventReport.BuildAsync(db, e, ct);
-        return TypedResults.File(ReportExport.Xlsx(report, await ReportExport.GuestRowsAsync(db, e, ct)),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"report-{e.StartsAtUtc:yyyy-MM-dd}.xlsx");
+        var report = await EventReport.BuildAsync(db, list, e, ct);
+        return TypedResults.File(ReportExport.Xlsx(e, report, await ReportExport.GuestRowsAsync(db, list, e, ct)),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ReportExport.FileName(e, "report", "xlsx"));
     }
 
-    private static async Task<FileContentHttpResult> CsvAsync(Guid id, ChanceryDb db, MissionScope scope, CancellationToken ct)
+    private static async Task<FileContentHttpResult> CsvAsync(Guid id, ChanceryDb db, GuestList list, MissionScope scope, CancellationToken ct)
     {
         var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", Readers, ct);
-        return TypedResults.File(Domain.Contacts.Spreadsheet.Csv(ReportExport.GuestColumns, await ReportExport.GuestRowsAsync(db, e, ct)),
-            "text/csv; charset=utf-8", $"guests-{e.StartsAtUtc:yyyy-MM-dd}.csv");
+        return TypedResults.File(Domain.Contacts.Spreadsheet.Csv(ReportExport.GuestColumns, await ReportExport.GuestRowsAsync(db, list, e, ct)),
+            "text/csv; charset=utf-8", ReportExport.FileName(e, "guests", "csv"));
     }
 
     private static string Name(Representation level) => JsonNamingPolicy.CamelCase.ConvertName(level.ToString());

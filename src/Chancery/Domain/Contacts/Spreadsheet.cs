@@ -35,8 +35,8 @@ public static class Spreadsheet
         return buffer.ToArray();
     }
 
-    /// <summary>An XLSX workbook of these sheets (name, header, rows), every cell formula-safe; an empty sheet keeps its header.</summary>
-    public static byte[] Xlsx(params (string Name, IReadOnlyList<string> Header, IEnumerable<string?[]> Rows)[] sheets)
+    /// <summary>An XLSX workbook of these sheets (name, header, rows), every text cell formula-safe, numbers kept numbers; an empty sheet keeps its header.</summary>
+    public static byte[] Xlsx(params (string Name, IReadOnlyList<string> Header, IEnumerable<object?[]> Rows)[] sheets)
     {
         var book = new Dictionary<string, object>();
         foreach (var (name, header, rows) in sheets)
@@ -46,7 +46,7 @@ public static class Spreadsheet
                 var row = new Dictionary<string, object?>();
                 for (var i = 0; i < header.Count; i++)
                 {
-                    row[header[i]] = Safe(cells[i]);
+                    row[header[i]] = cells[i] is string text ? Safe(text) : cells[i];
                 }
                 return row;
             }).ToList();

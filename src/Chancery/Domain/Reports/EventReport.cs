@@ -17,7 +17,9 @@ public enum Representation
 /// <summary>
 /// The evening after (PRODUCT.md M6, API.md "Reports"): who was asked, who answered, who came. Guests are people on
 /// the list; <see cref="Attended"/> counts those checked in, walk-ins included, and <see cref="Companions"/> the
-/// plus-ones let in with them. Rates are null where nothing was there to divide by.
+/// plus-ones let in with them. Rates are null where nothing was there to divide by. At a "regrets only" event a
+/// guest who never answered was expected: a no-show if they did not come. People are listed in order of
+/// precedence; an erased person is counted and never listed (their post would name them).
 /// </summary>
 public sealed record EventReport(
     Guid EventId,
@@ -48,82 +50,92 @@ public sealed record EventReport(
     public sealed record Person(Guid GuestId, string Name, string? Organization, Representation Level);
 
     /// <summary>The mission's previous event of the same kind, to compare with.</summary>
-    public sealed record Earlier(Guid EventId, string Title, DateTimeOffset StartsAtUtc, int Invited, int Accepted, int Attended, double? ResponseRate, double? AttendanceRate);
+    public sealed record Earlier(Guid EventId, string Title, DateTimeOffset StartsAtUtc, DateTime StartsAtLocal, int Invited, int Accepted, int Attended, double? ResponseRate, double? AttendanceRate);
 
     /// <summary>The report of <paramref name="e"/>, read under the mission filter of <paramref name="db"/>.</summary>
-    public static async Task<EventReport> BuildAsync(ChanceryDb db, Event e, CancellationToken ct = default)
+    public static async Task<EventReport> BuildAsync(ChanceryDb db, GuestList list, Event e, CancellationToken ct = default)
     {
-        var guests = await db.Guests.AsNoTracking().Where(g => g.EventId == e.Id)
-            .Include(g => g.Contact!).ThenInclude(c => c.Organization)
-            .Include(g => g.Contact!).ThenInclude(c => c.Category)
-            .ToListAsync(ct);
+        var guests = await list.ReadAsync(e.MissionId, e.Id, byPrecedence: true, ct);
         var companions = await db.Admissions.AsNoTracking().CountAsync(a => a.EventId == e.Id && a.Companion > 0, ct);
-        var totals = Totals.Of(guests);
-        var inPlaceOf = guests.Where(g => g.SubstituteForId is not null).Select(g => g.Id).ToHashSet();
-        Person ToPerson(Guest g) => new(g.Id, g.Contact!.ErasedAt is null ? g.Contact.DisplayName : Erased, g.Contact.Organization?.Name, LevelOf(g, inPlaceOf));
+        var totals = Totals.Of(guests, e.RegretsOnly);
+        var byId = guests.ToDictionary(g => g.Id);
+        var place = guests.Select((g, i) => (g.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        Person ToPerson(Guest g) => new(g.Id, g.Contact!.DisplayName, g.Contact.Organization?.Name, LevelOf(g, byId));
+        static bool Named(Guest g) => g.Contact!.ErasedAt is null;
 
         var came = guests.Where(g => g.CheckedInAt is not null).ToList();
         var byCategory = guests.GroupBy(g => g.Contact!.Category?.Name)
             .Select(x => new CategoryLine(x.Key, x.Count(g => !g.WalkIn), x.Count(g => !g.WalkIn && g.Rsvp == RsvpAnswer.Accepted), x.Count(g => g.CheckedInAt is not null)))
             .OrderByDescending(c => c.Invited).ThenBy(c => c.Category, StringComparer.CurrentCulture)
             .ToList();
-        var missions = came.Where(g => g.Contact!.Organization is not null)
+        // In the order of their highest-placed person, each with the people who came for it in that order too.
+        var missions = came.Where(g => Named(g) && g.Contact!.Organization is not null)
             .GroupBy(g => g.Contact!.Organization!.Id)
             .Select(x =>
             {
-                var people = x.Select(ToPerson).OrderByDescending(p => p.Level).ThenBy(p => p.Name, StringComparer.CurrentCulture).ToList();
+                var people = x.Select(ToPerson).ToList();
                 var organization = x.First().Contact!.Organization!;
-                return new MissionLine(organization.Name, organization.Country, organization.Type, people[0].Level, people);
+                return (First: place[x.First().Id], Line: new MissionLine(organization.Name, organization.Country, organization.Type, people.Max(p => p.Level), people));
             })
-            .OrderByDescending(m => m.Level).ThenBy(m => m.Organization, StringComparer.CurrentCulture)
+            .OrderBy(m => m.First).Select(m => m.Line)
             .ToList();
-        var noShows = guests.Where(g => !g.WalkIn && g.Rsvp == RsvpAnswer.Accepted && g.CheckedInAt is null).Select(ToPerson)
-            .OrderByDescending(p => p.Level).ThenBy(p => p.Name, StringComparer.CurrentCulture).ToList();
+        var noShows = guests.Where(g => !g.WalkIn && Totals.Expected(g, e.RegretsOnly) && g.CheckedInAt is null).ToList();
 
         return new EventReport(e.Id, e.Title, e.Kind, e.StartsAtUtc, totals.Invited, totals.Accepted, totals.Declined, totals.Pending, totals.Waitlisted,
-            came.Count, came.Count(g => g.WalkIn), companions, noShows.Count, totals.ResponseRate, totals.AttendanceRate, byCategory, missions, noShows,
+            came.Count, came.Count(g => g.WalkIn), companions, noShows.Count, totals.ResponseRate, totals.AttendanceRate, byCategory, missions,
+            [.. noShows.Where(Named).Select(ToPerson)],
             await EarlierAsync(db, e, ct));
     }
 
     public const string Erased = "(erased)";
 
-    // The head of a mission (or of an international organization) is that; one who came in their place (the
-    // list's substitute), a deputy; anyone else, staff.
-    private static Representation LevelOf(Guest g, HashSet<Guid> inPlaceOf) =>
-        g.Contact!.HeadOfMissionClass is not null || g.Contact.HeadsInternationalOrganization ? Representation.HeadOfMission
-        : inPlaceOf.Contains(g.Id) ? Representation.Deputy
+    // The head of a mission (or of an international organization) is that; one who came in such a head's place
+    // (the list's substitute), a deputy; anyone else, staff, whoever they stood in for.
+    private static Representation LevelOf(Guest g, Dictionary<Guid, Guest> byId) =>
+        Heads(g.Contact!) ? Representation.HeadOfMission
+        : g.SubstituteForId is { } head && byId.TryGetValue(head, out var h) && Heads(h.Contact!) ? Representation.Deputy
         : Representation.Staff;
+
+    private static bool Heads(Contact c) => c.HeadOfMissionClass is not null || c.HeadsInternationalOrganization;
 
     private static async Task<Earlier?> EarlierAsync(ChanceryDb db, Event e, CancellationToken ct)
     {
+        // Not a draft that never went ahead (one whose invitations went on paper still has its guests checked in);
+        // of two at the same time, the later made.
         var previous = await db.Events.AsNoTracking()
-            .Where(x => x.MissionId == e.MissionId && x.Kind == e.Kind && x.Id != e.Id && x.StartsAtUtc < e.StartsAtUtc)
-            .OrderByDescending(x => x.StartsAtUtc).FirstOrDefaultAsync(ct);
+            .Where(x => x.MissionId == e.MissionId && x.Kind == e.Kind && x.Id != e.Id && x.StartsAtUtc < e.StartsAtUtc
+                && (x.Status != EventStatus.Draft || db.Guests.Any(g => g.EventId == x.Id && g.CheckedInAt != null)))
+            .OrderByDescending(x => x.StartsAtUtc).ThenByDescending(x => x.Id).FirstOrDefaultAsync(ct);
         if (previous is null)
         {
             return null;
         }
-        var guests = await db.Guests.AsNoTracking().Where(g => g.EventId == previous.Id).ToListAsync(ct);
-        var totals = Totals.Of(guests);
-        return new Earlier(previous.Id, previous.Title, previous.StartsAtUtc, totals.Invited, totals.Accepted, guests.Count(g => g.CheckedInAt is not null),
-            totals.ResponseRate, totals.AttendanceRate);
+        // Only what the totals need: a guest's answer, whether they walked in and whether they came.
+        var guests = (await db.Guests.AsNoTracking().Where(g => g.EventId == previous.Id).Select(g => new { g.Rsvp, g.WalkIn, g.CheckedInAt }).ToListAsync(ct))
+            .Select(g => new Guest { Rsvp = g.Rsvp, WalkIn = g.WalkIn, CheckedInAt = g.CheckedInAt }).ToList();
+        var totals = Totals.Of(guests, previous.RegretsOnly);
+        return new Earlier(previous.Id, previous.Title, previous.StartsAtUtc, previous.StartsAtLocal, totals.Invited, totals.Accepted,
+            guests.Count(g => g.CheckedInAt is not null), totals.ResponseRate, totals.AttendanceRate);
     }
 
     // Of the list the office made (walk-ins were never invited): who answered out of those asked, and who came out
-    // of those who said yes.
+    // of those expected (who said yes, and at a "regrets only" event who said nothing).
     private sealed record Totals(int Invited, int Accepted, int Declined, int Pending, int Waitlisted, double? ResponseRate, double? AttendanceRate)
     {
-        public static Totals Of(List<Guest> guests)
+        public static bool Expected(Guest g, bool regretsOnly) => g.Rsvp == RsvpAnswer.Accepted || (regretsOnly && g.Rsvp == RsvpAnswer.Pending);
+
+        public static Totals Of(List<Guest> guests, bool regretsOnly)
         {
             var invited = guests.Where(g => !g.WalkIn).ToList();
             var accepted = invited.Count(g => g.Rsvp == RsvpAnswer.Accepted);
             var declined = invited.Count(g => g.Rsvp == RsvpAnswer.Declined);
             var waitlisted = invited.Count(g => g.Rsvp == RsvpAnswer.Waitlisted);
             var pending = invited.Count - accepted - declined; // as API.md has it: the waiting list among them, counted apart too
-            var acceptedCame = invited.Count(g => g.Rsvp == RsvpAnswer.Accepted && g.CheckedInAt is not null);
+            var expected = invited.Count(g => Expected(g, regretsOnly));
+            var expectedCame = invited.Count(g => Expected(g, regretsOnly) && g.CheckedInAt is not null);
             return new Totals(invited.Count, accepted, declined, pending, waitlisted,
                 invited.Count == 0 ? null : Math.Round((double)(invited.Count - pending + waitlisted) / invited.Count, 3),
-                accepted == 0 ? null : Math.Round((double)acceptedCame / accepted, 3));
+                expected == 0 ? null : Math.Round((double)expectedCame / expected, 3));
         }
     }
 }

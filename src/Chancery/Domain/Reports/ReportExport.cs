@@ -2,6 +2,7 @@ using System.Globalization;
 using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Domain.Reports;
@@ -11,48 +12,61 @@ public static class ReportExport
 {
     public static readonly string[] GuestColumns = ["Name", "Organization", "Country", "Category", "Answer", "Walk-in", "Checked in", "Station", "Plus-ones admitted"];
 
-    /// <summary>Every guest of the event, walk-ins included, in the order of the list's names.</summary>
-    public static async Task<List<string?[]>> GuestRowsAsync(ChanceryDb db, Event e, CancellationToken ct = default)
+    /// <summary>
+    /// Every guest of the event, walk-ins included, filed by family name as the door list is; an erased person's row
+    /// says only how they answered and whether they came.
+    /// </summary>
+    public static async Task<List<string?[]>> GuestRowsAsync(ChanceryDb db, GuestList list, Event e, CancellationToken ct = default)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(e.TimeZone);
-        var guests = await db.Guests.AsNoTracking().Where(g => g.EventId == e.Id)
-            .Include(g => g.Contact!).ThenInclude(c => c.Organization)
-            .Include(g => g.Contact!).ThenInclude(c => c.Category)
-            .ToListAsync(ct);
+        var guests = await list.ReadAsync(e.MissionId, e.Id, byPrecedence: false, ct);
         var companions = (await db.Admissions.AsNoTracking().Where(a => a.EventId == e.Id && a.Companion > 0).Select(a => a.GuestId).ToListAsync(ct))
             .GroupBy(id => id).ToDictionary(x => x.Key, x => x.Count());
-        return guests.Select(g => new[]
+        return [.. guests.Select(g => g.Contact!.ErasedAt is null
+            ? new[]
             {
-                g.Contact!.ErasedAt is null ? g.Contact.DisplayName : EventReport.Erased, g.Contact.Organization?.Name, g.Contact.Organization?.Country, g.Contact.Category?.Name,
+                g.Contact.DisplayName, g.Contact.Organization?.Name, g.Contact.Organization?.Country, g.Contact.Category?.Name,
                 g.Rsvp.ToString(), g.WalkIn ? "yes" : null,
                 g.CheckedInAt is { } at ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : null,
                 g.CheckedInBy, companions.TryGetValue(g.Id, out var n) ? n.ToString(CultureInfo.InvariantCulture) : null,
-            })
-            .OrderBy(r => r[0], StringComparer.CurrentCulture).ToList();
+            }
+            : [EventReport.Erased, null, null, null, g.Rsvp.ToString(), null, g.CheckedInAt is null ? null : "yes", null, null])];
     }
 
-    public static byte[] Xlsx(EventReport report, List<string?[]> guests)
+    /// <summary>A file's name for the event: its local date, as the office would say it.</summary>
+    public static string FileName(Event e, string what, string extension) =>
+        string.Create(CultureInfo.InvariantCulture, $"{what}-{e.StartsAtLocal:yyyy-MM-dd}.{extension}");
+
+    private static string Words(Representation level) => level switch
     {
-        string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
-        string? Rate(double? r) => r?.ToString("P1", CultureInfo.InvariantCulture);
-        string?[][] summary =
+        Representation.HeadOfMission => "Head of mission",
+        Representation.Deputy => "Deputy",
+        _ => "Staff",
+    };
+
+    /// <summary>The report's sheets; counts as numbers and rates as fractions (to sum and chart in the workbook).</summary>
+    public static byte[] Xlsx(Event e, EventReport report, List<string?[]> guests)
+    {
+        static object Number(int n) => n;
+        static object? Rate(double? r) => r;
+        object?[][] summary =
         [
-            ["Event", report.Title], ["Date (UTC)", report.StartsAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)],
+            ["Event", report.Title], ["Date", e.StartsAtLocal.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " " + e.TimeZone],
             ["Invited", Number(report.Invited)], ["Accepted", Number(report.Accepted)], ["Declined", Number(report.Declined)],
             ["Pending", Number(report.Pending)], ["Of which on the waiting list", Number(report.Waitlisted)], ["Attended", Number(report.Attended)],
             ["Walk-ins", Number(report.WalkIns)], ["Plus-ones admitted", Number(report.Companions)], ["No-shows", Number(report.NoShows)],
             ["Response rate", Rate(report.ResponseRate)], ["Attendance rate", Rate(report.AttendanceRate)],
             .. report.Previous is { } p
-                ? new string?[][] { ["Previous of its kind", $"{p.Title} ({p.StartsAtUtc:yyyy-MM-dd})"], ["Previous: invited", Number(p.Invited)], ["Previous: attended", Number(p.Attended)] }
+                ? new object?[][] { ["Previous of its kind", string.Create(CultureInfo.InvariantCulture, $"{p.Title} ({p.StartsAtLocal:yyyy-MM-dd})")], ["Previous: invited", Number(p.Invited)], ["Previous: attended", Number(p.Attended)] }
                 : [],
         ];
         return Spreadsheet.Xlsx(
             ("Summary", ["Figure", "Value"], summary),
             ("By category", ["Category", "Invited", "Accepted", "Attended"],
-                report.ByCategory.Select(c => new[] { c.Category, Number(c.Invited), Number(c.Accepted), Number(c.Attended) })),
+                report.ByCategory.Select(c => new object?[] { c.Category, Number(c.Invited), Number(c.Accepted), Number(c.Attended) })),
             ("Missions represented", ["Organization", "Country", "Level", "Attendees"],
-                report.MissionsRepresented.Select(m => new[] { m.Organization, m.Country, m.Level.ToString(), string.Join("; ", m.Attendees.Select(a => a.Name)) })),
-            ("No-shows", ["Name", "Organization", "Level"], report.NoShowGuests.Select(p => new[] { p.Name, p.Organization, p.Level.ToString() })),
+                report.MissionsRepresented.Select(m => new object?[] { m.Organization, m.Country, Words(m.Level), string.Join("; ", m.Attendees.Select(a => a.Name)) })),
+            ("No-shows", ["Name", "Organization", "Level"], report.NoShowGuests.Select(p => new object?[] { p.Name, p.Organization, Words(p.Level) })),
             ("Guests", GuestColumns, guests));
     }
 }

@@ -9,7 +9,7 @@ namespace Chancery.Areas.Staff.Pages.Events;
 /// who came, by category and by mission, against the previous event of its kind; the chart drawn on the server as
 /// SVG, so it prints and a screen reader has its figures (the same numbers stand in a table under it).
 /// </summary>
-public sealed class ReportModel(ChanceryDb db) : EventPage(db)
+public sealed class ReportModel(ChanceryDb db, Domain.Guests.GuestList list) : EventPage(db)
 {
     public EventReport Report { get; private set; } = null!;
 
@@ -19,16 +19,9 @@ public sealed class ReportModel(ChanceryDb db) : EventPage(db)
         {
             return NotFound();
         }
-        Report = await EventReport.BuildAsync(Db, Event, ct);
+        Report = await EventReport.BuildAsync(Db, list, Event, ct);
         return Page();
     }
 
     public static string Percent(double? rate) => rate is { } r ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r * 100:0}%") : "—";
-
-    public static string Level(Representation level) => level switch
-    {
-        Representation.HeadOfMission => "Head of mission",
-        Representation.Deputy => "Deputy",
-        _ => "Staff",
-    };
 }
