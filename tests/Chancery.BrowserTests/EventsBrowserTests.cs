@@ -25,7 +25,10 @@ public sealed partial class EventsBrowserTests(BrowserFixture fixture) : IClassF
         await page.GetByLabel("File").SetInputFilesAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the file" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { NameRegex = ImportButton() }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/contacts");
+        // Waiting for the directory's notice, not the page's load event: under a loaded CI machine Playwright once
+        // missed that event after the redirect (30 s timeout with the page there).
+        await page.WaitForURLAsync("**/staff/contacts", new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("created");
         File.Delete(file);
         return page;
     }
