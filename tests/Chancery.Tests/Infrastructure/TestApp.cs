@@ -55,6 +55,21 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    /// <summary>
+    /// An app started on <paramref name="provider"/>'s database (a fresh PostgreSQL database, or SQLite) with these
+    /// settings, for a test class run once on each: skipped, saying why, when PostgreSQL is not there.
+    /// </summary>
+    public static async Task<TestApp> StartAsync(string provider, params (string Key, string? Value)[] settings)
+    {
+        var app = (provider == DatabaseSetup.Postgres ? new PostgresTestApp() : new TestApp()).Ready();
+        foreach (var (key, value) in settings)
+        {
+            app.With(key, value);
+        }
+        await app.InitializeAsync();
+        return app;
+    }
+
     /// <summary>Extra configuration for one fixture (set before first use).</summary>
     public TestApp With(string key, string? value)
     {

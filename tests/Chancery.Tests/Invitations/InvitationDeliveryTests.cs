@@ -27,15 +27,15 @@ public abstract class InvitationDeliveryTests(string provider) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = provider == DatabaseSetup.Postgres ? new PostgresTestApp() : new TestApp();
-        _app.With("Email:RunWorker", "false").With("PublicBaseUrl", "https://events.embassy.example");
-        await _app.InitializeAsync();
-        _app.Ready();
+        _app = await TestApp.StartAsync(provider, ("Email:RunWorker", "false"), ("PublicBaseUrl", "https://events.embassy.example"));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.DisposeAsync();
+        if (_app is not null) // not started: a PostgreSQL test skipped here
+        {
+            await _app.DisposeAsync();
+        }
         await _smtp.DisposeAsync();
         _folders.ForEach(f => Directory.Delete(f, recursive: true));
         GC.SuppressFinalize(this);
