@@ -37,7 +37,8 @@ public sealed class PreparedStatement : IAsyncDisposable
     /// </summary>
     public static PreparedStatement For<TEntity>(DbContext db, string sql, params string[] parameters)
     {
-        var (entity, command) = Make<TEntity>(db, sql);
+        var entity = Entity<TEntity>(db);
+        var command = Make(db, entity, sql);
         var bound = new (DbParameter, ValueConverter?)[parameters.Length];
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -61,7 +62,7 @@ public sealed class PreparedStatement : IAsyncDisposable
     /// </summary>
     public static PreparedStatement ForRows<TEntity>(DbContext db, string sql, params string[] columns)
     {
-        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+        var entity = Entity<TEntity>(db);
         var quote = db.GetService<ISqlGenerationHelper>();
         var postgres = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
         var properties = columns.Select(c => Property(entity, c)).ToArray();
@@ -73,7 +74,7 @@ public sealed class PreparedStatement : IAsyncDisposable
         var rows = postgres
             ? $"(SELECT {unpacked} FROM jsonb_array_elements(CAST(@rows AS jsonb)) WITH ORDINALITY AS e(value, n) ORDER BY n)"
             : $"(SELECT {unpacked} FROM json_each(@rows) ORDER BY key)";
-        var (_, command) = Make<TEntity>(db, sql.Replace("{rows}", rows, StringComparison.Ordinal));
+        var command = Make(db, entity, sql.Replace("{rows}", rows, StringComparison.Ordinal));
         var parameter = command.CreateParameter();
         parameter.ParameterName = "@rows";
         parameter.DbType = DbType.String;
@@ -81,9 +82,11 @@ public sealed class PreparedStatement : IAsyncDisposable
         return new PreparedStatement(command, [(parameter, null)], properties.Select(p => p.GetRelationalTypeMapping().Converter).ToArray());
     }
 
-    private static (IEntityType, DbCommand) Make<TEntity>(DbContext db, string sql)
+    private static IEntityType Entity<TEntity>(DbContext db) =>
+        db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
+
+    private static DbCommand Make(DbContext db, IEntityType entity, string sql)
     {
-        var entity = db.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         var quote = db.GetService<ISqlGenerationHelper>();
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -105,7 +108,7 @@ public sealed class PreparedStatement : IAsyncDisposable
         {
             command.CommandTimeout = timeout;
         }
-        return (entity, command);
+        return command;
     }
 
     private static IProperty Property(IEntityType entity, string name) =>

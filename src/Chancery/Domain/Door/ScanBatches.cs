@@ -29,7 +29,7 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
     // Only what the decision and the answer need: the whole person would be read for every guest of every batch.
     // The name's parts come as a Contact of just those fields, so the door writes it as every page does. In: who of
     // theirs is in (the guest, 0, and plus-ones), as read with them or admitted by this batch.
-    private sealed record GuestAtDoor(Guid Id, Guid EventId, Guid MissionId, RsvpAnswer Rsvp, int PlusOnes, bool Erased, Contacts.Contact Name, string? Organization)
+    private sealed record GuestAtDoor(Guid EventId, Guid MissionId, RsvpAnswer Rsvp, int PlusOnes, bool Erased, Contacts.Contact Name, string? Organization)
     {
         public Dictionary<byte, AdmittedAs> In { get; } = [];
     }
@@ -166,8 +166,8 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
     // The writer's own unit of work, kept from batch to batch (one thread uses it): its context, its connection and
     // its statements, compiled once. Each takes the whole batch as its rows (PreparedStatement.ForRows): a batch is
     // four statements and a commit however many scans it holds (more only when another server was first to someone
-    // since the read); a statement per scan cost more in the
-    // driver than the database's work (docs/performance.md). Dropped after a failure and made again.
+    // since the read); a statement per scan cost more in the driver than the database's work (docs/performance.md).
+    // Dropped after a failure and made again.
     private sealed class Writer : IAsyncDisposable
     {
         private readonly IServiceScope _scope;
@@ -261,7 +261,7 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
                         NameOrder = row.EnumOrNull<Contacts.Names.NameOrder>(9),
                         Language = row.TextOrNull(10),
                     };
-                    guest = new GuestAtDoor(id, row.GetGuid(1), row.GetGuid(2), Enum.Parse<RsvpAnswer>(row.GetString(3)), row.GetInt32(4), !row.IsDBNull(5), name, row.TextOrNull(11));
+                    guest = new GuestAtDoor(row.GetGuid(1), row.GetGuid(2), Enum.Parse<RsvpAnswer>(row.GetString(3)), row.GetInt32(4), !row.IsDBNull(5), name, row.TextOrNull(11));
                     guests.Add(id, guest);
                 }
                 if (!row.IsDBNull(12))
