@@ -69,6 +69,12 @@ services.AddScoped<Chancery.Domain.Invitations.InvitationSending>();
 services.AddScoped<Chancery.Domain.Invitations.InvitationMail>();
 services.AddScoped<Chancery.Email.IOutboxRenderer>(sp => sp.GetRequiredService<Chancery.Domain.Invitations.InvitationMail>());
 services.AddScoped<SeatingPlans>();
+services.AddScoped<Chancery.Domain.News.Newsroom>();
+services.AddScoped<Chancery.Domain.News.PublicNews>();
+services.AddSingleton<Chancery.Domain.News.NewsCache>();
+services.AddSingleton<Chancery.Domain.News.NewsScheduler>();
+services.AddHostedService(sp => sp.GetRequiredService<Chancery.Domain.News.NewsScheduler>());
+services.AddOutputCache(Chancery.Domain.News.NewsCache.AddPolicy);
 services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Import").Get<ImportLimits>() ?? new ImportLimits());
 services.AddEmail(config);
 
@@ -140,6 +146,8 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authorization: only what anyone may read is kept (the public news pages and feeds, NewsCache).
+app.UseOutputCache();
 
 app.MapChanceryHealthChecks();
 // Browsers ask for /favicon.ico on their own, late and whenever they like; a 404 there is console noise on every page.
@@ -147,6 +155,7 @@ app.MapGet("/favicon.ico", () => Results.Redirect("/favicon.svg", permanent: tru
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapRazorPages();
+Chancery.Pages.Public.News.NewsEndpoints.MapPublicNews(app);
 
 var api = app.MapGroup("/api").RequireAuthorization(Policies.Api);
 api.MapAuthApi();
@@ -158,6 +167,7 @@ api.MapGuestsApi();
 api.MapInvitationsApi();
 api.MapDoorApi();
 api.MapReportsApi();
+api.MapNewsApi();
 // An unknown /api path is a plain 404, not a sign-in redirect (and there is no /register).
 app.MapFallback("/api/{**path}", ApiFallback.Answer).AllowAnonymous().ExcludeFromDescription();
 app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

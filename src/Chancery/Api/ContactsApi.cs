@@ -20,13 +20,14 @@ public static class ContactsApi
         string? Position, string? DiplomaticRank, string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone,
         string? Language, string? Category, IReadOnlyList<string> Tags, string? LatinName, Guid MissionId,
         string? ArrivalNotified, int? NotifiedOrder, int? ManualRank, bool HeadOfOrganization,
-        string? NameOrder, string? SpouseHonorific, string? SpouseFirstName, string? SpouseLastName);
+        string? NameOrder, string? SpouseHonorific, string? SpouseFirstName, string? SpouseLastName, bool NotNamedPublicly);
     public sealed record OrganizationRef(string? Name, string? Type, string? Country);
     public sealed record ContactBody(
         string? Honorific, string? FirstName, string? LastName, OrganizationRef? Organization, string? Position, string? DiplomaticRank,
         string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone, string? Language, string? Category,
         List<string>? Tags, string? LatinName, string? SpouseHonorific, string? SpouseFirstName, string? SpouseLastName, string? Notes, Guid? MissionId,
-        string? ArrivalNotified = null, int? NotifiedOrder = null, int? ManualRank = null, bool? HeadOfOrganization = null, string? NameOrder = null);
+        string? ArrivalNotified = null, int? NotifiedOrder = null, int? ManualRank = null, bool? HeadOfOrganization = null, string? NameOrder = null,
+        bool? NotNamedPublicly = null);
     public sealed record ImportResponse(int Created, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors,
         IReadOnlyList<string> Warnings, IReadOnlyList<string> NewOrganizations, IReadOnlyList<string> NewCategories);
 
@@ -56,7 +57,7 @@ public static class ContactsApi
         c.CredentialsPresented?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
         c.Email, c.Phone, c.Language, c.Category?.Name, c.Tags, c.LatinName, c.MissionId,
         c.ArrivalNotified?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), c.NotifiedOrder, c.ManualRank, c.HeadsInternationalOrganization,
-        c.NameOrder?.ToString(), c.SpouseHonorific, c.SpouseFirstName, c.SpouseLastName);
+        c.NameOrder?.ToString(), c.SpouseHonorific, c.SpouseFirstName, c.SpouseLastName, c.NotNamedPublicly);
 
     private static ContactInput ToInput(ContactBody b) => new()
     {
@@ -128,6 +129,7 @@ public static class ContactsApi
             var input = ToInput(body);
             // API.md's headOfOrganization; left out of a PUT, the person keeps what they had.
             input.HeadsInternationalOrganization = body.HeadOfOrganization ?? existing?.HeadsInternationalOrganization ?? false;
+            input.NotNamedPublicly = body.NotNamedPublicly ?? existing?.NotNamedPublicly ?? false;
             // Likewise nameOrder; "" sets it back to the order the name's script and language give.
             input.NameOrder = body.NameOrder ?? existing?.NameOrder?.ToString();
             return await directory.SaveAsync(missionId, existing, input);

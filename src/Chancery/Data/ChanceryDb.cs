@@ -86,6 +86,9 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<Domain.Invitations.InvitationText> InvitationTexts => Set<Domain.Invitations.InvitationText>();
     public DbSet<Domain.Door.Admission> Admissions => Set<Domain.Door.Admission>();
     public DbSet<Domain.Door.ScanRecord> ScanRecords => Set<Domain.Door.ScanRecord>();
+    public DbSet<Domain.News.NewsItem> NewsItems => Set<Domain.News.NewsItem>();
+    public DbSet<Domain.News.NewsChangeNote> NewsChangeNotes => Set<Domain.News.NewsChangeNote>();
+    public DbSet<Domain.News.NewsTemplate> NewsTemplates => Set<Domain.News.NewsTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,19 +19,29 @@ public sealed class PublicMissionScope(RequestDelegate next, PublicAddresses add
         // A status-code page re-runs the pipeline in the same unit of work: its scope is set already.
         if (http.Features.Get<PublicAddresses.Found>() is null)
         {
-            if (http.Request.Path == "/" && http.Request.Host.Host is { Length: > 0 } host && await addresses.ByHostAsync(http, host) is { } byHost)
+            var prefix = "/m/";
+            if ((http.Request.Path == "/" || http.Request.Path.StartsWithSegments("/news")) && await RootMissionAsync(http) is { } byRoot)
             {
-                http.Request.Path = $"/m/{byHost.Slug}";
+                http.Request.Path = $"/m/{byRoot.Slug}{(http.Request.Path == "/" ? "" : http.Request.Path.Value)}";
+                prefix = "/";
             }
             if (http.Request.Path.StartsWithSegments("/m", out var rest) && rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) is [var slug, ..]
                 && await addresses.BySlugAsync(http, slug) is { } mission)
             {
                 http.RequestServices.GetRequiredService<MissionScope>().EnterPublic(mission.MissionId);
                 http.Features.Set(mission);
+                http.Features.Set(new PublicAddresses.Root(prefix == "/" ? "" : $"/m/{mission.Slug}"));
             }
         }
         await next(http);
     }
+
+    // The mission whose pages the root and /news (API.md's public paths) are: the one whose own host name this is,
+    // else the installation's only mission. A ministry's shared host has no such mission: there, /m/{slug}/ it is.
+    private async Task<PublicAddresses.Found?> RootMissionAsync(HttpContext http) =>
+        http.Request.Host.Host is { Length: > 0 } host && await addresses.ByHostAsync(http, host) is { } byHost ? byHost
+        : http.Request.Path == "/" ? null
+        : await addresses.OnlyAsync(http);
 }
 
 /// <summary>
@@ -45,6 +55,28 @@ public sealed class PublicAddresses(TimeProvider clock)
     private readonly ConcurrentDictionary<string, (Found Mission, DateTimeOffset Until)> _known = new();
 
     public sealed record Found(Guid MissionId, string Slug);
+
+    /// <summary>Where the mission's public pages are on this request's host: "" on its own host name, else <c>/m/{slug}</c>.</summary>
+    public sealed record Root(string Prefix);
+
+    /// <summary>The installation's one mission, if it has exactly one.</summary>
+    public async Task<Found?> OnlyAsync(HttpContext http)
+    {
+        var now = clock.GetUtcNow();
+        if (_only is { } known && known.Until > now)
+        {
+            return known.Mission;
+        }
+        var db = http.RequestServices.GetRequiredService<ChanceryDb>();
+        var two = await db.Missions.IgnoreQueryFilters().OrderBy(m => m.Id).Select(m => new Found(m.Id, m.Slug)).Take(2).ToListAsync(http.RequestAborted);
+        var only = two.Count == 1 ? two[0] : null;
+        _only = new Remembered(only, now + Lifetime);
+        return only;
+    }
+
+    // One reference, swapped whole: a reader on another thread never sees half of it.
+    private sealed record Remembered(Found? Mission, DateTimeOffset Until);
+    private volatile Remembered? _only;
 
     public Task<Found?> BySlugAsync(HttpContext http, string slug)
     {
@@ -61,7 +93,11 @@ public sealed class PublicAddresses(TimeProvider clock)
             : FindAsync(http, "host:" + name, m => m.HostName == name);
     }
 
-    public void ForgetAll() => _known.Clear();
+    public void ForgetAll()
+    {
+        _known.Clear();
+        _only = null;
+    }
 
     private async Task<Found?> FindAsync(HttpContext http, string key, System.Linq.Expressions.Expression<Func<Mission, bool>> match)
     {

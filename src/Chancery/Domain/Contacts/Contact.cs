@@ -36,6 +36,8 @@ public sealed class Contact : IMissionScoped, IErasable
     public int? NotifiedOrder { get; set; }
     /// <summary>Heads an international organization (its representative, director or coordinator): placed after the heads of mission (PRODUCT.md rule 6).</summary>
     public bool HeadsInternationalOrganization { get; set; }
+    /// <summary>Asked not to be named in anything the mission publishes (a news item): counted among the guests, never named.</summary>
+    public bool NotNamedPublicly { get; set; }
     /// <summary>For people outside the diplomatic corps: the place the protocol officer gives them; 1 first.</summary>
     public int? ManualRank { get; set; }
     public string? Email { get; set; }

@@ -70,7 +70,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
                c.{HeadOfMissionClass}, c.{CredentialsPresented}, c.{ArrivalNotified}, c.{NotifiedOrder}, c.{HeadsInternationalOrganization}, c.{ManualRank},
                c.{Email}, c.{Phone}, c.{Language}, c.{Tags}, c.{SpouseHonorific}, c.{SpouseFirstName}, c.{SpouseLastName},
                c.{OrganizationId}, o.{Organization.Name}, o.{Organization.Type}, o.{Organization.Country},
-               c.{CategoryId}, k.{Category.Name}
+               c.{CategoryId}, k.{Category.Name}, c.{NotNamedPublicly}
         FROM {table} c
         LEFT JOIN {Organization} o ON o.{Organization.Id} = c.{OrganizationId}
         LEFT JOIN {Category} k ON k.{Category.Id} = c.{CategoryId}
@@ -125,6 +125,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
                     : new Organization { Id = row.GetGuid(22), MissionId = missionId, Name = row.GetString(23), Type = System.Enum.Parse<OrganizationType>(row.GetString(24)), Country = row.TextOrNull(25) },
                 CategoryId = row.IsDBNull(26) ? null : row.GetGuid(26),
                 Category = row.IsDBNull(26) ? null : new Category { Id = row.GetGuid(26), MissionId = missionId, Name = row.GetString(27) },
+                NotNamedPublicly = row.GetBoolean(28),
             };
         }
         finally
@@ -326,6 +327,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         contact.NotifiedOrder = input.NotifiedOrder;
         contact.ManualRank = input.ManualRank;
         contact.HeadsInternationalOrganization = input.HeadsInternationalOrganization;
+        contact.NotNamedPublicly = input.NotNamedPublicly;
         contact.Email = email;
         contact.Phone = Text.Clean(input.Phone);
         contact.Language = language;

@@ -17,6 +17,7 @@ public sealed class ContactInput
     public int? NotifiedOrder { get; set; }
     public int? ManualRank { get; set; }
     public bool HeadsInternationalOrganization { get; set; }
+    public bool NotNamedPublicly { get; set; }
     public string? Email { get; set; }
     public string? Phone { get; set; }
     public string? Language { get; set; }

@@ -45,6 +45,7 @@ public sealed class EditModel(ContactDirectory directory, MissionScope scope) : 
             NotifiedOrder = c.NotifiedOrder,
             ManualRank = c.ManualRank,
             HeadsInternationalOrganization = c.HeadsInternationalOrganization,
+            NotNamedPublicly = c.NotNamedPublicly,
             Email = c.Email,
             Phone = c.Phone,
             Language = c.Language,

@@ -1,0 +1,233 @@
+using Chancery.Data;
+using Chancery.Domain.Guests;
+using Chancery.Domain.Missions;
+using Chancery.Domain.News;
+using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Api;
+
+/// <summary>
+/// API.md "Newsroom": the draft written from an event, the items and their steps to publication, the press office's
+/// own templates. The Press role writes, submits and approves another's item; an Admin also publishes at once with a
+/// reason. The public pages and feeds are not here (<see cref="Pages.Public.News.NewsEndpoints"/>).
+/// </summary>
+public static class NewsApi
+{
+    public sealed record DraftDto(string Title, string Body, string Language);
+    public sealed record NewsBody(string? Title, string? Body, string? Language, Guid? EventId = null, Guid? TranslationOf = null,
+        bool Publish = false, string? Reason = null, Guid? MissionId = null);
+    public sealed record UpdateBody(string? Title, string? Body, string? ChangeNote = null);
+    public sealed record ApproveBody(DateTimeOffset? PublishAt = null);
+    public sealed record ReasonBody(string? Reason);
+    public sealed record NoticeBody(string? Notice);
+    public sealed record PreviewBody(string? Body);
+    public sealed record HtmlDto(string Html);
+    public sealed record LinkDto(string Url);
+    public sealed record VersionDto(Guid Id, string Language, string Slug, string State, bool Primary);
+    public sealed record ChangeDto(DateTimeOffset At, string Note);
+    public sealed record NewsDto(Guid Id, string Slug, string Url, string State, string Title, string Body, string Language, Guid? EventId, Guid StoryId,
+        bool Primary, string Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, string? ApprovedBy,
+        DateTimeOffset? ApprovedAt, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt, string? PublishedWithoutApprovalBecause,
+        DateTimeOffset? WithdrawnAt, string? WithdrawalNotice, bool HasPreviewLink, List<VersionDto> Versions, List<ChangeDto> Changes);
+    public sealed record NewsSummaryDto(Guid Id, string Slug, string State, string Title, string Language, Guid StoryId, bool Primary, string Author,
+        DateTimeOffset UpdatedAt, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt);
+    public sealed record TemplateDto(string Language, string Text, bool Shipped);
+    public sealed record TemplateBody(string? Text, Guid? MissionId = null);
+
+    private static readonly MissionRole[] Writers = Newsroom.Writers;
+
+    public static RouteGroupBuilder MapNewsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/events/{id:guid}/news/draft", DraftAsync).WithTags("Newsroom").RequireAuthorization(Policies.Press)
+            .WithSummary("A news item written from the event's data, in the language asked for (not saved)");
+
+        var news = api.MapGroup("/news").WithTags("Newsroom").RequireAuthorization(Policies.Press);
+        news.MapGet("/", ListAsync).WithSummary("The mission's items, newest change first");
+        news.MapPost("/", CreateAsync).WithSummary("A new item (or a translation of one); publish: true with a reason publishes at once (Admin)");
+        news.MapGet("/{id:guid}", GetAsync);
+        news.MapPut("/{id:guid}", UpdateAsync).WithSummary("New words; a published item needs a changeNote, which readers see");
+        news.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Only an item never published; a published one is withdrawn");
+        news.MapPost("/{id:guid}/submit", SubmitAsync).WithSummary("Ask for a second person's approval");
+        news.MapPost("/{id:guid}/approve", ApproveAsync).WithSummary("Another person's approval: published now, or at publishAt (an optional body {publishAt})");
+        news.MapPost("/{id:guid}/return", ReturnAsync).WithSummary("Back to draft, with what should change");
+        news.MapPost("/{id:guid}/publish", PublishAsync).WithSummary("Publish at once without approval, with a written reason (Admin)");
+        news.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithSummary("Take a published item down; its address shows the notice");
+        news.MapPost("/{id:guid}/preview-link", PreviewLinkAsync).WithSummary("A new secret link showing the item as it stands; earlier links stop working");
+        news.MapDelete("/{id:guid}/preview-link", RevokePreviewAsync);
+        news.MapPost("/preview", PreviewAsync).WithSummary("Markdown as the public page will show it (sanitised HTML)");
+        news.MapGet("/templates/{language}", TemplateAsync).WithSummary("The draft's wording in a language: the mission's own, else the shipped one");
+        news.MapPut("/templates/{language}", SaveTemplateAsync).WithSummary("The mission's own wording (a Liquid template)");
+        news.MapDelete("/templates/{language}", DeleteTemplateAsync).WithSummary("Back to the shipped wording");
+        return api;
+    }
+
+    private static async Task<Ok<DraftDto>> DraftAsync(Guid id, string? language, ChanceryDb db, GuestList list, MissionScope scope, CancellationToken ct)
+    {
+        var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", Writers, ct);
+        var lang = Domain.Contacts.Text.Clean(language) ?? (Domain.Events.InvitationLanguages.Of(e, null) is [var first, ..] ? first : "en");
+        if (!Domain.Contacts.ContactRules.IsLanguageTag(lang))
+        {
+            throw new DomainException($"'{lang}' is not a language tag such as en, fr, zh or ar.", "language");
+        }
+        var draft = await NewsDraft.WriteAsync(db, list, e, lang, ct);
+        return TypedResults.Ok(new DraftDto(draft.Title, draft.Body, draft.Language));
+    }
+
+    private static async Task<Ok<List<NewsSummaryDto>>> ListAsync(Newsroom newsroom, string? state, int? limit, int? offset, CancellationToken ct)
+    {
+        var q = newsroom.Items.AsNoTracking();
+        if (state is not null)
+        {
+            q = Enum.TryParse<NewsState>(state, ignoreCase: true, out var s) ? q.Where(n => n.State == s)
+                : throw new DomainException($"'{state}' is not a state: draft, submitted, scheduled, published or withdrawn.", "state");
+        }
+        var items = await q.OrderByDescending(n => n.UpdatedAt).ThenByDescending(n => n.Id).Skip(Paging.Offset(offset)).Take(Paging.Limit(limit)).ToListAsync(ct);
+        return TypedResults.Ok(items.Select(n => new NewsSummaryDto(n.Id, n.Slug, Name(n.State), n.Title, n.Language, n.StoryId, n.IsPrimary, n.AuthorName,
+            n.UpdatedAt, n.PublishAt, n.PublishedAt)).ToList());
+    }
+
+    private static async Task<Results<Created<NewsDto>, ForbidHttpResult>> CreateAsync(NewsBody body, Newsroom newsroom, MissionScope scope, ChanceryDb db,
+        HttpContext http, CancellationToken ct)
+    {
+        if (scope.TargetMission(body.MissionId, Writers) is not { } missionId)
+        {
+            return TypedResults.Forbid();
+        }
+        if (body.Publish && !scope.Can(missionId, Newsroom.PublishersAtOnce))
+        {
+            throw new DomainException("Only the mission's administrators publish without a second person's approval: create it, then submit it.",
+                kind: DomainErrorKind.Forbidden);
+        }
+        if (body.Publish && Domain.Contacts.Text.Clean(body.Reason) is null)
+        {
+            throw new DomainException("Publishing without approval needs a written reason; it is kept in the audit.", "reason");
+        }
+        var item = await newsroom.CreateAsync(missionId, new NewsInput(body.Title, body.Body, body.Language, body.EventId, body.TranslationOf), ct);
+        if (body.Publish)
+        {
+            await newsroom.PublishNowAsync(item, body.Reason, ct);
+        }
+        return TypedResults.Created($"/api/news/{item.Id}", await DtoAsync(db, item, http, ct));
+    }
+
+    private static async Task<Ok<NewsDto>> GetAsync(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await DtoAsync(db, await newsroom.FindAsync(id, ct), http, ct));
+
+    private static Task<Ok<NewsDto>> UpdateAsync(Guid id, UpdateBody body, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct) =>
+        Step(id, newsroom, db, http, (item, c) => newsroom.UpdateAsync(item, new NewsInput(body.Title, body.Body, item.Language), body.ChangeNote, c), ct);
+
+    private static async Task<NoContent> DeleteAsync(Guid id, Newsroom newsroom, CancellationToken ct)
+    {
+        await newsroom.DeleteAsync(await newsroom.FindAsync(id, ct), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static Task<Ok<NewsDto>> SubmitAsync(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct) =>
+        Step(id, newsroom, db, http, newsroom.SubmitAsync, ct);
+
+    // The body is optional (no body: publish now), so it is read only when one was sent.
+    private static async Task<Ok<NewsDto>> ApproveAsync(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct)
+    {
+        var body = http.Request.HasJsonContentType() ? await http.Request.ReadFromJsonAsync<ApproveBody>(ct) : null;
+        return await Step(id, newsroom, db, http, (item, c) => newsroom.ApproveAsync(item, body?.PublishAt, c), ct);
+    }
+
+    private static Task<Ok<NewsDto>> ReturnAsync(Guid id, ReasonBody body, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct) =>
+        Step(id, newsroom, db, http, (item, c) => newsroom.ReturnAsync(item, body.Reason, c), ct);
+
+    private static Task<Ok<NewsDto>> PublishAsync(Guid id, ReasonBody body, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct) =>
+        Step(id, newsroom, db, http, (item, c) => newsroom.PublishNowAsync(item, body.Reason, c), ct);
+
+    private static Task<Ok<NewsDto>> WithdrawAsync(Guid id, NoticeBody body, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct) =>
+        Step(id, newsroom, db, http, (item, c) => newsroom.WithdrawAsync(item, body.Notice, c), ct);
+
+    private static async Task<Ok<LinkDto>> PreviewLinkAsync(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct)
+    {
+        var item = await newsroom.FindAsync(id, ct);
+        if (item.IsPublic)
+        {
+            throw new DomainException("A published item has its public address: share that.", kind: DomainErrorKind.Conflict);
+        }
+        var token = await newsroom.NewPreviewTokenAsync(item, ct);
+        return TypedResults.Ok(new LinkDto(await PublicRootAsync(db, item.MissionId, http, ct) + "/preview/" + token));
+    }
+
+    private static async Task<NoContent> RevokePreviewAsync(Guid id, Newsroom newsroom, CancellationToken ct)
+    {
+        await newsroom.RevokePreviewAsync(await newsroom.FindAsync(id, ct), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<HtmlDto> PreviewAsync(PreviewBody body) =>
+        TypedResults.Ok(new HtmlDto(NewsMarkdown.Html((body.Body ?? "")[..Math.Min(body.Body?.Length ?? 0, NewsRules.BodyLength)])));
+
+    private static async Task<Ok<TemplateDto>> TemplateAsync(string language, Guid? missionId, ChanceryDb db, MissionScope scope, CancellationToken ct)
+    {
+        var mission = Target(scope, missionId);
+        var own = await db.NewsTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.MissionId == mission && t.Language == language, ct);
+        return TypedResults.Ok(new TemplateDto(language, own?.Text ?? NewsDraft.ShippedTemplate(language), own is null));
+    }
+
+    private static async Task<Ok<TemplateDto>> SaveTemplateAsync(string language, TemplateBody body, ChanceryDb db, MissionScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        var mission = Target(scope, body.MissionId);
+        var text = body.Text ?? "";
+        if (!Domain.Contacts.ContactRules.IsLanguageTag(language))
+        {
+            throw new DomainException($"'{language}' is not a language tag such as en, fr, zh or ar.", "language");
+        }
+        if (NewsDraft.Check(text) is { } problem)
+        {
+            throw new DomainException(problem, "text");
+        }
+        var own = await db.NewsTemplates.AsTracking().FirstOrDefaultAsync(t => t.MissionId == mission && t.Language == language, ct);
+        if (own is null)
+        {
+            db.NewsTemplates.Add(own = new NewsTemplate { MissionId = mission, Language = language, Text = text });
+        }
+        own.Text = text;
+        own.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new TemplateDto(language, text, false));
+    }
+
+    private static async Task<NoContent> DeleteTemplateAsync(string language, Guid? missionId, ChanceryDb db, MissionScope scope, CancellationToken ct)
+    {
+        var mission = Target(scope, missionId);
+        await db.NewsTemplates.Where(t => t.MissionId == mission && t.Language == language).ExecuteDeleteAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static Guid Target(MissionScope scope, Guid? missionId) =>
+        scope.TargetMission(missionId, Writers) ?? throw new DomainException("Your role does not allow the press office's templates here.", kind: DomainErrorKind.Forbidden);
+
+    private static async Task<Ok<NewsDto>> Step(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, Func<NewsItem, CancellationToken, Task> step, CancellationToken ct)
+    {
+        var item = await newsroom.FindAsync(id, ct);
+        await step(item, ct);
+        return TypedResults.Ok(await DtoAsync(db, item, http, ct));
+    }
+
+    private static string Name(NewsState state) => state.ToString().ToLowerInvariant();
+
+    /// <summary>The mission's public news address: its own host name where it has one, else /m/{slug} on this host.</summary>
+    private static async Task<string> PublicRootAsync(ChanceryDb db, Guid missionId, HttpContext http, CancellationToken ct)
+    {
+        var mission = await db.Missions.AsNoTracking().Where(m => m.Id == missionId).Select(m => new { m.Slug, m.HostName }).FirstAsync(ct);
+        return mission.HostName is { } host ? $"{http.Request.Scheme}://{host}/news" : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/m/{mission.Slug}/news";
+    }
+
+    private static async Task<NewsDto> DtoAsync(ChanceryDb db, NewsItem n, HttpContext http, CancellationToken ct)
+    {
+        var versions = await db.NewsItems.AsNoTracking().Where(x => x.StoryId == n.StoryId).OrderByDescending(x => x.IsPrimary).ThenBy(x => x.Language)
+            .Select(x => new { x.Id, x.Language, x.Slug, x.State, x.IsPrimary }).ToListAsync(ct);
+        var changes = await db.NewsChangeNotes.AsNoTracking().Where(c => c.NewsItemId == n.Id).OrderByDescending(c => c.At).ToListAsync(ct);
+        return new NewsDto(n.Id, n.Slug, $"{await PublicRootAsync(db, n.MissionId, http, ct)}/{n.Slug}", Name(n.State), n.Title, n.Body, n.Language, n.EventId,
+            n.StoryId, n.IsPrimary, n.AuthorName, n.CreatedAt, n.UpdatedAt, n.SubmittedAt, n.ApprovedByName, n.ApprovedAt, n.PublishAt, n.PublishedAt,
+            n.PublishedWithoutApprovalBecause, n.WithdrawnAt, n.WithdrawalNotice, n.PreviewToken is not null,
+            [.. versions.Select(v => new VersionDto(v.Id, v.Language, v.Slug, Name(v.State), v.IsPrimary))],
+            [.. changes.Select(c => new ChangeDto(c.At, c.Note))]);
+    }
+}

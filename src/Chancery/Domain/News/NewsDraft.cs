@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Chancery.Data;
+using Chancery.Domain.Contacts;
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+using Fluid;
+using Fluid.Values;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.News;
+
+/// <summary>
+/// The news item written from what the event holds (PRODUCT.md M7, API.md "Newsroom"): its occasion, venue and date,
+/// who came by category, the heads of mission among them, the programme in order and who spoke, with a placeholder
+/// where only a person can write. The words come from a Liquid template per language (shipped for English, French,
+/// Chinese and Arabic; a mission may write its own), so the press office changes wording without a release.
+/// Everything a template can print is Markdown-escaped, so a name never becomes a link or a heading; a person who
+/// asked not to be named publicly, or who was erased, is counted and never named.
+/// </summary>
+public static partial class NewsDraft
+{
+    public sealed record Draft(string Title, string Body, string Language);
+
+    private static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false });
+    private static readonly ConcurrentDictionary<string, IFluidTemplate> Parsed = new();
+    private static readonly TemplateOptions Options = MakeOptions();
+
+    /// <summary>The shipped template of a language (English's for a language none is shipped for).</summary>
+    public static string ShippedTemplate(string language)
+    {
+        var name = NewsWords.IsShipped(language) ? Events.InvitationLanguages.Primary(language) : "en";
+        using var stream = typeof(NewsDraft).Assembly.GetManifestResourceStream("news-template-" + name)
+            ?? throw new InvalidOperationException($"The shipped news template '{name}' is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Null when <paramref name="text"/> is a template Chancery can use, else what is wrong and where (line and column).</summary>
+    public static string? Check(string text)
+    {
+        if (text.Length > NewsRules.TemplateLength)
+        {
+            return $"A template is at most {NewsRules.TemplateLength:N0} characters.";
+        }
+        return Parser.TryParse(text, out _, out var error) ? null : $"The template cannot be read: {Where(error)}";
+    }
+
+    /// <summary>The draft of <paramref name="e"/> in <paramref name="language"/>, read under the mission filter of <paramref name="db"/>.</summary>
+    public static async Task<Draft> WriteAsync(ChanceryDb db, GuestList list, Event e, string language, CancellationToken ct = default)
+    {
+        var own = await db.NewsTemplates.AsNoTracking().Where(t => t.MissionId == e.MissionId && t.Language == language).Select(t => t.Text).FirstOrDefaultAsync(ct);
+        var source = own ?? ShippedTemplate(language);
+        var template = Parsed.GetOrAdd(source, s => Parser.TryParse(s, out var t, out var error) ? t
+            : throw new DomainException($"The news template for '{language}' cannot be read: {Where(error)}"));
+        var model = await ModelAsync(db, list, e, NewsWords.For(language), ct);
+        var context = new TemplateContext(model, Options) { CultureInfo = NewsWords.For(language).Culture };
+        context.AmbientValues["words"] = NewsWords.For(language);
+        string text;
+        try
+        {
+            text = await template.RenderAsync(context, NullEncoder.Default);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // MaxSteps: a loop in a mission's own template that would not end.
+            throw new DomainException($"The news template for '{language}' did not finish: {ex.Message}");
+        }
+        return Split(text, language);
+    }
+
+    /// <summary>The template's first line "# …" is the title (as plain text); the rest is the body, blank lines tidied.</summary>
+    private static Draft Split(string text, string language)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').ToList();
+        var first = lines.FindIndex(l => l.Trim().Length > 0);
+        var title = "";
+        if (first >= 0 && lines[first].TrimStart().StartsWith("# ", StringComparison.Ordinal))
+        {
+            title = Unescape(lines[first].TrimStart()[2..].Trim());
+            lines.RemoveAt(first);
+        }
+        var body = ExtraBlankLines().Replace(string.Join('\n', lines.Select(l => l.TrimEnd())), "\n\n").Trim();
+        return new Draft(title.Length > NewsRules.TitleLength ? title[..NewsRules.TitleLength] : title, body + "\n", language);
+    }
+
+    private static async Task<Dictionary<string, object?>> ModelAsync(ChanceryDb db, GuestList list, Event e, NewsWords words, CancellationToken ct)
+    {
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
+        var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == words.Language, ct);
+        var guests = await list.ReadAsync(e.MissionId, e.Id, byPrecedence: true, ct);
+        var came = guests.Where(g => g.CheckedInAt is not null).Select(g => g.Contact!).ToList();
+        var categories = await db.Categories.AsNoTracking().Where(c => c.MissionId == e.MissionId).OrderBy(c => c.SortOrder).Select(c => c.Name).ToListAsync(ct);
+        var present = came.Select(c => c.Category?.Name).OfType<string>().ToHashSet();
+        var programme = await db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == e.Id)
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.StartsAtLocal).ToListAsync(ct);
+        var speakerIds = programme.Select(p => p.SpeakerContactId).OfType<Guid>().ToList();
+        var speakers = await db.Contacts.AsNoTracking().Where(c => speakerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+
+        var items = programme.Select(p => new Dictionary<string, object?>
+        {
+            ["title"] = Escape(p.Title),
+            ["time"] = p.StartsAtLocal?.ToString("HH:mm", CultureInfo.InvariantCulture),
+            ["place"] = Escape(p.Place),
+            ["speaker"] = Escape(Speaker(p, speakers)),
+        }).ToList();
+        return new Dictionary<string, object?>
+        {
+            ["event"] = new Dictionary<string, object?>
+            {
+                ["title"] = Escape(e.Title),
+                ["occasion"] = Escape(own?.Occasion ?? e.Title),
+                ["venue"] = Escape(own?.Venue ?? e.Venue),
+                ["address"] = Escape(e.Address),
+                ["hosts"] = Escape(own?.Hosts ?? e.Hosts),
+                ["date"] = words.Date(e.StartsAtLocal),
+                ["time"] = e.StartsAtLocal.ToString("HH:mm", CultureInfo.InvariantCulture),
+                ["kind"] = e.Kind.ToString(),
+            },
+            ["mission"] = new Dictionary<string, object?>
+            {
+                ["name"] = Escape(mission.Name),
+                ["country"] = Escape(mission.Country),
+                ["city"] = Escape(mission.City),
+            },
+            ["attendance"] = new Dictionary<string, object?>
+            {
+                ["total"] = came.Count,
+                ["groups"] = categories.Where(present.Contains).Select(c => Escape(words.Category(c))).ToList(),
+                ["missions"] = came.Where(c => c.Organization?.Type is OrganizationType.Embassy or OrganizationType.Consulate).Select(c => c.OrganizationId).Distinct().Count(),
+                ["organizations"] = came.Where(c => c.Organization?.Type is OrganizationType.InternationalOrganization).Select(c => c.OrganizationId).Distinct().Count(),
+            },
+            ["heads_of_mission"] = came.Where(c => (c.HeadOfMissionClass is not null || c.HeadsInternationalOrganization) && MayBeNamed(c))
+                .Select(c => Escape((c.Organization?.Name ?? c.Position) is { Length: > 0 } of ? $"{c.DisplayName} ({of})" : c.DisplayName)).ToList(),
+            ["programme"] = items,
+            ["speakers"] = items.Where(i => i["speaker"] is not null).ToList(),
+            ["words"] = new Dictionary<string, object?> { ["speech"] = words.Speech },
+        };
+    }
+
+    // Fluid says "… at (3:41)\nSource: …"; a person reads "at line 3, column 41".
+    private static string Where(string error) =>
+        FluidPosition().Replace(error.Split("\nSource:", 2)[0].Trim(), m => $"at line {m.Groups[1].Value}, column {m.Groups[2].Value}");
+
+    private static bool MayBeNamed(Contact c) => c.ErasedAt is null && !c.NotNamedPublicly;
+
+    // The speaker as the programme records them (title and honours included); a linked person who may not be named
+    // is left out, and a linked person with nothing typed is named from the directory.
+    private static string? Speaker(ProgrammeItem p, Dictionary<Guid, Contact> contacts)
+    {
+        if (p.SpeakerContactId is { } id && contacts.TryGetValue(id, out var c))
+        {
+            if (!MayBeNamed(c))
+            {
+                return null;
+            }
+            if (string.IsNullOrWhiteSpace(p.Speaker))
+            {
+                return c.Position is { Length: > 0 } post ? $"{post} {c.DisplayName}" : c.DisplayName;
+            }
+        }
+        return string.IsNullOrWhiteSpace(p.Speaker) ? null : p.Speaker;
+    }
+
+    /// <summary>Backslash before every ASCII punctuation mark Markdown could read as syntax: the value prints as written.</summary>
+    public static string? Escape(string? value) => value is null ? null : MarkdownSyntax().Replace(value, @"\$0");
+
+    private static string Unescape(string value) => EscapedMark().Replace(value, "$1");
+
+    private static TemplateOptions MakeOptions()
+    {
+        var options = new TemplateOptions { MaxSteps = 100_000, MaxRecursion = 20 };
+        options.Filters.AddFilter("and_list", (input, _, context) =>
+        {
+            var words = (NewsWords)context.AmbientValues["words"];
+            var items = input.Enumerate(context).Select(v => v.ToStringValue()).Where(s => s.Length > 0).ToList();
+            return new StringValue(words.List(items));
+        });
+        options.Filters.AddFilter("sentence", (input, _, context) =>
+        {
+            var s = input.ToStringValue();
+            return new StringValue(s.Length == 0 ? s : char.ToUpper(s[0], context.CultureInfo) + s[1..]);
+        });
+        // "Minute of silence" inside a sentence; "UN Day" and "Ambassador" stay as written.
+        // On a list, each of its items.
+        options.Filters.AddFilter("lower_first", (input, _, context) =>
+        {
+            string Lower(string s) => s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) && !StartsWithProperWord(s) ? char.ToLower(s[0], context.CultureInfo) + s[1..] : s;
+            return input is ArrayValue
+                ? new ArrayValue(input.Enumerate(context).Select(v => (FluidValue)new StringValue(Lower(v.ToStringValue()))).ToList())
+                : new StringValue(Lower(input.ToStringValue()));
+        });
+        return options;
+    }
+
+    // A title that starts with a name or a rank keeps its capital: "Ambassador's address", "President's message".
+    private static bool StartsWithProperWord(string s) =>
+        s.StartsWith("Ambassador", StringComparison.Ordinal) || s.StartsWith("President", StringComparison.Ordinal)
+        || s.StartsWith("Minister", StringComparison.Ordinal) || s.StartsWith("National", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"[\\`*_\[\]<>#|~]")]
+    private static partial Regex MarkdownSyntax();
+
+    [GeneratedRegex(@"\\([\\`*_\[\]<>#|~])")]
+    private static partial Regex EscapedMark();
+
+    [GeneratedRegex(@"at \((\d+):(\d+)\)")]
+    private static partial Regex FluidPosition();
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex ExtraBlankLines();
+}

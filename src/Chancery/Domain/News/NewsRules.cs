@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+using Chancery.Domain.Missions;
+
+namespace Chancery.Domain.News;
+
+/// <summary>The limits of a news item and how its public address is made.</summary>
+public static partial class NewsRules
+{
+    public const int TitleLength = 300;
+    public const int BodyLength = 100_000;
+    public const int SlugLength = 80;
+    public const int ReasonLength = 2000;
+    public const int TemplateLength = 20_000;
+
+    /// <summary>
+    /// A readable address from the title in any script ("Khojaly: 32 years" → khojaly-32-years, "纪念活动" → ji-nian-huo-dong),
+    /// "news" when nothing is left.
+    /// </summary>
+    public static string SlugFrom(string title)
+    {
+        var latin = AnyAscii.Transliteration.Transliterate(title);
+        var slug = MissionAddress.SuggestSlug(latin);
+        if (slug == "mission")
+        {
+            slug = "news";
+        }
+        return slug.Length > SlugLength - 8 ? slug[..(SlugLength - 8)].TrimEnd('-') : slug;
+    }
+
+    public static bool IsSlug(string slug) => slug.Length <= SlugLength && SlugPattern().IsMatch(slug);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

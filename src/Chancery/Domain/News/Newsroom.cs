@@ -1,0 +1,282 @@
+using System.Security.Cryptography;
+using Chancery.Data;
+using Chancery.Domain.Audit;
+using Chancery.Domain.Missions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.News;
+
+/// <summary>What a news item is written from: a title, a Markdown body, its language, and optionally its event and the item it translates.</summary>
+public sealed record NewsInput(string? Title, string? Body, string? Language, Guid? EventId = null, Guid? TranslationOf = null);
+
+/// <summary>
+/// The press office's desk (PRODUCT.md M7), GOV.UK's Whitehall as the model: an item is written as a draft,
+/// submitted, and published once a second person approves it — at once or at a set time — or published at once by
+/// someone allowed to, who writes down why. A published item is changed with a note readers see, and taken down
+/// by withdrawal with a notice, never deleted. Every step is a saved change of the item, so the audit shows who did
+/// what; a draft can be shown to someone outside through a secret preview link.
+/// </summary>
+public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clock, NewsCache cache)
+{
+    public static readonly MissionRole[] Writers = [MissionRole.Press];
+    /// <summary>Who may publish without a second person: the mission's administrators (the head of mission, a delegate).</summary>
+    public static readonly MissionRole[] PublishersAtOnce = [MissionRole.Admin];
+
+    public IQueryable<NewsItem> Items => db.NewsItems;
+
+    public Task<NewsItem> FindAsync(Guid id, CancellationToken ct = default) =>
+        scope.FindAsync(db.NewsItems.AsTracking().Where(n => n.Id == id), "news item", Writers, ct);
+
+    public async Task<NewsItem> CreateAsync(Guid missionId, NewsInput input, CancellationToken ct = default)
+    {
+        var (title, body, language) = Checked(input);
+        var now = clock.GetUtcNow();
+        var item = new NewsItem
+        {
+            MissionId = missionId,
+            Language = language,
+            Title = title,
+            Body = body,
+            Slug = "",
+            AuthorId = scope.UserId,
+            AuthorName = scope.UserName,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        if (input.TranslationOf is { } of)
+        {
+            var original = await db.NewsItems.FirstOrDefaultAsync(n => n.Id == of && n.MissionId == missionId, ct)
+                ?? throw new DomainException("The item this translates is not one of this mission's.", "translationOf");
+            if (await db.NewsItems.AnyAsync(n => n.StoryId == original.StoryId && n.Language == language, ct))
+            {
+                throw new DomainException($"This item already has a version in '{language}': edit that one.", "language", DomainErrorKind.Conflict);
+            }
+            item.StoryId = original.StoryId;
+            item.EventId = input.EventId ?? original.EventId;
+        }
+        else
+        {
+            item.StoryId = item.Id;
+            item.IsPrimary = true;
+            item.EventId = input.EventId;
+        }
+        if (item.EventId is { } eventId && !await db.Events.AnyAsync(e => e.Id == eventId && e.MissionId == missionId, ct))
+        {
+            throw new DomainException("There is no such event in this mission.", "eventId");
+        }
+        item.Slug = await FreeSlugAsync(missionId, NewsRules.SlugFrom(title), language, ct);
+        db.NewsItems.Add(item);
+        await SaveAsync(ct);
+        return item;
+    }
+
+    /// <summary>
+    /// New words. A submitted or scheduled item goes back to draft (what was approved is not what is there now);
+    /// a published one stays public and says what changed in <paramref name="changeNote"/>, which it then needs.
+    /// </summary>
+    public async Task UpdateAsync(NewsItem item, NewsInput input, string? changeNote, CancellationToken ct = default)
+    {
+        var (title, body, _) = Checked(input with { Language = item.Language });
+        var note = Clean(changeNote, NewsRules.ReasonLength, "changeNote");
+        switch (item.State)
+        {
+            case NewsState.Withdrawn:
+                throw new DomainException("A withdrawn item is not edited: write a new one.", kind: DomainErrorKind.Conflict);
+            case NewsState.Published when note is null:
+                throw new DomainException("Say what changed: readers of a published item see the note with the date.", "changeNote");
+            case NewsState.Published:
+                db.NewsChangeNotes.Add(new NewsChangeNote { MissionId = item.MissionId, NewsItemId = item.Id, At = clock.GetUtcNow(), Note = note! });
+                break;
+            case NewsState.Submitted or NewsState.Scheduled:
+                item.State = NewsState.Draft;
+                item.PublishAt = null;
+                item.ApprovedById = null;
+                item.ApprovedByName = null;
+                item.ApprovedAt = null;
+                break;
+        }
+        item.Title = title;
+        item.Body = body;
+        item.UpdatedAt = clock.GetUtcNow();
+        await SaveAsync(ct);
+    }
+
+    public async Task SubmitAsync(NewsItem item, CancellationToken ct = default)
+    {
+        Expect(item, "submitted", NewsState.Draft);
+        item.State = NewsState.Submitted;
+        item.SubmittedAt = clock.GetUtcNow();
+        await SaveAsync(ct);
+    }
+
+    /// <summary>A second person's yes: public now, or at <paramref name="publishAt"/> if that is still to come.</summary>
+    public async Task ApproveAsync(NewsItem item, DateTimeOffset? publishAt, CancellationToken ct = default)
+    {
+        Expect(item, "approved", NewsState.Submitted);
+        if (item.AuthorId is { } author && author == scope.UserId)
+        {
+            throw new DomainException("You wrote this item: another person approves it (or an administrator publishes it at once, with a reason).",
+                kind: DomainErrorKind.Forbidden);
+        }
+        var now = clock.GetUtcNow();
+        item.ApprovedById = scope.UserId;
+        item.ApprovedByName = scope.UserName;
+        item.ApprovedAt = now;
+        if (publishAt is { } at && at > now)
+        {
+            item.State = NewsState.Scheduled;
+            item.PublishAt = at.ToUniversalTime();
+        }
+        else
+        {
+            Publish(item, now);
+        }
+        await SaveAsync(ct);
+    }
+
+    /// <summary>Back to its writer with what to change; the reason goes in the audit with the step.</summary>
+    public async Task ReturnAsync(NewsItem item, string? reason, CancellationToken ct = default)
+    {
+        Expect(item, "sent back", NewsState.Submitted, NewsState.Scheduled);
+        var why = Clean(reason, NewsRules.ReasonLength, "reason") ?? throw new DomainException("Say what should change.", "reason");
+        item.State = NewsState.Draft;
+        item.PublishAt = null;
+        item.ApprovedById = null;
+        item.ApprovedByName = null;
+        item.ApprovedAt = null;
+        AuditEvents.Add(db, item.MissionId, "NewsReturned", nameof(NewsItem), item.Id.ToString(), clock, System.Text.Json.JsonSerializer.Serialize(new { reason = why }));
+        await SaveAsync(ct);
+    }
+
+    /// <summary>Published at once without a second person, by someone allowed to, who says why.</summary>
+    public async Task PublishNowAsync(NewsItem item, string? reason, CancellationToken ct = default)
+    {
+        if (!scope.Can(item.MissionId, PublishersAtOnce))
+        {
+            throw new DomainException("Only the mission's administrators publish without a second person's approval: submit it instead.", kind: DomainErrorKind.Forbidden);
+        }
+        Expect(item, "published", NewsState.Draft, NewsState.Submitted, NewsState.Scheduled);
+        item.PublishedWithoutApprovalBecause = Clean(reason, NewsRules.ReasonLength, "reason")
+            ?? throw new DomainException("Publishing without approval needs a written reason; it is kept in the audit.", "reason");
+        Publish(item, clock.GetUtcNow());
+        await SaveAsync(ct);
+    }
+
+    /// <summary>Taken down: the address stays and shows <paramref name="notice"/> in the item's place.</summary>
+    public async Task WithdrawAsync(NewsItem item, string? notice, CancellationToken ct = default)
+    {
+        Expect(item, "withdrawn", NewsState.Published);
+        item.WithdrawalNotice = Clean(notice, NewsRules.ReasonLength, "notice")
+            ?? throw new DomainException("Say why it was withdrawn: readers see the notice where the item was.", "notice");
+        item.State = NewsState.Withdrawn;
+        item.WithdrawnAt = clock.GetUtcNow();
+        await SaveAsync(ct);
+    }
+
+    /// <summary>Only what was never public is deleted; a published item is withdrawn instead.</summary>
+    public async Task DeleteAsync(NewsItem item, CancellationToken ct = default)
+    {
+        if (item.PublishedAt is not null)
+        {
+            throw new DomainException("A published item is withdrawn, not deleted: its address and notice stay.", kind: DomainErrorKind.Conflict);
+        }
+        if (item.IsPrimary && await db.NewsItems.AnyAsync(n => n.StoryId == item.StoryId && n.Id != item.Id, ct))
+        {
+            throw new DomainException("Other language versions hang on this one: delete them first.", kind: DomainErrorKind.Conflict);
+        }
+        db.NewsItems.Remove(item);
+        await SaveAsync(ct);
+    }
+
+    /// <summary>A new secret link that shows the item as it stands to whoever has it; an earlier link stops working.</summary>
+    public async Task<string> NewPreviewTokenAsync(NewsItem item, CancellationToken ct = default)
+    {
+        item.PreviewToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        await SaveAsync(ct);
+        return item.PreviewToken;
+    }
+
+    public async Task RevokePreviewAsync(NewsItem item, CancellationToken ct = default)
+    {
+        item.PreviewToken = null;
+        await SaveAsync(ct);
+    }
+
+    // Any change may touch a public page (a publication, a withdrawal, a new translation to link to): forget them all.
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        cache.Forget();
+    }
+
+    private static void Publish(NewsItem item, DateTimeOffset now)
+    {
+        item.State = NewsState.Published;
+        item.PublishAt = null;
+        item.PublishedAt ??= now;
+        item.UpdatedAt = now;
+        // What was shown in private need not stay reachable once the item is public.
+        item.PreviewToken = null;
+    }
+
+    private static void Expect(NewsItem item, string step, params NewsState[] states)
+    {
+        if (!states.Contains(item.State))
+        {
+            throw new DomainException($"A {item.State.ToString().ToLowerInvariant()} item cannot be {step}.", kind: DomainErrorKind.Conflict);
+        }
+    }
+
+    private static (string Title, string Body, string Language) Checked(NewsInput input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var title = Clean(input.Title, NewsRules.TitleLength, "title", errors);
+        if (title is null && !errors.ContainsKey("title"))
+        {
+            errors["title"] = ["A news item needs a title."];
+        }
+        var body = input.Body?.Replace("\r\n", "\n", StringComparison.Ordinal) ?? "";
+        if (body.Length > NewsRules.BodyLength)
+        {
+            errors["body"] = [$"The text is at most {NewsRules.BodyLength:N0} characters."];
+        }
+        var language = Contacts.Text.Clean(input.Language);
+        if (language is null || !Contacts.ContactRules.IsLanguageTag(language))
+        {
+            errors["language"] = [$"'{language}' is not a language tag: say which language the item is written in (en, fr, zh, ar, …)."];
+        }
+        DomainException.ThrowIfAny(errors, "The news item was not saved.");
+        return (title!, body, language!);
+    }
+
+    private static string? Clean(string? text, int max, string field, Dictionary<string, string[]>? errors = null)
+    {
+        var clean = Contacts.Text.Clean(text);
+        if (clean is not null && clean.Length > max)
+        {
+            var message = $"At most {max:N0} characters.";
+            if (errors is null)
+            {
+                throw new DomainException(message, field);
+            }
+            errors[field] = [message];
+        }
+        return clean;
+    }
+
+    private async Task<string> FreeSlugAsync(Guid missionId, string wanted, string language, CancellationToken ct)
+    {
+        var taken = await db.NewsItems.Where(n => n.MissionId == missionId && n.Slug.StartsWith(wanted)).Select(n => n.Slug).ToListAsync(ct);
+        var set = taken.ToHashSet(StringComparer.Ordinal);
+        if (!set.Contains(wanted))
+        {
+            return wanted;
+        }
+        var withLanguage = $"{wanted}-{Events.InvitationLanguages.Primary(language)}";
+        if (!set.Contains(withLanguage))
+        {
+            return withLanguage;
+        }
+        return Enumerable.Range(2, 10_000).Select(n => $"{wanted}-{n}").First(s => !set.Contains(s));
+    }
+}
