@@ -102,6 +102,7 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Print/EnvelopeLabels", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Seating", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Missions/Precedence", Policies.Protocol);
+    o.Conventions.AuthorizeAreaFolder("Staff", "/News", Policies.Press);
 }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
 services.AddRouting(o => o.LowercaseUrls = true);
 services.AddProblemDetails();

@@ -19,7 +19,8 @@ public static class NewsApi
     public sealed record NewsBody(string? Title, string? Body, string? Language, Guid? EventId = null, Guid? TranslationOf = null,
         bool Publish = false, string? Reason = null, Guid? MissionId = null);
     public sealed record UpdateBody(string? Title, string? Body, string? ChangeNote = null);
-    public sealed record ApproveBody(DateTimeOffset? PublishAt = null);
+    /// <summary><c>publishAt</c> with an offset, or on the mission's clock without one; <c>version</c>, the version read.</summary>
+    public sealed record ApproveBody(string? PublishAt = null, int? Version = null);
     public sealed record ReasonBody(string? Reason);
     public sealed record NoticeBody(string? Notice);
     public sealed record PreviewBody(string? Body);
@@ -30,7 +31,7 @@ public static class NewsApi
     public sealed record NewsDto(Guid Id, string Slug, string Url, string State, string Title, string Body, string Language, Guid? EventId, Guid StoryId,
         bool Primary, string Author, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? SubmittedAt, string? ApprovedBy,
         DateTimeOffset? ApprovedAt, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt, string? PublishedWithoutApprovalBecause,
-        DateTimeOffset? WithdrawnAt, string? WithdrawalNotice, bool HasPreviewLink, List<VersionDto> Versions, List<ChangeDto> Changes);
+        DateTimeOffset? WithdrawnAt, string? WithdrawalNotice, bool HasPreviewLink, List<VersionDto> Versions, List<ChangeDto> Changes, int Version);
     public sealed record NewsSummaryDto(Guid Id, string Slug, string State, string Title, string Language, Guid StoryId, bool Primary, string Author,
         DateTimeOffset UpdatedAt, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt);
     public sealed record TemplateDto(string Language, string Text, bool Shipped);
@@ -69,15 +70,17 @@ public static class NewsApi
         var lang = Domain.Contacts.Text.Clean(language) ?? (Domain.Events.InvitationLanguages.Of(e, null) is [var first, ..] ? first : "en");
         if (!Domain.Contacts.ContactRules.IsLanguageTag(lang))
         {
-            throw new DomainException($"'{lang}' is not a language tag such as en, fr, zh or ar.", "language");
+            throw new DomainException($"'{lang}' is not a language tag such as en, fr, zh or ar.", "Language");
         }
         var draft = await NewsDraft.WriteAsync(db, list, e, lang, ct);
         return TypedResults.Ok(new DraftDto(draft.Title, draft.Body, draft.Language));
     }
 
-    private static async Task<Ok<List<NewsSummaryDto>>> ListAsync(Newsroom newsroom, string? state, int? limit, int? offset, CancellationToken ct)
+    private static async Task<Ok<List<NewsSummaryDto>>> ListAsync(Newsroom newsroom, MissionScope scope, string? state, int? limit, int? offset, CancellationToken ct)
     {
-        var q = newsroom.Items.AsNoTracking();
+        // Only the missions where the caller is of the press office (a Door member elsewhere sees nothing there).
+        var missions = scope.VisibleMissionIds.Where(m => scope.Can(m, Writers)).ToList();
+        var q = newsroom.Items.AsNoTracking().Where(n => missions.Contains(n.MissionId));
         if (state is not null)
         {
             q = Enum.TryParse<NewsState>(state, ignoreCase: true, out var s) ? q.Where(n => n.State == s)
@@ -95,20 +98,8 @@ public static class NewsApi
         {
             return TypedResults.Forbid();
         }
-        if (body.Publish && !scope.Can(missionId, Newsroom.PublishersAtOnce))
-        {
-            throw new DomainException("Only the mission's administrators publish without a second person's approval: create it, then submit it.",
-                kind: DomainErrorKind.Forbidden);
-        }
-        if (body.Publish && Domain.Contacts.Text.Clean(body.Reason) is null)
-        {
-            throw new DomainException("Publishing without approval needs a written reason; it is kept in the audit.", "reason");
-        }
-        var item = await newsroom.CreateAsync(missionId, new NewsInput(body.Title, body.Body, body.Language, body.EventId, body.TranslationOf), ct);
-        if (body.Publish)
-        {
-            await newsroom.PublishNowAsync(item, body.Reason, ct);
-        }
+        var item = await newsroom.CreateAsync(missionId, new NewsInput(body.Title, body.Body, body.Language, body.EventId, body.TranslationOf),
+            body.Publish ? body.Reason ?? "" : null, ct);
         return TypedResults.Created($"/api/news/{item.Id}", await DtoAsync(db, item, http, ct));
     }
 
@@ -131,7 +122,11 @@ public static class NewsApi
     private static async Task<Ok<NewsDto>> ApproveAsync(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct)
     {
         var body = http.Request.HasJsonContentType() ? await http.Request.ReadFromJsonAsync<ApproveBody>(ct) : null;
-        return await Step(id, newsroom, db, http, (item, c) => newsroom.ApproveAsync(item, body?.PublishAt, c), ct);
+        return await Step(id, newsroom, db, http, async (item, c) =>
+        {
+            var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == item.MissionId, c);
+            await newsroom.ApproveAsync(item, MissionTime(body?.PublishAt, mission), body?.Version, c);
+        }, ct);
     }
 
     private static Task<Ok<NewsDto>> ReturnAsync(Guid id, ReasonBody body, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct) =>
@@ -176,11 +171,11 @@ public static class NewsApi
         var text = body.Text ?? "";
         if (!Domain.Contacts.ContactRules.IsLanguageTag(language))
         {
-            throw new DomainException($"'{language}' is not a language tag such as en, fr, zh or ar.", "language");
+            throw new DomainException($"'{language}' is not a language tag such as en, fr, zh or ar.", "Language");
         }
         if (NewsDraft.Check(text) is { } problem)
         {
-            throw new DomainException(problem, "text");
+            throw new DomainException(problem, "Text");
         }
         var own = await db.NewsTemplates.AsTracking().FirstOrDefaultAsync(t => t.MissionId == mission && t.Language == language, ct);
         if (own is null)
@@ -210,13 +205,33 @@ public static class NewsApi
         return TypedResults.Ok(await DtoAsync(db, item, http, ct));
     }
 
+    // "2026-12-01T09:00+01:00" as written; "2026-12-01T09:00" on the mission's clock, as every local time in this API.
+    private static DateTimeOffset? MissionTime(string? text, Domain.Missions.Mission mission)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (System.Text.RegularExpressions.Regex.IsMatch(text, @"(Z|[+-]\d{2}:\d{2})$") && DateTimeOffset.TryParse(text, invariant, System.Globalization.DateTimeStyles.None, out var exact))
+        {
+            return exact;
+        }
+        if (DateTime.TryParse(text, invariant, System.Globalization.DateTimeStyles.None, out var local))
+        {
+            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(mission.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+            return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone));
+        }
+        throw new DomainException($"'{text}' is not a time such as 2026-12-01T09:00 (the mission's clock) or 2026-12-01T09:00+01:00.", "PublishAt");
+    }
+
     private static string Name(NewsState state) => state.ToString().ToLowerInvariant();
 
     /// <summary>The mission's public news address: its own host name where it has one, else /m/{slug} on this host.</summary>
     private static async Task<string> PublicRootAsync(ChanceryDb db, Guid missionId, HttpContext http, CancellationToken ct)
     {
-        var mission = await db.Missions.AsNoTracking().Where(m => m.Id == missionId).Select(m => new { m.Slug, m.HostName }).FirstAsync(ct);
-        return mission.HostName is { } host ? $"{http.Request.Scheme}://{host}/news" : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/m/{mission.Slug}/news";
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == missionId, ct);
+        return Pages.Public.News.NewsEndpoints.RootOf(mission, http.Request);
     }
 
     private static async Task<NewsDto> DtoAsync(ChanceryDb db, NewsItem n, HttpContext http, CancellationToken ct)
@@ -228,6 +243,6 @@ public static class NewsApi
             n.StoryId, n.IsPrimary, n.AuthorName, n.CreatedAt, n.UpdatedAt, n.SubmittedAt, n.ApprovedByName, n.ApprovedAt, n.PublishAt, n.PublishedAt,
             n.PublishedWithoutApprovalBecause, n.WithdrawnAt, n.WithdrawalNotice, n.PreviewToken is not null,
             [.. versions.Select(v => new VersionDto(v.Id, v.Language, v.Slug, Name(v.State), v.IsPrimary))],
-            [.. changes.Select(c => new ChangeDto(c.At, c.Note))]);
+            [.. changes.Select(c => new ChangeDto(c.At, c.Note))], n.Version);
     }
 }

@@ -124,6 +124,9 @@ public abstract class NewsDraftTests(string provider) : IAsyncLifetime
         var problem = await broken.Content.ReadAsStringAsync();
         Assert.Contains("at line 3, column 41", problem, StringComparison.Ordinal);
 
+        // Values are printed, never grown: assign and capture are not part of the language here.
+        Assert.Equal(HttpStatusCode.BadRequest, (await press.PutAsJsonAsync("/api/news/templates/en", new { text = "{% assign s = event.title %}{{ s }}" })).StatusCode);
+
         (await press.PutAsJsonAsync("/api/news/templates/en", new { text = "# {{ event.occasion }} in review\n\n{{ attendance.total }} guests came; {{ programme.size }} items." }))
             .EnsureSuccessStatusCode();
         var (title, body) = await DraftAsync(press, h.EventId, "en");

@@ -92,7 +92,9 @@ public abstract class NewsFeedTests(string provider) : IAsyncLifetime
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
         NothingRuns(await anonymous.GetStringAsync(Public()));
 
-        foreach (var entry in XDocument.Parse(await anonymous.GetStringAsync(Public("/feed.atom"))).Descendants(Atom + "content"))
+        var contents = XDocument.Parse(await anonymous.GetStringAsync(Public("/feed.atom"))).Descendants(Atom + "content").ToList();
+        Assert.Equal(3, contents.Count);
+        foreach (var entry in contents)
         {
             NothingRuns(entry.Value);
         }

@@ -137,9 +137,11 @@ public abstract class NewsroomTests(string provider) : IAsyncLifetime
         var anonymous = _app.CreateClient();
         Assert.Contains("First words.", await anonymous.GetStringAsync(Public("/visit-of-the-minister")), StringComparison.Ordinal); // now cached
 
-        var noNote = await _writer.PutAsJsonAsync($"/api/news/{id}", new { title = "Visit of the minister", body = "Second words." });
+        // Changed words go out without a second person: a press officer may not, an administrator may, with a note.
+        Assert.Equal(HttpStatusCode.Forbidden, (await _writer.PutAsJsonAsync($"/api/news/{id}", new { title = "Visit", body = "Other words.", changeNote = "Mine." })).StatusCode);
+        var noNote = await admin.PutAsJsonAsync($"/api/news/{id}", new { title = "Visit of the minister", body = "Second words." });
         Assert.Equal(HttpStatusCode.BadRequest, noNote.StatusCode);
-        (await _writer.PutAsJsonAsync($"/api/news/{id}", new { title = "Visit of the minister", body = "Second words.", changeNote = "The minister's <em>quote</em> corrected." }))
+        (await admin.PutAsJsonAsync($"/api/news/{id}", new { title = "Visit of the minister", body = "Second words.", changeNote = "The minister's <em>quote</em> corrected." }))
             .EnsureSuccessStatusCode();
         var page = await anonymous.GetStringAsync(Public("/visit-of-the-minister"));
         Assert.Contains("Second words.", page, StringComparison.Ordinal); // the cache forgot the old page
@@ -154,8 +156,47 @@ public abstract class NewsroomTests(string provider) : IAsyncLifetime
         var text = await withdrawn.Content.ReadAsStringAsync();
         Assert.Contains("This item was withdrawn", text, StringComparison.Ordinal);
         Assert.Contains("Published in error before the visit was confirmed.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Second words.", text, StringComparison.Ordinal); // the text itself is off the web
+        Assert.Contains("<meta name=\"robots\" content=\"noindex, nofollow\">", text, StringComparison.Ordinal);
         Assert.DoesNotContain("visit-of-the-minister", await anonymous.GetStringAsync(Public()), StringComparison.Ordinal); // off the list
         Assert.Equal(HttpStatusCode.Conflict, (await _writer.PutAsJsonAsync($"/api/news/{id}", new { title = "x", body = "y", changeNote = "z" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Whoever_wrote_words_of_an_item_cannot_approve_it_and_an_approval_names_the_version_it_read()
+    {
+        var third = await _app.ApiClientAsync(await _app.CreateUserAsync(_mission.Id, MissionRole.Press));
+        var id = (await CreateAsync(_writer, new { title = "Concert", body = "The writer's words.", language = "en" })).GetProperty("id").GetString();
+        // The approver rewrites the writer's draft, submits it and tries to approve their own words.
+        (await _approver.PutAsJsonAsync($"/api/news/{id}", new { title = "Concert", body = "The approver's own words." })).EnsureSuccessStatusCode();
+        await PostAsync(_approver, $"/api/news/{id}/submit");
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(_approver, $"/api/news/{id}/approve")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(_writer, $"/api/news/{id}/approve")).Status);
+
+        // A third reads it, and approves that version only.
+        var read = (await third.GetFromJsonAsync<JsonElement>($"/api/news/{id}")).GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(third, $"/api/news/{id}/approve", new { version = read - 1 })).Status);
+        var approved = await PostAsync(third, $"/api/news/{id}/approve", new { version = read });
+        Assert.Equal("published", State(approved.Body));
+    }
+
+    [Fact]
+    public async Task A_time_to_publish_without_an_offset_is_on_the_missions_clock()
+    {
+        await _app.WithDbAsync(async db =>
+        {
+            var m = await db.Missions.IgnoreQueryFilters().AsTracking().SingleAsync(x => x.Id == _mission.Id);
+            m.TimeZone = "Asia/Shanghai";
+            return await db.SaveChangesAsync();
+        });
+        var id = (await CreateAsync(_writer, new { title = "Embargo in Beijing", body = "x", language = "en" })).GetProperty("id").GetString();
+        await PostAsync(_writer, $"/api/news/{id}/submit");
+        var local = _app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(3).AddHours(9);
+
+        var scheduled = await PostAsync(_approver, $"/api/news/{id}/approve", new { publishAt = local.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.Equal(new DateTimeOffset(local.AddHours(-8), TimeSpan.Zero), scheduled.Body.GetProperty("publishAt").GetDateTimeOffset()); // 09:00 in Beijing is 01:00 UTC
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(_approver, $"/api/news/{id}/approve", new { publishAt = "next Tuesday" })).Status);
     }
 
     [Fact]
@@ -204,6 +245,18 @@ public abstract class NewsroomTests(string provider) : IAsyncLifetime
         var door = await _app.ApiClientAsync(await _app.CreateUserAsync(_mission.Id, MissionRole.Door));
         Assert.Equal(HttpStatusCode.Forbidden, (await door.GetAsync("/api/news")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await door.GetAsync($"/api/news/{id}")).StatusCode);
+
+        // Of the press office in another mission and at this one's door: the list holds nothing of this one.
+        var both = await _app.CreateUserAsync(other.Id, MissionRole.Press);
+        await _app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == both);
+            db.Memberships.Add(new Membership { MissionId = _mission.Id, UserId = user.Id, Role = MissionRole.Door, CreatedAt = _app.Clock.GetUtcNow() });
+            return await db.SaveChangesAsync();
+        });
+        var pressElsewhere = await _app.ApiClientAsync(both);
+        Assert.DoesNotContain(id!, await pressElsewhere.GetStringAsync("/api/news"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await pressElsewhere.GetAsync($"/api/news/{id}")).StatusCode);
     }
 }
 

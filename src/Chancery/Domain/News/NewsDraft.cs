@@ -23,9 +23,11 @@ public static partial class NewsDraft
 {
     public sealed record Draft(string Title, string Body, string Language);
 
-    private static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false });
+    private static readonly FluidParser Parser = MakeParser();
     private static readonly ConcurrentDictionary<string, IFluidTemplate> Parsed = new();
     private static readonly TemplateOptions Options = MakeOptions();
+    /// <summary>What a draft may come to: a generous news item, not a runaway loop's output.</summary>
+    private const int MaxLength = 200_000;
 
     /// <summary>The shipped template of a language (English's for a language none is shipped for).</summary>
     public static string ShippedTemplate(string language)
@@ -52,22 +54,26 @@ public static partial class NewsDraft
     {
         var own = await db.NewsTemplates.AsNoTracking().Where(t => t.MissionId == e.MissionId && t.Language == language).Select(t => t.Text).FirstOrDefaultAsync(ct);
         var source = own ?? ShippedTemplate(language);
+        if (Parsed.Count > 200)
+        {
+            Parsed.Clear(); // every mission's every language is far fewer; a stream of edits must not fill memory
+        }
         var template = Parsed.GetOrAdd(source, s => Parser.TryParse(s, out var t, out var error) ? t
             : throw new DomainException($"The news template for '{language}' cannot be read: {Where(error)}"));
         var model = await ModelAsync(db, list, e, NewsWords.For(language), ct);
         var context = new TemplateContext(model, Options) { CultureInfo = NewsWords.For(language).Culture };
         context.AmbientValues["words"] = NewsWords.For(language);
-        string text;
+        using var writer = new CappedWriter(MaxLength);
         try
         {
-            text = await template.RenderAsync(context, NullEncoder.Default);
+            await template.RenderAsync(writer, NullEncoder.Default, context);
         }
         catch (InvalidOperationException ex)
         {
-            // MaxSteps: a loop in a mission's own template that would not end.
+            // MaxSteps, or the cap on what it writes: a loop in a mission's own template that would not end.
             throw new DomainException($"The news template for '{language}' did not finish: {ex.Message}");
         }
-        return Split(text, language);
+        return Split(writer.ToString(), language);
     }
 
     /// <summary>The template's first line "# …" is the title (as plain text); the rest is the body, blank lines tidied.</summary>
@@ -163,14 +169,43 @@ public static partial class NewsDraft
         return string.IsNullOrWhiteSpace(p.Speaker) ? null : p.Speaker;
     }
 
-    /// <summary>Backslash before every ASCII punctuation mark Markdown could read as syntax: the value prints as written.</summary>
-    public static string? Escape(string? value) => value is null ? null : MarkdownSyntax().Replace(value, @"\$0");
+    /// <summary>
+    /// A value printed as written wherever it lands in the Markdown: a backslash before each mark Markdown could read
+    /// as emphasis, a link, markup or an entity, before a leading list or heading mark, and inside what the autolink
+    /// extension would turn into a link ("www.", "://").
+    /// </summary>
+    public static string? Escape(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var escaped = MarkdownSyntax().Replace(value, @"\$0");
+        escaped = LeadingBlockMark().Replace(escaped, @"$1\$2");
+        return escaped.Replace("://", @"\://", StringComparison.Ordinal).Replace("www.", @"www\.", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static string Unescape(string value) => EscapedMark().Replace(value, "$1");
+
+    // Liquid without assign and capture: a template only prints what the event holds, so nothing it does can grow a
+    // value beyond the event's own (a string doubled forty times would fill the server's memory before any limit on
+    // steps or output is reached).
+    private static FluidParser MakeParser()
+    {
+        var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
+        parser.RegisteredTags.Remove("assign");
+        parser.RegisteredTags.Remove("capture");
+        return parser;
+    }
 
     private static TemplateOptions MakeOptions()
     {
         var options = new TemplateOptions { MaxSteps = 100_000, MaxRecursion = 20 };
+        // Each replacement multiplies a value by another's length: a few in a row would outgrow any memory.
+        foreach (var quadratic in new[] { "replace", "replace_first", "replace_last" })
+        {
+            options.Filters.AddFilter(quadratic, (_, _, _) => throw new InvalidOperationException($"'{quadratic}' is not available in news templates."));
+        }
         options.Filters.AddFilter("and_list", (input, _, context) =>
         {
             var words = (NewsWords)context.AmbientValues["words"];
@@ -199,10 +234,13 @@ public static partial class NewsDraft
         s.StartsWith("Ambassador", StringComparison.Ordinal) || s.StartsWith("President", StringComparison.Ordinal)
         || s.StartsWith("Minister", StringComparison.Ordinal) || s.StartsWith("National", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"[\\`*_\[\]<>#|~]")]
+    [GeneratedRegex(@"^(\s*)([-+=]|\d+(?=[.)]))")]
+    private static partial Regex LeadingBlockMark();
+
+    [GeneratedRegex(@"[\\`*_\[\]<>#|~!&]")]
     private static partial Regex MarkdownSyntax();
 
-    [GeneratedRegex(@"\\([\\`*_\[\]<>#|~])")]
+    [GeneratedRegex(@"\\([\\`*_\[\]<>#|~!&.:=+-])")]
     private static partial Regex EscapedMark();
 
     [GeneratedRegex(@"at \((\d+):(\d+)\)")]
@@ -210,4 +248,40 @@ public static partial class NewsDraft
 
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex ExtraBlankLines();
+}
+
+/// <summary>A writer that refuses to hold more than <c>max</c> characters.</summary>
+internal sealed class CappedWriter(int max) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+{
+    public override void Write(char value)
+    {
+        Check(1);
+        base.Write(value);
+    }
+
+    public override void Write(string? value)
+    {
+        Check(value?.Length ?? 0);
+        base.Write(value);
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        Check(count);
+        base.Write(buffer, index, count);
+    }
+
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        Check(buffer.Length);
+        base.Write(buffer);
+    }
+
+    private void Check(int adding)
+    {
+        if (GetStringBuilder().Length + adding > max)
+        {
+            throw new InvalidOperationException($"it wrote more than {max:N0} characters.");
+        }
+    }
 }

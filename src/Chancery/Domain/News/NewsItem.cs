@@ -54,6 +54,14 @@ public sealed class NewsItem : IMissionScoped
     /// <summary>The secret in a draft's preview link; null when there is no link (or it was revoked).</summary>
     public string? PreviewToken { get; set; }
 
+    /// <summary>
+    /// Everyone who wrote any of its words since it was last approved (its author first): none of them may approve
+    /// it, so no one's words go out on their own say-so.
+    /// </summary>
+    public List<Guid> Editors { get; set; } = [];
+    /// <summary>Bumped by every change: two saves of one version cannot both win, and an approval names the version it read.</summary>
+    public int Version { get; set; }
+
     public bool IsPublic => State is NewsState.Published or NewsState.Withdrawn;
 }
 
@@ -88,6 +96,7 @@ internal sealed class NewsItemConfiguration : IEntityTypeConfiguration<NewsItem>
         e.Property(n => n.PublishedWithoutApprovalBecause).HasMaxLength(NewsRules.ReasonLength);
         e.Property(n => n.WithdrawalNotice).HasMaxLength(NewsRules.ReasonLength);
         e.Property(n => n.PreviewToken).HasMaxLength(64);
+        e.Property(n => n.Version).IsConcurrencyToken();
     }
 }
 

@@ -6,7 +6,7 @@ namespace Chancery.Domain.News;
 /// <summary>
 /// A news item's Markdown as HTML fit for a public page. Two locks, either enough alone: Markdig is told to treat
 /// raw HTML as text, and what it writes then goes through HtmlSanitizer, which keeps only ordinary markup and
-/// http(s)/mailto links. Links leave with <c>rel="noopener"</c>.
+/// http(s)/mailto links. Links leave with <c>rel="noopener nofollow"</c>.
 /// </summary>
 public static class NewsMarkdown
 {
@@ -37,13 +37,15 @@ public static class NewsMarkdown
             AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
                 "p", "br", "strong", "em", "del", "ins", "mark", "sub", "sup", "blockquote", "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
-                "hr", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "img",
+                "hr", "code", "pre", "table", "thead", "tbody", "tr", "th", "td",
             },
-            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "align", "start" },
+            // No images from elsewhere: the pages' policy would not load them (img-src 'self'); photos come with the item's gallery.
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title", "align", "start" },
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
-            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
         };
-        var sanitizer = new HtmlSanitizer(options);
+        // A tag it does not keep (a "# heading" written as h1, an image) loses the tag, not the words inside it.
+        var sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)

@@ -49,12 +49,17 @@ public sealed partial class NewsScheduler(IServiceScopeFactory scopes, TimeProvi
         foreach (var item in due)
         {
             var at = item.PublishAt ?? now;
-            var won = await db.NewsItems.IgnoreQueryFilters().Where(n => n.Id == item.Id && n.State == NewsState.Scheduled)
+            // Still scheduled and still due: sent back and approved for later since the read, it waits. The version
+            // moves on, so an edit saved from what was read before fails rather than undoing the publication.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var won = await db.NewsItems.IgnoreQueryFilters().Where(n => n.Id == item.Id && n.State == NewsState.Scheduled && n.PublishAt <= now)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.State, NewsState.Published)
                     .SetProperty(n => n.PublishedAt, n => n.PublishedAt ?? at)
                     .SetProperty(n => n.UpdatedAt, at)
                     .SetProperty(n => n.PublishAt, (DateTimeOffset?)null)
-                    .SetProperty(n => n.PreviewToken, (string?)null), ct);
+                    .SetProperty(n => n.PreviewToken, (string?)null)
+                    .SetProperty(n => n.Editors, new List<Guid>())
+                    .SetProperty(n => n.Version, n => n.Version + 1), ct);
             if (won == 1)
             {
                 AuditEvents.Add(db, item.MissionId, "NewsPublishedOnSchedule", nameof(NewsItem), item.Id.ToString(), clock,
@@ -62,6 +67,7 @@ public sealed partial class NewsScheduler(IServiceScopeFactory scopes, TimeProvi
                 await db.SaveChangesAsync(ct);
                 mine.Add(item.Id);
             }
+            await transaction.CommitAsync(ct);
         }
         if (mine.Count > 0)
         {

@@ -38,6 +38,14 @@ public sealed record NewsWords(
         return Events.InvitationLanguages.Primary(Language) == "fr" && local.Day == 1 ? "1er" + written[1..] : written;
     }
 
+    /// <summary>A language named in itself ("Français", "中文", "العربية"), as a reader looks for their own; the tag where .NET knows none.</summary>
+    public static string NativeName(string tag)
+    {
+        var culture = Invitations.InvitationWording.Culture(tag);
+        var name = culture.Equals(CultureInfo.InvariantCulture) ? tag : culture.NativeName;
+        return name.Length > 0 ? char.ToUpper(name[0], culture) + name[1..] : tag;
+    }
+
     public string Category(string name) => Categories.TryGetValue(name, out var phrase) ? phrase : name;
 
     private static readonly NewsWords English = new("en", ", ", " and ", "d MMMM yyyy",

@@ -27,9 +27,11 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
     public Task<NewsItem> FindAsync(Guid id, CancellationToken ct = default) =>
         scope.FindAsync(db.NewsItems.AsTracking().Where(n => n.Id == id), "news item", Writers, ct);
 
-    public async Task<NewsItem> CreateAsync(Guid missionId, NewsInput input, CancellationToken ct = default)
+    /// <summary>A new draft; with <paramref name="publishNowBecause"/>, published at once in the same save (an administrator's step).</summary>
+    public async Task<NewsItem> CreateAsync(Guid missionId, NewsInput input, string? publishNowBecause = null, CancellationToken ct = default)
     {
         var (title, body, language) = Checked(input);
+        var reason = publishNowBecause is null ? null : PublishReason(missionId, publishNowBecause);
         var now = clock.GetUtcNow();
         var item = new NewsItem
         {
@@ -42,14 +44,15 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
             AuthorName = scope.UserName,
             CreatedAt = now,
             UpdatedAt = now,
+            Editors = scope.UserId is { } author ? [author] : [],
         };
         if (input.TranslationOf is { } of)
         {
             var original = await db.NewsItems.FirstOrDefaultAsync(n => n.Id == of && n.MissionId == missionId, ct)
-                ?? throw new DomainException("The item this translates is not one of this mission's.", "translationOf");
+                ?? throw new DomainException("The item this translates is not one of this mission's.", "TranslationOf");
             if (await db.NewsItems.AnyAsync(n => n.StoryId == original.StoryId && n.Language == language, ct))
             {
-                throw new DomainException($"This item already has a version in '{language}': edit that one.", "language", DomainErrorKind.Conflict);
+                throw new DomainException($"This item already has a version in '{language}': edit that one.", "Language", DomainErrorKind.Conflict);
             }
             item.StoryId = original.StoryId;
             item.EventId = input.EventId ?? original.EventId;
@@ -62,38 +65,48 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
         }
         if (item.EventId is { } eventId && !await db.Events.AnyAsync(e => e.Id == eventId && e.MissionId == missionId, ct))
         {
-            throw new DomainException("There is no such event in this mission.", "eventId");
+            throw new DomainException("There is no such event in this mission.", "EventId");
         }
         item.Slug = await FreeSlugAsync(missionId, NewsRules.SlugFrom(title), language, ct);
+        if (reason is not null)
+        {
+            item.PublishedWithoutApprovalBecause = reason;
+            Publish(item, now);
+        }
         db.NewsItems.Add(item);
         await SaveAsync(ct);
         return item;
     }
 
     /// <summary>
-    /// New words. A submitted or scheduled item goes back to draft (what was approved is not what is there now);
-    /// a published one stays public and says what changed in <paramref name="changeNote"/>, which it then needs.
+    /// New words. Whoever writes them joins the item's <see cref="NewsItem.Editors"/>, who may not approve it. A
+    /// submitted or scheduled item goes back to draft (what was approved is not what is there now). A published one
+    /// stays public: its words change without a second person, so only an administrator changes them (as publishing
+    /// at once), saying what changed in <paramref name="changeNote"/>, which readers see.
     /// </summary>
     public async Task UpdateAsync(NewsItem item, NewsInput input, string? changeNote, CancellationToken ct = default)
     {
         var (title, body, _) = Checked(input with { Language = item.Language });
-        var note = Clean(changeNote, NewsRules.ReasonLength, "changeNote");
+        var note = Clean(changeNote, NewsRules.ReasonLength, "ChangeNote");
         switch (item.State)
         {
             case NewsState.Withdrawn:
                 throw new DomainException("A withdrawn item is not edited: write a new one.", kind: DomainErrorKind.Conflict);
+            case NewsState.Published when !scope.Can(item.MissionId, PublishersAtOnce):
+                throw new DomainException("A published item is corrected by an administrator of the mission (it goes out without a second approval); or withdraw it.",
+                    kind: DomainErrorKind.Forbidden);
             case NewsState.Published when note is null:
-                throw new DomainException("Say what changed: readers of a published item see the note with the date.", "changeNote");
+                throw new DomainException("Say what changed: readers of a published item see the note with the date.", "ChangeNote");
             case NewsState.Published:
                 db.NewsChangeNotes.Add(new NewsChangeNote { MissionId = item.MissionId, NewsItemId = item.Id, At = clock.GetUtcNow(), Note = note! });
                 break;
             case NewsState.Submitted or NewsState.Scheduled:
-                item.State = NewsState.Draft;
-                item.PublishAt = null;
-                item.ApprovedById = null;
-                item.ApprovedByName = null;
-                item.ApprovedAt = null;
+                ClearApproval(item);
                 break;
+        }
+        if (scope.UserId is { } editor && !item.Editors.Contains(editor))
+        {
+            item.Editors = [.. item.Editors, editor];
         }
         item.Title = title;
         item.Body = body;
@@ -109,14 +122,21 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
         await SaveAsync(ct);
     }
 
-    /// <summary>A second person's yes: public now, or at <paramref name="publishAt"/> if that is still to come.</summary>
-    public async Task ApproveAsync(NewsItem item, DateTimeOffset? publishAt, CancellationToken ct = default)
+    /// <summary>
+    /// A second person's yes: public now, or at <paramref name="publishAt"/> if that is still to come. With
+    /// <paramref name="version"/>, only if the item is still the version the approver read.
+    /// </summary>
+    public async Task ApproveAsync(NewsItem item, DateTimeOffset? publishAt, int? version = null, CancellationToken ct = default)
     {
         Expect(item, "approved", NewsState.Submitted);
-        if (item.AuthorId is { } author && author == scope.UserId)
+        if (scope.UserId is not { } approver || approver == item.AuthorId || item.Editors.Contains(approver))
         {
-            throw new DomainException("You wrote this item: another person approves it (or an administrator publishes it at once, with a reason).",
+            throw new DomainException("You wrote words of this item: another person approves it (or an administrator publishes it at once, with a reason).",
                 kind: DomainErrorKind.Forbidden);
+        }
+        if (version is { } read && read != item.Version)
+        {
+            throw new DomainException("The item changed since you read it: read it again before approving.", kind: DomainErrorKind.Conflict);
         }
         var now = clock.GetUtcNow();
         item.ApprovedById = scope.UserId;
@@ -138,12 +158,8 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
     public async Task ReturnAsync(NewsItem item, string? reason, CancellationToken ct = default)
     {
         Expect(item, "sent back", NewsState.Submitted, NewsState.Scheduled);
-        var why = Clean(reason, NewsRules.ReasonLength, "reason") ?? throw new DomainException("Say what should change.", "reason");
-        item.State = NewsState.Draft;
-        item.PublishAt = null;
-        item.ApprovedById = null;
-        item.ApprovedByName = null;
-        item.ApprovedAt = null;
+        var why = Clean(reason, NewsRules.ReasonLength, "Reason") ?? throw new DomainException("Say what should change.", "Reason");
+        ClearApproval(item);
         AuditEvents.Add(db, item.MissionId, "NewsReturned", nameof(NewsItem), item.Id.ToString(), clock, System.Text.Json.JsonSerializer.Serialize(new { reason = why }));
         await SaveAsync(ct);
     }
@@ -151,13 +167,9 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
     /// <summary>Published at once without a second person, by someone allowed to, who says why.</summary>
     public async Task PublishNowAsync(NewsItem item, string? reason, CancellationToken ct = default)
     {
-        if (!scope.Can(item.MissionId, PublishersAtOnce))
-        {
-            throw new DomainException("Only the mission's administrators publish without a second person's approval: submit it instead.", kind: DomainErrorKind.Forbidden);
-        }
+        var why = PublishReason(item.MissionId, reason);
         Expect(item, "published", NewsState.Draft, NewsState.Submitted, NewsState.Scheduled);
-        item.PublishedWithoutApprovalBecause = Clean(reason, NewsRules.ReasonLength, "reason")
-            ?? throw new DomainException("Publishing without approval needs a written reason; it is kept in the audit.", "reason");
+        item.PublishedWithoutApprovalBecause = why;
         Publish(item, clock.GetUtcNow());
         await SaveAsync(ct);
     }
@@ -166,8 +178,8 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
     public async Task WithdrawAsync(NewsItem item, string? notice, CancellationToken ct = default)
     {
         Expect(item, "withdrawn", NewsState.Published);
-        item.WithdrawalNotice = Clean(notice, NewsRules.ReasonLength, "notice")
-            ?? throw new DomainException("Say why it was withdrawn: readers see the notice where the item was.", "notice");
+        item.WithdrawalNotice = Clean(notice, NewsRules.ReasonLength, "Notice")
+            ?? throw new DomainException("Say why it was withdrawn: readers see the notice where the item was.", "Notice");
         item.State = NewsState.Withdrawn;
         item.WithdrawnAt = clock.GetUtcNow();
         await SaveAsync(ct);
@@ -202,16 +214,50 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
         await SaveAsync(ct);
     }
 
-    // Any change may touch a public page (a publication, a withdrawal, a new translation to link to): forget them all.
+    // Every change bumps the version the save is conditional on: of two saves of one version, the second is
+    // refused rather than overwriting the first (or an item the scheduler published meanwhile). Any change may
+    // touch a public page (a publication, a withdrawal, a translation to link to): the cache forgets them.
     private async Task SaveAsync(CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
+        foreach (var entry in db.ChangeTracker.Entries<NewsItem>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("Someone changed this item at the same moment, so nothing was saved: read it again and redo your step.",
+                kind: DomainErrorKind.Conflict);
+        }
         cache.Forget();
+    }
+
+    private string PublishReason(Guid missionId, string? reason)
+    {
+        if (!scope.Can(missionId, PublishersAtOnce))
+        {
+            throw new DomainException("Only the mission's administrators publish without a second person's approval: submit it instead.", kind: DomainErrorKind.Forbidden);
+        }
+        return Clean(reason, NewsRules.ReasonLength, "Reason")
+            ?? throw new DomainException("Publishing without approval needs a written reason; it is kept in the audit.", "Reason");
+    }
+
+    private static void ClearApproval(NewsItem item)
+    {
+        item.State = NewsState.Draft;
+        item.PublishAt = null;
+        item.ApprovedById = null;
+        item.ApprovedByName = null;
+        item.ApprovedAt = null;
     }
 
     private static void Publish(NewsItem item, DateTimeOffset now)
     {
         item.State = NewsState.Published;
+        item.Editors = [];
         item.PublishAt = null;
         item.PublishedAt ??= now;
         item.UpdatedAt = now;
@@ -230,20 +276,20 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
     private static (string Title, string Body, string Language) Checked(NewsInput input)
     {
         var errors = new Dictionary<string, string[]>();
-        var title = Clean(input.Title, NewsRules.TitleLength, "title", errors);
-        if (title is null && !errors.ContainsKey("title"))
+        var title = Clean(input.Title, NewsRules.TitleLength, "Title", errors);
+        if (title is null && !errors.ContainsKey("Title"))
         {
-            errors["title"] = ["A news item needs a title."];
+            errors["Title"] = ["A news item needs a title."];
         }
         var body = input.Body?.Replace("\r\n", "\n", StringComparison.Ordinal) ?? "";
         if (body.Length > NewsRules.BodyLength)
         {
-            errors["body"] = [$"The text is at most {NewsRules.BodyLength:N0} characters."];
+            errors["Body"] = [$"The text is at most {NewsRules.BodyLength:N0} characters."];
         }
         var language = Contacts.Text.Clean(input.Language);
         if (language is null || !Contacts.ContactRules.IsLanguageTag(language))
         {
-            errors["language"] = [$"'{language}' is not a language tag: say which language the item is written in (en, fr, zh, ar, …)."];
+            errors["Language"] = [$"'{language}' is not a language tag: say which language the item is written in (en, fr, zh, ar, …)."];
         }
         DomainException.ThrowIfAny(errors, "The news item was not saved.");
         return (title!, body, language!);

@@ -16,6 +16,10 @@ public static class NewsEndpoints
     public static string Root(HttpContext http) =>
         $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Features.Get<PublicAddresses.Root>()?.Prefix}/news";
 
+    /// <summary>Where readers find a mission's news, for links made from the staff side: its own host name, else /m/{slug} on this host.</summary>
+    public static string RootOf(Mission mission, HttpRequest request) =>
+        mission.HostName is { } host ? $"{request.Scheme}://{host}/news" : $"{request.Scheme}://{request.Host}{request.PathBase}/m/{mission.Slug}/news";
+
     public static void MapPublicNews(this IEndpointRouteBuilder app)
     {
         var news = app.MapGroup("/m/{slug}/news").AllowAnonymous().CacheOutput(NewsCache.Policy).ExcludeFromDescription();

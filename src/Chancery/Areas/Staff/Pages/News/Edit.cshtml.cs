@@ -1,0 +1,180 @@
+using Chancery.Data;
+using Chancery.Domain.Guests;
+using Chancery.Domain.Missions;
+using Chancery.Domain.News;
+using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.News;
+
+/// <summary>
+/// One item: its words with a live preview of the public page, and the steps its state allows — submit, approve
+/// (someone else), send back, publish at once (an administrator, with a reason), withdraw, a secret preview link, a
+/// version in another language (written from the event again where there is one).
+/// </summary>
+public sealed class EditModel(ChanceryDb db, Newsroom newsroom, GuestList list, MissionScope scope) : PageModel
+{
+    public NewsItem? Item { get; private set; }
+    public Mission Mission { get; private set; } = null!;
+    public IReadOnlyList<NewsItem> Versions { get; private set; } = [];
+    public IReadOnlyList<NewsChangeNote> Changes { get; private set; } = [];
+    public string PreviewHtml { get; private set; } = "";
+    public string PublicRoot { get; private set; } = "";
+    public bool IsAuthor => Item?.AuthorId is { } a && a == scope.UserId;
+    public bool CanPublishAtOnce => Item is not null && scope.Can(Item.MissionId, Newsroom.PublishersAtOnce);
+    public IReadOnlyList<string> Languages => NewsWords.Shipped;
+
+    [BindProperty]
+    public NewsForm Input { get; set; } = new();
+
+    public sealed class NewsForm
+    {
+        public string? Title { get; set; }
+        public string? Body { get; set; }
+        public string? Language { get; set; } = "en";
+        public string? ChangeNote { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
+    {
+        if (id is { } itemId)
+        {
+            await LoadAsync(itemId, ct);
+            Input = new NewsForm { Title = Item!.Title, Body = Item.Body, Language = Item.Language };
+        }
+        else
+        {
+            await LoadMissionAsync(scope.Current!.MissionId, ct);
+        }
+        PreviewHtml = NewsMarkdown.Html(Input.Body ?? "");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(Guid? id, CancellationToken ct)
+    {
+        try
+        {
+            if (id is { } itemId)
+            {
+                await LoadAsync(itemId, ct);
+                var published = Item!.State == NewsState.Published;
+                await newsroom.UpdateAsync(await newsroom.FindAsync(itemId, ct), new NewsInput(Input.Title, Input.Body, Item.Language), Input.ChangeNote, ct);
+                TempData["Notice"] = published ? "Saved: the public page shows it now, with your note." : "Saved.";
+                return Redirect($"/staff/news/edit/{itemId}");
+            }
+            var missionId = scope.TargetMission(null, Newsroom.Writers) ?? throw DomainException.NotFound("mission");
+            var item = await newsroom.CreateAsync(missionId, new NewsInput(Input.Title, Input.Body, Input.Language), ct: ct);
+            TempData["Notice"] = "Saved as a draft.";
+            return Redirect($"/staff/news/edit/{item.Id}");
+        }
+        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
+        {
+            ModelState.AddDomainErrors(e);
+            if (id is { } again)
+            {
+                await LoadAsync(again, ct);
+            }
+            else
+            {
+                await LoadMissionAsync(scope.Current!.MissionId, ct);
+            }
+            PreviewHtml = NewsMarkdown.Html(Input.Body ?? "");
+            return Page();
+        }
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, item => newsroom.SubmitAsync(item, ct), "Submitted: another member of the press office or the head of mission approves it.", ct);
+
+    /// <summary>Approved now, or for <paramref name="publishAt"/> on the mission's clock.</summary>
+    public Task<IActionResult> OnPostApproveAsync(Guid id, DateTime? publishAt, int version, CancellationToken ct) =>
+        StepAsync(id, async item =>
+        {
+            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(Mission.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+            DateTimeOffset? at = publishAt is { } local ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone)) : null;
+            await newsroom.ApproveAsync(item, at, version, ct);
+        }, "Approved.", ct);
+
+    public Task<IActionResult> OnPostReturnAsync(Guid id, string? reason, CancellationToken ct) =>
+        StepAsync(id, item => newsroom.ReturnAsync(item, reason, ct), "Sent back to its writer.", ct);
+
+    public Task<IActionResult> OnPostPublishAsync(Guid id, string? reason, CancellationToken ct) =>
+        StepAsync(id, item => newsroom.PublishNowAsync(item, reason, ct), "Published, without a second approval; your reason is in the audit.", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, string? notice, CancellationToken ct) =>
+        StepAsync(id, item => newsroom.WithdrawAsync(item, notice, ct), "Withdrawn: its address now shows your notice.", ct);
+
+    public Task<IActionResult> OnPostPreviewLinkAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, item => newsroom.NewPreviewTokenAsync(item, ct), "A new preview link is below; an earlier one no longer works.", ct);
+
+    public Task<IActionResult> OnPostRevokePreviewAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, item => newsroom.RevokePreviewAsync(item, ct), "The preview link no longer works.", ct);
+
+    /// <summary>The same story in another language: written from its event again where it has one, else a copy to translate.</summary>
+    public async Task<IActionResult> OnPostTranslateAsync(Guid id, string? language, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var lang = Domain.Contacts.Text.Clean(language) ?? "";
+        try
+        {
+            var (title, body) = (Item!.Title, Item.Body);
+            if (Item.EventId is { } eventId && await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct) is { } e
+                && Domain.Contacts.ContactRules.IsLanguageTag(lang))
+            {
+                var draft = await NewsDraft.WriteAsync(db, list, e, lang, ct);
+                (title, body) = (draft.Title.Length > 0 ? draft.Title : title, draft.Body);
+            }
+            var version = await newsroom.CreateAsync(Item.MissionId, new NewsInput(title, body, lang, Item.EventId, Item.Id), ct: ct);
+            TempData["Notice"] = $"A {NewsWords.NativeName(lang)} version to write: it goes through approval on its own.";
+            return Redirect($"/staff/news/edit/{version.Id}");
+        }
+        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
+        {
+            TempData["Problem"] = e.Errors.Count > 0 ? string.Join(" ", e.Errors.SelectMany(x => x.Value)) : e.Message;
+            return Redirect($"/staff/news/edit/{id}");
+        }
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
+    {
+        var result = await StepAsync(id, item => newsroom.DeleteAsync(item, ct), "Deleted.", ct);
+        return TempData.Peek("Problem") is null ? Redirect("/staff/news") : result;
+    }
+
+    /// <summary>The live preview: the Markdown as the public page will show it, sanitised on the server.</summary>
+    public ContentResult OnPostPreview(string? body) =>
+        Content(NewsMarkdown.Html((body ?? "")[..Math.Min(body?.Length ?? 0, NewsRules.BodyLength)]), "text/html; charset=utf-8");
+
+    // A refusal (not yours to approve, a reason missing, the wrong state) comes back above the item in its own words.
+    private async Task<IActionResult> StepAsync(Guid id, Func<NewsItem, Task> step, string done, CancellationToken ct)
+    {
+        var item = await newsroom.FindAsync(id, ct);
+        await LoadMissionAsync(item.MissionId, ct);
+        try
+        {
+            await step(item);
+            TempData["Notice"] = done;
+        }
+        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict || (e.Kind == DomainErrorKind.Forbidden && scope.Can(item.MissionId, Newsroom.Writers)))
+        {
+            TempData["Problem"] = e.Message;
+        }
+        return Redirect($"/staff/news/edit/{id}");
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        Item = await newsroom.FindAsync(id, ct);
+        await LoadMissionAsync(Item.MissionId, ct);
+        Versions = await db.NewsItems.AsNoTracking().Where(n => n.StoryId == Item.StoryId).OrderByDescending(n => n.IsPrimary).ThenBy(n => n.Language).ToListAsync(ct);
+        Changes = await db.NewsChangeNotes.AsNoTracking().Where(c => c.NewsItemId == id).OrderByDescending(c => c.At).ToListAsync(ct);
+    }
+
+    private async Task LoadMissionAsync(Guid missionId, CancellationToken ct)
+    {
+        Mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == missionId, ct);
+        PublicRoot = Chancery.Pages.Public.News.NewsEndpoints.RootOf(Mission, Request);
+    }
+}

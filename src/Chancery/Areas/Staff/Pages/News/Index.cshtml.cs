@@ -1,0 +1,59 @@
+using Chancery.Data;
+using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
+using Chancery.Domain.Missions;
+using Chancery.Domain.News;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.News;
+
+/// <summary>
+/// The press office's desk: its items by state, and the shortest way to a news item — pick the event and the
+/// language, and the draft is written from what the event holds (<see cref="NewsDraft"/>).
+/// </summary>
+public sealed class IndexModel(ChanceryDb db, Newsroom newsroom, GuestList list, MissionScope scope, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<NewsItem> Items { get; private set; } = [];
+    public IReadOnlyList<Event> Events { get; private set; } = [];
+    public IReadOnlyList<string> Languages { get; private set; } = NewsWords.Shipped;
+    [BindProperty(SupportsGet = true)]
+    public Guid? EventId { get; set; }
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostDraftAsync(Guid eventId, string? language, CancellationToken ct)
+    {
+        var e = await scope.FindAsync(db.Events.Where(x => x.Id == eventId), "event", Newsroom.Writers, ct);
+        var lang = Domain.Contacts.Text.Clean(language) ?? "en";
+        try
+        {
+            var draft = await NewsDraft.WriteAsync(db, list, e, lang, ct);
+            var item = await newsroom.CreateAsync(e.MissionId, new NewsInput(draft.Title.Length > 0 ? draft.Title : e.Title, draft.Body, lang, e.Id), ct: ct);
+            TempData["Notice"] = "The draft is written from the event: read it, write what only you can, then submit it.";
+            return Redirect($"/staff/news/edit/{item.Id}");
+        }
+        catch (DomainException problem) when (problem.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
+        {
+            Problem = problem.Message;
+            EventId = eventId;
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var mission = scope.Current!.MissionId;
+        Items = await db.NewsItems.AsNoTracking().Where(n => n.MissionId == mission)
+            .OrderBy(n => n.State == NewsState.Withdrawn).ThenByDescending(n => n.UpdatedAt).Take(200).ToListAsync(ct);
+        // The events a news item is written about: those already begun, the latest first.
+        var now = clock.GetUtcNow();
+        Events = await db.Events.AsNoTracking().Where(e => e.MissionId == mission && e.StartsAtUtc <= now.AddDays(1))
+            .OrderByDescending(e => e.StartsAtUtc).Take(50).ToListAsync(ct);
+        var missionLanguage = await db.Missions.AsNoTracking().Where(m => m.Id == mission).Select(m => m.Language).FirstOrDefaultAsync(ct);
+        Languages = [.. NewsWords.Shipped.Concat(missionLanguage is null ? [] : [missionLanguage]).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+}
