@@ -13,7 +13,7 @@ namespace Chancery.Areas.Staff.Pages.News;
 /// The press office's desk: its items by state, and the shortest way to a news item — pick the event and the
 /// language, and the draft is written from what the event holds (<see cref="NewsDraft"/>).
 /// </summary>
-public sealed class IndexModel(ChanceryDb db, Newsroom newsroom, GuestList list, MissionScope scope, TimeProvider clock) : PageModel
+public sealed class IndexModel(ChanceryDb db, Newsroom newsroom, GuestList list, MissionScope scope) : PageModel
 {
     public IReadOnlyList<NewsItem> Items { get; private set; } = [];
     public IReadOnlyList<Event> Events { get; private set; } = [];
@@ -49,10 +49,14 @@ public sealed class IndexModel(ChanceryDb db, Newsroom newsroom, GuestList list,
         var mission = scope.Current!.MissionId;
         Items = await db.NewsItems.AsNoTracking().Where(n => n.MissionId == mission)
             .OrderBy(n => n.State == NewsState.Withdrawn).ThenByDescending(n => n.UpdatedAt).Take(200).ToListAsync(ct);
-        // The events a news item is written about: those already begun, the latest first.
-        var now = clock.GetUtcNow();
-        Events = await db.Events.AsNoTracking().Where(e => e.MissionId == mission && e.StartsAtUtc <= now.AddDays(1))
-            .OrderByDescending(e => e.StartsAtUtc).Take(50).ToListAsync(ct);
+        // The events a news item is written about: the latest first (one may be written ahead, to be filled in on the
+        // evening), and always the one the event's page sent here for.
+        var events = await db.Events.AsNoTracking().Where(e => e.MissionId == mission).OrderByDescending(e => e.StartsAtUtc).Take(50).ToListAsync(ct);
+        if (EventId is { } wanted && events.All(e => e.Id != wanted) && await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == wanted && e.MissionId == mission, ct) is { } asked)
+        {
+            events.Insert(0, asked);
+        }
+        Events = events;
         var missionLanguage = await db.Missions.AsNoTracking().Where(m => m.Id == mission).Select(m => m.Language).FirstOrDefaultAsync(ct);
         Languages = [.. NewsWords.Shipped.Concat(missionLanguage is null ? [] : [missionLanguage]).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
