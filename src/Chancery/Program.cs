@@ -71,6 +71,8 @@ services.AddScoped<Chancery.Email.IOutboxRenderer>(sp => sp.GetRequiredService<C
 services.AddScoped<SeatingPlans>();
 services.AddScoped<Chancery.Domain.News.Newsroom>();
 services.AddScoped<Chancery.Domain.News.PublicNews>();
+services.AddScoped<Chancery.Domain.News.NewsPhotos>();
+services.AddSingleton<Chancery.Domain.News.IPhotoStore, Chancery.Domain.News.FolderPhotoStore>();
 services.AddSingleton<Chancery.Domain.News.NewsCache>();
 services.AddSingleton<Chancery.Domain.News.NewsScheduler>();
 services.AddHostedService(sp => sp.GetRequiredService<Chancery.Domain.News.NewsScheduler>());

@@ -39,6 +39,13 @@ public sealed class NewsBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await Assertions.Expect(preview.Locator("strong")).ToHaveTextAsync("guests");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Saved");
+        // A photo from the evening, with what it shows for someone who cannot see it.
+        await page.Locator("input[type=file][name=file]").SetInputFilesAsync(new FilePayload { Name = "garden.png", MimeType = "image/png", Buffer = Photo() });
+        await page.GetByLabel("Alt text: what it shows").FillAsync("Guests in the embassy garden at dusk");
+        await page.GetByLabel("Caption", new() { Exact = true }).Last.FillAsync("The reception in the garden");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the photo" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("location and camera data were removed");
+        await Assertions.Expect(page.Locator(".photo-list img")).ToHaveAttributeAsync("alt", "Guests in the embassy garden at dusk");
         await Accessibility.AssertNoViolationsAsync(page);
         await Layout.AssertNoSidewaysScrollAsync(page);
         await ScreenshotAsync(page, "news-editor-desktop");
@@ -82,6 +89,9 @@ public sealed class NewsBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
 
             await reader.GetByRole(AriaRole.Link, new() { Name = "National Day reception" }).ClickAsync();
             await Assertions.Expect(reader.Locator("article h2")).ToHaveTextAsync("The ambassador's words");
+            await Assertions.Expect(reader.GetByRole(AriaRole.Img, new() { Name = "Guests in the embassy garden at dusk" })).ToBeVisibleAsync();
+            // Loaded (a broken image is "complete" too, with no width).
+            await reader.WaitForFunctionAsync("() => { const i = document.querySelector('.news-lead img'); return i && i.complete && i.naturalWidth > 0; }");
             await Accessibility.AssertNoViolationsAsync(reader);
             await Layout.AssertNoSidewaysScrollAsync(reader);
             await ScreenshotAsync(reader, $"news-item-en-{size}");
@@ -94,5 +104,25 @@ public sealed class NewsBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
             await ScreenshotAsync(reader, $"news-item-ar-{size}");
             Assert.Empty(readerConsole);
         }
+    }
+
+    // A 2000 × 1200 picture: a garden's green under an evening sky.
+    private static byte[] Photo()
+    {
+        using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(2000, 1200);
+        image.ProcessPixelRows(rows =>
+        {
+            for (var y = 0; y < rows.Height; y++)
+            {
+                var row = rows.GetRowSpan(y);
+                for (var x = 0; x < row.Length; x++)
+                {
+                    row[x] = y < 700 ? new((byte)(40 + y / 10), (byte)(60 + y / 12), 140) : new(34, (byte)(100 + x % 60), 40);
+                }
+            }
+        });
+        using var bytes = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsPng(image, bytes);
+        return bytes.ToArray();
     }
 }

@@ -35,6 +35,8 @@ public static class NewsApi
     public sealed record NewsSummaryDto(Guid Id, string Slug, string State, string Title, string Language, Guid StoryId, bool Primary, string Author,
         DateTimeOffset UpdatedAt, DateTimeOffset? PublishAt, DateTimeOffset? PublishedAt);
     public sealed record TemplateDto(string Language, string Text, bool Shipped);
+    public sealed record PhotoDto(Guid Id, bool Lead, int Width, int Height, string Alt, string? Caption, string? Credit, Dictionary<string, string> Urls);
+    public sealed record PhotoBody(string? Alt, string? Caption, string? Credit, bool Lead = false);
     public sealed record TemplateBody(string? Text, Guid? MissionId = null);
 
     private static readonly MissionRole[] Writers = Newsroom.Writers;
@@ -57,6 +59,12 @@ public static class NewsApi
         news.MapPost("/{id:guid}/withdraw", WithdrawAsync).WithSummary("Take a published item down; its address shows the notice");
         news.MapPost("/{id:guid}/preview-link", PreviewLinkAsync).WithSummary("A new secret link showing the item as it stands; earlier links stop working");
         news.MapDelete("/{id:guid}/preview-link", RevokePreviewAsync);
+        news.MapGet("/{id:guid}/photos", PhotosAsync).WithSummary("The story's gallery, lead first, with the words in this version's language");
+        news.MapPost("/{id:guid}/photos", AddPhotoAsync).DisableAntiforgery()
+            .WithSummary("A photo (multipart: file, alt, caption, credit, lead): JPEG, PNG or WebP by content, at most 15 MB and 40 million pixels; EXIF removed");
+        news.MapPut("/{id:guid}/photos/{photoId:guid}", UpdatePhotoAsync).WithSummary("The photo's alt text, caption and credit in this version's language; lead");
+        news.MapDelete("/{id:guid}/photos/{photoId:guid}", DeletePhotoAsync);
+        news.MapGet("/{id:guid}/photos/{photoId:guid}/{size}", PhotoFileAsync).WithSummary("One size of the photo (large, medium, thumb) as JPEG");
         news.MapPost("/preview", PreviewAsync).WithSummary("Markdown as the public page will show it (sanitised HTML)");
         news.MapGet("/templates/{language}", TemplateAsync).WithSummary("The draft's wording in a language: the mission's own, else the shipped one");
         news.MapPut("/templates/{language}", SaveTemplateAsync).WithSummary("The mission's own wording (a Liquid template)");
@@ -194,6 +202,49 @@ public static class NewsApi
         await db.NewsTemplates.Where(t => t.MissionId == mission && t.Language == language).ExecuteDeleteAsync(ct);
         return TypedResults.NoContent();
     }
+
+    private static async Task<Ok<List<PhotoDto>>> PhotosAsync(Guid id, Newsroom newsroom, NewsPhotos photos, CancellationToken ct)
+    {
+        var item = await newsroom.FindAsync(id, ct);
+        return TypedResults.Ok((await photos.OfStoryAsync(item.StoryId, item.Language, ct)).Select(p => PhotoDtoOf(id, p)).ToList());
+    }
+
+    private static async Task<Created<PhotoDto>> AddPhotoAsync(Guid id, IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? alt, [Microsoft.AspNetCore.Mvc.FromForm] string? caption,
+        [Microsoft.AspNetCore.Mvc.FromForm] string? credit, [Microsoft.AspNetCore.Mvc.FromForm] bool? lead, Newsroom newsroom, NewsPhotos photos, CancellationToken ct)
+    {
+        var item = await newsroom.FindAsync(id, ct);
+        if (file is null)
+        {
+            throw new DomainException("Send the photo as the form's 'file' field.", "File");
+        }
+        await using var upload = file.OpenReadStream();
+        var photo = await photos.AddAsync(item, upload, new PhotoText(alt, caption, credit), lead ?? false, ct);
+        var shown = (await photos.OfStoryAsync(item.StoryId, item.Language, ct)).Single(p => p.Photo.Id == photo.Id);
+        return TypedResults.Created($"/api/news/{id}/photos/{photo.Id}", PhotoDtoOf(id, shown));
+    }
+
+    private static async Task<Ok<PhotoDto>> UpdatePhotoAsync(Guid id, Guid photoId, PhotoBody body, Newsroom newsroom, NewsPhotos photos, CancellationToken ct)
+    {
+        var item = await newsroom.FindAsync(id, ct);
+        await photos.UpdateAsync(item, photoId, new PhotoText(body.Alt, body.Caption, body.Credit), body.Lead, ct);
+        return TypedResults.Ok(PhotoDtoOf(id, (await photos.OfStoryAsync(item.StoryId, item.Language, ct)).Single(p => p.Photo.Id == photoId)));
+    }
+
+    private static async Task<NoContent> DeletePhotoAsync(Guid id, Guid photoId, Newsroom newsroom, NewsPhotos photos, CancellationToken ct)
+    {
+        await photos.DeleteAsync(await newsroom.FindAsync(id, ct), photoId, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> PhotoFileAsync(Guid id, Guid photoId, string size, Newsroom newsroom, NewsPhotos photos, ChanceryDb db, CancellationToken ct)
+    {
+        var item = await newsroom.FindAsync(id, ct);
+        var photo = await db.NewsPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.StoryId == item.StoryId, ct);
+        return photo is not null && photos.Open(photo, size) is { } file ? Results.Stream(file, "image/jpeg") : Results.NotFound();
+    }
+
+    private static PhotoDto PhotoDtoOf(Guid itemId, ShownPhoto p) => new(p.Photo.Id, p.Photo.IsLead, p.Photo.Width, p.Photo.Height, p.Alt, p.Caption, p.Credit,
+        NewsPhotos.Sizes.ToDictionary(s => s.Name, s => $"/api/news/{itemId}/photos/{p.Photo.Id}/{s.Name}"));
 
     private static Guid Target(MissionScope scope, Guid? missionId) =>
         scope.TargetMission(missionId, Writers) ?? throw new DomainException("Your role does not allow the press office's templates here.", kind: DomainErrorKind.Forbidden);

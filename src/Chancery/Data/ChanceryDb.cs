@@ -89,6 +89,8 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<Domain.News.NewsItem> NewsItems => Set<Domain.News.NewsItem>();
     public DbSet<Domain.News.NewsChangeNote> NewsChangeNotes => Set<Domain.News.NewsChangeNote>();
     public DbSet<Domain.News.NewsTemplate> NewsTemplates => Set<Domain.News.NewsTemplate>();
+    public DbSet<Domain.News.NewsPhoto> NewsPhotos => Set<Domain.News.NewsPhoto>();
+    public DbSet<Domain.News.NewsPhotoText> NewsPhotoTexts => Set<Domain.News.NewsPhotoText>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

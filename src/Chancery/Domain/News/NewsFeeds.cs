@@ -66,7 +66,8 @@ public static class NewsFeeds
         [property: JsonPropertyName("summary")] string Summary,
         [property: JsonPropertyName("date_published")] DateTimeOffset DatePublished,
         [property: JsonPropertyName("date_modified")] DateTimeOffset DateModified,
-        [property: JsonPropertyName("language")] string Language);
+        [property: JsonPropertyName("language")] string Language,
+        [property: JsonPropertyName("image")] string? Image);
 
     private static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
@@ -74,7 +75,7 @@ public static class NewsFeeds
         JsonSerializer.SerializeToUtf8Bytes(new JsonFeed("https://jsonfeed.org/version/1.1", mission.Name + " — News", root, root + "/feed.json", mission.Language,
             [new JsonAuthor(mission.Name)],
             [.. entries.Select(e => new JsonItem($"urn:uuid:{e.Item.Id}", ItemUrl(root, e.Item), e.Item.Title, NewsMarkdown.Html(e.Item.Body), e.Summary,
-                e.Item.PublishedAt ?? e.Item.UpdatedAt, e.Item.UpdatedAt, e.Item.Language))]), Json);
+                e.Item.PublishedAt ?? e.Item.UpdatedAt, e.Item.UpdatedAt, e.Item.Language, e.Lead is { } lead ? $"{root}/photos/{lead.Photo.Id}/large.jpg" : null))]), Json);
 
     private static readonly JsonSerializerOptions EmbedJson = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 

@@ -9,19 +9,22 @@ namespace Chancery.Domain.News;
 /// notice. Read in the mission's public scope (<see cref="Infrastructure.PublicMissionScope"/>), so another
 /// mission's items are not there. Dates are shown on the mission's clock.
 /// </summary>
-public sealed class PublicNews(ChanceryDb db)
+public sealed class PublicNews(ChanceryDb db, NewsPhotos photos)
 {
     public const int PageSize = 20;
 
     public sealed record Version(string Language, string Slug, bool IsPrimary, string Title);
 
-    public sealed record Article(NewsItem Item, Mission Mission, IReadOnlyList<Version> Versions, IReadOnlyList<NewsChangeNote> Changes, string Html)
+    public sealed record Article(NewsItem Item, Mission Mission, IReadOnlyList<Version> Versions, IReadOnlyList<NewsChangeNote> Changes, string Html,
+        IReadOnlyList<ShownPhoto> Photos)
     {
+        public ShownPhoto? Lead => Photos.FirstOrDefault(p => p.Photo.IsLead);
+
         public DateTime PublishedLocal => Local(Item.PublishedAt ?? Item.UpdatedAt, Mission);
         public DateTime UpdatedLocal => Local(Item.UpdatedAt, Mission);
     }
 
-    public sealed record Entry(NewsItem Item, IReadOnlyList<Version> Versions, string Summary);
+    public sealed record Entry(NewsItem Item, IReadOnlyList<Version> Versions, string Summary, ShownPhoto? Lead = null);
 
     public static DateTime Local(DateTimeOffset at, Mission mission) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(mission.TimeZone, out var zone) ? TimeZoneInfo.ConvertTime(at, zone).DateTime : at.UtcDateTime;
@@ -42,7 +45,13 @@ public sealed class PublicNews(ChanceryDb db)
             .ToList();
         var pageItems = stories.Skip(Math.Max(0, page - 1) * PageSize).Take(PageSize).ToList();
         var versions = published.ToLookup(n => n.StoryId);
-        return ([.. pageItems.Select(n => new Entry(n, Versions(versions[n.StoryId]), NewsMarkdown.Summary(n.Body)))], stories.Count > page * PageSize);
+        var entries = new List<Entry>();
+        foreach (var n in pageItems)
+        {
+            var lead = (await photos.OfStoryAsync(n.StoryId, n.Language, ct)).FirstOrDefault(p => p.Photo.IsLead);
+            entries.Add(new Entry(n, Versions(versions[n.StoryId]), NewsMarkdown.Summary(n.Body), lead));
+        }
+        return (entries, stories.Count > page * PageSize);
     }
 
     /// <summary>The newest published versions, every language, for the feeds and the embeddable list.</summary>
@@ -50,7 +59,12 @@ public sealed class PublicNews(ChanceryDb db)
     {
         var items = await db.NewsItems.AsNoTracking().Where(n => n.State == NewsState.Published && (language == null || n.Language == language))
             .OrderByDescending(n => n.PublishedAt).ThenByDescending(n => n.Id).Take(count).ToListAsync(ct);
-        return [.. items.Select(n => new Entry(n, [], NewsMarkdown.Summary(n.Body)))];
+        var entries = new List<Entry>();
+        foreach (var n in items)
+        {
+            entries.Add(new Entry(n, [], NewsMarkdown.Summary(n.Body), (await photos.OfStoryAsync(n.StoryId, n.Language, ct)).FirstOrDefault(p => p.Photo.IsLead)));
+        }
+        return entries;
     }
 
     /// <summary>A public item by its address, with its other published versions and its change notes; null if there is none.</summary>
@@ -80,7 +94,7 @@ public sealed class PublicNews(ChanceryDb db)
         }
         var siblings = await db.NewsItems.AsNoTracking().Where(n => n.StoryId == item.StoryId && n.State == NewsState.Published).ToListAsync(ct);
         var changes = await db.NewsChangeNotes.AsNoTracking().Where(c => c.NewsItemId == item.Id).OrderByDescending(c => c.At).ToListAsync(ct);
-        return new Article(item, mission, Versions(siblings), changes, NewsMarkdown.Html(item.Body));
+        return new Article(item, mission, Versions(siblings), changes, NewsMarkdown.Html(item.Body), await photos.OfStoryAsync(item.StoryId, item.Language, ct));
     }
 
     private static List<Version> Versions(IEnumerable<NewsItem> items) =>

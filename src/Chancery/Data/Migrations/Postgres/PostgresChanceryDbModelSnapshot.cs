@@ -979,6 +979,78 @@ namespace Chancery.Data.Migrations.Postgres
                     b.ToTable("NewsItems");
                 });
 
+            modelBuilder.Entity("Chancery.Domain.News.NewsPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("StoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoryId", "SortOrder");
+
+                    b.ToTable("NewsPhotos");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.News.NewsPhotoText", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("NewsPhotoTexts");
+                });
+
             modelBuilder.Entity("Chancery.Domain.News.NewsTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1532,6 +1604,15 @@ namespace Chancery.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Chancery.Domain.News.NewsPhotoText", b =>
+                {
+                    b.HasOne("Chancery.Domain.News.NewsPhoto", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chancery.Domain.Seating.SeatAssignment", b =>

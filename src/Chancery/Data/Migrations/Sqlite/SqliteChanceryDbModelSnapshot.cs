@@ -973,6 +973,78 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.ToTable("NewsItems");
                 });
 
+            modelBuilder.Entity("Chancery.Domain.News.NewsPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("StoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StoryId", "SortOrder");
+
+                    b.ToTable("NewsPhotos");
+                });
+
+            modelBuilder.Entity("Chancery.Domain.News.NewsPhotoText", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Alt")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PhotoId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("NewsPhotoTexts");
+                });
+
             modelBuilder.Entity("Chancery.Domain.News.NewsTemplate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1520,6 +1592,15 @@ namespace Chancery.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EventId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Chancery.Domain.News.NewsPhotoText", b =>
+                {
+                    b.HasOne("Chancery.Domain.News.NewsPhoto", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chancery.Domain.Seating.SeatAssignment", b =>

@@ -1,6 +1,8 @@
+using Chancery.Data;
 using Chancery.Domain.Missions;
 using Chancery.Domain.News;
 using Chancery.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Pages.Public.News;
 
@@ -22,6 +24,7 @@ public static class NewsEndpoints
 
     public static void MapPublicNews(this IEndpointRouteBuilder app)
     {
+        MapPhotos(app);
         var news = app.MapGroup("/m/{slug}/news").AllowAnonymous().CacheOutput(NewsCache.Policy).ExcludeFromDescription();
         news.MapGet("/feed.atom", async (HttpContext http, PublicNews reader, MissionScope scope, TimeProvider clock, CancellationToken ct) =>
             await MissionAsync(reader, scope, ct) is { } mission
@@ -41,6 +44,28 @@ public static class NewsEndpoints
             await MissionAsync(reader, scope, ct) is { } mission
                 ? Results.Text(NewsFeeds.EmbedScript(mission, await reader.LatestAsync(Math.Clamp(count ?? 5, 1, 20), ct, lang), Root(http)), "text/javascript; charset=utf-8")
                 : Results.NotFound());
+    }
+
+    // A photo is public once its story is; a preview link shows its own story's photos. Never in the output cache
+    // (files, and already cheap to send); browsers keep them a day.
+    private static void MapPhotos(IEndpointRouteBuilder app)
+    {
+        var photos = app.MapGroup("/m/{slug}/news").AllowAnonymous().ExcludeFromDescription();
+        photos.MapGet("/photos/{photoId:guid}/{size}.jpg", async (Guid photoId, string size, ChanceryDb db, NewsPhotos store, MissionScope scope, HttpContext http, CancellationToken ct) =>
+        {
+            var photo = scope.Kind != ScopeKind.Public ? null : await db.NewsPhotos.AsNoTracking()
+                .FirstOrDefaultAsync(p => p.Id == photoId && db.NewsItems.Any(n => n.StoryId == p.StoryId && n.State == NewsState.Published), ct);
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return photo is not null && store.Open(photo, size) is { } file ? Results.Stream(file, "image/jpeg") : Results.NotFound();
+        });
+        photos.MapGet("/preview/{token}/photos/{photoId:guid}/{size}.jpg", async (string token, Guid photoId, string size, PublicNews reader, ChanceryDb db, NewsPhotos store,
+            MissionScope scope, HttpContext http, CancellationToken ct) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            var article = scope.Kind == ScopeKind.Public ? await reader.PreviewAsync(token, ct) : null;
+            var photo = article is null ? null : await db.NewsPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.StoryId == article.Item.StoryId, ct);
+            return photo is not null && store.Open(photo, size) is { } file ? Results.Stream(file, "image/jpeg") : Results.NotFound();
+        });
     }
 
     // Only in the public scope its address set: a made-up slug has no mission, and so no news.

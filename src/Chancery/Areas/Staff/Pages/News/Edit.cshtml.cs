@@ -14,12 +14,13 @@ namespace Chancery.Areas.Staff.Pages.News;
 /// (someone else), send back, publish at once (an administrator, with a reason), withdraw, a secret preview link, a
 /// version in another language (written from the event again where there is one).
 /// </summary>
-public sealed class EditModel(ChanceryDb db, Newsroom newsroom, GuestList list, MissionScope scope) : PageModel
+public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photos, GuestList list, MissionScope scope) : PageModel
 {
     public NewsItem? Item { get; private set; }
     public Mission Mission { get; private set; } = null!;
     public IReadOnlyList<NewsItem> Versions { get; private set; } = [];
     public IReadOnlyList<NewsChangeNote> Changes { get; private set; } = [];
+    public IReadOnlyList<ShownPhoto> Photos { get; private set; } = [];
     public string PreviewHtml { get; private set; } = "";
     public string PublicRoot { get; private set; } = "";
     public bool IsAuthor => Item?.AuthorId is { } a && a == scope.UserId;
@@ -143,6 +144,31 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, GuestList list, 
         return TempData.Peek("Problem") is null ? Redirect("/staff/news") : result;
     }
 
+    /// <summary>One size of one of the story's photos, for this page.</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(Guid id, Guid photo, string size, CancellationToken ct)
+    {
+        var item = await newsroom.FindAsync(id, ct);
+        var found = await db.NewsPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photo && p.StoryId == item.StoryId, ct);
+        return found is not null && photos.Open(found, size) is { } file ? File(file, "image/jpeg") : NotFound();
+    }
+
+    public Task<IActionResult> OnPostAddPhotoAsync(Guid id, IFormFile? file, string? alt, string? caption, string? credit, bool lead, CancellationToken ct) =>
+        StepAsync(id, async item =>
+        {
+            if (file is null)
+            {
+                throw new DomainException("Choose the photo to upload.", "File");
+            }
+            await using var upload = file.OpenReadStream();
+            await photos.AddAsync(item, upload, new PhotoText(alt, caption, credit), lead, ct);
+        }, "The photo is added: its location and camera data were removed.", ct);
+
+    public Task<IActionResult> OnPostUpdatePhotoAsync(Guid id, Guid photo, string? alt, string? caption, string? credit, bool lead, CancellationToken ct) =>
+        StepAsync(id, item => photos.UpdateAsync(item, photo, new PhotoText(alt, caption, credit), lead, ct), "The photo's words are saved.", ct);
+
+    public Task<IActionResult> OnPostDeletePhotoAsync(Guid id, Guid photo, CancellationToken ct) =>
+        StepAsync(id, item => photos.DeleteAsync(item, photo, ct), "The photo is removed.", ct);
+
     /// <summary>The live preview: the Markdown as the public page will show it, sanitised on the server.</summary>
     public ContentResult OnPostPreview(string? body) =>
         Content(NewsMarkdown.Html((body ?? "")[..Math.Min(body?.Length ?? 0, NewsRules.BodyLength)]), "text/html; charset=utf-8");
@@ -157,9 +183,10 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, GuestList list, 
             await step(item);
             TempData["Notice"] = done;
         }
-        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict || (e.Kind == DomainErrorKind.Forbidden && scope.Can(item.MissionId, Newsroom.Writers)))
+        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict or DomainErrorKind.TooLarge
+            || (e.Kind == DomainErrorKind.Forbidden && scope.Can(item.MissionId, Newsroom.Writers)))
         {
-            TempData["Problem"] = e.Message;
+            TempData["Problem"] = e.Errors.Count > 0 ? string.Join(" ", e.Errors.SelectMany(x => x.Value)) : e.Message;
         }
         return Redirect($"/staff/news/edit/{id}");
     }
@@ -170,6 +197,7 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, GuestList list, 
         await LoadMissionAsync(Item.MissionId, ct);
         Versions = await db.NewsItems.AsNoTracking().Where(n => n.StoryId == Item.StoryId).OrderByDescending(n => n.IsPrimary).ThenBy(n => n.Language).ToListAsync(ct);
         Changes = await db.NewsChangeNotes.AsNoTracking().Where(c => c.NewsItemId == id).OrderByDescending(c => c.At).ToListAsync(ct);
+        Photos = await photos.OfStoryAsync(Item.StoryId, Item.Language, ct);
     }
 
     private async Task LoadMissionAsync(Guid missionId, CancellationToken ct)

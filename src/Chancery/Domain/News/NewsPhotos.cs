@@ -1,0 +1,245 @@
+using Chancery.Data;
+using Chancery.Domain.Missions;
+using Microsoft.EntityFrameworkCore;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Formats.Webp;
+using SixLabors.ImageSharp.PixelFormats;
+using SixLabors.ImageSharp.Processing;
+
+namespace Chancery.Domain.News;
+
+/// <summary>What a photo says in the item's language: alt text (required), caption, credit.</summary>
+public sealed record PhotoText(string? Alt, string? Caption, string? Credit);
+
+/// <summary>A photo with its words in the language asked for (else the story's primary language, else any).</summary>
+public sealed record ShownPhoto(NewsPhoto Photo, string Alt, string? Caption, string? Credit);
+
+/// <summary>
+/// A story's gallery. An upload is judged by its content, never its name: it must decode as JPEG, PNG or WebP,
+/// weigh at most <see cref="MaxBytes"/> and measure at most <see cref="MaxPixels"/> (read from its header before
+/// anything is decoded, so a small file claiming a huge picture is refused unopened). It is turned upright, and
+/// what is kept are JPEGs in <see cref="Sizes"/> without EXIF, IPTC or XMP — the camera's location goes with them.
+/// Nothing is written until every size is made; a refusal leaves nothing behind. The photos of a story that is
+/// public are changed as its text is: by an administrator, as the change goes out without a second approval.
+/// </summary>
+public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope scope, TimeProvider clock, NewsCache cache)
+{
+    public const long MaxBytes = 15 * 1024 * 1024;
+    public const long MaxPixels = 40_000_000;
+    public const int TextLength = 1000;
+    public static readonly IReadOnlyList<(string Name, int Width)> Sizes = [("large", 1600), ("medium", 800), ("thumb", 400)];
+
+    // Only the three formats: anything else (HTML, SVG, a script) has no decoder here to be mistaken for.
+    private static readonly Configuration Formats = new(new JpegConfigurationModule(), new PngConfigurationModule(), new WebpConfigurationModule());
+    // Decoding holds up to MaxPixels × 4 bytes: two at a time bounds what uploads can take of the server's memory.
+    private static readonly SemaphoreSlim Decoding = new(2);
+
+    public async Task<NewsPhoto> AddAsync(NewsItem item, Stream upload, PhotoText text, bool lead, CancellationToken ct = default)
+    {
+        await MayChangeAsync(item, ct);
+        var words = Checked(text);
+        var content = await ReadBoundedAsync(upload, ct);
+        var (versions, width, height) = await MakeVersionsAsync(content, ct);
+
+        var count = await db.NewsPhotos.CountAsync(p => p.StoryId == item.StoryId, ct);
+        var photo = new NewsPhoto { MissionId = item.MissionId, StoryId = item.StoryId, Width = width, Height = height, SortOrder = count, CreatedAt = clock.GetUtcNow() };
+        db.NewsPhotos.Add(photo);
+        db.NewsPhotoTexts.Add(new NewsPhotoText { MissionId = item.MissionId, PhotoId = photo.Id, Language = item.Language, Alt = words.Alt!, Caption = words.Caption, Credit = words.Credit });
+        if (lead || count == 0)
+        {
+            await MakeLeadAsync(item.StoryId, photo, ct);
+        }
+        var written = new List<string>();
+        try
+        {
+            foreach (var (size, bytes) in versions)
+            {
+                var key = NewsPhoto.KeyOf(item.MissionId, photo.Id, size);
+                await store.WriteAsync(key, bytes, ct);
+                written.Add(key);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            foreach (var key in written)
+            {
+                await store.DeleteAsync(key, CancellationToken.None);
+            }
+            throw;
+        }
+        cache.Forget();
+        return photo;
+    }
+
+    /// <summary>The photo's words in the item's language, and whether it leads.</summary>
+    public async Task UpdateAsync(NewsItem item, Guid photoId, PhotoText text, bool lead, CancellationToken ct = default)
+    {
+        await MayChangeAsync(item, ct);
+        var words = Checked(text);
+        var photo = await db.NewsPhotos.AsTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.StoryId == item.StoryId, ct) ?? throw DomainException.NotFound("photo");
+        var own = await db.NewsPhotoTexts.AsTracking().FirstOrDefaultAsync(t => t.PhotoId == photoId && t.Language == item.Language, ct);
+        if (own is null)
+        {
+            db.NewsPhotoTexts.Add(new NewsPhotoText { MissionId = item.MissionId, PhotoId = photoId, Language = item.Language, Alt = words.Alt!, Caption = words.Caption, Credit = words.Credit });
+        }
+        else
+        {
+            (own.Alt, own.Caption, own.Credit) = (words.Alt!, words.Caption, words.Credit);
+        }
+        if (lead)
+        {
+            await MakeLeadAsync(item.StoryId, photo, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        cache.Forget();
+    }
+
+    public async Task DeleteAsync(NewsItem item, Guid photoId, CancellationToken ct = default)
+    {
+        await MayChangeAsync(item, ct);
+        var photo = await db.NewsPhotos.AsTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.StoryId == item.StoryId, ct) ?? throw DomainException.NotFound("photo");
+        db.NewsPhotos.Remove(photo);
+        await db.SaveChangesAsync(ct);
+        foreach (var (size, _) in Sizes)
+        {
+            await store.DeleteAsync(NewsPhoto.KeyOf(photo.MissionId, photo.Id, size), ct);
+        }
+        cache.Forget();
+    }
+
+    /// <summary>The story's photos, lead first, each with its words in <paramref name="language"/> where it has them.</summary>
+    public async Task<IReadOnlyList<ShownPhoto>> OfStoryAsync(Guid storyId, string language, CancellationToken ct = default)
+    {
+        var photos = await db.NewsPhotos.AsNoTracking().Where(p => p.StoryId == storyId).OrderByDescending(p => p.IsLead).ThenBy(p => p.SortOrder).ToListAsync(ct);
+        var ids = photos.Select(p => p.Id).ToList();
+        var texts = (await db.NewsPhotoTexts.AsNoTracking().Where(t => ids.Contains(t.PhotoId)).ToListAsync(ct)).ToLookup(t => t.PhotoId);
+        var primary = await db.NewsItems.AsNoTracking().Where(n => n.StoryId == storyId && n.IsPrimary).Select(n => n.Language).FirstOrDefaultAsync(ct);
+        return [.. photos.Select(p =>
+        {
+            var t = texts[p.Id].FirstOrDefault(x => x.Language == language) ?? texts[p.Id].FirstOrDefault(x => x.Language == primary) ?? texts[p.Id].FirstOrDefault();
+            return new ShownPhoto(p, t?.Alt ?? "", t?.Caption, t?.Credit);
+        })];
+    }
+
+    /// <summary>The file of one size, for the pages that show it (they decide who may see it).</summary>
+    public Stream? Open(NewsPhoto photo, string size) =>
+        Sizes.Any(s => s.Name == size) ? store.Open(NewsPhoto.KeyOf(photo.MissionId, photo.Id, size)) : null;
+
+    private async Task MayChangeAsync(NewsItem item, CancellationToken ct)
+    {
+        if (await db.NewsItems.AnyAsync(n => n.StoryId == item.StoryId && n.State == NewsState.Published, ct) && !scope.Can(item.MissionId, Newsroom.PublishersAtOnce))
+        {
+            throw new DomainException("The item is published: its photos change without a second approval, so an administrator of the mission changes them.",
+                kind: DomainErrorKind.Forbidden);
+        }
+    }
+
+    private async Task MakeLeadAsync(Guid storyId, NewsPhoto lead, CancellationToken ct)
+    {
+        foreach (var other in await db.NewsPhotos.AsTracking().Where(p => p.StoryId == storyId && p.IsLead && p.Id != lead.Id).ToListAsync(ct))
+        {
+            other.IsLead = false;
+        }
+        lead.IsLead = true;
+    }
+
+    private static PhotoText Checked(PhotoText text)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var alt = Contacts.Text.Clean(text.Alt);
+        if (alt is null)
+        {
+            errors["Alt"] = ["Describe the photo for someone who cannot see it (alt text): who, where, doing what."];
+        }
+        foreach (var (field, value, max) in new[] { ("Alt", alt, TextLength), ("Caption", Contacts.Text.Clean(text.Caption), TextLength), ("Credit", Contacts.Text.Clean(text.Credit), 300) })
+        {
+            if (value is { Length: var n } && n > max)
+            {
+                errors[field] = [$"At most {max:N0} characters."];
+            }
+        }
+        DomainException.ThrowIfAny(errors, "The photo was not saved.");
+        return new PhotoText(alt, Contacts.Text.Clean(text.Caption), Contacts.Text.Clean(text.Credit));
+    }
+
+    private static async Task<MemoryStream> ReadBoundedAsync(Stream upload, CancellationToken ct)
+    {
+        var content = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await upload.ReadAsync(buffer, ct)) > 0)
+        {
+            if (content.Length + read > MaxBytes)
+            {
+                throw new DomainException($"A photo is at most {MaxBytes / (1024 * 1024)} MB; make it smaller and upload it again.", "File", DomainErrorKind.TooLarge);
+            }
+            content.Write(buffer, 0, read);
+        }
+        content.Position = 0;
+        return content;
+    }
+
+    // A file cut short or crafted fails in the decoder in many ways (its own exceptions, an end of stream, an index
+    // out of range); each means "not a photo we can read". Cancellation and memory are not the file's fault.
+    private static bool Unreadable(Exception e) => e is not (OperationCanceledException or OutOfMemoryException);
+
+    private static async Task<(List<(string Size, byte[] Bytes)> Versions, int Width, int Height)> MakeVersionsAsync(MemoryStream content, CancellationToken ct)
+    {
+        const string NotAnImage = "This file is not a JPEG, PNG or WebP photo (whatever its name says). Upload the photo itself.";
+        SixLabors.ImageSharp.Formats.IImageFormat? format;
+        IImageInfo? info;
+        try
+        {
+            format = Image.DetectFormat(Formats, content);
+            content.Position = 0;
+            info = format is null ? null : await Image.IdentifyAsync(Formats, content, ct);
+            content.Position = 0;
+        }
+        catch (Exception e) when (Unreadable(e))
+        {
+            throw new DomainException(NotAnImage, "File");
+        }
+        if (format is null || info is null)
+        {
+            throw new DomainException(NotAnImage, "File");
+        }
+        if ((long)info.Width * info.Height > MaxPixels || info.Width <= 0 || info.Height <= 0)
+        {
+            throw new DomainException($"The photo says it is {info.Width:N0} × {info.Height:N0} pixels; at most {MaxPixels / 1_000_000} million pixels are taken.", "File");
+        }
+        await Decoding.WaitAsync(ct);
+        try
+        {
+            using var image = await Image.LoadAsync<Rgba32>(Formats, content, ct);
+            image.Mutate(x => x.AutoOrient().BackgroundColor(Color.White));
+            image.Metadata.ExifProfile = null;
+            image.Metadata.IptcProfile = null;
+            image.Metadata.XmpProfile = null;
+            var versions = new List<(string, byte[])>();
+            int width = 0, height = 0;
+            foreach (var (name, max) in Sizes)
+            {
+                using var copy = image.Width > max ? image.Clone(x => x.Resize(max, 0)) : image.Clone();
+                if (width == 0)
+                {
+                    (width, height) = (copy.Width, copy.Height);
+                }
+                using var bytes = new MemoryStream();
+                await copy.SaveAsJpegAsync(bytes, new JpegEncoder { Quality = 82 }, ct);
+                versions.Add((name, bytes.ToArray()));
+            }
+            return (versions, width, height);
+        }
+        catch (Exception e) when (Unreadable(e))
+        {
+            throw new DomainException(NotAnImage, "File");
+        }
+        finally
+        {
+            Decoding.Release();
+        }
+    }
+}

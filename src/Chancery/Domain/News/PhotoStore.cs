@@ -1,0 +1,54 @@
+namespace Chancery.Domain.News;
+
+/// <summary>
+/// Where the news photos' files live, by key. The data folder by default (<see cref="FolderPhotoStore"/>); several
+/// app servers need one store they all reach — a shared folder, or an object store behind this same interface.
+/// </summary>
+public interface IPhotoStore
+{
+    Task WriteAsync(string key, byte[] content, CancellationToken ct);
+    /// <summary>The file, or null if there is none.</summary>
+    Stream? Open(string key);
+    Task DeleteAsync(string key, CancellationToken ct);
+}
+
+/// <summary>Photos as files under a folder: <c>News:PhotoFolder</c>, else <c>photos/</c> in the data folder.</summary>
+public sealed class FolderPhotoStore : IPhotoStore
+{
+    private readonly string _root;
+
+    public FolderPhotoStore(IConfiguration config, Infrastructure.DataFolder data)
+    {
+        _root = Path.GetFullPath(config["News:PhotoFolder"] ?? Path.Combine(data.Path, "photos"));
+        Directory.CreateDirectory(_root);
+    }
+
+    public async Task WriteAsync(string key, byte[] content, CancellationToken ct)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Written aside and moved into place: a reader never meets half a file.
+        var temporary = path + ".part";
+        await File.WriteAllBytesAsync(temporary, content, ct);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public Stream? Open(string key)
+    {
+        var path = PathOf(key);
+        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true) : null;
+    }
+
+    public Task DeleteAsync(string key, CancellationToken ct)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    // Keys are made by NewsPhoto.KeyOf from ids; a key that would leave the folder is a bug, not a request.
+    private string PathOf(string key)
+    {
+        var path = Path.GetFullPath(Path.Combine(_root, key));
+        return path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? path : throw new ArgumentException("A photo key points outside the photo folder.", nameof(key));
+    }
+}
