@@ -146,11 +146,13 @@ app.UseUploadLimits();
 app.UseStaticFiles();
 app.UseMiddleware<PublicMissionScope>();
 app.UseRouting();
+// Right after routing, before sign-in is even looked at: what it keeps is only ever the anonymous public news pages and
+// feeds (the endpoints that ask for NewsCache's policy), and the default policy never stores an answer to a request that
+// carries credentials or an answer that sets a cookie.
+app.UseOutputCache();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-// After authorization: only what anyone may read is kept (the public news pages and feeds, NewsCache).
-app.UseOutputCache();
 
 app.MapChanceryHealthChecks();
 // Browsers ask for /favicon.ico on their own, late and whenever they like; a 404 there is console noise on every page.
