@@ -146,9 +146,10 @@ app.UseUploadLimits();
 app.UseStaticFiles();
 app.UseMiddleware<PublicMissionScope>();
 app.UseRouting();
-// Right after routing, before sign-in is even looked at: what it keeps is only ever the anonymous public news pages and
-// feeds (the endpoints that ask for NewsCache's policy), and the default policy never stores an answer to a request that
-// carries credentials or an answer that sets a cookie.
+// Right after routing, before sign-in is even looked at (for speed: docs/performance.md). Only endpoints that ask for
+// NewsCache's policy are kept, and those must all allow anonymous readers — a test holds every cached endpoint to it —
+// because a hit here is answered before authentication and authorization run. Nothing that sets a cookie, and no answer
+// but a 200, is stored.
 app.UseOutputCache();
 app.UseRateLimiter();
 app.UseAuthentication();

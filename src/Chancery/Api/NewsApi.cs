@@ -18,7 +18,7 @@ public static class NewsApi
     public sealed record DraftDto(string Title, string Body, string Language);
     public sealed record NewsBody(string? Title, string? Body, string? Language, Guid? EventId = null, Guid? TranslationOf = null,
         bool Publish = false, string? Reason = null, Guid? MissionId = null);
-    public sealed record UpdateBody(string? Title, string? Body, string? ChangeNote = null);
+    public sealed record UpdateBody(string? Title, string? Body, string? ChangeNote = null, int? Version = null);
     /// <summary><c>publishAt</c> with an offset, or on the mission's clock without one; <c>version</c>, the version read.</summary>
     public sealed record ApproveBody(string? PublishAt = null, int? Version = null);
     public sealed record ReasonBody(string? Reason);
@@ -115,7 +115,7 @@ public static class NewsApi
         TypedResults.Ok(await DtoAsync(db, await newsroom.FindAsync(id, ct), http, ct));
 
     private static Task<Ok<NewsDto>> UpdateAsync(Guid id, UpdateBody body, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct) =>
-        Step(id, newsroom, db, http, (item, c) => newsroom.UpdateAsync(item, new NewsInput(body.Title, body.Body, item.Language), body.ChangeNote, c), ct);
+        Step(id, newsroom, db, http, (item, c) => newsroom.UpdateAsync(item, new NewsInput(body.Title, body.Body, item.Language), body.ChangeNote, body.Version, c), ct);
 
     private static async Task<NoContent> DeleteAsync(Guid id, Newsroom newsroom, CancellationToken ct)
     {
@@ -217,6 +217,7 @@ public static class NewsApi
         {
             throw new DomainException("Send the photo as the form's 'file' field.", "File");
         }
+        NewsPhotos.CheckSize(file.Length);
         await using var upload = file.OpenReadStream();
         var photo = await photos.AddAsync(item, upload, new PhotoText(alt, caption, credit), lead ?? false, ct);
         var shown = (await photos.OfStoryAsync(item.StoryId, item.Language, ct)).Single(p => p.Photo.Id == photo.Id);
@@ -264,14 +265,16 @@ public static class NewsApi
             return null;
         }
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        if (System.Text.RegularExpressions.Regex.IsMatch(text, @"(Z|[+-]\d{2}:\d{2})$") && DateTimeOffset.TryParse(text, invariant, System.Globalization.DateTimeStyles.None, out var exact))
+        if (System.Text.RegularExpressions.Regex.IsMatch(text, @"(Z|[+-]\d{2}:?\d{2})$"))
         {
-            return exact;
+            if (DateTimeOffset.TryParse(text, invariant, System.Globalization.DateTimeStyles.None, out var exact))
+            {
+                return exact;
+            }
         }
-        if (DateTime.TryParse(text, invariant, System.Globalization.DateTimeStyles.None, out var local))
+        else if (DateTime.TryParse(text, invariant, System.Globalization.DateTimeStyles.None, out var local))
         {
-            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(mission.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
-            return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone));
+            return NewsRules.OnMissionClock(local, mission.TimeZone);
         }
         throw new DomainException($"'{text}' is not a time such as 2026-12-01T09:00 (the mission's clock) or 2026-12-01T09:00+01:00.", "PublishAt");
     }

@@ -133,11 +133,21 @@ public abstract class NewsDraftTests(string provider) : IAsyncLifetime
         Assert.Equal("National Day reception in review", title);
         Assert.Equal("7 guests came; 3 items.\n", body);
 
-        // A template that would never finish is stopped, and says so.
-        (await press.PutAsJsonAsync("/api/news/templates/en", new { text = "{% for i in (1..100000000) %}x{% endfor %}" })).EnsureSuccessStatusCode();
+        // A range is built whole before any step is counted: refused when saved.
+        var range = await press.PutAsJsonAsync("/api/news/templates/en", new { text = "{% for i in (1..100000000) %}x{% endfor %}" });
+        Assert.Equal(HttpStatusCode.BadRequest, range.StatusCode);
+        Assert.Contains("Ranges such as (1..100000000) are not available", await range.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // A template that would run for ever (loops within loops over the programme) is stopped, and says so.
+        var nested = string.Concat(Enumerable.Range(0, 12).Select(i => $"{{% for a{i} in programme %}}")) + "x" + string.Concat(Enumerable.Repeat("{% endfor %}", 12));
+        (await press.PutAsJsonAsync("/api/news/templates/en", new { text = nested })).EnsureSuccessStatusCode();
         var endless = await press.PostAsync($"/api/events/{h.EventId}/news/draft?language=en", null);
         Assert.Equal(HttpStatusCode.BadRequest, endless.StatusCode);
         Assert.Contains("did not finish", await endless.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Split and join would multiply a value's length: not available.
+        (await press.PutAsJsonAsync("/api/news/templates/en", new { text = "{{ \"a,a,a\" | split: \",\" | join: \",a,a,\" }}" })).EnsureSuccessStatusCode();
+        var growing = await press.PostAsync($"/api/events/{h.EventId}/news/draft?language=en", null);
+        Assert.Equal(HttpStatusCode.BadRequest, growing.StatusCode);
+        Assert.Contains("'split' is not available", await growing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         (await press.DeleteAsync("/api/news/templates/en")).EnsureSuccessStatusCode();
         Assert.Equal("National Day reception", (await DraftAsync(press, h.EventId, "en")).Title);

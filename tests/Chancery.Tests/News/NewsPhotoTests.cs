@@ -122,6 +122,24 @@ public abstract class NewsPhotoTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_photo_changed_after_approval_sends_the_story_back_for_approval()
+    {
+        var id = await DraftAsync();
+        await _press.PostAsync($"/api/news/{id}/submit", null);
+        var approver = await _app.ApiClientAsync(await _app.CreateUserAsync(_mission.Id, MissionRole.Press));
+        var at = _app.Clock.GetUtcNow().AddHours(1);
+        var scheduled = await (await approver.PostAsJsonAsync($"/api/news/{id}/approve", new { publishAt = at })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("scheduled", scheduled.GetProperty("state").GetString());
+
+        Assert.Equal(HttpStatusCode.Created, (await UploadAsync(_press, id, CameraPhoto(), "added-later.jpg")).StatusCode);
+
+        var item = await _press.GetFromJsonAsync<JsonElement>($"/api/news/{id}");
+        Assert.Equal("draft", item.GetProperty("state").GetString()); // what was approved had no photo
+        await _press.PostAsync($"/api/news/{id}/submit", null);
+        Assert.Equal(HttpStatusCode.OK, (await approver.PostAsync($"/api/news/{id}/approve", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_disguised_file_an_image_bomb_and_a_photo_without_alt_text_are_refused_with_nothing_written()
     {
         var id = await DraftAsync();

@@ -204,7 +204,10 @@ public abstract class NewsroomTests(string provider) : IAsyncLifetime
     {
         var id = (await CreateAsync(_writer, new { title = "Concert", body = "v1", language = "en" })).GetProperty("id").GetString();
         await PostAsync(_writer, $"/api/news/{id}/submit");
-        (await _writer.PutAsJsonAsync($"/api/news/{id}", new { title = "Concert", body = "v2, not what was submitted" })).EnsureSuccessStatusCode();
+        var read = (await _writer.GetFromJsonAsync<JsonElement>($"/api/news/{id}")).GetProperty("version").GetInt32();
+        (await _writer.PutAsJsonAsync($"/api/news/{id}", new { title = "Concert", body = "v2, not what was submitted", version = read })).EnsureSuccessStatusCode();
+        // A save from the version read before that one would overwrite it: refused, not lost.
+        Assert.Equal(HttpStatusCode.Conflict, (await _approver.PutAsJsonAsync($"/api/news/{id}", new { title = "Concert", body = "v2b", version = read })).StatusCode);
 
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(_approver, $"/api/news/{id}/approve")).Status);
         Assert.Equal("draft", State(await _writer.GetFromJsonAsync<JsonElement>($"/api/news/{id}")));

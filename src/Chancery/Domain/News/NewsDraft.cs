@@ -46,6 +46,10 @@ public static partial class NewsDraft
         {
             return $"A template is at most {NewsRules.TemplateLength:N0} characters.";
         }
+        if (RangeInTag().Match(text) is { Success: true } range)
+        {
+            return $"Ranges such as {range.Groups[1].Value} are not available in news templates: loop over what the event holds (programme, speakers, …).";
+        }
         return Parser.TryParse(text, out _, out var error) ? null : $"The template cannot be read: {Where(error)}";
     }
 
@@ -58,8 +62,8 @@ public static partial class NewsDraft
         {
             Parsed.Clear(); // every mission's every language is far fewer; a stream of edits must not fill memory
         }
-        var template = Parsed.GetOrAdd(source, s => Parser.TryParse(s, out var t, out var error) ? t
-            : throw new DomainException($"The news template for '{language}' cannot be read: {Where(error)}"));
+        var template = Parsed.GetOrAdd(source, s => Check(s) is { } problem ? throw new DomainException($"The news template for '{language}': {problem}")
+            : Parser.TryParse(s, out var t, out _) ? t : throw new InvalidOperationException("A template that passed its check could not be parsed."));
         var model = await ModelAsync(db, list, e, NewsWords.For(language), ct);
         var context = new TemplateContext(model, Options) { CultureInfo = NewsWords.For(language).Culture };
         context.AmbientValues["words"] = NewsWords.For(language);
@@ -201,15 +205,20 @@ public static partial class NewsDraft
     private static TemplateOptions MakeOptions()
     {
         var options = new TemplateOptions { MaxSteps = 100_000, MaxRecursion = 20 };
-        // Each replacement multiplies a value by another's length: a few in a row would outgrow any memory.
-        foreach (var quadratic in new[] { "replace", "replace_first", "replace_last" })
+        // Each replacement multiplies a value by another's length, and split then join does too: a few in a row
+        // would outgrow any memory before a limit on steps or output is reached. Lists are joined by and_list.
+        foreach (var quadratic in new[] { "replace", "replace_first", "replace_last", "split", "join" })
         {
             options.Filters.AddFilter(quadratic, (_, _, _) => throw new InvalidOperationException($"'{quadratic}' is not available in news templates."));
         }
         options.Filters.AddFilter("and_list", (input, _, context) =>
         {
             var words = (NewsWords)context.AmbientValues["words"];
-            var items = input.Enumerate(context).Select(v => v.ToStringValue()).Where(s => s.Length > 0).ToList();
+            var items = input.Enumerate(context).Take(1001).Select(v => v.ToStringValue()).Where(s => s.Length > 0).ToList();
+            if (items.Count > 1000)
+            {
+                throw new InvalidOperationException("and_list takes at most 1,000 items.");
+            }
             return new StringValue(words.List(items));
         });
         options.Filters.AddFilter("sentence", (input, _, context) =>
@@ -242,6 +251,10 @@ public static partial class NewsDraft
 
     [GeneratedRegex(@"\\([\\`*_\[\]<>#|~!&.:=+-])")]
     private static partial Regex EscapedMark();
+
+    // (1..100000000) inside {{ }} or {% %}: a range is built whole before any step is counted.
+    [GeneratedRegex(@"(?:\{\{|\{%)(?:(?!\}\}|%\}).)*?(\(\s*[^()]*?\.\.[^()]*?\))", RegexOptions.Singleline)]
+    private static partial Regex RangeInTag();
 
     [GeneratedRegex(@"at \((\d+):(\d+)\)")]
     private static partial Regex FluidPosition();

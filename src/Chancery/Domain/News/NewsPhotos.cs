@@ -21,20 +21,35 @@ public sealed record ShownPhoto(NewsPhoto Photo, string Alt, string? Caption, st
 /// weigh at most <see cref="MaxBytes"/> and measure at most <see cref="MaxPixels"/> (read from its header before
 /// anything is decoded, so a small file claiming a huge picture is refused unopened). It is turned upright, and
 /// what is kept are JPEGs in <see cref="Sizes"/> without EXIF, IPTC or XMP — the camera's location goes with them.
-/// Nothing is written until every size is made; a refusal leaves nothing behind. The photos of a story that is
-/// public are changed as its text is: by an administrator, as the change goes out without a second approval.
+/// Nothing is written until every size is made; a refusal leaves nothing behind. A change to the gallery is a change
+/// to every version of the story, as new words are (<see cref="Newsroom.StoryChangedAsync"/>): an approved version
+/// goes back to draft and its approval is asked again; a public story's photos are changed by an administrator.
 /// </summary>
-public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope scope, TimeProvider clock, NewsCache cache)
+public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope scope, TimeProvider clock, NewsCache cache, Newsroom newsroom,
+    ILogger<NewsPhotos> logger)
 {
     public const long MaxBytes = 15 * 1024 * 1024;
     public const long MaxPixels = 40_000_000;
     public const int TextLength = 1000;
+    /// <summary>Each size fits a square of that many pixels: a tall photo is as bounded as a wide one.</summary>
     public static readonly IReadOnlyList<(string Name, int Width)> Sizes = [("large", 1600), ("medium", 800), ("thumb", 400)];
 
     // Only the three formats: anything else (HTML, SVG, a script) has no decoder here to be mistaken for.
     private static readonly Configuration Formats = new(new JpegConfigurationModule(), new PngConfigurationModule(), new WebpConfigurationModule());
     // Decoding holds up to MaxPixels × 4 bytes: two at a time bounds what uploads can take of the server's memory.
     private static readonly SemaphoreSlim Decoding = new(2);
+
+    /// <summary>Refused before a byte is read when the form says how large the file is.</summary>
+    public static void CheckSize(long length)
+    {
+        if (length > MaxBytes)
+        {
+            throw TooLarge();
+        }
+    }
+
+    private static DomainException TooLarge() =>
+        new($"A photo is at most {MaxBytes / (1024 * 1024)} MB; make it smaller and upload it again.", "File", DomainErrorKind.TooLarge);
 
     public async Task<NewsPhoto> AddAsync(NewsItem item, Stream upload, PhotoText text, bool lead, CancellationToken ct = default)
     {
@@ -43,14 +58,15 @@ public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope sc
         var content = await ReadBoundedAsync(upload, ct);
         var (versions, width, height) = await MakeVersionsAsync(content, ct);
 
-        var count = await db.NewsPhotos.CountAsync(p => p.StoryId == item.StoryId, ct);
-        var photo = new NewsPhoto { MissionId = item.MissionId, StoryId = item.StoryId, Width = width, Height = height, SortOrder = count, CreatedAt = clock.GetUtcNow() };
+        var last = await db.NewsPhotos.Where(p => p.StoryId == item.StoryId).MaxAsync(p => (int?)p.SortOrder, ct);
+        var photo = new NewsPhoto { MissionId = item.MissionId, StoryId = item.StoryId, Width = width, Height = height, SortOrder = (last ?? -1) + 1, CreatedAt = clock.GetUtcNow() };
         db.NewsPhotos.Add(photo);
         db.NewsPhotoTexts.Add(new NewsPhotoText { MissionId = item.MissionId, PhotoId = photo.Id, Language = item.Language, Alt = words.Alt!, Caption = words.Caption, Credit = words.Credit });
-        if (lead || count == 0)
+        if (lead || last is null)
         {
             await MakeLeadAsync(item.StoryId, photo, ct);
         }
+        await newsroom.StoryChangedAsync(item.StoryId, ct);
         var written = new List<string>();
         try
         {
@@ -60,17 +76,13 @@ public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope sc
                 await store.WriteAsync(key, bytes, ct);
                 written.Add(key);
             }
-            await db.SaveChangesAsync(ct);
+            await Newsroom.SaveVersionedAsync(db, cache, ct);
         }
         catch
         {
-            foreach (var key in written)
-            {
-                await store.DeleteAsync(key, CancellationToken.None);
-            }
+            await DeleteFilesAsync(store, photo, logger);
             throw;
         }
-        cache.Forget();
         return photo;
     }
 
@@ -93,8 +105,8 @@ public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope sc
         {
             await MakeLeadAsync(item.StoryId, photo, ct);
         }
-        await db.SaveChangesAsync(ct);
-        cache.Forget();
+        await newsroom.StoryChangedAsync(item.StoryId, ct);
+        await Newsroom.SaveVersionedAsync(db, cache, ct);
     }
 
     public async Task DeleteAsync(NewsItem item, Guid photoId, CancellationToken ct = default)
@@ -102,13 +114,37 @@ public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope sc
         await MayChangeAsync(item, ct);
         var photo = await db.NewsPhotos.AsTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.StoryId == item.StoryId, ct) ?? throw DomainException.NotFound("photo");
         db.NewsPhotos.Remove(photo);
-        await db.SaveChangesAsync(ct);
+        if (photo.IsLead && await db.NewsPhotos.AsTracking().Where(p => p.StoryId == item.StoryId && p.Id != photo.Id).OrderBy(p => p.SortOrder).FirstOrDefaultAsync(ct) is { } next)
+        {
+            next.IsLead = true; // the gallery keeps a lead while it has photos
+        }
+        await newsroom.StoryChangedAsync(item.StoryId, ct);
+        await Newsroom.SaveVersionedAsync(db, cache, ct);
+        await DeleteFilesAsync(store, photo, logger);
+    }
+
+    /// <summary>The photo's files, as far as they can be: a file left behind is logged, not an error of the step that removed the photo.</summary>
+    internal static async Task DeleteFilesAsync(IPhotoStore store, NewsPhoto photo, ILogger? logger = null)
+    {
         foreach (var (size, _) in Sizes)
         {
-            await store.DeleteAsync(NewsPhoto.KeyOf(photo.MissionId, photo.Id, size), ct);
+            var key = NewsPhoto.KeyOf(photo.MissionId, photo.Id, size);
+            try
+            {
+                await store.DeleteAsync(key, CancellationToken.None);
+            }
+            catch (IOException e)
+            {
+                if (logger is not null)
+                {
+                    LogFileLeft(logger, key, e);
+                }
+            }
         }
-        cache.Forget();
     }
+
+    private static readonly Action<ILogger, string, Exception?> LogFileLeft =
+        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(1, "PhotoFileLeft"), "A removed photo's file {Key} could not be deleted.");
 
     /// <summary>The story's photos, lead first, each with its words in <paramref name="language"/> where it has them.</summary>
     public async Task<IReadOnlyList<ShownPhoto>> OfStoryAsync(Guid storyId, string language, CancellationToken ct = default)
@@ -174,7 +210,7 @@ public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope sc
         {
             if (content.Length + read > MaxBytes)
             {
-                throw new DomainException($"A photo is at most {MaxBytes / (1024 * 1024)} MB; make it smaller and upload it again.", "File", DomainErrorKind.TooLarge);
+                throw TooLarge();
             }
             content.Write(buffer, 0, read);
         }
@@ -208,12 +244,18 @@ public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope sc
         }
         if ((long)info.Width * info.Height > MaxPixels || info.Width <= 0 || info.Height <= 0)
         {
-            throw new DomainException($"The photo says it is {info.Width:N0} × {info.Height:N0} pixels; at most {MaxPixels / 1_000_000} million pixels are taken.", "File");
+            throw new DomainException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The photo says it is {info.Width:N0} × {info.Height:N0} pixels; at most {MaxPixels / 1_000_000} million pixels are taken."), "File");
         }
-        await Decoding.WaitAsync(ct);
+        if (!await Decoding.WaitAsync(TimeSpan.FromSeconds(30), ct))
+        {
+            throw new DomainException("The server is making other photos just now; upload this one again in a moment.", "File", DomainErrorKind.Conflict);
+        }
         try
         {
+            // One picture in memory, made smaller in place from the largest size to the smallest.
             using var image = await Image.LoadAsync<Rgba32>(Formats, content, ct);
+            // JPEG has no transparency: a transparent PNG is laid on white, not on black.
             image.Mutate(x => x.AutoOrient().BackgroundColor(Color.White));
             image.Metadata.ExifProfile = null;
             image.Metadata.IptcProfile = null;
@@ -222,13 +264,16 @@ public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope sc
             int width = 0, height = 0;
             foreach (var (name, max) in Sizes)
             {
-                using var copy = image.Width > max ? image.Clone(x => x.Resize(max, 0)) : image.Clone();
+                if (image.Width > max || image.Height > max)
+                {
+                    image.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(max, max), Mode = ResizeMode.Max }));
+                }
                 if (width == 0)
                 {
-                    (width, height) = (copy.Width, copy.Height);
+                    (width, height) = (image.Width, image.Height);
                 }
                 using var bytes = new MemoryStream();
-                await copy.SaveAsJpegAsync(bytes, new JpegEncoder { Quality = 82 }, ct);
+                await image.SaveAsJpegAsync(bytes, new JpegEncoder { Quality = 82 }, ct);
                 versions.Add((name, bytes.ToArray()));
             }
             return (versions, width, height);

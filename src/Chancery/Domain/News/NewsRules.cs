@@ -27,6 +27,18 @@ public static partial class NewsRules
         return slug.Length > SlugLength - 8 ? slug[..(SlugLength - 8)].TrimEnd('-') : slug;
     }
 
+    /// <summary>A wall-clock time on the mission's clock as an instant; a time the clock skips (a spring-forward hour) is refused.</summary>
+    public static DateTimeOffset OnMissionClock(DateTime local, string timeZone)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var z) ? z : TimeZoneInfo.Utc;
+        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(wall))
+        {
+            throw new DomainException($"{wall:yyyy-MM-dd HH:mm} does not exist in {timeZone}: the clocks go forward then. Choose another time.", "PublishAt");
+        }
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(wall, zone));
+    }
+
     public static bool IsSlug(string slug) => slug.Length <= SlugLength && SlugPattern().IsMatch(slug);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -16,7 +16,7 @@ public sealed record NewsInput(string? Title, string? Body, string? Language, Gu
 /// by withdrawal with a notice, never deleted. Every step is a saved change of the item, so the audit shows who did
 /// what; a draft can be shown to someone outside through a secret preview link.
 /// </summary>
-public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clock, NewsCache cache)
+public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clock, NewsCache cache, IPhotoStore photos)
 {
     public static readonly MissionRole[] Writers = [MissionRole.Press];
     /// <summary>Who may publish without a second person: the mission's administrators (the head of mission, a delegate).</summary>
@@ -84,8 +84,9 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
     /// stays public: its words change without a second person, so only an administrator changes them (as publishing
     /// at once), saying what changed in <paramref name="changeNote"/>, which readers see.
     /// </summary>
-    public async Task UpdateAsync(NewsItem item, NewsInput input, string? changeNote, CancellationToken ct = default)
+    public async Task UpdateAsync(NewsItem item, NewsInput input, string? changeNote, int? version = null, CancellationToken ct = default)
     {
+        Unchanged(item, version, "saving");
         var (title, body, _) = Checked(input with { Language = item.Language });
         var note = Clean(changeNote, NewsRules.ReasonLength, "ChangeNote");
         switch (item.State)
@@ -104,10 +105,7 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
                 ClearApproval(item);
                 break;
         }
-        if (scope.UserId is { } editor && !item.Editors.Contains(editor))
-        {
-            item.Editors = [.. item.Editors, editor];
-        }
+        WrittenBy(item, scope.UserId);
         item.Title = title;
         item.Body = body;
         item.UpdatedAt = clock.GetUtcNow();
@@ -134,10 +132,7 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
             throw new DomainException("You wrote words of this item: another person approves it (or an administrator publishes it at once, with a reason).",
                 kind: DomainErrorKind.Forbidden);
         }
-        if (version is { } read && read != item.Version)
-        {
-            throw new DomainException("The item changed since you read it: read it again before approving.", kind: DomainErrorKind.Conflict);
-        }
+        Unchanged(item, version, "approving");
         var now = clock.GetUtcNow();
         item.ApprovedById = scope.UserId;
         item.ApprovedByName = scope.UserName;
@@ -197,7 +192,40 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
             throw new DomainException("Other language versions hang on this one: delete them first.", kind: DomainErrorKind.Conflict);
         }
         db.NewsItems.Remove(item);
+        // The last version of a story takes its gallery with it.
+        var gallery = await db.NewsPhotos.AsTracking().Where(p => p.StoryId == item.StoryId).ToListAsync(ct);
+        if (!await db.NewsItems.AnyAsync(n => n.StoryId == item.StoryId && n.Id != item.Id, ct))
+        {
+            db.NewsPhotos.RemoveRange(gallery);
+        }
+        else
+        {
+            gallery.Clear();
+        }
         await SaveAsync(ct);
+        foreach (var photo in gallery)
+        {
+            await NewsPhotos.DeleteFilesAsync(photos, photo);
+        }
+    }
+
+    /// <summary>
+    /// A change to a story's gallery changes each of its versions as new words would: whoever made it joins their
+    /// writers, an approved version goes back to draft, and every version's number moves on (saved by the caller
+    /// through <see cref="SaveVersionedAsync"/>). Two changes to one gallery at once: the second is refused.
+    /// </summary>
+    internal async Task StoryChangedAsync(Guid storyId, CancellationToken ct)
+    {
+        foreach (var version in await db.NewsItems.AsTracking().Where(n => n.StoryId == storyId).ToListAsync(ct))
+        {
+            if (version.State is NewsState.Submitted or NewsState.Scheduled)
+            {
+                ClearApproval(version);
+            }
+            WrittenBy(version, scope.UserId);
+            version.UpdatedAt = clock.GetUtcNow();
+            db.Entry(version).Property(n => n.UpdatedAt).IsModified = true;
+        }
     }
 
     /// <summary>A new secret link that shows the item as it stands to whoever has it; an earlier link stops working.</summary>
@@ -217,7 +245,9 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
     // Every change bumps the version the save is conditional on: of two saves of one version, the second is
     // refused rather than overwriting the first (or an item the scheduler published meanwhile). Any change may
     // touch a public page (a publication, a withdrawal, a translation to link to): the cache forgets them.
-    private async Task SaveAsync(CancellationToken ct)
+    private Task SaveAsync(CancellationToken ct) => SaveVersionedAsync(db, cache, ct);
+
+    internal static async Task SaveVersionedAsync(ChanceryDb db, NewsCache cache, CancellationToken ct)
     {
         foreach (var entry in db.ChangeTracker.Entries<NewsItem>().Where(e => e.State == EntityState.Modified))
         {
@@ -233,6 +263,22 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
                 kind: DomainErrorKind.Conflict);
         }
         cache.Forget();
+    }
+
+    private static void Unchanged(NewsItem item, int? version, string step)
+    {
+        if (version is { } read && read != item.Version)
+        {
+            throw new DomainException($"The item changed since you read it (someone saved it meanwhile): read it again before {step}.", kind: DomainErrorKind.Conflict);
+        }
+    }
+
+    private static void WrittenBy(NewsItem item, Guid? editor)
+    {
+        if (editor is { } id && !item.Editors.Contains(id))
+        {
+            item.Editors = [.. item.Editors, id];
+        }
     }
 
     private string PublishReason(Guid missionId, string? reason)

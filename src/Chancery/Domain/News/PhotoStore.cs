@@ -19,7 +19,7 @@ public sealed class FolderPhotoStore : IPhotoStore
 
     public FolderPhotoStore(IConfiguration config, Infrastructure.DataFolder data)
     {
-        _root = Path.GetFullPath(config["News:PhotoFolder"] ?? Path.Combine(data.Path, "photos"));
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(config["News:PhotoFolder"] ?? Path.Combine(data.Path, "photos")));
         Directory.CreateDirectory(_root);
     }
 
@@ -41,7 +41,12 @@ public sealed class FolderPhotoStore : IPhotoStore
 
     public Task DeleteAsync(string key, CancellationToken ct)
     {
-        File.Delete(PathOf(key));
+        var path = PathOf(key);
+        File.Delete(path); // nothing to do when it is not there
+        if (Path.GetDirectoryName(path) is { } folder && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+        }
         return Task.CompletedTask;
     }
 

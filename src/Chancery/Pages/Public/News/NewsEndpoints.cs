@@ -55,8 +55,13 @@ public static class NewsEndpoints
         {
             var photo = scope.Kind != ScopeKind.Public ? null : await db.NewsPhotos.AsNoTracking()
                 .FirstOrDefaultAsync(p => p.Id == photoId && db.NewsItems.Any(n => n.StoryId == p.StoryId && n.State == NewsState.Published), ct);
-            http.Response.Headers.CacheControl = "public, max-age=86400";
-            return photo is not null && store.Open(photo, size) is { } file ? Results.Stream(file, "image/jpeg") : Results.NotFound();
+            if (photo is null || store.Open(photo, size) is not { } file)
+            {
+                return Results.NotFound();
+            }
+            // An hour: a withdrawn story's photos leave browsers' and proxies' caches soon after it.
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Stream(file, "image/jpeg");
         });
         photos.MapGet("/preview/{token}/photos/{photoId:guid}/{size}.jpg", async (string token, Guid photoId, string size, PublicNews reader, ChanceryDb db, NewsPhotos store,
             MissionScope scope, HttpContext http, CancellationToken ct) =>

@@ -36,6 +36,8 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photo
         public string? Body { get; set; }
         public string? Language { get; set; } = "en";
         public string? ChangeNote { get; set; }
+        /// <summary>The version the form was read at: a save over someone else's is refused, not lost.</summary>
+        public int? Version { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
@@ -43,7 +45,7 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photo
         if (id is { } itemId)
         {
             await LoadAsync(itemId, ct);
-            Input = new NewsForm { Title = Item!.Title, Body = Item.Body, Language = Item.Language };
+            Input = new NewsForm { Title = Item!.Title, Body = Item.Body, Language = Item.Language, Version = Item.Version };
         }
         else
         {
@@ -61,7 +63,7 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photo
             {
                 await LoadAsync(itemId, ct);
                 var published = Item!.State == NewsState.Published;
-                await newsroom.UpdateAsync(await newsroom.FindAsync(itemId, ct), new NewsInput(Input.Title, Input.Body, Item.Language), Input.ChangeNote, ct);
+                await newsroom.UpdateAsync(await newsroom.FindAsync(itemId, ct), new NewsInput(Input.Title, Input.Body, Item.Language), Input.ChangeNote, Input.Version, ct);
                 TempData["Notice"] = published ? "Saved: the public page shows it now, with your note." : "Saved.";
                 return Redirect($"/staff/news/edit/{itemId}");
             }
@@ -93,8 +95,7 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photo
     public Task<IActionResult> OnPostApproveAsync(Guid id, DateTime? publishAt, int version, CancellationToken ct) =>
         StepAsync(id, async item =>
         {
-            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(Mission.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
-            DateTimeOffset? at = publishAt is { } local ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone)) : null;
+            DateTimeOffset? at = publishAt is { } local ? NewsRules.OnMissionClock(local, Mission.TimeZone) : null;
             await newsroom.ApproveAsync(item, at, version, ct);
         }, "Approved.", ct);
 
@@ -159,6 +160,7 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photo
             {
                 throw new DomainException("Choose the photo to upload.", "File");
             }
+            NewsPhotos.CheckSize(file.Length);
             await using var upload = file.OpenReadStream();
             await photos.AddAsync(item, upload, new PhotoText(alt, caption, credit), lead, ct);
         }, "The photo is added: its location and camera data were removed.", ct);
