@@ -72,6 +72,8 @@ services.AddScoped<SeatingPlans>();
 services.AddScoped<Chancery.Domain.News.Newsroom>();
 services.AddScoped<Chancery.Domain.News.PublicNews>();
 services.AddScoped<Chancery.Domain.News.NewsPhotos>();
+services.AddScoped<Chancery.Domain.Press.PressArchive>();
+services.AddSingleton<Chancery.Domain.Press.LinkReader>();
 services.AddSingleton<Chancery.Domain.News.IPhotoStore, Chancery.Domain.News.FolderPhotoStore>();
 services.AddSingleton<Chancery.Domain.News.NewsCache>();
 services.AddSingleton<Chancery.Domain.News.NewsScheduler>();
@@ -174,6 +176,7 @@ api.MapInvitationsApi();
 api.MapDoorApi();
 api.MapReportsApi();
 api.MapNewsApi();
+api.MapPressApi();
 // An unknown /api path is a plain 404, not a sign-in redirect (and there is no /register).
 app.MapFallback("/api/{**path}", ApiFallback.Answer).AllowAnonymous().ExcludeFromDescription();
 app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

@@ -91,6 +91,7 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<Domain.News.NewsTemplate> NewsTemplates => Set<Domain.News.NewsTemplate>();
     public DbSet<Domain.News.NewsPhoto> NewsPhotos => Set<Domain.News.NewsPhoto>();
     public DbSet<Domain.News.NewsPhotoText> NewsPhotoTexts => Set<Domain.News.NewsPhotoText>();
+    public DbSet<Domain.Press.PressArticle> PressArticles => Set<Domain.Press.PressArticle>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,8 @@ public static class Policies
     public const string Door = "door";
     /// <summary>The event's figures after it: the protocol office, and the press office that writes it up.</summary>
     public const string Reports = "reports";
+    /// <summary>The press archive (M8): kept by the press and protocol offices; the door reads nothing of it.</summary>
+    public const string Coverage = "coverage";
 
     public const string MissionCookie = "chancery-mission";
 
@@ -34,6 +36,7 @@ public static class Policies
         auth.AddPolicy(Press, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Press])));
         auth.AddPolicy(Door, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Protocol, MissionRole.Door])));
         auth.AddPolicy(Reports, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Protocol, MissionRole.Press])));
+        auth.AddPolicy(Coverage, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Protocol, MissionRole.Press])));
     }
 }
 

@@ -1,0 +1,92 @@
+using Chancery.Data;
+using Chancery.Domain.Missions;
+using Chancery.Domain.Press;
+using Chancery.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Api;
+
+/// <summary>
+/// API.md "Press coverage": the archive of articles (PRODUCT.md M8). Press and Protocol keep it (Admin too); Door
+/// reads nothing; another mission's article is a 404. <c>from-link</c> reads a page's fields for a person to check.
+/// </summary>
+public static class PressApi
+{
+    public sealed record ArticleBody(string? Outlet, string? Country, string? Language, string? PublishedOn, string? Title, string? TranslatedTitle,
+        string? Author, string? Url, string? Summary, List<string>? Tags, List<Guid>? EventIds, List<Guid>? ContactIds, string? TextCopy = null, Guid? MissionId = null);
+    public sealed record ArticleDto(Guid Id, string Outlet, string? Country, string? Language, string? PublishedOn, string Title, string? TranslatedTitle,
+        string? Author, string? Url, string? Summary, IReadOnlyList<string> Tags, IReadOnlyList<Guid> EventIds, IReadOnlyList<Guid> ContactIds,
+        bool HasTextCopy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    public sealed record LinkBody(string? Url);
+    public sealed record LinkDto(string Url, string? Title, string? Outlet, string? PublishedOn, string? Language, string? Author, string? Summary,
+        string? ImageUrl, string? TextCopy);
+
+    private static readonly MissionRole[] Keepers = PressArchive.Keepers;
+
+    public static RouteGroupBuilder MapPressApi(this RouteGroupBuilder api)
+    {
+        var press = api.MapGroup("/press").WithTags("Press coverage").RequireAuthorization(Policies.Coverage);
+        press.MapGet("/", ListAsync).WithSummary("Articles, newest first: q (words in any script), country, language, outlet, tag, eventId, from, to (yyyy-MM-dd)");
+        press.MapPost("/", CreateAsync);
+        press.MapGet("/{id:guid}", GetAsync);
+        press.MapPut("/{id:guid}", UpdateAsync);
+        press.MapDelete("/{id:guid}", DeleteAsync);
+        press.MapPost("/from-link", FromLinkAsync).WithSummary("The fields an article's page gives (Open Graph, article metadata, lang, its text), not saved");
+        return api;
+    }
+
+    private static async Task<Ok<List<ArticleDto>>> ListAsync(PressArchive archive, MissionScope scope, string? q, string? country, string? language, string? outlet,
+        string? tag, Guid? eventId, string? from, string? to, int? limit, int? offset, CancellationToken ct)
+    {
+        var missions = scope.VisibleMissionIds.Where(m => scope.Can(m, Keepers)).ToList();
+        var found = await archive.Search(new PressFilter(q, country, language, outlet, tag, eventId, Day(from, "from"), Day(to, "to")))
+            .Where(a => missions.Contains(a.MissionId)).Skip(Paging.Offset(offset)).Take(Paging.Limit(limit)).ToListAsync(ct);
+        return TypedResults.Ok(found.Select(Dto).ToList());
+    }
+
+    private static async Task<Results<Created<ArticleDto>, ForbidHttpResult>> CreateAsync(ArticleBody body, PressArchive archive, MissionScope scope, CancellationToken ct)
+    {
+        if (scope.TargetMission(body.MissionId, Keepers) is not { } missionId)
+        {
+            return TypedResults.Forbid();
+        }
+        var article = await archive.CreateAsync(missionId, Input(body), ct);
+        return TypedResults.Created($"/api/press/{article.Id}", Dto(article));
+    }
+
+    private static async Task<Ok<ArticleDto>> GetAsync(Guid id, ChanceryDb db, MissionScope scope, CancellationToken ct) =>
+        TypedResults.Ok(Dto(await scope.FindAsync(db.PressArticles.Where(a => a.Id == id), "article", Keepers, ct)));
+
+    private static async Task<Ok<ArticleDto>> UpdateAsync(Guid id, ArticleBody body, ChanceryDb db, PressArchive archive, MissionScope scope, CancellationToken ct)
+    {
+        var article = await scope.FindAsync(db.PressArticles.AsTracking().Where(a => a.Id == id), "article", Keepers, ct);
+        await archive.UpdateAsync(article, Input(body), ct);
+        return TypedResults.Ok(Dto(article));
+    }
+
+    private static async Task<NoContent> DeleteAsync(Guid id, ChanceryDb db, PressArchive archive, MissionScope scope, CancellationToken ct)
+    {
+        await archive.DeleteAsync(await scope.FindAsync(db.PressArticles.AsTracking().Where(a => a.Id == id), "article", Keepers, ct), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<LinkDto>> FromLinkAsync(LinkBody body, LinkReader reader, CancellationToken ct)
+    {
+        var f = await reader.ReadAsync(body.Url, ct);
+        return TypedResults.Ok(new LinkDto(f.Url, f.Title, f.Outlet, f.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), f.Language,
+            f.Author, f.Summary, f.ImageUrl, f.TextCopy));
+    }
+
+    private static DateOnly? Day(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
+        : throw new DomainException($"'{text}' is not a date such as 2024-02-26.", field);
+
+    private static PressInput Input(ArticleBody b) =>
+        new(b.Outlet, b.Country, b.Language, b.PublishedOn, b.Title, b.TranslatedTitle, b.Author, b.Url, b.Summary, b.Tags, b.EventIds, b.ContactIds, b.TextCopy);
+
+    private static ArticleDto Dto(PressArticle a) => new(a.Id, a.Outlet, a.Country, a.Language,
+        a.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.Title, a.TranslatedTitle, a.Author, a.Url, a.Summary,
+        a.Tags, a.EventIds, a.ContactIds, a.TextCopy is not null, a.CreatedAt, a.UpdatedAt);
+}

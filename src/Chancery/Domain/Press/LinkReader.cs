@@ -1,0 +1,211 @@
+using System.Net;
+using System.Net.Sockets;
+using AngleSharp.Html.Parser;
+
+namespace Chancery.Domain.Press;
+
+/// <summary>What a page says about itself: the fields of an article to check before saving.</summary>
+public sealed record LinkFields(string Url, string? Title, string? Outlet, DateOnly? PublishedOn, string? Language, string? Author, string? Summary,
+    string? ImageUrl, string? TextCopy);
+
+/// <summary>
+/// Reads an article's page from its link, for a person to check (issue 15: "add by pasting a link"). The fetch is
+/// bounded — at most <c>Press:FetchTimeoutSeconds</c> (10), <see cref="MaxBytes"/> and <see cref="MaxRedirects"/> redirects, each
+/// checked — and refuses private, loopback and link-local addresses (every address a name resolves to, at the moment
+/// of connecting, so a name cannot be re-pointed after the check), unless <c>Press:AllowPrivateAddresses</c> is set for
+/// tests. Only HTML is read, by a parser: nothing fetched is ever run.
+/// </summary>
+public sealed class LinkReader : IDisposable
+{
+    public const int MaxBytes = 3 * 1024 * 1024;
+    public const int MaxRedirects = 5;
+
+    private readonly HttpClient _http;
+    private readonly TimeSpan _timeout;
+
+    public LinkReader(IConfiguration config)
+    {
+        _timeout = TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Press:FetchTimeoutSeconds", 10), 1, 60));
+        var allowPrivate = config.GetValue("Press:AllowPrivateAddresses", false);
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false, // each hop is checked here
+            AutomaticDecompression = DecompressionMethods.All,
+            ConnectTimeout = _timeout,
+            ConnectCallback = async (context, ct) =>
+            {
+                var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
+                var allowed = addresses.Where(a => allowPrivate || IsPublic(a)).ToArray();
+                if (allowed.Length == 0)
+                {
+                    throw new LinkRefusedException($"{context.DnsEndPoint.Host} is a private or local address; Chancery reads only public pages.");
+                }
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan, MaxResponseContentBufferSize = MaxBytes };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("Chancery/1.0 (press archive; +https://github.com/)");
+        _http.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml");
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>Not loopback, not private (RFC 1918, unique local), not link-local, not carrier-grade NAT, not unspecified or multicast.</summary>
+    public static bool IsPublic(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
+        {
+            return false;
+        }
+        if (address.AddressFamily == AddressFamily.InterNetwork)
+        {
+            var b = address.GetAddressBytes();
+            return !(b[0] == 10 || b[0] == 0 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254)
+                || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) || b[0] >= 224);
+        }
+        return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast);
+    }
+
+    public async Task<LinkFields> ReadAsync(string? link, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(link?.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw new DomainException("Paste the article's address, starting with https:// or http://.", "Url");
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_timeout);
+        try
+        {
+            for (var hop = 0; ; hop++)
+            {
+                using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } next)
+                {
+                    if (hop >= MaxRedirects)
+                    {
+                        throw new DomainException($"The page sent the reader on more than {MaxRedirects} times; paste the address it ends at.", "Url");
+                    }
+                    url = next.IsAbsoluteUri ? next : new Uri(url, next);
+                    if (url.Scheme is not ("http" or "https"))
+                    {
+                        throw new DomainException("The page sent the reader to an address that is not a web page.", "Url");
+                    }
+                    continue;
+                }
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new DomainException($"The page answered {(int)response.StatusCode} {response.ReasonPhrase}; check the address.", "Url");
+                }
+                var type = response.Content.Headers.ContentType?.MediaType;
+                if (type is not ("text/html" or "application/xhtml+xml"))
+                {
+                    throw new DomainException($"The address gives {type ?? "no content type"}, not a web page: add the article by hand and upload the clipping.", "Url");
+                }
+                if (response.Content.Headers.ContentLength > MaxBytes)
+                {
+                    throw TooLarge();
+                }
+                var html = await ReadBoundedAsync(response, timeout.Token);
+                return Parse(url, html);
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new DomainException($"The page did not answer within {_timeout.TotalSeconds:0} seconds; try again, or add the article by hand.", "Url");
+        }
+        catch (HttpRequestException e) when (e.InnerException is LinkRefusedException refused)
+        {
+            throw new DomainException(refused.Message, "Url");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new DomainException($"The page could not be reached ({e.HttpRequestError}); check the address.", "Url");
+        }
+    }
+
+    private static DomainException TooLarge() => new($"The page is larger than {MaxBytes / (1024 * 1024)} MB; add the article by hand.", "Url");
+
+    private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        using var content = new MemoryStream();
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(buffer, ct)) > 0)
+        {
+            if (content.Length + read > MaxBytes)
+            {
+                throw TooLarge();
+            }
+            content.Write(buffer, 0, read);
+        }
+        var charset = response.Content.Headers.ContentType?.CharSet;
+        var encoding = System.Text.Encoding.UTF8;
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(charset))
+            {
+                encoding = System.Text.Encoding.GetEncoding(charset.Trim('"'));
+            }
+        }
+        catch (ArgumentException)
+        {
+        }
+        return encoding.GetString(content.GetBuffer(), 0, (int)content.Length);
+    }
+
+    /// <summary>The article's fields from its Open Graph and article metadata, its <c>lang</c> and its text.</summary>
+    public static LinkFields Parse(Uri url, string html)
+    {
+        using var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(html);
+        string? Meta(params string[] names)
+        {
+            foreach (var name in names)
+            {
+                var element = document.QuerySelector($"meta[property='{name}']") ?? document.QuerySelector($"meta[name='{name}']");
+                if (Clean(element?.GetAttribute("content")) is { } value)
+                {
+                    return value;
+                }
+            }
+            return null;
+        }
+        var title = Meta("og:title", "twitter:title") ?? Clean(document.Title);
+        var published = Meta("article:published_time", "og:published_time", "date", "pubdate", "DC.date.issued");
+        DateOnly? day = published is not null && DateTimeOffset.TryParse(published, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? DateOnly.FromDateTime(at.UtcDateTime) : null;
+        var language = Clean(document.DocumentElement.GetAttribute("lang")) ?? Meta("og:locale")?.Replace('_', '-');
+        var image = Meta("og:image", "twitter:image");
+        foreach (var gone in document.QuerySelectorAll("script, style, noscript, template, nav, header, footer, aside, form").ToList())
+        {
+            gone.Remove();
+        }
+        var article = document.QuerySelector("article") ?? document.Body;
+        var text = Clean(System.Text.RegularExpressions.Regex.Replace(article?.TextContent ?? "", @"[ \t\r\f\v]*\n\s*", "\n\n"));
+        return new LinkFields(url.ToString(), Cut(title, PressRules.TitleLength), Cut(Meta("og:site_name", "application-name") ?? url.Host, PressRules.ShortText), day,
+            Cut(language, 40), Cut(Meta("author", "article:author", "byl"), PressRules.ShortText), Cut(Meta("og:description", "description", "twitter:description"), PressRules.SummaryLength),
+            image is not null && Uri.TryCreate(url, image, out var imageUrl) && imageUrl.Scheme is "http" or "https" ? imageUrl.ToString() : null,
+            Cut(text, PressRules.TextCopyLength));
+    }
+
+    private static string? Clean(string? s) => Contacts.Text.Clean(s is null ? null : System.Text.RegularExpressions.Regex.Replace(s, @"[ \t]+", " "));
+
+    private static string? Cut(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
+}
+
+/// <summary>An address the link reader will not connect to.</summary>
+public sealed class LinkRefusedException(string message) : IOException(message);

@@ -1,0 +1,53 @@
+using Chancery.Domain.Missions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chancery.Domain.Press;
+
+/// <summary>
+/// An article about the mission, its country, its events or its people, as the press office archives it (PRODUCT.md
+/// M8): where and when it appeared, in what language, its title as published and in translation, a short summary,
+/// the topics and the events and people it concerns, and a copy of the page's text (links rot).
+/// </summary>
+public sealed class PressArticle : IMissionScoped
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid MissionId { get; init; }
+    public required string Outlet { get; set; }
+    public string? Country { get; set; }
+    /// <summary>BCP 47 tag of the language it was published in.</summary>
+    public string? Language { get; set; }
+    public DateOnly? PublishedOn { get; set; }
+    public required string Title { get; set; }
+    public string? TranslatedTitle { get; set; }
+    public string? Author { get; set; }
+    public string? Url { get; set; }
+    public string? Summary { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public List<Guid> EventIds { get; set; } = [];
+    public List<Guid> ContactIds { get; set; } = [];
+    /// <summary>The page's text as it was read, kept in case the link stops working.</summary>
+    public string? TextCopy { get; set; }
+    /// <summary>Folded (case, accents, script-insensitive as the directory's) titles, summary and outlet, for search in any script.</summary>
+    public string SearchText { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class PressArticleConfiguration : IEntityTypeConfiguration<PressArticle>
+{
+    public void Configure(EntityTypeBuilder<PressArticle> e)
+    {
+        e.HasIndex(a => new { a.MissionId, a.PublishedOn });
+        e.Property(a => a.Outlet).HasMaxLength(PressRules.ShortText);
+        e.Property(a => a.Country).HasMaxLength(PressRules.ShortText);
+        e.Property(a => a.Language).HasMaxLength(40);
+        e.Property(a => a.Title).HasMaxLength(PressRules.TitleLength);
+        e.Property(a => a.TranslatedTitle).HasMaxLength(PressRules.TitleLength);
+        e.Property(a => a.Author).HasMaxLength(PressRules.ShortText);
+        e.Property(a => a.Url).HasMaxLength(PressRules.UrlLength);
+        e.Property(a => a.Summary).HasMaxLength(PressRules.SummaryLength);
+        e.Property(a => a.TextCopy).HasMaxLength(PressRules.TextCopyLength);
+        e.Property(a => a.SearchText).HasMaxLength(PressRules.SearchTextLength);
+    }
+}

@@ -1,0 +1,221 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Chancery.Data;
+using Chancery.Domain.Missions;
+using Chancery.Domain.Press;
+using Chancery.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chancery.Tests.Press;
+
+/// <summary>
+/// API.md "Press coverage", the archive: articles kept, found in any script, read from a link — against a real web
+/// server on this machine serving an article, a slow page, a huge page, a redirect loop and a PDF.
+/// </summary>
+public abstract class PressArchiveTests(string provider) : IAsyncLifetime
+{
+    private TestApp _app = null!;
+    private Mission _mission = null!;
+    private HttpClient _press = null!;
+    private WebApplication _site = null!;
+    private string _siteUrl = "";
+
+    private const string ArticlePage = """
+        <!DOCTYPE html>
+        <html lang="fr">
+        <head>
+          <title>Fallback title</title>
+          <meta property="og:title" content="L'ambassade commémore les victimes">
+          <meta property="og:site_name" content="Le Quotidien">
+          <meta property="og:description" content="Une exposition de photos et une minute de silence.">
+          <meta property="og:image" content="/images/lead.jpg">
+          <meta property="article:published_time" content="2024-02-26T09:30:00+01:00">
+          <meta name="author" content="Claire Dubois">
+          <script>document.title = 'ran'; fetch('/ran');</script>
+        </head>
+        <body><nav>Accueil · Monde</nav><article><h1>L'ambassade commémore</h1><p>Les diplomates accrédités ont assisté à la cérémonie.</p></article></body>
+        </html>
+        """;
+
+    private int _ran;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = await TestApp.StartAsync(provider, ("Email:RunWorker", "false"), ("News:RunScheduler", "false"), ("Press:AllowPrivateAddresses", "true"), ("Press:FetchTimeoutSeconds", "2"));
+        _mission = await _app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        _press = await _app.ApiClientAsync(await _app.CreateUserAsync(_mission.Id, MissionRole.Press));
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _site = builder.Build();
+        _site.MapGet("/article", () => Results.Content(ArticlePage, "text/html; charset=utf-8"));
+        _site.MapGet("/ran", () => { Interlocked.Increment(ref _ran); return Results.Ok(); });
+        _site.MapGet("/slow", async (CancellationToken ct) => { await Task.Delay(TimeSpan.FromSeconds(20), ct); return Results.Content("<html></html>", "text/html"); });
+        _site.MapGet("/huge", async (HttpResponse response, CancellationToken ct) =>
+        {
+            response.ContentType = "text/html";
+            var chunk = Encoding.UTF8.GetBytes("<p>" + new string('x', 65_532) + "</p>");
+            for (var i = 0; i < 200; i++) // 13 MB, sent without a length
+            {
+                await response.Body.WriteAsync(chunk, ct);
+            }
+        });
+        _site.MapGet("/loop", () => Results.Redirect("/loop"));
+        _site.MapGet("/moved", () => Results.Redirect("/article"));
+        _site.MapGet("/file.pdf", () => Results.Bytes(Encoding.ASCII.GetBytes("%PDF-1.7"), "application/pdf"));
+        await _site.StartAsync();
+        _siteUrl = _site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> FromLinkAsync(string path)
+    {
+        var response = await _press.PostAsJsonAsync("/api/press/from-link", new { url = _siteUrl + path });
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_pasted_link_fills_the_form_from_the_pages_metadata_and_runs_nothing()
+    {
+        var (status, body) = await FromLinkAsync("/moved"); // through a redirect
+        Assert.Equal(HttpStatusCode.OK, status);
+        var f = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("L'ambassade commémore les victimes", f.GetProperty("title").GetString());
+        Assert.Equal("Le Quotidien", f.GetProperty("outlet").GetString());
+        Assert.Equal("2024-02-26", f.GetProperty("publishedOn").GetString());
+        Assert.Equal("fr", f.GetProperty("language").GetString());
+        Assert.Equal("Claire Dubois", f.GetProperty("author").GetString());
+        Assert.Equal($"{_siteUrl}/images/lead.jpg", f.GetProperty("imageUrl").GetString());
+        Assert.EndsWith("/article", f.GetProperty("url").GetString(), StringComparison.Ordinal);
+        var text = f.GetProperty("textCopy").GetString()!;
+        Assert.Contains("Les diplomates accrédités ont assisté à la cérémonie.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("fetch(", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Accueil", text, StringComparison.Ordinal); // the site's navigation is not the article
+        Assert.Equal(0, _ran); // its script never ran
+
+        // Saved as checked, with the copy of its text.
+        var saved = await _press.PostAsJsonAsync("/api/press", new
+        {
+            outlet = f.GetProperty("outlet").GetString(),
+            title = f.GetProperty("title").GetString(),
+            translatedTitle = "The embassy commemorates the victims",
+            language = "fr",
+            country = "France",
+            publishedOn = "2024-02-26",
+            url = f.GetProperty("url").GetString(),
+            textCopy = text,
+            tags = (string[])["commemoration"],
+        });
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        Assert.True((await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("hasTextCopy").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_slow_page_a_huge_page_a_redirect_loop_a_pdf_and_a_bad_address_are_refused_saying_why()
+    {
+        var started = DateTime.UtcNow;
+        var slow = await FromLinkAsync("/slow");
+        Assert.Equal(HttpStatusCode.BadRequest, slow.Status);
+        Assert.Contains("did not answer within 2 seconds", slow.Body, StringComparison.Ordinal);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15));
+
+        var huge = await FromLinkAsync("/huge");
+        Assert.Equal(HttpStatusCode.BadRequest, huge.Status);
+        Assert.Contains("larger than 3 MB", huge.Body, StringComparison.Ordinal);
+
+        var loop = await FromLinkAsync("/loop");
+        Assert.Equal(HttpStatusCode.BadRequest, loop.Status);
+        Assert.Contains("more than 5 times", loop.Body, StringComparison.Ordinal);
+
+        var pdf = await FromLinkAsync("/file.pdf");
+        Assert.Equal(HttpStatusCode.BadRequest, pdf.Status);
+        Assert.Contains("application/pdf, not a web page", pdf.Body, StringComparison.Ordinal);
+
+        var bad = await _press.PostAsJsonAsync("/api/press/from-link", new { url = "file:///etc/passwd" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task Outside_tests_a_private_or_loopback_address_is_never_fetched()
+    {
+        // The installation as it runs: private addresses refused (this class's app allows them for its local site).
+        await using var strict = await TestApp.StartAsync(provider, ("Email:RunWorker", "false"), ("News:RunScheduler", "false"));
+        var mission = await strict.CreateMissionAsync("Strict embassy");
+        var press = await strict.ApiClientAsync(await strict.CreateUserAsync(mission.Id, MissionRole.Press));
+
+        var response = await press.PostAsJsonAsync("/api/press/from-link", new { url = _siteUrl + "/article" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("private or local address", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        foreach (var address in new[] { "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1" })
+        {
+            Assert.False(LinkReader.IsPublic(IPAddress.Parse(address)), address);
+        }
+        Assert.True(LinkReader.IsPublic(IPAddress.Parse("93.184.216.34")));
+        Assert.True(LinkReader.IsPublic(IPAddress.Parse("2606:2800:220:1::1")));
+    }
+
+    [Fact]
+    public async Task Articles_are_found_in_any_script_and_filtered_and_kept_to_their_mission()
+    {
+        async Task<string> Add(object article)
+        {
+            var response = await _press.PostAsJsonAsync("/api/press", article);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        }
+        var chinese = await Add(new { outlet = "人民日报", country = "China", language = "zh", publishedOn = "2024-02-27", title = "阿塞拜疆大使馆举行纪念活动", tags = (string[])["commemoration"] });
+        var arabic = await Add(new { outlet = "الأهرام", country = "Egypt", language = "ar", publishedOn = "2023-05-10", title = "السفارة تحتفل باليوم الوطني", tags = (string[])["national day"] });
+        var french = await Add(new { outlet = "Le Quotidien", country = "France", language = "fr", publishedOn = "2024-03-01", title = "L'Ambassade célèbre", summary = "Une exposition à Pékin." });
+
+        async Task<List<string>> Find(string query) =>
+            [.. (await _press.GetFromJsonAsync<JsonElement[]>("/api/press?" + query))!.Select(a => a.GetProperty("id").GetString()!)];
+        Assert.Equal([chinese], await Find("q=" + Uri.EscapeDataString("纪念")));
+        Assert.Equal([arabic], await Find("q=" + Uri.EscapeDataString("اليوم الوطني")));
+        Assert.Equal([french], await Find("q=" + Uri.EscapeDataString("EXPOSITION pekin"))); // case and accents folded
+        Assert.Equal([french, chinese], await Find("from=2024-01-01")); // newest first
+        Assert.Equal([arabic], await Find("tag=" + Uri.EscapeDataString("national day")));
+        Assert.Equal([chinese], await Find("country=China&language=zh"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await _press.GetAsync("/api/press?from=yesterday")).StatusCode);
+
+        var refused = await _press.PostAsJsonAsync("/api/press", new { outlet = "", title = "x", url = "javascript:alert(1)", publishedOn = "26/02/2024" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("outlet", out _) && errors.TryGetProperty("url", out _) && errors.TryGetProperty("publishedOn", out _));
+
+        var other = await _app.CreateMissionAsync("Another embassy");
+        var stranger = await _app.ApiClientAsync(await _app.CreateUserAsync(other.Id, MissionRole.Press));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/press/{chinese}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.DeleteAsync($"/api/press/{chinese}")).StatusCode);
+        Assert.Empty((await stranger.GetFromJsonAsync<JsonElement[]>("/api/press"))!);
+        var door = await _app.ApiClientAsync(await _app.CreateUserAsync(_mission.Id, MissionRole.Door));
+        Assert.Equal(HttpStatusCode.Forbidden, (await door.GetAsync("/api/press")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await door.GetAsync($"/api/press/{chinese}")).StatusCode);
+        var protocol = await _app.ApiClientAsync(await _app.CreateUserAsync(_mission.Id, MissionRole.Protocol));
+        Assert.Equal(HttpStatusCode.OK, (await protocol.PutAsJsonAsync($"/api/press/{french}", new { outlet = "Le Quotidien", title = "L'Ambassade célèbre (corrigé)" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await protocol.DeleteAsync($"/api/press/{french}")).StatusCode);
+    }
+}
+
+public sealed class PressArchiveTestsOnSqlite() : PressArchiveTests(DatabaseSetup.Sqlite);
+
+public sealed class PressArchiveTestsOnPostgres() : PressArchiveTests(DatabaseSetup.Postgres);
