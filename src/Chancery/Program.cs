@@ -73,6 +73,7 @@ services.AddScoped<Chancery.Domain.News.Newsroom>();
 services.AddScoped<Chancery.Domain.News.PublicNews>();
 services.AddScoped<Chancery.Domain.News.NewsPhotos>();
 services.AddScoped<Chancery.Domain.Press.PressArchive>();
+services.AddScoped<Chancery.Domain.Press.Clippings>();
 services.AddSingleton<Chancery.Domain.Press.LinkReader>();
 services.AddSingleton<Chancery.Domain.News.IPhotoStore, Chancery.Domain.News.FolderPhotoStore>();
 services.AddSingleton<Chancery.Domain.News.NewsCache>();

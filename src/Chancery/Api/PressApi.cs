@@ -17,7 +17,8 @@ public static class PressApi
         string? Author, string? Url, string? Summary, List<string>? Tags, List<Guid>? EventIds, List<Guid>? ContactIds, string? TextCopy = null, Guid? MissionId = null);
     public sealed record ArticleDto(Guid Id, string Outlet, string? Country, string? Language, string? PublishedOn, string Title, string? TranslatedTitle,
         string? Author, string? Url, string? Summary, IReadOnlyList<string> Tags, IReadOnlyList<Guid> EventIds, IReadOnlyList<Guid> ContactIds,
-        bool HasTextCopy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+        bool HasTextCopy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ClippingDto? Clipping);
+    public sealed record ClippingDto(string Kind, int? Width, int? Height, Dictionary<string, string> Urls);
     public sealed record LinkBody(string? Url);
     public sealed record LinkDto(string Url, string? Title, string? Outlet, string? PublishedOn, string? Language, string? Author, string? Summary,
         string? ImageUrl, string? TextCopy);
@@ -32,6 +33,9 @@ public static class PressApi
         press.MapGet("/{id:guid}", GetAsync);
         press.MapPut("/{id:guid}", UpdateAsync);
         press.MapDelete("/{id:guid}", DeleteAsync);
+        press.MapPost("/{id:guid}/clipping", ClippingAsync).DisableAntiforgery()
+            .WithSummary("The clipping (multipart: file): a JPEG, PNG or WebP picture (15 MB, 40 million pixels; kept as three JPEG sizes without EXIF) or a PDF (20 MB, no scripts), by content");
+        press.MapGet("/{id:guid}/clipping/{size}", ClippingFileAsync).WithSummary("The clipping: pdf, or a picture's large, medium or thumb");
         press.MapPost("/from-link", FromLinkAsync).WithSummary("The fields an article's page gives (Open Graph, article metadata, lang, its text), not saved");
         return api;
     }
@@ -78,6 +82,31 @@ public static class PressApi
             f.Author, f.Summary, f.ImageUrl, f.TextCopy));
     }
 
+    private static async Task<Ok<ArticleDto>> ClippingAsync(Guid id, IFormFile? file, ChanceryDb db, Clippings clippings, MissionScope scope, CancellationToken ct)
+    {
+        var article = await scope.FindAsync(db.PressArticles.AsTracking().Where(a => a.Id == id), "article", Keepers, ct);
+        if (file is null)
+        {
+            throw new DomainException("Send the clipping as the form's 'file' field.", "File");
+        }
+        await using var upload = file.OpenReadStream();
+        await clippings.SaveAsync(article, upload, ct);
+        return TypedResults.Ok(Dto(article));
+    }
+
+    private static async Task<IResult> ClippingFileAsync(Guid id, string size, ChanceryDb db, Clippings clippings, MissionScope scope, CancellationToken ct)
+    {
+        var article = await scope.FindAsync(db.PressArticles.Where(a => a.Id == id), "article", Keepers, ct);
+        if (clippings.Open(article, size) is not { } file)
+        {
+            return Results.NotFound();
+        }
+        // A PDF is downloaded, not opened in the app's own origin.
+        return article.Clipping == ClippingKind.Pdf
+            ? Results.File(file, "application/pdf", $"clipping-{article.Id:N}.pdf")
+            : Results.Stream(file, "image/jpeg");
+    }
+
     private static DateOnly? Day(string? text, string field) =>
         string.IsNullOrWhiteSpace(text) ? null
         : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
@@ -88,5 +117,11 @@ public static class PressApi
 
     private static ArticleDto Dto(PressArticle a) => new(a.Id, a.Outlet, a.Country, a.Language,
         a.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.Title, a.TranslatedTitle, a.Author, a.Url, a.Summary,
-        a.Tags, a.EventIds, a.ContactIds, a.TextCopy is not null, a.CreatedAt, a.UpdatedAt);
+        a.Tags, a.EventIds, a.ContactIds, a.TextCopy is not null, a.CreatedAt, a.UpdatedAt,
+        a.Clipping switch
+        {
+            ClippingKind.Pdf => new ClippingDto("pdf", null, null, new() { ["pdf"] = $"/api/press/{a.Id}/clipping/pdf" }),
+            ClippingKind.Image => new ClippingDto("image", a.ClippingWidth, a.ClippingHeight, Domain.News.NewsPhotos.Sizes.ToDictionary(s => s.Name, s => $"/api/press/{a.Id}/clipping/{s.Name}")),
+            _ => null,
+        });
 }

@@ -214,6 +214,65 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await protocol.PutAsJsonAsync($"/api/press/{french}", new { outlet = "Le Quotidien", title = "L'Ambassade célèbre (corrigé)" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await protocol.DeleteAsync($"/api/press/{french}")).StatusCode);
     }
+
+    private async Task<string> ArticleAsync()
+    {
+        var response = await _press.PostAsJsonAsync("/api/press", new { outlet = "Le Quotidien", title = "L'Ambassade célèbre" });
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string id, byte[] content, string name)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
+        return client.PostAsync($"/api/press/{id}/clipping", form);
+    }
+
+    private static byte[] Pdf(string body = "") => Encoding.ASCII.GetBytes($"%PDF-1.4\n1 0 obj << /Type /Catalog {body} >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    [Fact]
+    public async Task A_clipping_is_a_picture_or_a_pdf_judged_by_its_content_and_a_disguised_one_is_refused_with_nothing_written()
+    {
+        var id = await ArticleAsync();
+        using var scan = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(1200, 2400);
+        using var jpeg = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(scan, jpeg);
+
+        var picture = await UploadAsync(_press, id, jpeg.ToArray(), "scan.pdf"); // the name says PDF; the content is a picture
+        Assert.Equal(HttpStatusCode.OK, picture.StatusCode);
+        var clipping = (await picture.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("clipping");
+        Assert.Equal(("image", 800, 1600), (clipping.GetProperty("kind").GetString(), clipping.GetProperty("width").GetInt32(), clipping.GetProperty("height").GetInt32()));
+        var thumb = await _press.GetByteArrayAsync(clipping.GetProperty("urls").GetProperty("thumb").GetString());
+        Assert.Equal(400, SixLabors.ImageSharp.Image.Load(thumb).Height); // a tall clipping fits its square
+
+        var pdf = await UploadAsync(_press, id, Pdf(), "article.pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        var file = await _press.GetAsync($"/api/press/{id}/clipping/pdf");
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal(HttpStatusCode.NotFound, (await _press.GetAsync($"/api/press/{id}/clipping/thumb")).StatusCode); // the picture went with it
+        var filesBefore = Directory.GetFiles(_app.DataFolder, "*", SearchOption.AllDirectories).Length;
+
+        foreach (var (content, name, says) in new (byte[], string, string)[]
+        {
+            (Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"), "clipping.pdf", "not a JPEG, PNG or WebP"),
+            (Encoding.UTF8.GetBytes("MZ\u0090\u0000 an executable"), "clipping.jpg", "not a JPEG, PNG or WebP"),
+            (Pdf("/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"), "clipping.pdf", "carries scripts"),
+            (Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj"), "cut.pdf", "cut short"),
+        })
+        {
+            var refused = await UploadAsync(_press, id, content, name);
+            var text = await refused.Content.ReadAsStringAsync();
+            Assert.True(refused.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)refused.StatusCode} {text}");
+            Assert.Contains(says, text, StringComparison.Ordinal);
+        }
+        Assert.Equal(filesBefore, Directory.GetFiles(_app.DataFolder, "*", SearchOption.AllDirectories).Length);
+        Assert.Equal("pdf", (await _press.GetFromJsonAsync<JsonElement>($"/api/press/{id}")).GetProperty("clipping").GetProperty("kind").GetString()); // still the PDF
+
+        var other = await _app.CreateMissionAsync("Another embassy");
+        var stranger = await _app.ApiClientAsync(await _app.CreateUserAsync(other.Id, MissionRole.Press));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/press/{id}/clipping/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(stranger, id, Pdf(), "mine.pdf")).StatusCode);
+    }
 }
 
 public sealed class PressArchiveTestsOnSqlite() : PressArchiveTests(DatabaseSetup.Sqlite);

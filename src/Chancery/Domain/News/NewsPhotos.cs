@@ -201,16 +201,17 @@ public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope sc
         return new PhotoText(alt, Contacts.Text.Clean(text.Caption), Contacts.Text.Clean(text.Credit));
     }
 
-    private static async Task<MemoryStream> ReadBoundedAsync(Stream upload, CancellationToken ct)
+    /// <summary>The upload in memory, refused past <paramref name="max"/> bytes (<see cref="MaxBytes"/> by default) whatever its form said.</summary>
+    internal static async Task<MemoryStream> ReadBoundedAsync(Stream upload, CancellationToken ct, long max = MaxBytes)
     {
         var content = new MemoryStream();
         var buffer = new byte[81920];
         int read;
         while ((read = await upload.ReadAsync(buffer, ct)) > 0)
         {
-            if (content.Length + read > MaxBytes)
+            if (content.Length + read > max)
             {
-                throw TooLarge();
+                throw new DomainException($"The file is larger than {max / (1024 * 1024)} MB; make it smaller and upload it again.", "File", DomainErrorKind.TooLarge);
             }
             content.Write(buffer, 0, read);
         }
@@ -222,7 +223,8 @@ public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope sc
     // out of range); each means "not a photo we can read". Cancellation and memory are not the file's fault.
     private static bool Unreadable(Exception e) => e is not (OperationCanceledException or OutOfMemoryException);
 
-    private static async Task<(List<(string Size, byte[] Bytes)> Versions, int Width, int Height)> MakeVersionsAsync(MemoryStream content, CancellationToken ct)
+    /// <summary>The JPEG versions in <see cref="Sizes"/> of an image upload, with the largest one's size; shared with the press archive's clippings.</summary>
+    internal static async Task<(List<(string Size, byte[] Bytes)> Versions, int Width, int Height)> MakeVersionsAsync(MemoryStream content, CancellationToken ct)
     {
         const string NotAnImage = "This file is not a JPEG, PNG or WebP photo (whatever its name says). Upload the photo itself.";
         SixLabors.ImageSharp.Formats.IImageFormat? format;

@@ -18,7 +18,7 @@ public sealed record PressFilter(string? Q = null, string? Country = null, strin
 /// The press office's archive of coverage (PRODUCT.md M8). Protocol and Press change it, Admin too; the Door role
 /// reads nothing. An article's events and people must be the mission's own.
 /// </summary>
-public sealed class PressArchive(ChanceryDb db, TimeProvider clock)
+public sealed class PressArchive(ChanceryDb db, TimeProvider clock, Clippings clippings)
 {
     public static readonly MissionRole[] Keepers = [MissionRole.Press, MissionRole.Protocol];
 
@@ -84,6 +84,7 @@ public sealed class PressArchive(ChanceryDb db, TimeProvider clock)
     {
         db.PressArticles.Remove(article);
         await db.SaveChangesAsync(ct);
+        await clippings.DeleteFilesAsync(article.MissionId, article.Id, article.Clipping);
     }
 
     private async Task ApplyAsync(PressArticle a, PressInput input, CancellationToken ct)

@@ -32,6 +32,19 @@ public sealed class PressArticle : IMissionScoped
     public string SearchText { get; set; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>The clipping kept with it: a picture (JPEG versions, as news photos) or the PDF as uploaded; none yet.</summary>
+    public ClippingKind Clipping { get; set; }
+    public int? ClippingWidth { get; set; }
+    public int? ClippingHeight { get; set; }
+
+    public static string ClippingKey(Guid missionId, Guid articleId, string name) => $"press/{missionId:N}/{articleId:N}/{name}";
+}
+
+public enum ClippingKind
+{
+    None,
+    Image,
+    Pdf,
 }
 
 internal sealed class PressArticleConfiguration : IEntityTypeConfiguration<PressArticle>
@@ -49,5 +62,6 @@ internal sealed class PressArticleConfiguration : IEntityTypeConfiguration<Press
         e.Property(a => a.Summary).HasMaxLength(PressRules.SummaryLength);
         e.Property(a => a.TextCopy).HasMaxLength(PressRules.TextCopyLength);
         e.Property(a => a.SearchText).HasMaxLength(PressRules.SearchTextLength);
+        e.Property(a => a.Clipping).HasConversion<string>().HasMaxLength(10);
     }
 }

@@ -1091,6 +1091,17 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Clipping")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("ClippingHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ClippingWidth")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<Guid>>("ContactIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");

@@ -1085,6 +1085,17 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Clipping")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClippingHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClippingWidth")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("ContactIds")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -1,0 +1,92 @@
+using Chancery.Data;
+using Chancery.Domain.News;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Domain.Press;
+
+/// <summary>
+/// An article's clipping: a picture of it (a scan, a screenshot) or its PDF. Judged by content, never by name: a
+/// picture goes through the news photos' checks and is kept as the same three JPEG sizes without EXIF; a PDF must
+/// start as a PDF and end as one, weigh at most <see cref="MaxPdfBytes"/>, and carry no scripts, launch actions or
+/// attached files in its readable parts. A new clipping replaces the old; nothing is written when one is refused.
+/// </summary>
+public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clock)
+{
+    public const long MaxPdfBytes = 20 * 1024 * 1024;
+    private const string Pdf = "clipping.pdf";
+
+    public async Task SaveAsync(PressArticle article, Stream upload, CancellationToken ct = default)
+    {
+        using var content = await NewsPhotos.ReadBoundedAsync(upload, ct, MaxPdfBytes);
+        var bytes = content.ToArray();
+        var old = (article.Clipping, article.Id);
+        if (IsPdf(bytes))
+        {
+            CheckPdf(bytes);
+            await store.WriteAsync(PressArticle.ClippingKey(article.MissionId, article.Id, Pdf), bytes, ct);
+            (article.Clipping, article.ClippingWidth, article.ClippingHeight) = (ClippingKind.Pdf, null, null);
+        }
+        else
+        {
+            if (bytes.Length > NewsPhotos.MaxBytes)
+            {
+                throw new DomainException($"A picture of a clipping is at most {NewsPhotos.MaxBytes / (1024 * 1024)} MB.", "File", DomainErrorKind.TooLarge);
+            }
+            var (versions, width, height) = await NewsPhotos.MakeVersionsAsync(content, ct);
+            foreach (var (size, jpeg) in versions)
+            {
+                await store.WriteAsync(PressArticle.ClippingKey(article.MissionId, article.Id, size + ".jpg"), jpeg, ct);
+            }
+            (article.Clipping, article.ClippingWidth, article.ClippingHeight) = (ClippingKind.Image, width, height);
+        }
+        article.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        // What the new clipping did not overwrite (a PDF after a picture, or the other way round) goes.
+        if (old.Clipping != article.Clipping)
+        {
+            await DeleteFilesAsync(article.MissionId, article.Id, old.Clipping);
+        }
+    }
+
+    /// <summary>The clipping's file: <c>pdf</c>, or a picture's <c>large</c>, <c>medium</c> or <c>thumb</c>.</summary>
+    public Stream? Open(PressArticle article, string size) => (article.Clipping, size) switch
+    {
+        (ClippingKind.Pdf, "pdf") => store.Open(PressArticle.ClippingKey(article.MissionId, article.Id, Pdf)),
+        (ClippingKind.Image, _) when NewsPhotos.Sizes.Any(s => s.Name == size) => store.Open(PressArticle.ClippingKey(article.MissionId, article.Id, size + ".jpg")),
+        _ => null,
+    };
+
+    public async Task DeleteFilesAsync(Guid missionId, Guid articleId, ClippingKind kind)
+    {
+        var names = kind switch { ClippingKind.Pdf => [Pdf], ClippingKind.Image => NewsPhotos.Sizes.Select(s => s.Name + ".jpg").ToArray(), _ => Array.Empty<string>() };
+        foreach (var name in names)
+        {
+            try
+            {
+                await store.DeleteAsync(PressArticle.ClippingKey(missionId, articleId, name), CancellationToken.None);
+            }
+            catch (IOException)
+            {
+                // A file left behind is not the user's error; the record no longer points at it.
+            }
+        }
+    }
+
+    private static bool IsPdf(byte[] bytes) => bytes.AsSpan().StartsWith("%PDF-"u8);
+
+    private static void CheckPdf(byte[] bytes)
+    {
+        var tail = bytes.AsSpan(Math.Max(0, bytes.Length - 2048));
+        if (tail.IndexOf("%%EOF"u8) < 0)
+        {
+            throw new DomainException("This PDF is cut short or damaged; save it again and upload it.", "File");
+        }
+        foreach (var marker in new[] { "/JavaScript"u8.ToArray(), "/JS"u8.ToArray(), "/Launch"u8.ToArray(), "/EmbeddedFile"u8.ToArray() })
+        {
+            if (bytes.AsSpan().IndexOf(marker) >= 0)
+            {
+                throw new DomainException("This PDF carries scripts, actions or attached files; print it to a plain PDF (or take a picture of the clipping) and upload that.", "File");
+            }
+        }
+    }
+}
