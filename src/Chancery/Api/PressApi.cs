@@ -20,6 +20,8 @@ public static class PressApi
         bool HasTextCopy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, ClippingDto? Clipping);
     public sealed record ClippingDto(string Kind, int? Width, int? Height, Dictionary<string, string> Urls);
     public sealed record LinkBody(string? Url);
+    public sealed record CountDto(string Key, int Count);
+    public sealed record StatsDto(int Total, List<CountDto> ByCountry, List<CountDto> ByMonth);
     public sealed record LinkDto(string Url, string? Title, string? Outlet, string? PublishedOn, string? Language, string? Author, string? Summary,
         string? ImageUrl, string? TextCopy);
 
@@ -30,6 +32,8 @@ public static class PressApi
         var press = api.MapGroup("/press").WithTags("Press coverage").RequireAuthorization(Policies.Coverage);
         press.MapGet("/", ListAsync).WithSummary("Articles, newest first: q (words in any script), country, language, outlet, tag, eventId, from, to (yyyy-MM-dd)");
         press.MapPost("/", CreateAsync);
+        press.MapGet("/stats", StatsAsync).WithSummary("Of the articles the filters find (as the list's): how many, per country and per month (yyyy-MM)");
+        press.MapGet("/export.xlsx", ExportAsync).WithSummary("The articles the filters find, as a workbook");
         press.MapGet("/{id:guid}", GetAsync);
         press.MapPut("/{id:guid}", UpdateAsync);
         press.MapDelete("/{id:guid}", DeleteAsync);
@@ -43,10 +47,39 @@ public static class PressApi
     private static async Task<Ok<List<ArticleDto>>> ListAsync(PressArchive archive, MissionScope scope, string? q, string? country, string? language, string? outlet,
         string? tag, Guid? eventId, string? from, string? to, int? limit, int? offset, CancellationToken ct)
     {
-        var missions = scope.VisibleMissionIds.Where(m => scope.Can(m, Keepers)).ToList();
-        var found = await archive.Search(new PressFilter(q, country, language, outlet, tag, eventId, Day(from, "from"), Day(to, "to")))
-            .Where(a => missions.Contains(a.MissionId)).Skip(Paging.Offset(offset)).Take(Paging.Limit(limit)).ToListAsync(ct);
+        var found = await Found(archive, scope, q, country, language, outlet, tag, eventId, from, to).Skip(Paging.Offset(offset)).Take(Paging.Limit(limit)).ToListAsync(ct);
         return TypedResults.Ok(found.Select(Dto).ToList());
+    }
+
+    private static IQueryable<PressArticle> Found(PressArchive archive, MissionScope scope, string? q, string? country, string? language, string? outlet,
+        string? tag, Guid? eventId, string? from, string? to)
+    {
+        var missions = scope.VisibleMissionIds.Where(m => scope.Can(m, Keepers)).ToList();
+        return archive.Search(new PressFilter(q, country, language, outlet, tag, eventId, Day(from, "from"), Day(to, "to"))).Where(a => missions.Contains(a.MissionId));
+    }
+
+    private static async Task<Ok<StatsDto>> StatsAsync(PressArchive archive, MissionScope scope, string? q, string? country, string? language, string? outlet,
+        string? tag, Guid? eventId, string? from, string? to, CancellationToken ct)
+    {
+        var rows = await Found(archive, scope, q, country, language, outlet, tag, eventId, from, to).Select(a => new { a.Country, a.PublishedOn }).ToListAsync(ct);
+        return TypedResults.Ok(new StatsDto(rows.Count,
+            [.. rows.GroupBy(a => a.Country ?? "").Select(g => new CountDto(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal)],
+            [.. rows.Where(a => a.PublishedOn is not null).GroupBy(a => a.PublishedOn!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
+                .Select(g => new CountDto(g.Key, g.Count())).OrderBy(c => c.Key, StringComparer.Ordinal)]));
+    }
+
+    private static async Task<FileContentHttpResult> ExportAsync(PressArchive archive, MissionScope scope, string? q, string? country, string? language, string? outlet,
+        string? tag, Guid? eventId, string? from, string? to, CancellationToken ct)
+    {
+        var articles = await Found(archive, scope, q, country, language, outlet, tag, eventId, from, to).Take(Paging.MaxLimit * 20).ToListAsync(ct);
+        string[] header = ["Date", "Outlet", "Country", "Language", "Title", "Translated title", "Author", "Summary", "Topics", "Link"];
+        var rows = articles.Select(a => new object?[]
+        {
+            a.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.Outlet, a.Country, a.Language, a.Title, a.TranslatedTitle,
+            a.Author, a.Summary, string.Join("; ", a.Tags), a.Url,
+        });
+        return TypedResults.File(Domain.Contacts.Spreadsheet.Xlsx(("Press coverage", header, rows)),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "press-coverage.xlsx");
     }
 
     private static async Task<Results<Created<ArticleDto>, ForbidHttpResult>> CreateAsync(ArticleBody body, PressArchive archive, MissionScope scope, CancellationToken ct)

@@ -197,6 +197,15 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
         Assert.Equal([chinese], await Find("country=China&language=zh"));
         Assert.Equal(HttpStatusCode.BadRequest, (await _press.GetAsync("/api/press?from=yesterday")).StatusCode);
 
+        // Counts per country and month, of what the filters find; the same set as a workbook.
+        var stats = await _press.GetFromJsonAsync<JsonElement>("/api/press/stats?from=2024-01-01");
+        Assert.Equal(2, stats.GetProperty("total").GetInt32());
+        Assert.Equal(["China:1", "France:1"], stats.GetProperty("byCountry").EnumerateArray().Select(c => $"{c.GetProperty("key").GetString()}:{c.GetProperty("count").GetInt32()}"));
+        Assert.Equal(["2024-02:1", "2024-03:1"], stats.GetProperty("byMonth").EnumerateArray().Select(c => $"{c.GetProperty("key").GetString()}:{c.GetProperty("count").GetInt32()}"));
+        var workbook = await _press.GetByteArrayAsync("/api/press/export.xlsx?country=Egypt");
+        var sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(workbook), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal("السفارة تحتفل باليوم الوطني", Assert.Single(sheet)["Title"]);
+
         var refused = await _press.PostAsJsonAsync("/api/press", new { outlet = "", title = "x", url = "javascript:alert(1)", publishedOn = "26/02/2024" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
