@@ -108,6 +108,7 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaPage("Staff", "/Events/Seating", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Missions/Precedence", Policies.Protocol);
     o.Conventions.AuthorizeAreaFolder("Staff", "/News", Policies.Press);
+    o.Conventions.AuthorizeAreaFolder("Staff", "/Press", Policies.Coverage);
 }).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
 services.AddRouting(o => o.LowercaseUrls = true);
 services.AddProblemDetails();

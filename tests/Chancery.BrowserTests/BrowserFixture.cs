@@ -15,7 +15,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
     private IPlaywright? _playwright;
 
-    public TestApp App { get; } = new TestApp().With("PublicBaseUrl", "https://events.embassy.example"); // the address invitations link to
+    public TestApp App { get; } = new TestApp().With("PublicBaseUrl", "https://events.embassy.example") // the address invitations link to
+        .With("Press:AllowPrivateAddresses", "true"); // the press archive reads a page this machine serves
     public IBrowser? Browser { get; private set; }
     public string BaseUrl { get; private set; } = "";
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");

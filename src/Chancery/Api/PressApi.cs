@@ -71,15 +71,8 @@ public static class PressApi
     private static async Task<FileContentHttpResult> ExportAsync(PressArchive archive, MissionScope scope, string? q, string? country, string? language, string? outlet,
         string? tag, Guid? eventId, string? from, string? to, CancellationToken ct)
     {
-        var articles = await Found(archive, scope, q, country, language, outlet, tag, eventId, from, to).Take(Paging.MaxLimit * 20).ToListAsync(ct);
-        string[] header = ["Date", "Outlet", "Country", "Language", "Title", "Translated title", "Author", "Summary", "Topics", "Link"];
-        var rows = articles.Select(a => new object?[]
-        {
-            a.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.Outlet, a.Country, a.Language, a.Title, a.TranslatedTitle,
-            a.Author, a.Summary, string.Join("; ", a.Tags), a.Url,
-        });
-        return TypedResults.File(Domain.Contacts.Spreadsheet.Xlsx(("Press coverage", header, rows)),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "press-coverage.xlsx");
+        var articles = await Found(archive, scope, q, country, language, outlet, tag, eventId, from, to).Take(PressArchive.MaxExport).ToListAsync(ct);
+        return TypedResults.File(PressArchive.Workbook(articles), PressArchive.WorkbookType, "press-coverage.xlsx");
     }
 
     private static async Task<Results<Created<ArticleDto>, ForbidHttpResult>> CreateAsync(ArticleBody body, PressArchive archive, MissionScope scope, CancellationToken ct)

@@ -22,6 +22,21 @@ public sealed class PressArchive(ChanceryDb db, TimeProvider clock, Clippings cl
 {
     public static readonly MissionRole[] Keepers = [MissionRole.Press, MissionRole.Protocol];
 
+    public const int MaxExport = 20_000;
+    public const string WorkbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Articles as a workbook, a row each (text a spreadsheet would run is neutralised by <see cref="Spreadsheet"/>).</summary>
+    public static byte[] Workbook(IEnumerable<PressArticle> articles)
+    {
+        string[] header = ["Date", "Outlet", "Country", "Language", "Title", "Translated title", "Author", "Summary", "Topics", "Link"];
+        var rows = articles.Select(a => new object?[]
+        {
+            a.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Outlet, a.Country, a.Language, a.Title, a.TranslatedTitle,
+            a.Author, a.Summary, string.Join("; ", a.Tags), a.Url,
+        });
+        return Spreadsheet.Xlsx(("Press coverage", header, rows));
+    }
+
     public IQueryable<PressArticle> Search(PressFilter f)
     {
         var q = db.PressArticles.AsNoTracking();

@@ -1,0 +1,45 @@
+using Chancery.Domain.Missions;
+using Chancery.Domain.Press;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chancery.Areas.Staff.Pages.Press;
+
+/// <summary>The press archive: find any article in any script, filter, see the counts by month and country, export.</summary>
+public sealed class IndexModel(PressArchive archive, MissionScope scope) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Language { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+
+    public IReadOnlyList<PressArticle> Articles { get; private set; } = [];
+    public int Total { get; private set; }
+    public IReadOnlyList<(string Month, int Count)> ByMonth { get; private set; } = [];
+    public IReadOnlyList<(string Country, int Count)> ByCountry { get; private set; } = [];
+    /// <summary>The same filters, for the workbook's link.</summary>
+    public string ExportLink => "/staff/press" + (Request.QueryString.HasValue ? Request.QueryString.Value + "&" : "?") + "handler=Export";
+
+    private IQueryable<PressArticle> Found()
+    {
+        var mission = scope.Current!.MissionId;
+        return archive.Search(new PressFilter(Q, Country, Language, null, Tag, null, From, To)).Where(a => a.MissionId == mission);
+    }
+
+    public async Task<FileContentResult> OnGetExportAsync(CancellationToken ct) =>
+        File(PressArchive.Workbook(await Found().Take(PressArchive.MaxExport).ToListAsync(ct)), PressArchive.WorkbookType, "press-coverage.xlsx");
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var found = Found();
+        var counts = await found.Select(a => new { a.Country, a.PublishedOn }).ToListAsync(ct);
+        Total = counts.Count;
+        ByMonth = [.. counts.Where(a => a.PublishedOn is not null).GroupBy(a => a.PublishedOn!.Value.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count()))];
+        ByCountry = [.. counts.GroupBy(a => a.Country ?? "—").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(12).Select(g => (g.Key, g.Count()))];
+        Articles = await found.Take(200).ToListAsync(ct);
+    }
+}
