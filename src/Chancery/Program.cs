@@ -20,6 +20,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
 
+// Pages in GBK, Big5, Shift_JIS or windows-1256 (the press archive reads them) need the code pages .NET leaves out by default.
+System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 var services = builder.Services;
 var config = builder.Configuration;

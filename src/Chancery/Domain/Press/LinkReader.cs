@@ -29,6 +29,9 @@ public sealed class LinkReader : IDisposable
         var allowPrivate = config.GetValue("Press:AllowPrivateAddresses", false);
         var handler = new SocketsHttpHandler
         {
+            // Straight to the article's address: through a proxy (HTTP_PROXY…) the check below would see the proxy, and
+            // the proxy would reach what it was asked for, internal names included.
+            UseProxy = false,
             AllowAutoRedirect = false, // each hop is checked here
             AutomaticDecompression = DecompressionMethods.All,
             ConnectTimeout = _timeout,
@@ -39,6 +42,11 @@ public sealed class LinkReader : IDisposable
                 if (allowed.Length == 0)
                 {
                     throw new LinkRefusedException($"{context.DnsEndPoint.Host} is a private or local address; Chancery reads only public pages.");
+                }
+                // Web ports only: not a scanner of the server's neighbours' other services.
+                if (!allowPrivate && context.DnsEndPoint.Port is not (80 or 443))
+                {
+                    throw new LinkRefusedException($"Chancery reads pages on the web's ports (80 and 443), not port {context.DnsEndPoint.Port}.");
                 }
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
@@ -60,12 +68,29 @@ public sealed class LinkReader : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    /// <summary>Not loopback, not private (RFC 1918, unique local), not link-local, not carrier-grade NAT, not unspecified or multicast.</summary>
+    /// <summary>
+    /// Not loopback, not private (RFC 1918, unique local), not link-local, not carrier-grade NAT, not reserved for
+    /// tests or relays, not unspecified or multicast; an IPv6 address that carries an IPv4 one (mapped, NAT64) is
+    /// judged by that one, and the tunnelling prefixes (6to4, Teredo, IPv4-compatible) are refused.
+    /// </summary>
     public static bool IsPublic(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
         {
             address = address.MapToIPv4();
+        }
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var v6 = address.GetAddressBytes();
+            // 64:ff9b::/96 and 64:ff9b:1::/48 (NAT64): the last four bytes are the IPv4 address reached.
+            if (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b)
+            {
+                return IsPublic(new IPAddress(v6.AsSpan(12, 4)));
+            }
+            if ((v6[0] == 0x20 && v6[1] == 0x02) || (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0 && v6[3] == 0) || v6.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
+            {
+                return false;
+            }
         }
         if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
         {
@@ -75,7 +100,8 @@ public sealed class LinkReader : IDisposable
         {
             var b = address.GetAddressBytes();
             return !(b[0] == 10 || b[0] == 0 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254)
-                || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) || b[0] >= 224);
+                || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) || b[0] >= 224
+                || (b[0] == 192 && b[1] == 0 && b[2] == 0) || (b[0] == 198 && (b[1] == 18 || b[1] == 19)) || (b[0] == 192 && b[1] == 88 && b[2] == 99));
         }
         return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast);
     }
@@ -119,8 +145,8 @@ public sealed class LinkReader : IDisposable
                 {
                     throw TooLarge();
                 }
-                var html = await ReadBoundedAsync(response, timeout.Token);
-                return Parse(url, html);
+                var (bytes, charset) = await ReadBoundedAsync(response, timeout.Token);
+                return Parse(url, bytes, charset);
             }
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
@@ -135,11 +161,16 @@ public sealed class LinkReader : IDisposable
         {
             throw new DomainException($"The page could not be reached ({e.HttpRequestError}); check the address.", "Url");
         }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            // Cut short, or compressed wrongly, on its way.
+            throw new DomainException("The page could not be read to its end; try again, or add the article by hand.", "Url");
+        }
     }
 
     private static DomainException TooLarge() => new($"The page is larger than {MaxBytes / (1024 * 1024)} MB; add the article by hand.", "Url");
 
-    private static async Task<string> ReadBoundedAsync(HttpResponseMessage response, CancellationToken ct)
+    private static async Task<(byte[] Bytes, string? Charset)> ReadBoundedAsync(HttpResponseMessage response, CancellationToken ct)
     {
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         using var content = new MemoryStream();
@@ -153,19 +184,28 @@ public sealed class LinkReader : IDisposable
             }
             content.Write(buffer, 0, read);
         }
-        var charset = response.Content.Headers.ContentType?.CharSet;
-        var encoding = System.Text.Encoding.UTF8;
+        return (content.ToArray(), response.Content.Headers.ContentType?.CharSet?.Trim('"'));
+    }
+
+    /// <summary>The article's fields from its bytes: in the charset the server named, else the one the page declares (GBK, Big5, Shift_JIS, windows-1256…), else UTF-8.</summary>
+    public static LinkFields Parse(Uri url, byte[] bytes, string? charset)
+    {
+        System.Text.Encoding? named = null;
         try
         {
-            if (!string.IsNullOrWhiteSpace(charset))
-            {
-                encoding = System.Text.Encoding.GetEncoding(charset.Trim('"'));
-            }
+            named = string.IsNullOrWhiteSpace(charset) ? null : System.Text.Encoding.GetEncoding(charset);
         }
         catch (ArgumentException)
         {
         }
-        return encoding.GetString(content.GetBuffer(), 0, (int)content.Length);
+        if (named is not null)
+        {
+            return Parse(url, named.GetString(bytes));
+        }
+        // AngleSharp reads the page's own <meta charset> before it decodes.
+        using var stream = new MemoryStream(bytes);
+        using var document = new HtmlParser(new HtmlParserOptions { IsScripting = false }).ParseDocument(stream);
+        return Parse(url, document.DocumentElement.OuterHtml);
     }
 
     /// <summary>The article's fields from its Open Graph and article metadata, its <c>lang</c> and its text.</summary>
@@ -187,7 +227,7 @@ public sealed class LinkReader : IDisposable
         var title = Meta("og:title", "twitter:title") ?? Clean(document.Title);
         var published = Meta("article:published_time", "og:published_time", "date", "pubdate", "DC.date.issued");
         DateOnly? day = published is not null && DateTimeOffset.TryParse(published, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? DateOnly.FromDateTime(at.UtcDateTime) : null;
+            ? DateOnly.FromDateTime(at.DateTime) : null; // the date as the paper printed it, in its own time zone
         var language = Clean(document.DocumentElement.GetAttribute("lang")) ?? Meta("og:locale")?.Replace('_', '-');
         var image = Meta("og:image", "twitter:image");
         foreach (var gone in document.QuerySelectorAll("script, style, noscript, template, nav, header, footer, aside, form").ToList())
@@ -204,7 +244,7 @@ public sealed class LinkReader : IDisposable
 
     private static string? Clean(string? s) => Contacts.Text.Clean(s is null ? null : System.Text.RegularExpressions.Regex.Replace(s, @"[ \t]+", " "));
 
-    private static string? Cut(string? s, int max) => s is null || s.Length <= max ? s : s[..max];
+    private static string? Cut(string? s, int max) => s is null ? null : Contacts.Text.Truncate(s, max);
 }
 
 /// <summary>An address the link reader will not connect to.</summary>

@@ -42,7 +42,8 @@ public sealed class PressArchive(ChanceryDb db, TimeProvider clock, Clippings cl
         var q = db.PressArticles.AsNoTracking();
         if (Text.Fold(f.Q) is { Length: > 0 } words)
         {
-            foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            // Ten words are a search; a thousand would be a query too large for the database to take.
+            foreach (var word in words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Distinct().Take(10))
             {
                 q = q.Where(a => a.SearchText.Contains(word));
             }
@@ -167,7 +168,7 @@ public sealed class PressArchive(ChanceryDb db, TimeProvider clock, Clippings cl
         (a.Summary, a.TranslatedTitle, a.Author, a.Country) = (summary, translated, author, country);
         if (input.TextCopy is { } copy)
         {
-            a.TextCopy = Text.Truncate(copy, PressRules.TextCopyLength);
+            a.TextCopy = Text.Clean(copy) is { } clean ? Text.Truncate(clean, PressRules.TextCopyLength) : null;
         }
         var folded = Text.Fold(string.Join(' ', new[] { title, translated, summary, outlet, author }.OfType<string>()));
         a.SearchText = Text.Truncate(folded, PressRules.SearchTextLength);

@@ -124,6 +124,7 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
             {
                 throw new DomainException("Choose the clipping to upload.", "File");
             }
+            Clippings.CheckSize(file.Length);
             await using var upload = file.OpenReadStream();
             await clippings.SaveAsync(article, upload, ct);
             TempData["Notice"] = "The clipping is kept.";
