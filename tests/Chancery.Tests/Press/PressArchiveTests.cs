@@ -246,6 +246,9 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
         var protocol = await _app.ApiClientAsync(await _app.CreateUserAsync(_mission.Id, MissionRole.Protocol));
         Assert.Equal(HttpStatusCode.OK, (await protocol.PutAsJsonAsync($"/api/press/{french}", new { outlet = "Le Quotidien", title = "L'Ambassade célèbre (corrigé)" })).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await protocol.DeleteAsync($"/api/press/{french}")).StatusCode);
+        // A PUT that leaves the topics out keeps them.
+        var renamed = await (await protocol.PutAsJsonAsync($"/api/press/{chinese}", new { outlet = "人民日报", title = "纪念活动" })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["commemoration"], renamed.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
     }
 
     private async Task<string> ArticleAsync()

@@ -143,17 +143,18 @@ public sealed class PressArchive(ChanceryDb db, TimeProvider clock, Clippings cl
                 errors["PublishedOn"] = [$"'{date}' is not a date such as 2024-02-26."];
             }
         }
-        var tags = (input.Tags ?? []).Select(Text.Clean).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Lists left out (null) keep what the article had; an empty list empties it.
+        var tags = (input.Tags ?? a.Tags).Select(Text.Clean).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (tags.Count > PressRules.MaxTags || tags.Any(t => t.Length > 60))
         {
             errors["Tags"] = [$"At most {PressRules.MaxTags} topics of 60 characters each."];
         }
-        var events = (input.EventIds ?? []).Distinct().ToList();
+        var events = (input.EventIds ?? a.EventIds).Distinct().ToList();
         if (events.Count > 0 && await db.Events.CountAsync(e => events.Contains(e.Id) && e.MissionId == a.MissionId, ct) != events.Count)
         {
             errors["EventIds"] = ["Some of these events are not the mission's."];
         }
-        var people = (input.ContactIds ?? []).Distinct().ToList();
+        var people = (input.ContactIds ?? a.ContactIds).Distinct().ToList();
         if (people.Count > 0 && await db.Contacts.CountAsync(c => people.Contains(c.Id) && c.MissionId == a.MissionId && c.ErasedAt == null, ct) != people.Count)
         {
             errors["ContactIds"] = ["Some of these people are not in the mission's directory."];

@@ -98,7 +98,7 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
             if (id is { } articleId)
             {
                 var tracked = await scope.FindAsync(db.PressArticles.AsTracking().Where(a => a.Id == articleId), "article", PressArchive.Keepers, ct);
-                await archive.UpdateAsync(tracked, input with { EventIds = tracked.EventIds, ContactIds = tracked.ContactIds }, ct);
+                await archive.UpdateAsync(tracked, input, ct); // its events and people (the form has none) are kept
                 TempData["Notice"] = "Saved.";
                 return Redirect($"/staff/press/edit/{articleId}");
             }
