@@ -87,7 +87,7 @@ public static class NewsApi
     private static async Task<Ok<List<NewsSummaryDto>>> ListAsync(Newsroom newsroom, MissionScope scope, string? state, int? limit, int? offset, CancellationToken ct)
     {
         // Only the missions where the caller is of the press office (a Door member elsewhere sees nothing there).
-        var missions = scope.VisibleMissionIds.Where(m => scope.Can(m, Writers)).ToList();
+        var missions = scope.MissionsWhere(Writers);
         var q = newsroom.Items.AsNoTracking().Where(n => missions.Contains(n.MissionId));
         if (state is not null)
         {

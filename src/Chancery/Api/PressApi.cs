@@ -54,7 +54,7 @@ public static class PressApi
     private static IQueryable<PressArticle> Found(PressArchive archive, MissionScope scope, string? q, string? country, string? language, string? outlet,
         string? tag, Guid? eventId, string? from, string? to)
     {
-        var missions = scope.VisibleMissionIds.Where(m => scope.Can(m, Keepers)).ToList();
+        var missions = scope.MissionsWhere(Keepers);
         return archive.Search(new PressFilter(q, country, language, outlet, tag, eventId, Day(from, "from"), Day(to, "to"))).Where(a => missions.Contains(a.MissionId));
     }
 

@@ -157,6 +157,9 @@ public sealed class MissionScope(MembershipCache? cache)
     public bool CanAnywhere(params MissionRole[] roles) =>
         VisibleMissionIds.Any(id => Can(id, roles));
 
+    /// <summary>The missions the user can see in which they hold one of <paramref name="roles"/>: what a list across missions may show.</summary>
+    public List<Guid> MissionsWhere(params MissionRole[] roles) => [.. VisibleMissionIds.Where(id => Can(id, roles))];
+
     /// <summary>
     /// The mission a new record goes to: the one asked for if the user may act there with one of the roles,
     /// else the current one. Null when the user may not create it anywhere they asked.

@@ -123,28 +123,9 @@ public sealed class NewsPhotos(ChanceryDb db, IPhotoStore store, MissionScope sc
         await DeleteFilesAsync(store, photo, logger);
     }
 
-    /// <summary>The photo's files, as far as they can be: a file left behind is logged, not an error of the step that removed the photo.</summary>
-    internal static async Task DeleteFilesAsync(IPhotoStore store, NewsPhoto photo, ILogger? logger = null)
-    {
-        foreach (var (size, _) in Sizes)
-        {
-            var key = NewsPhoto.KeyOf(photo.MissionId, photo.Id, size);
-            try
-            {
-                await store.DeleteAsync(key, CancellationToken.None);
-            }
-            catch (IOException e)
-            {
-                if (logger is not null)
-                {
-                    LogFileLeft(logger, key, e);
-                }
-            }
-        }
-    }
-
-    private static readonly Action<ILogger, string, Exception?> LogFileLeft =
-        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(1, "PhotoFileLeft"), "A removed photo's file {Key} could not be deleted.");
+    /// <summary>The photo's files, as far as they can be deleted (<see cref="PhotoStoreExtensions.DeleteQuietlyAsync"/>).</summary>
+    internal static Task DeleteFilesAsync(IPhotoStore store, NewsPhoto photo, ILogger logger) =>
+        store.DeleteQuietlyAsync(Sizes.Select(s => NewsPhoto.KeyOf(photo.MissionId, photo.Id, s.Name)), logger);
 
     /// <summary>The story's photos, lead first, each with its words in <paramref name="language"/> where it has them.</summary>
     public async Task<IReadOnlyList<ShownPhoto>> OfStoryAsync(Guid storyId, string language, CancellationToken ct = default)

@@ -16,7 +16,7 @@ public sealed record NewsInput(string? Title, string? Body, string? Language, Gu
 /// by withdrawal with a notice, never deleted. Every step is a saved change of the item, so the audit shows who did
 /// what; a draft can be shown to someone outside through a secret preview link.
 /// </summary>
-public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clock, NewsCache cache, IPhotoStore photos)
+public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clock, NewsCache cache, IPhotoStore photos, ILogger<Newsroom> logger)
 {
     public static readonly MissionRole[] Writers = [MissionRole.Press];
     /// <summary>Who may publish without a second person: the mission's administrators (the head of mission, a delegate).</summary>
@@ -205,7 +205,7 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
         await SaveAsync(ct);
         foreach (var photo in gallery)
         {
-            await NewsPhotos.DeleteFilesAsync(photos, photo);
+            await NewsPhotos.DeleteFilesAsync(photos, photo, logger);
         }
     }
 

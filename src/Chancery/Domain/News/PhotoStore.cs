@@ -12,6 +12,31 @@ public interface IPhotoStore
     Task DeleteAsync(string key, CancellationToken ct);
 }
 
+public static partial class PhotoStoreExtensions
+{
+    /// <summary>
+    /// Deletes what it can of <paramref name="keys"/>: a file left behind is logged, not an error of the step that
+    /// removed its record (which no longer points at it).
+    /// </summary>
+    public static async Task DeleteQuietlyAsync(this IPhotoStore store, IEnumerable<string> keys, ILogger logger)
+    {
+        foreach (var key in keys)
+        {
+            try
+            {
+                await store.DeleteAsync(key, CancellationToken.None);
+            }
+            catch (IOException e)
+            {
+                LogFileLeft(logger, key, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A removed file {Key} could not be deleted from the photo store.")]
+    private static partial void LogFileLeft(ILogger logger, string key, Exception e);
+}
+
 /// <summary>Photos as files under a folder: <c>News:PhotoFolder</c>, else <c>photos/</c> in the data folder.</summary>
 public sealed class FolderPhotoStore : IPhotoStore
 {

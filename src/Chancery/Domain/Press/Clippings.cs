@@ -11,7 +11,7 @@ namespace Chancery.Domain.Press;
 /// attached files in its readable parts — a best effort: what is hidden in a compressed object stream or spelled with
 /// #-escapes is not seen, which is why a PDF is only ever handed back as a download, never shown in Chancery's pages. A new clipping replaces the old; nothing is written when one is refused.
 /// </summary>
-public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clock)
+public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clock, ILogger<Clippings> logger)
 {
     public const long MaxPdfBytes = 20 * 1024 * 1024;
     private const string Pdf = "clipping.pdf";
@@ -66,20 +66,10 @@ public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clo
         _ => null,
     };
 
-    public async Task DeleteFilesAsync(Guid missionId, Guid articleId, ClippingKind kind)
+    public Task DeleteFilesAsync(Guid missionId, Guid articleId, ClippingKind kind)
     {
         var names = kind switch { ClippingKind.Pdf => [Pdf], ClippingKind.Image => NewsPhotos.Sizes.Select(s => s.Name + ".jpg").ToArray(), _ => Array.Empty<string>() };
-        foreach (var name in names)
-        {
-            try
-            {
-                await store.DeleteAsync(PressArticle.ClippingKey(missionId, articleId, name), CancellationToken.None);
-            }
-            catch (IOException)
-            {
-                // A file left behind is not the user's error; the record no longer points at it.
-            }
-        }
+        return store.DeleteQuietlyAsync(names.Select(name => PressArticle.ClippingKey(missionId, articleId, name)), logger);
     }
 
     // The name as a whole token (followed by a delimiter), so three bytes of a compressed picture that happen to spell
