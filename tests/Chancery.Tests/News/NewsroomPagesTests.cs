@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chancery.Data;
+using Chancery.Domain.Missions;
+using Chancery.Tests.Infrastructure;
+
+namespace Chancery.Tests.News;
+
+/// <summary>The newsroom's and the press archive's staff pages and templates, by role and by mission.</summary>
+public sealed class NewsroomPagesTests : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(DatabaseSetup.Sqlite, ("Email:RunWorker", "false"), ("News:RunScheduler", "false"));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task The_press_office_has_its_pages_the_door_none_of_them_and_another_mission_none_of_its_records()
+    {
+        var mission = await _app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        var pressEmail = await _app.CreateUserAsync(mission.Id, MissionRole.Press);
+        var api = await _app.ApiClientAsync(pressEmail);
+        var item = (await (await api.PostAsJsonAsync("/api/news", new { title = "Reception", body = "Text.", language = "en" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var article = (await (await api.PostAsJsonAsync("/api/press", new { outlet = "Le Quotidien", title = "L'Ambassade" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        string[] pages = ["/staff/news", $"/staff/news/edit/{item}", "/staff/news/templates?language=fr", "/staff/press", $"/staff/press/edit/{article}"];
+
+        using var press = await StaffSession.SignInAsync(_app, pressEmail);
+        foreach (var page in pages)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await press.Client.GetAsync(page)).StatusCode);
+        }
+
+        using var door = await StaffSession.SignInAsync(_app, await _app.CreateUserAsync(mission.Id, MissionRole.Door));
+        foreach (var page in pages)
+        {
+            Assert.NotEqual(HttpStatusCode.OK, (await door.Client.GetAsync(page)).StatusCode);
+        }
+        var doorApi = await _app.ApiClientAsync(await _app.CreateUserAsync(mission.Id, MissionRole.Door));
+        Assert.Equal(HttpStatusCode.Forbidden, (await doorApi.GetAsync("/api/news/templates/en")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await doorApi.PutAsJsonAsync("/api/news/templates/en", new { text = "# x" })).StatusCode);
+
+        var other = await _app.CreateMissionAsync($"Other {Guid.NewGuid():N}");
+        using var stranger = await StaffSession.SignInAsync(_app, await _app.CreateUserAsync(other.Id, MissionRole.Press));
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/news/edit/{item}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/press/edit/{article}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/press/edit/{article}?handler=Clipping&size=thumb")).StatusCode);
+        // The other mission's own template is its own: this one's stays the shipped wording.
+        var strangerApi = await _app.ApiClientAsync(await _app.CreateUserAsync(other.Id, MissionRole.Press));
+        (await strangerApi.PutAsJsonAsync("/api/news/templates/en", new { text = "# Theirs" })).EnsureSuccessStatusCode();
+        Assert.True((await api.GetFromJsonAsync<JsonElement>("/api/news/templates/en")).GetProperty("shipped").GetBoolean());
+    }
+}
