@@ -76,6 +76,7 @@ services.AddScoped<Chancery.Domain.News.PublicNews>();
 services.AddScoped<Chancery.Domain.News.NewsPhotos>();
 services.AddScoped<Chancery.Domain.Press.PressArchive>();
 services.AddScoped<Chancery.Domain.Press.Clippings>();
+services.AddScoped<Chancery.Domain.Press.Exhibitions>();
 services.AddSingleton<Chancery.Domain.Press.LinkReader>();
 services.AddSingleton<Chancery.Domain.News.IPhotoStore, Chancery.Domain.News.FolderPhotoStore>();
 services.AddSingleton<Chancery.Domain.News.NewsCache>();
@@ -168,6 +169,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference().AllowAnonymous();
 app.MapRazorPages();
 Chancery.Pages.Public.News.NewsEndpoints.MapPublicNews(app);
+Chancery.Pages.Public.Exhibitions.ExhibitionEndpoints.MapPublicExhibitions(app);
 
 var api = app.MapGroup("/api").RequireAuthorization(Policies.Api);
 api.MapAuthApi();
@@ -181,6 +183,7 @@ api.MapDoorApi();
 api.MapReportsApi();
 api.MapNewsApi();
 api.MapPressApi();
+api.MapExhibitionsApi();
 // An unknown /api path is a plain 404, not a sign-in redirect (and there is no /register).
 app.MapFallback("/api/{**path}", ApiFallback.Answer).AllowAnonymous().ExcludeFromDescription();
 app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();

@@ -92,6 +92,8 @@ public class ChanceryDb : IdentityDbContext<ChanceryUser, IdentityRole<Guid>, Gu
     public DbSet<Domain.News.NewsPhoto> NewsPhotos => Set<Domain.News.NewsPhoto>();
     public DbSet<Domain.News.NewsPhotoText> NewsPhotoTexts => Set<Domain.News.NewsPhotoText>();
     public DbSet<Domain.Press.PressArticle> PressArticles => Set<Domain.Press.PressArticle>();
+    public DbSet<Domain.Press.Exhibition> Exhibitions => Set<Domain.Press.Exhibition>();
+    public DbSet<Domain.Press.ExhibitionPiece> ExhibitionPieces => Set<Domain.Press.ExhibitionPiece>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

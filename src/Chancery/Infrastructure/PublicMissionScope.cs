@@ -20,7 +20,8 @@ public sealed class PublicMissionScope(RequestDelegate next, PublicAddresses add
         if (http.Features.Get<PublicAddresses.Found>() is null)
         {
             var prefix = "/m/";
-            if ((http.Request.Path == "/" || http.Request.Path.StartsWithSegments("/news")) && await RootMissionAsync(http) is { } byRoot)
+            if ((http.Request.Path == "/" || http.Request.Path.StartsWithSegments("/news") || http.Request.Path.StartsWithSegments("/exhibitions"))
+                && await RootMissionAsync(http) is { } byRoot)
             {
                 http.Request.Path = $"/m/{byRoot.Slug}{(http.Request.Path == "/" ? "" : http.Request.Path.Value)}";
                 prefix = "/";
@@ -36,7 +37,7 @@ public sealed class PublicMissionScope(RequestDelegate next, PublicAddresses add
         await next(http);
     }
 
-    // The mission whose pages the root and /news (API.md's public paths) are: the one whose own host name this is,
+    // The mission whose pages the root, /news and /exhibitions (API.md's public paths) are: the one whose own host name this is,
     // else the installation's only mission. A ministry's shared host has no such mission: there, /m/{slug}/ it is.
     private async Task<PublicAddresses.Found?> RootMissionAsync(HttpContext http) =>
         http.Request.Host.Host is { Length: > 0 } host && await addresses.ByHostAsync(http, host) is { } byHost ? byHost

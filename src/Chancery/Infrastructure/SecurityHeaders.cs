@@ -4,7 +4,7 @@ namespace Chancery.Infrastructure;
 public static class SecurityHeaders
 {
     private const string Csp =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     // The API reference page (Scalar) configures itself with an inline script and inline styles; it shows

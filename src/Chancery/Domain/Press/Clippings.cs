@@ -62,7 +62,7 @@ public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clo
     public Stream? Open(PressArticle article, string size) => (article.Clipping, size) switch
     {
         (ClippingKind.Pdf, "pdf") => store.Open(PressArticle.ClippingKey(article.MissionId, article.Id, Pdf)),
-        (ClippingKind.Image, _) when NewsPhotos.Sizes.Any(s => s.Name == size) => store.Open(PressArticle.ClippingKey(article.MissionId, article.Id, size + ".jpg")),
+        (_, _) when article.HasPicture && NewsPhotos.Sizes.Any(s => s.Name == size) => store.Open(PressArticle.ClippingKey(article.MissionId, article.Id, size + ".jpg")),
         _ => null,
     };
 

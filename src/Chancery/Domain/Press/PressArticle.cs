@@ -37,6 +37,9 @@ public sealed class PressArticle : IMissionScoped
     public int? ClippingWidth { get; set; }
     public int? ClippingHeight { get; set; }
 
+    /// <summary>Whether there is a picture of the clipping to show (a picture's, or one found in its PDF).</summary>
+    public bool HasPicture => Clipping != ClippingKind.None && ClippingWidth is not null;
+
     public static string ClippingKey(Guid missionId, Guid articleId, string name) => $"press/{missionId:N}/{articleId:N}/{name}";
 }
 

@@ -19,8 +19,11 @@ public static class NewsEndpoints
         $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Features.Get<PublicAddresses.Root>()?.Prefix}/news";
 
     /// <summary>Where readers find a mission's news, for links made from the staff side: its own host name, else /m/{slug} on this host.</summary>
-    public static string RootOf(Mission mission, HttpRequest request) =>
-        mission.HostName is { } host ? $"{request.Scheme}://{host}/news" : $"{request.Scheme}://{request.Host}{request.PathBase}/m/{mission.Slug}/news";
+    public static string RootOf(Mission mission, HttpRequest request) => SiteOf(mission, request) + "/news";
+
+    /// <summary>Where a mission's public pages start, for links made from the staff side: its own host name, else /m/{slug} on this host.</summary>
+    public static string SiteOf(Mission mission, HttpRequest request) =>
+        mission.HostName is { } host ? $"{request.Scheme}://{host}" : $"{request.Scheme}://{request.Host}{request.PathBase}/m/{mission.Slug}";
 
     public static void MapPublicNews(this IEndpointRouteBuilder app)
     {
