@@ -83,7 +83,7 @@ public sealed class PressBrowserTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     // A newspaper page's scan: a tall grey column of "text" lines.
-    private static byte[] Clipping()
+    internal static byte[] Clipping()
     {
         using var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(900, 1400);
         image.ProcessPixelRows(rows =>

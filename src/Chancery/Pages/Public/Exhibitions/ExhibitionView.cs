@@ -32,9 +32,9 @@ public sealed record ExhibitionView(Domain.Press.Exhibitions.Shown Shown, Missio
     public static string? QrCode(string? url) =>
         url is null ? null : "data:image/png;base64," + Convert.ToBase64String(new QRCoder.PngByteQRCode(QRCoder.QRCodeGenerator.GenerateQrCode(url, QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(8));
 
-    /// <summary>The source line: outlet, country, date.</summary>
-    public string Source(PressArticle article) =>
-        string.Join(" · ", new[] { article.Outlet, article.Country, Date(article) }.Where(s => !string.IsNullOrEmpty(s)));
+    /// <summary>The source line's parts: outlet, country, date (each isolated when shown: an Arabic outlet must not reorder an English date).</summary>
+    public IEnumerable<string> Source(PressArticle article) =>
+        new[] { article.Outlet, article.Country, Date(article) }.Where(s => !string.IsNullOrEmpty(s)).Cast<string>();
 }
 
 /// <summary>The paper the posters are for and the slideshow's pace, from the address (anything else: A4, ten seconds).</summary>
