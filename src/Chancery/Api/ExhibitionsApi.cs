@@ -15,10 +15,10 @@ public static class ExhibitionsApi
 {
     public sealed record PieceBody(Guid ArticleId, Dictionary<string, string?>? Captions);
     public sealed record ExhibitionBody(string? Language, Dictionary<string, string?>? Titles, Dictionary<string, string?>? Intros, string? Slug,
-        Guid? EventId, Guid? ProgrammeItemId, bool? Published, List<PieceBody>? Pieces, Guid? MissionId = null);
+        Guid? EventId, Guid? ProgrammeItemId, bool? Published, List<PieceBody>? Pieces, Guid? MissionId = null, bool? UnlinkEvent = null, int? Version = null);
     public sealed record PieceDto(Guid ArticleId, int Position, IReadOnlyDictionary<string, string> Captions);
     public sealed record ExhibitionDto(Guid Id, string Slug, string Language, IReadOnlyDictionary<string, string> Titles, IReadOnlyDictionary<string, string> Intros,
-        Guid? EventId, Guid? ProgrammeItemId, bool Published, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, IReadOnlyList<PieceDto>? Pieces);
+        Guid? EventId, Guid? ProgrammeItemId, bool Published, DateTimeOffset? PublishedAt, DateTimeOffset UpdatedAt, int Version, IReadOnlyList<PieceDto>? Pieces);
 
     public static RouteGroupBuilder MapExhibitionsApi(this RouteGroupBuilder api)
     {
@@ -27,7 +27,7 @@ public static class ExhibitionsApi
         exhibitions.MapPost("/", CreateAsync).WithSummary("A new exhibition: titles per language (the main language's required), pieces in order with captions per language");
         exhibitions.MapGet("/{id:guid}", GetAsync);
         exhibitions.MapPut("/{id:guid}", UpdateAsync)
-            .WithSummary("Titles, intros and pieces left out are kept; pieces sent replace the list in that order; eventId and programmeItemId are set as sent (null: none)");
+            .WithSummary("What is left out is kept; pieces sent replace the list in that order; eventId or programmeItemId links it, unlinkEvent unlinks it; version (as read) refuses a change made since with 409");
         exhibitions.MapDelete("/{id:guid}", DeleteAsync).WithSummary("The exhibition goes; its articles stay in the archive");
         return api;
     }
@@ -59,7 +59,7 @@ public static class ExhibitionsApi
     private static async Task<Ok<ExhibitionDto>> UpdateAsync(Guid id, ExhibitionBody body, ChanceryDb db, Exhibitions exhibitions, MissionScope scope, CancellationToken ct)
     {
         var exhibition = await scope.FindAsync(db.Exhibitions.AsTracking().Where(x => x.Id == id), "exhibition", PressArchive.Keepers, ct);
-        await exhibitions.UpdateAsync(exhibition, Input(body), ct);
+        await exhibitions.UpdateAsync(exhibition, Input(body), body.Version, ct);
         return TypedResults.Ok(Dto(exhibition, await exhibitions.PiecesAsync(id, ct)));
     }
 
@@ -70,8 +70,8 @@ public static class ExhibitionsApi
     }
 
     private static ExhibitionInput Input(ExhibitionBody b) => new(b.Language, b.Titles, b.Intros, b.Slug, b.EventId, b.ProgrammeItemId, b.Published,
-        b.Pieces?.Select(p => new PieceInput(p.ArticleId, p.Captions)).ToList(), EventGiven: true);
+        b.Pieces?.Select(p => new PieceInput(p.ArticleId, p.Captions)).ToList(), EventGiven: b.EventId is not null || b.ProgrammeItemId is not null || b.UnlinkEvent == true);
 
     private static ExhibitionDto Dto(Exhibition x, List<ExhibitionPiece>? pieces) => new(x.Id, x.Slug, x.Language, x.Titles, x.Intros, x.EventId, x.ProgrammeItemId,
-        x.Published, x.PublishedAt, x.UpdatedAt, pieces?.Select(p => new PieceDto(p.ArticleId, p.Position, p.Captions)).ToList());
+        x.Published, x.PublishedAt, x.UpdatedAt, x.Version, pieces?.Select(p => new PieceDto(p.ArticleId, p.Position, p.Captions)).ToList());
 }

@@ -129,7 +129,7 @@ public static class PressApi
             return Results.NotFound();
         }
         // A PDF is downloaded, not opened in the app's own origin.
-        return article.Clipping == ClippingKind.Pdf
+        return size == "pdf"
             ? Results.File(file, "application/pdf", $"clipping-{article.Id:N}.pdf")
             : Results.Stream(file, "image/jpeg");
     }
@@ -147,7 +147,8 @@ public static class PressApi
         a.Tags, a.EventIds, a.ContactIds, a.TextCopy is not null, a.CreatedAt, a.UpdatedAt,
         a.Clipping switch
         {
-            ClippingKind.Pdf => new ClippingDto("pdf", null, null, new() { ["pdf"] = $"/api/press/{a.Id}/clipping/pdf" }),
+            ClippingKind.Pdf => new ClippingDto("pdf", a.ClippingWidth, a.ClippingHeight, new Dictionary<string, string> { ["pdf"] = $"/api/press/{a.Id}/clipping/pdf" }
+                .Concat(a.HasPicture ? Domain.News.NewsPhotos.Sizes.Select(s => KeyValuePair.Create(s.Name, $"/api/press/{a.Id}/clipping/{s.Name}")) : []).ToDictionary()),
             ClippingKind.Image => new ClippingDto("image", a.ClippingWidth, a.ClippingHeight, Domain.News.NewsPhotos.Sizes.ToDictionary(s => s.Name, s => $"/api/press/{a.Id}/clipping/{s.Name}")),
             _ => null,
         });

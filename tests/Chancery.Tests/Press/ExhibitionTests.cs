@@ -13,7 +13,7 @@ namespace Chancery.Tests.Press;
 /// at /exhibitions/{slug} once published and never before, nor another mission's; its clippings public only through
 /// it; linked to an event's programme item and shown on the event's news item.
 /// </summary>
-public abstract class ExhibitionTests(string provider) : IAsyncLifetime
+public abstract partial class ExhibitionTests(string provider) : IAsyncLifetime
 {
     private TestApp _app = null!;
     private Mission _mission = null!;
@@ -233,6 +233,64 @@ public abstract class ExhibitionTests(string provider) : IAsyncLifetime
         var wrong = await _press.PutAsJsonAsync($"/api/press/exhibitions/{x}", new { eventId = theirEvent });
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Contains("eventId", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public abstract partial class ExhibitionTests
+{
+    [Fact]
+    public async Task A_change_made_on_an_old_read_is_refused_and_left_out_parts_and_the_event_link_are_kept()
+    {
+        var e = await IdOf(await _admin.PostAsJsonAsync("/api/events", new { title = "Reception", startsAt = "2027-02-26T18:00", timeZone = "UTC", venue = "Residence" }));
+        var article = await ArticleAsync(_press, "Coverage", "A paper", "en");
+        var created = await (await _press.PostAsJsonAsync("/api/press/exhibitions", new { language = "EN", titles = new Dictionary<string, string> { ["en"] = "In the press", ["zh-hant"] = "媒體報導" }, eventId = e }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString();
+        Assert.Equal("en", created.GetProperty("language").GetString()); // "EN" and "en" are one language
+        Assert.Equal(["en", "zh-Hant"], created.GetProperty("titles").EnumerateObject().Select(t => t.Name));
+        var read = created.GetProperty("version").GetInt32();
+
+        // Someone adds an article; a change made on the earlier read is refused rather than dropping it.
+        Assert.Equal(HttpStatusCode.OK, (await _press.PutAsJsonAsync($"/api/press/exhibitions/{id}", new { version = read, pieces = new[] { new { articleId = article } } })).StatusCode);
+        var stale = await _press.PutAsJsonAsync($"/api/press/exhibitions/{id}", new { version = read, pieces = Array.Empty<object>() });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        // Published without naming the event: the link stays; unlinked only when asked.
+        var published = await (await _press.PutAsJsonAsync($"/api/press/exhibitions/{id}", new { published = true })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(e, published.GetProperty("eventId").GetString());
+        Assert.Single(published.GetProperty("pieces").EnumerateArray());
+        var unlinked = await (await _press.PutAsJsonAsync($"/api/press/exhibitions/{id}", new { unlinkEvent = true })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, unlinked.GetProperty("eventId").ValueKind);
+
+        // Taking the last article out of a published exhibition is refused, saying how.
+        var emptied = await _press.PutAsJsonAsync($"/api/press/exhibitions/{id}", new { pieces = Array.Empty<object>() });
+        Assert.Contains("take it down first", await emptied.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pdf_clipping_is_never_public_though_its_picture_is()
+    {
+        var id = await IdOf(await _press.PostAsJsonAsync("/api/press", new { outlet = "Le Quotidien", title = "Scanned" }));
+        using var scan = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(600, 900);
+        using var jpeg = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(scan, jpeg);
+        var form = new MultipartFormDataContent { { new ByteArrayContent(TestPdfs.Scanned(jpeg.ToArray(), 600, 900, "text")), "file", "scan.pdf" } };
+        Assert.Equal(HttpStatusCode.OK, (await _press.PostAsync($"/api/press/{id}/clipping", form)).StatusCode);
+        var slug = (await (await _press.PostAsJsonAsync("/api/press/exhibitions", new { language = "en", titles = new { en = "Scans" }, published = true, pieces = new[] { new { articleId = id } } }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slug").GetString()!;
+
+        var anonymous = _app.CreateClient();
+        var picture = await anonymous.GetAsync(Public(slug, $"/clippings/{id}/large.jpg"));
+        Assert.Equal(HttpStatusCode.OK, picture.StatusCode);
+        Assert.Equal("image/jpeg", picture.Content.Headers.ContentType!.MediaType);
+        foreach (var size in new[] { "pdf", "clipping", "../clipping" })
+        {
+            var response = await anonymous.GetAsync(Public(slug, $"/clippings/{id}/{Uri.EscapeDataString(size)}.jpg"));
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
+        var page = await anonymous.GetStringAsync(Public(slug));
+        Assert.Contains($"/clippings/{id}/medium.jpg", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("pdf", page, StringComparison.OrdinalIgnoreCase);
     }
 }
 

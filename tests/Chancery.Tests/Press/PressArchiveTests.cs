@@ -19,7 +19,7 @@ namespace Chancery.Tests.Press;
 /// API.md "Press coverage", the archive: articles kept, found in any script, read from a link — against a real web
 /// server on this machine serving an article, a slow page, a huge page, a redirect loop and a PDF.
 /// </summary>
-public abstract class PressArchiveTests(string provider) : IAsyncLifetime
+public abstract partial class PressArchiveTests(string provider) : IAsyncLifetime
 {
     private TestApp _app = null!;
     private Mission _mission = null!;
@@ -309,6 +309,49 @@ public abstract class PressArchiveTests(string provider) : IAsyncLifetime
         var stranger = await _app.ApiClientAsync(await _app.CreateUserAsync(other.Id, MissionRole.Press));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/press/{id}/clipping/pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(stranger, id, Pdf(), "mine.pdf")).StatusCode);
+    }
+}
+
+public abstract partial class PressArchiveTests
+{
+    [Fact]
+    public async Task A_scanned_pdf_gives_its_picture_and_text_and_a_replaced_clipping_leaves_no_files_behind()
+    {
+        var id = await ArticleAsync();
+        using var scan = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(600, 900);
+        using var jpeg = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(scan, jpeg);
+        string[] Files() => Directory.Exists(Path.Combine(_app.DataFolder, "photos", "press"))
+            ? Directory.GetFiles(Path.Combine(_app.DataFolder, "photos", "press"), "*", SearchOption.AllDirectories) : [];
+
+        var response = await UploadAsync(_press, id, TestPdfs.Scanned(jpeg.ToArray(), 600, 900, "Les diplomates ont assiste a la ceremonie"), "scan.pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var article = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var clipping = article.GetProperty("clipping");
+        Assert.Equal(("pdf", 600, 900), (clipping.GetProperty("kind").GetString(), clipping.GetProperty("width").GetInt32(), clipping.GetProperty("height").GetInt32()));
+        var thumb = await _press.GetAsync(clipping.GetProperty("urls").GetProperty("thumb").GetString());
+        Assert.Equal("image/jpeg", thumb.Content.Headers.ContentType!.MediaType); // the scan found in it, shown as a picture
+        Assert.Equal("application/pdf", (await _press.GetAsync(clipping.GetProperty("urls").GetProperty("pdf").GetString())).Content.Headers.ContentType!.MediaType);
+        Assert.True(article.GetProperty("hasTextCopy").GetBoolean());
+        var copy = await _app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.PressArticles), a => a.Id == Guid.Parse(id)));
+        Assert.Contains("Les diplomates ont assiste a la ceremonie", copy.TextCopy, StringComparison.Ordinal);
+        var pdfFiles = Files();
+        Assert.Equal(4, pdfFiles.Length); // the PDF and its picture's three sizes
+
+        // Replaced by a picture: its own files, under their own key; none of the PDF's stay.
+        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(_press, id, jpeg.ToArray(), "photo.jpg")).StatusCode);
+        var pictureFiles = Files();
+        Assert.Equal(3, pictureFiles.Length);
+        Assert.Empty(pictureFiles.Intersect(pdfFiles));
+        Assert.Equal(HttpStatusCode.NotFound, (await _press.GetAsync($"/api/press/{id}/clipping/pdf")).StatusCode);
+
+        // A PDF made of text alone has no picture to show.
+        var plain = await (await UploadAsync(_press, id, Pdf(), "text.pdf")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.False(plain.GetProperty("clipping").TryGetProperty("width", out var w) && w.ValueKind == JsonValueKind.Number);
+        Assert.Single(Files());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await _press.DeleteAsync($"/api/press/{id}")).StatusCode);
+        Assert.Empty(Files());
     }
 }
 

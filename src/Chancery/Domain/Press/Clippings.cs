@@ -1,4 +1,5 @@
 using Chancery.Data;
+using Chancery.Domain.Contacts;
 using Chancery.Domain.News;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,48 +30,80 @@ public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clo
     {
         using var content = await NewsPhotos.ReadBoundedAsync(upload, ct, MaxPdfBytes);
         var bytes = content.ToArray();
-        var old = (article.Clipping, article.Id);
-        if (IsPdf(bytes))
+        var old = article.ClippingVersion;
+        var version = Guid.CreateVersion7();
+        try
         {
-            CheckPdf(bytes);
-            await store.WriteAsync(PressArticle.ClippingKey(article.MissionId, article.Id, Pdf), bytes, ct);
-            (article.Clipping, article.ClippingWidth, article.ClippingHeight) = (ClippingKind.Pdf, null, null);
-        }
-        else
-        {
-            if (bytes.Length > NewsPhotos.MaxBytes)
+            if (IsPdf(bytes))
             {
-                throw new DomainException($"A picture of a clipping is at most {NewsPhotos.MaxBytes / (1024 * 1024)} MB.", "File", DomainErrorKind.TooLarge);
+                CheckPdf(bytes);
+                var (picture, text) = await ClippingPdf.ReadAsync(bytes, logger, ct);
+                (int Width, int Height)? size = null;
+                if (picture is not null)
+                {
+                    try
+                    {
+                        size = await WritePictureAsync(article, version, new MemoryStream(picture), ct);
+                    }
+                    catch (DomainException)
+                    {
+                        // A picture in it that the photo checks refuse (too large, an unusual format): the PDF alone is kept.
+                    }
+                }
+                await store.WriteAsync(PressArticle.ClippingKey(article.MissionId, article.Id, version, Pdf), bytes, ct);
+                (article.Clipping, article.ClippingWidth, article.ClippingHeight) = (ClippingKind.Pdf, size?.Width, size?.Height);
+                if (article.TextCopy is null && text is not null)
+                {
+                    article.TextCopy = Text.Truncate(text, PressRules.TextCopyLength);
+                }
             }
-            var (versions, width, height) = await NewsPhotos.MakeVersionsAsync(content, ct);
-            foreach (var (size, jpeg) in versions)
+            else
             {
-                await store.WriteAsync(PressArticle.ClippingKey(article.MissionId, article.Id, size + ".jpg"), jpeg, ct);
+                if (bytes.Length > NewsPhotos.MaxBytes)
+                {
+                    throw new DomainException($"A picture of a clipping is at most {NewsPhotos.MaxBytes / (1024 * 1024)} MB.", "File", DomainErrorKind.TooLarge);
+                }
+                var (width, height) = await WritePictureAsync(article, version, content, ct);
+                (article.Clipping, article.ClippingWidth, article.ClippingHeight) = (ClippingKind.Image, width, height);
             }
-            (article.Clipping, article.ClippingWidth, article.ClippingHeight) = (ClippingKind.Image, width, height);
+            article.ClippingVersion = version;
+            article.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(ct);
         }
-        article.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        // What the new clipping did not overwrite (a PDF after a picture, or the other way round) goes.
-        if (old.Clipping != article.Clipping)
+        catch (Exception e) when (e is DomainException or DbUpdateException or OperationCanceledException)
         {
-            await DeleteFilesAsync(article.MissionId, article.Id, old.Clipping);
+            // Nothing of a refused or lost upload stays behind; the row still names the files it had.
+            await DeleteFilesAsync(article.MissionId, article.Id, version);
+            if (e is DbUpdateConcurrencyException)
+            {
+                throw new DomainException("Another clipping was uploaded for this article at the same moment; reload the page to see which is kept.", "File", DomainErrorKind.Conflict);
+            }
+            throw;
         }
+        await DeleteFilesAsync(article.MissionId, article.Id, old);
     }
 
-    /// <summary>The clipping's file: <c>pdf</c>, or a picture's <c>large</c>, <c>medium</c> or <c>thumb</c>.</summary>
+    private async Task<(int Width, int Height)> WritePictureAsync(PressArticle article, Guid version, MemoryStream content, CancellationToken ct)
+    {
+        var (versions, width, height) = await NewsPhotos.MakeVersionsAsync(content, ct);
+        foreach (var (size, jpeg) in versions)
+        {
+            await store.WriteAsync(PressArticle.ClippingKey(article.MissionId, article.Id, version, size + ".jpg"), jpeg, ct);
+        }
+        return (width, height);
+    }
+
+    /// <summary>The clipping's file: <c>pdf</c>, or a picture's (its own, or the one found in its PDF) <c>large</c>, <c>medium</c> or <c>thumb</c>.</summary>
     public Stream? Open(PressArticle article, string size) => (article.Clipping, size) switch
     {
-        (ClippingKind.Pdf, "pdf") => store.Open(PressArticle.ClippingKey(article.MissionId, article.Id, Pdf)),
-        (_, _) when article.HasPicture && NewsPhotos.Sizes.Any(s => s.Name == size) => store.Open(PressArticle.ClippingKey(article.MissionId, article.Id, size + ".jpg")),
+        (ClippingKind.Pdf, "pdf") => store.Open(article.ClippingKey(Pdf)),
+        (_, _) when article.HasPicture && NewsPhotos.Sizes.Any(s => s.Name == size) => store.Open(article.ClippingKey(size + ".jpg")),
         _ => null,
     };
 
-    public Task DeleteFilesAsync(Guid missionId, Guid articleId, ClippingKind kind)
-    {
-        var names = kind switch { ClippingKind.Pdf => [Pdf], ClippingKind.Image => NewsPhotos.Sizes.Select(s => s.Name + ".jpg").ToArray(), _ => Array.Empty<string>() };
-        return store.DeleteQuietlyAsync(names.Select(name => PressArticle.ClippingKey(missionId, articleId, name)), logger);
-    }
+    /// <summary>Every file an upload of the article's clipping may have written.</summary>
+    public Task DeleteFilesAsync(Guid missionId, Guid articleId, Guid? version) =>
+        store.DeleteQuietlyAsync(NewsPhotos.Sizes.Select(s => s.Name + ".jpg").Append(Pdf).Select(name => PressArticle.ClippingKey(missionId, articleId, version, name)), logger);
 
     // The name as a whole token (followed by a delimiter), so three bytes of a compressed picture that happen to spell
     // "/JS" do not refuse a scanned clipping.

@@ -48,14 +48,18 @@ public sealed class ExhibitionPiece : IMissionScoped
 
 internal static class LanguageTexts
 {
+    // Stored as written (Arabic as Arabic, not \u escapes): this is a database column, never a page.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+
     // Text per language kept as one JSON object: read and written whole, never queried inside.
     public static PropertyBuilder<Dictionary<string, string>> AsJson(this PropertyBuilder<Dictionary<string, string>> p) => p
         .HasConversion(
-            d => JsonSerializer.Serialize(d, (JsonSerializerOptions?)null),
-            s => JsonSerializer.Deserialize<Dictionary<string, string>>(s, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(),
+            d => JsonSerializer.Serialize(d, Json),
+            s => JsonSerializer.Deserialize<Dictionary<string, string>>(s, Json) ?? new Dictionary<string, string>(),
             new ValueComparer<Dictionary<string, string>>(
                 (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
-                d => d.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
+                // Order-free, as the equality is.
+                d => d.Aggregate(0, (h, kv) => h ^ HashCode.Combine(kv.Key, kv.Value)),
                 d => new Dictionary<string, string>(d)));
 }
 

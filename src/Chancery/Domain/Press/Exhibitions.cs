@@ -44,9 +44,16 @@ public sealed class Exhibitions(ChanceryDb db, TimeProvider clock, NewsCache cac
         return exhibition;
     }
 
-    /// <summary>Changes a tracked exhibition; nothing is saved when any part is wrong.</summary>
-    public async Task UpdateAsync(Exhibition exhibition, ExhibitionInput input, CancellationToken ct = default)
+    /// <summary>
+    /// Changes a tracked exhibition; nothing is saved when any part is wrong, or when it is no longer the
+    /// <paramref name="version"/> the change was made on (someone else saved in between).
+    /// </summary>
+    public async Task UpdateAsync(Exhibition exhibition, ExhibitionInput input, int? version = null, CancellationToken ct = default)
     {
+        if (version is { } read)
+        {
+            db.Entry(exhibition).Property(x => x.Version).OriginalValue = read;
+        }
         var pieces = await db.ExhibitionPieces.AsTracking().Where(p => p.ExhibitionId == exhibition.Id).OrderBy(p => p.Position).ToListAsync(ct);
         await ApplyAsync(exhibition, input, pieces, ct);
         await SaveAsync(exhibition, ct);
@@ -100,8 +107,12 @@ public sealed class Exhibitions(ChanceryDb db, TimeProvider clock, NewsCache cac
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainException("Someone changed this exhibition at the same moment, so nothing was saved: read it again and redo your step.",
+            throw new DomainException("Someone else changed this exhibition since you opened it, so nothing was saved: read it again and redo your step.",
                 kind: DomainErrorKind.Conflict);
+        }
+        catch (DbUpdateException e) when (WriteConflicts.IsConflict(e))
+        {
+            throw new DomainException($"Another exhibition took /exhibitions/{exhibition.Slug} at the same moment: choose another address.", "Slug");
         }
         cache.Forget();
     }
@@ -109,7 +120,7 @@ public sealed class Exhibitions(ChanceryDb db, TimeProvider clock, NewsCache cac
     private async Task ApplyAsync(Exhibition x, ExhibitionInput input, List<ExhibitionPiece> pieces, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var language = Text.Clean(input.Language) ?? x.Language;
+        var language = Tag(Text.Clean(input.Language)) ?? x.Language;
         if (!ContactRules.IsLanguageTag(language) || language.Length > 40)
         {
             errors["Language"] = [$"'{language}' is not a language tag such as en, fr, zh or ar."];
@@ -166,7 +177,7 @@ public sealed class Exhibitions(ChanceryDb db, TimeProvider clock, NewsCache cac
         var published = input.Published ?? x.Published;
         if (published && (newPieces?.Count ?? pieces.Count) == 0)
         {
-            errors["Published"] = ["Add at least one article before the exhibition is published."];
+            errors["Published"] = [x.Published ? "An exhibition on the website keeps at least one article: take it down first." : "Add at least one article before the exhibition is published."];
         }
         DomainException.ThrowIfAny(errors, "The exhibition was not saved.");
 
@@ -191,12 +202,17 @@ public sealed class Exhibitions(ChanceryDb db, TimeProvider clock, NewsCache cac
     private static Dictionary<string, string> Texts(Dictionary<string, string?> given, int max, string field, Dictionary<string, string[]> errors)
     {
         var kept = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (tag, value) in given)
         {
-            var language = Text.Clean(tag);
+            var language = Tag(Text.Clean(tag));
             if (language is null || language.Length > 40 || !ContactRules.IsLanguageTag(language))
             {
                 errors[field] = [$"'{tag}' is not a language tag such as en, fr, zh or ar."];
+            }
+            else if (!seen.Add(language))
+            {
+                errors[field] = [$"{language} is given twice."];
             }
             else if (Text.Clean(value) is { } text)
             {
@@ -209,6 +225,13 @@ public sealed class Exhibitions(ChanceryDb db, TimeProvider clock, NewsCache cac
         }
         return kept;
     }
+
+    /// <summary>A language tag in its usual case (zh-Hant-TW, en-GB), so "EN" and "en" are one language.</summary>
+    private static string? Tag(string? tag) => tag is null ? null : string.Join('-', tag.Replace('_', '-').Split('-').Select((part, i) =>
+        i == 0 ? part.ToLowerInvariant()
+        : part.Length == 4 ? char.ToUpperInvariant(part[0]) + part[1..].ToLowerInvariant()
+        : part.Length == 2 ? part.ToUpperInvariant()
+        : part.ToLowerInvariant()));
 
     private static List<(Guid ArticleId, Dictionary<string, string> Captions)>? Pieces(List<PieceInput> given, Dictionary<string, string> titles, Dictionary<string, string[]> errors)
     {

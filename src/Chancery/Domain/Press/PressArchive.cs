@@ -100,7 +100,7 @@ public sealed class PressArchive(ChanceryDb db, TimeProvider clock, Clippings cl
     {
         db.PressArticles.Remove(article);
         await db.SaveChangesAsync(ct);
-        await clippings.DeleteFilesAsync(article.MissionId, article.Id, article.Clipping);
+        await clippings.DeleteFilesAsync(article.MissionId, article.Id, article.ClippingVersion);
     }
 
     private async Task ApplyAsync(PressArticle a, PressInput input, CancellationToken ct)

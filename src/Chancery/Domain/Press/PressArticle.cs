@@ -36,11 +36,20 @@ public sealed class PressArticle : IMissionScoped
     public ClippingKind Clipping { get; set; }
     public int? ClippingWidth { get; set; }
     public int? ClippingHeight { get; set; }
+    /// <summary>
+    /// Each upload's files are kept under their own key, so a replacement never overwrites files the saved row still
+    /// names: the new files are written, the row saved, then the old files go. Null for clippings kept before this
+    /// (their files are under the article's key alone). Checked on save: of two uploads at once, one is refused.
+    /// </summary>
+    public Guid? ClippingVersion { get; set; }
 
     /// <summary>Whether there is a picture of the clipping to show (a picture's, or one found in its PDF).</summary>
     public bool HasPicture => Clipping != ClippingKind.None && ClippingWidth is not null;
 
-    public static string ClippingKey(Guid missionId, Guid articleId, string name) => $"press/{missionId:N}/{articleId:N}/{name}";
+    public string ClippingKey(string name) => ClippingKey(MissionId, Id, ClippingVersion, name);
+
+    public static string ClippingKey(Guid missionId, Guid articleId, Guid? version, string name) =>
+        version is { } v ? $"press/{missionId:N}/{articleId:N}/{v:N}/{name}" : $"press/{missionId:N}/{articleId:N}/{name}";
 }
 
 public enum ClippingKind
@@ -66,5 +75,6 @@ internal sealed class PressArticleConfiguration : IEntityTypeConfiguration<Press
         e.Property(a => a.TextCopy).HasMaxLength(PressRules.TextCopyLength);
         e.Property(a => a.SearchText).HasMaxLength(PressRules.SearchTextLength);
         e.Property(a => a.Clipping).HasConversion<string>().HasMaxLength(10);
+        e.Property(a => a.ClippingVersion).IsConcurrencyToken();
     }
 }

@@ -34,11 +34,13 @@
             timer = setInterval(function () { display(current + 1); }, seconds * 1000);
             pauseButton.textContent = show.dataset.pause;
             show.classList.remove("paused");
+            count.setAttribute("aria-live", "off");
         } else {
             clearInterval(timer);
             timer = null;
             pauseButton.textContent = show.dataset.play;
             show.classList.add("paused");
+            count.setAttribute("aria-live", "polite");
         }
     }
     function fullScreen() {
@@ -58,13 +60,15 @@
         show.dataset.loaded = String(loaded);
     }
     progress();
-    pictures.forEach(function (img) {
+    // A picture that does not come is asked for again, later and later (up to a minute apart), until it does: the
+    // screen says it is ready only when every picture is in the page.
+    function fetchPicture(img, wait) {
         fetch(img.dataset.src, { credentials: "same-origin" })
             .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.blob(); })
             .then(function (blob) { img.src = URL.createObjectURL(blob); loaded++; progress(); })
-            // A picture that did not come is asked for by the browser itself, as any image.
-            .catch(function () { img.src = img.dataset.src; });
-    });
+            .catch(function () { setTimeout(function () { fetchPicture(img, Math.min(wait * 2, 60000)); }, wait); });
+    }
+    pictures.forEach(function (img) { fetchPicture(img, 2000); });
 
     document.addEventListener("keydown", function (e) {
         if (e.altKey || e.ctrlKey || e.metaKey) {

@@ -1191,6 +1191,10 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<int?>("ClippingHeight")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ClippingVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("ClippingWidth")
                         .HasColumnType("integer");
 

@@ -1185,6 +1185,10 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<int?>("ClippingHeight")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClippingVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ClippingWidth")
                         .HasColumnType("INTEGER");
 

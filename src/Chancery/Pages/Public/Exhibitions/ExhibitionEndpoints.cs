@@ -10,13 +10,14 @@ public static class ExhibitionEndpoints
         app.MapGet("/m/{slug}/exhibitions/{exhibition}/clippings/{articleId:guid}/{size}.jpg", async (string exhibition, Guid articleId, string size,
             Domain.Press.Exhibitions exhibitions, Clippings clippings, MissionScope scope, HttpContext http, CancellationToken ct) =>
         {
-            var article = scope.Kind == ScopeKind.Public ? await exhibitions.PublishedArticleAsync(exhibition, articleId, ct) : null;
+            // Pictures only: a PDF clipping's file is never public (its picture, found in it, is).
+            var article = scope.Kind == ScopeKind.Public && Domain.News.NewsPhotos.Sizes.Any(s => s.Name == size) ? await exhibitions.PublishedArticleAsync(exhibition, articleId, ct) : null;
             if (article is null || !article.HasPicture || clippings.Open(article, size) is not { } file)
             {
                 return Results.NotFound();
             }
-            // An hour, as news photos: an exhibition taken down leaves caches soon after.
-            http.Response.Headers.CacheControl = "public, max-age=3600";
+            // Five minutes: an exhibition taken down leaves browsers' and proxies' caches soon after.
+            http.Response.Headers.CacheControl = "public, max-age=300";
             return Results.Stream(file, "image/jpeg");
         }).AllowAnonymous().ExcludeFromDescription();
 }

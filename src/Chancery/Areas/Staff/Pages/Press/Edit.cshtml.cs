@@ -144,7 +144,7 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
         {
             return NotFound();
         }
-        return article.Clipping == ClippingKind.Pdf ? File(file, "application/pdf", $"clipping-{article.Id:N}.pdf") : File(file, "image/jpeg");
+        return size == "pdf" ? File(file, "application/pdf", $"clipping-{article.Id:N}.pdf") : File(file, "image/jpeg");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)

@@ -29,6 +29,8 @@ public sealed class EditModel(ChanceryDb db, Domain.Press.Exhibitions exhibition
     /// <summary>"e:{event id}", "p:{programme item id}" or empty.</summary>
     [BindProperty] public string? ShownAt { get; set; }
     [BindProperty] public List<PieceForm> Pieces { get; set; } = [];
+    /// <summary>The version the form was read at: a save over someone else's later change is refused, not merged silently.</summary>
+    [BindProperty] public int Version { get; set; }
 
     public sealed class LanguageText
     {
@@ -45,24 +47,31 @@ public sealed class EditModel(ChanceryDb db, Domain.Press.Exhibitions exhibition
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        await LoadAsync(id, ct);
-        Texts = [.. Exhibition.Titles.Keys.Select(k => new LanguageText { Language = k, Title = Exhibition.Titles[k], Intro = Exhibition.Intros.GetValueOrDefault(k) })];
-        (MainLanguage, Slug) = (Exhibition.Language, Exhibition.Slug);
-        ShownAt = Exhibition.ProgrammeItemId is { } item ? $"p:{item}" : Exhibition.EventId is { } ev ? $"e:{ev}" : "";
+        await LoadAsync(id, posted: false, ct);
         return Page();
     }
 
-    public Task<IActionResult> OnPostAboutAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAboutAsync(Guid id, CancellationToken ct)
     {
-        var texts = Texts.Where(t => !string.IsNullOrWhiteSpace(t.Language)).ToList();
+        var (titles, intros) = (new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase), new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase));
+        foreach (var text in Texts.Where(t => !string.IsNullOrWhiteSpace(t.Language)))
+        {
+            var language = text.Language!.Trim();
+            if (!titles.TryAdd(language, text.Title))
+            {
+                ModelState.AddModelError("Titles", $"{language} has two rows: keep one.");
+                await LoadAsync(id, posted: true, ct);
+                return Page();
+            }
+            intros[language] = text.Intro;
+        }
         var (eventId, itemId) = ShownAt switch
         {
             ['e', ':', .. var e] when Guid.TryParse(e, out var ev) => ((Guid?)ev, (Guid?)null),
             ['p', ':', .. var p] when Guid.TryParse(p, out var item) => (null, item),
             _ => (null, null),
         };
-        return ChangeAsync(id, new ExhibitionInput(MainLanguage, texts.ToDictionary(t => t.Language!.Trim(), t => t.Title), texts.ToDictionary(t => t.Language!.Trim(), t => t.Intro),
-            Slug, eventId, itemId, EventGiven: true), "Saved.", "About");
+        return await ChangeAsync(id, new ExhibitionInput(MainLanguage, titles, intros, Slug, eventId, itemId, EventGiven: true), "Saved.", "About");
     }
 
     /// <summary>The captions as typed, and one piece moved or removed (<paramref name="move"/>: "{article}:up|down|remove").</summary>
@@ -84,8 +93,14 @@ public sealed class EditModel(ChanceryDb db, Domain.Press.Exhibitions exhibition
     public async Task<IActionResult> OnPostAddAsync(Guid id, Guid articleId, CancellationToken ct)
     {
         var current = await exhibitions.PiecesAsync(id, ct);
+        if (current.Any(p => p.ArticleId == articleId))
+        {
+            TempData["Notice"] = "It is in the exhibition already.";
+            return Redirect($"/staff/press/exhibitions/{id}#pieces");
+        }
         var pieces = current.Select(p => new PieceInput(p.ArticleId, p.Captions!)).Append(new PieceInput(articleId)).ToList();
-        return await ChangeAsync(id, new ExhibitionInput(Pieces: pieces), "Added at the end.", "Pieces", Q);
+        // Adding is no edit of what others wrote: it goes on the exhibition as it now stands.
+        return await ChangeAsync(id, new ExhibitionInput(Pieces: pieces), "Added at the end.", "Pieces", Q, checkVersion: false);
     }
 
     public Task<IActionResult> OnPostPublishAsync(Guid id, bool publish, CancellationToken ct) =>
@@ -98,13 +113,13 @@ public sealed class EditModel(ChanceryDb db, Domain.Press.Exhibitions exhibition
         return Redirect("/staff/press/exhibitions");
     }
 
-    private async Task<IActionResult> ChangeAsync(Guid id, ExhibitionInput input, string done, string section, string? q = null)
+    private async Task<IActionResult> ChangeAsync(Guid id, ExhibitionInput input, string done, string section, string? q = null, bool checkVersion = true)
     {
         var ct = HttpContext.RequestAborted;
         var exhibition = await scope.FindAsync(db.Exhibitions.AsTracking().Where(x => x.Id == id), "exhibition", PressArchive.Keepers, ct);
         try
         {
-            await exhibitions.UpdateAsync(exhibition, input, ct);
+            await exhibitions.UpdateAsync(exhibition, input, checkVersion ? Version : null, ct);
             TempData["Notice"] = done;
             return Redirect($"/staff/press/exhibitions/{id}{(q is null ? "" : "?q=" + Uri.EscapeDataString(q))}#{section.ToLowerInvariant()}");
         }
@@ -112,24 +127,44 @@ public sealed class EditModel(ChanceryDb db, Domain.Press.Exhibitions exhibition
         {
             ModelState.AddDomainErrors(e, "");
             db.ChangeTracker.Clear();
-            await LoadAsync(id, ct);
+            // What was typed stays in the form (a conflict shows the exhibition as it now is).
+            await LoadAsync(id, posted: e.Kind != DomainErrorKind.Conflict, ct);
             return Page();
         }
     }
 
-    private async Task LoadAsync(Guid id, CancellationToken ct)
+    /// <param name="posted">Whether the forms show what was posted (a refused save) rather than what is stored.</param>
+    private async Task LoadAsync(Guid id, bool posted, CancellationToken ct)
     {
         Exhibition = await scope.FindAsync(db.Exhibitions.Where(x => x.Id == id), "exhibition", PressArchive.Keepers, ct);
         Shown = await exhibitions.ShowAsync(Exhibition, Exhibition.Language, ct);
+        var x = Exhibition;
+        if (!posted || Texts.Count == 0)
+        {
+            Texts = [.. x.Titles.Keys.OrderBy(k => k == x.Language ? 0 : 1).Select(k => new LanguageText { Language = k, Title = x.Titles[k], Intro = x.Intros.GetValueOrDefault(k) })];
+            (MainLanguage, Slug) = (x.Language, x.Slug);
+            ShownAt = x.ProgrammeItemId is { } item ? $"p:{item}" : x.EventId is { } ev ? $"e:{ev}" : "";
+        }
+        if (!posted || Pieces.Count == 0)
+        {
+            Pieces = [.. Shown.Pieces.Select(p => new PieceForm { ArticleId = p.Article.Id, Captions = p.Captions.ToDictionary(c => c.Key, c => (string?)c.Value) })];
+        }
+        Version = x.Version;
+        ModelState.Remove(nameof(Version));
         var inIt = Shown.Pieces.Select(p => p.Article.Id).ToHashSet();
-        Found = [.. (await archive.Search(new PressFilter(Q)).Where(a => a.MissionId == Exhibition.MissionId).Take(60).ToListAsync(ct)).Where(a => !inIt.Contains(a.Id)).Take(30)];
-        var events = await db.Events.AsNoTracking().Where(e => e.MissionId == Exhibition.MissionId).OrderByDescending(e => e.StartsAtLocal).Take(40).ToListAsync(ct);
+        Found = [.. (await archive.Search(new PressFilter(Q)).Where(a => a.MissionId == x.MissionId).Take(60).ToListAsync(ct)).Where(a => !inIt.Contains(a.Id)).Take(30)];
+        // The newest events, and the one it is linked to however old.
+        var events = await db.Events.AsNoTracking().Where(e => e.MissionId == x.MissionId).OrderByDescending(e => e.StartsAtLocal).Take(40).ToListAsync(ct);
+        if (x.EventId is { } linked && events.All(e => e.Id != linked) && await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == linked, ct) is { } old)
+        {
+            events.Add(old);
+        }
         var eventIds = events.Select(e => e.Id).ToList();
         var items = (await db.ProgrammeItems.AsNoTracking().Where(p => eventIds.Contains(p.EventId)).OrderBy(p => p.SortOrder).ToListAsync(ct)).ToLookup(p => p.EventId);
         Events = [.. events.Select(e => (e, items[e.Id].ToList()))];
-        if (Exhibition.Published && await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == Exhibition.MissionId, ct) is { } mission)
+        if (x.Published && await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == x.MissionId, ct) is { } mission)
         {
-            PublicAddress = $"{Chancery.Pages.Public.News.NewsEndpoints.SiteOf(mission, Request)}/exhibitions/{Exhibition.Slug}";
+            PublicAddress = $"{Chancery.Pages.Public.News.NewsEndpoints.SiteOf(mission, Request)}/exhibitions/{x.Slug}";
         }
     }
 }
