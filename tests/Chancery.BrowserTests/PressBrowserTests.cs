@@ -69,6 +69,13 @@ public sealed class PressBrowserTests(BrowserFixture fixture) : IClassFixture<Br
             await Layout.AssertNoSidewaysScrollAsync(list);
             await ScreenshotAsync(list, $"press-list-{(phone ? "phone" : "desktop")}");
         }
+
+        // The morning's press review, for the ambassador: the article with its clipping, to print.
+        await page.GotoAsync("/staff/press/review?from=2024-02-01&to=2024-02-29");
+        await Assertions.Expect(page.Locator(".review-article h2")).ToHaveTextAsync("阿塞拜疆驻华使馆举行纪念活动");
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('.review-clipping'); return i && i.complete && i.naturalWidth > 0; }");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await ScreenshotAsync(page, "press-review");
         Assert.Empty(console);
     }
 

@@ -7,7 +7,7 @@ using Chancery.Tests.Infrastructure;
 
 namespace Chancery.Tests.News;
 
-/// <summary>The newsroom's and the press archive's staff pages and templates, by role and by mission.</summary>
+/// <summary>The newsroom's and the press archive's (and its exhibitions' and review's) staff pages and templates, by role and by mission.</summary>
 public sealed class NewsroomPagesTests : IAsyncLifetime
 {
     private TestApp _app = null!;
@@ -28,7 +28,9 @@ public sealed class NewsroomPagesTests : IAsyncLifetime
         var api = await _app.ApiClientAsync(pressEmail);
         var item = (await (await api.PostAsJsonAsync("/api/news", new { title = "Reception", body = "Text.", language = "en" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var article = (await (await api.PostAsJsonAsync("/api/press", new { outlet = "Le Quotidien", title = "L'Ambassade" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        string[] pages = ["/staff/news", $"/staff/news/edit/{item}", "/staff/news/templates?language=fr", "/staff/press", $"/staff/press/edit/{article}"];
+        var exhibition = (await (await api.PostAsJsonAsync("/api/press/exhibitions", new { language = "en", titles = new { en = "In the press" } })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        string[] pages = ["/staff/news", $"/staff/news/edit/{item}", "/staff/news/templates?language=fr", "/staff/press", $"/staff/press/edit/{article}", "/staff/press/review",
+            "/staff/press/exhibitions", $"/staff/press/exhibitions/{exhibition}", $"/staff/press/exhibitions/{exhibition}/slideshow", $"/staff/press/exhibitions/{exhibition}/posters?paper=a3"];
 
         using var press = await StaffSession.SignInAsync(_app, pressEmail);
         foreach (var page in pages)
@@ -50,6 +52,11 @@ public sealed class NewsroomPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/news/edit/{item}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/press/edit/{article}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/press/edit/{article}?handler=Clipping&size=thumb")).StatusCode);
+        foreach (var page in new[] { $"/staff/press/exhibitions/{exhibition}", $"/staff/press/exhibitions/{exhibition}/slideshow", $"/staff/press/exhibitions/{exhibition}/posters" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync(page)).StatusCode);
+        }
+        Assert.DoesNotContain("L'Ambassade", await stranger.Client.GetStringAsync("/staff/press/review?from=2000-01-01"), StringComparison.Ordinal);
         // The other mission's own template is its own: this one's stays the shipped wording.
         var strangerApi = await _app.ApiClientAsync(await _app.CreateUserAsync(other.Id, MissionRole.Press));
         (await strangerApi.PutAsJsonAsync("/api/news/templates/en", new { text = "# Theirs" })).EnsureSuccessStatusCode();

@@ -33,6 +33,23 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
         public string? Summary { get; set; }
         public string? Tags { get; set; }
         public string? TextCopy { get; set; }
+        public List<Guid> EventIds { get; set; } = [];
+    }
+
+    /// <summary>The mission's newest events, and any the article is about however old, to tick.</summary>
+    public IReadOnlyList<Domain.Events.Event> Events { get; private set; } = [];
+
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is PageResult && scope.Current is { } current)
+        {
+            var linked = Input.EventIds;
+            var ct = HttpContext.RequestAborted;
+            Events = await db.Events.AsNoTracking().Where(e => e.MissionId == (Article == null ? current.MissionId : Article.MissionId))
+                .OrderByDescending(e => linked.Contains(e.Id)).ThenByDescending(e => e.StartsAtLocal).Take(40 + linked.Count).ToListAsync(ct);
+        }
     }
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
@@ -52,6 +69,7 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
                 Author = a.Author,
                 Summary = a.Summary,
                 Tags = string.Join(", ", a.Tags),
+                EventIds = a.EventIds,
                 PublishedOn = a.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             };
         }
@@ -78,6 +96,7 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
                 Country = Input.Country,
                 TranslatedTitle = Input.TranslatedTitle,
                 Tags = Input.Tags,
+                EventIds = Input.EventIds,
             };
             ModelState.Clear();
             Notice = "Read from the page: check each field, add the country, a translation and topics, then save.";
@@ -92,13 +111,13 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
     public async Task<IActionResult> OnPostSaveAsync(Guid? id, CancellationToken ct)
     {
         var input = new PressInput(Input.Outlet, Input.Country, Input.Language, Input.PublishedOn, Input.Title, Input.TranslatedTitle, Input.Author, Input.Url,
-            Input.Summary, [.. (Input.Tags ?? "").Split(',', ';').Select(t => t.Trim()).Where(t => t.Length > 0)], null, null, Input.TextCopy);
+            Input.Summary, [.. (Input.Tags ?? "").Split(',', ';').Select(t => t.Trim()).Where(t => t.Length > 0)], Input.EventIds, null, Input.TextCopy);
         try
         {
             if (id is { } articleId)
             {
                 var tracked = await scope.FindAsync(db.PressArticles.AsTracking().Where(a => a.Id == articleId), "article", PressArchive.Keepers, ct);
-                await archive.UpdateAsync(tracked, input, ct); // its events and people (the form has none) are kept
+                await archive.UpdateAsync(tracked, input, ct); // its people (the form has none) are kept
                 TempData["Notice"] = "Saved.";
                 return Redirect($"/staff/press/edit/{articleId}");
             }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Areas.Staff.Pages.Press;
 
 /// <summary>The press archive: find any article in any script, filter, see the counts by month and country, export.</summary>
-public sealed class IndexModel(PressArchive archive, MissionScope scope) : PageModel
+public sealed class IndexModel(PressArchive archive, MissionScope scope, Chancery.Data.ChanceryDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Country { get; set; }
@@ -15,6 +15,10 @@ public sealed class IndexModel(PressArchive archive, MissionScope scope) : PageM
     [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? EventId { get; set; }
+
+    /// <summary>The mission's events to filter by, newest first.</summary>
+    public IReadOnlyList<(Guid Id, string Title, DateTime StartsAt)> Events { get; private set; } = [];
 
     public IReadOnlyList<PressArticle> Articles { get; private set; } = [];
     public int Total { get; private set; }
@@ -26,7 +30,7 @@ public sealed class IndexModel(PressArchive archive, MissionScope scope) : PageM
     private IQueryable<PressArticle> Found()
     {
         var mission = scope.Current!.MissionId;
-        return archive.Search(new PressFilter(Q, Country, Language, null, Tag, null, From, To)).Where(a => a.MissionId == mission);
+        return archive.Search(new PressFilter(Q, Country, Language, null, Tag, EventId, From, To)).Where(a => a.MissionId == mission);
     }
 
     public async Task<FileContentResult> OnGetExportAsync(CancellationToken ct) =>
@@ -41,5 +45,8 @@ public sealed class IndexModel(PressArchive archive, MissionScope scope) : PageM
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, g.Count()))];
         ByCountry = [.. counts.GroupBy(a => a.Country ?? "—").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(12).Select(g => (g.Key, g.Count()))];
         Articles = await found.Take(200).ToListAsync(ct);
+        var mission = scope.Current!.MissionId;
+        Events = [.. (await db.Events.AsNoTracking().Where(e => e.MissionId == mission).OrderByDescending(e => e.StartsAtLocal).Take(100)
+            .Select(e => new { e.Id, e.Title, e.StartsAtLocal }).ToListAsync(ct)).Select(e => (e.Id, e.Title, e.StartsAtLocal))];
     }
 }
