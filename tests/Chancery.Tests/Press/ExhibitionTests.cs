@@ -129,10 +129,17 @@ public abstract partial class ExhibitionTests(string provider) : IAsyncLifetime
         var slides = new HtmlParser().ParseDocument(await anonymous.GetStringAsync(Public(slug, "/slideshow")));
         Assert.Equal(4, slides.QuerySelectorAll(".slide").Length); // its title, then each article
 
+        // Listed on the mission's exhibitions page, and its pages link there.
+        var list = new HtmlParser().ParseDocument(await anonymous.GetStringAsync($"/m/{_mission.Slug}/exhibitions"));
+        Assert.Equal(["The world's press remembers", "国际媒体的报道"], list.QuerySelectorAll(".exhibition-list a").Select(a => a.TextContent));
+        Assert.NotNull(page.QuerySelector($"header nav a[href='/m/{_mission.Slug}/exhibitions']"));
+
         // Taken down: gone from the website again.
         Assert.Equal(HttpStatusCode.OK, (await _press.PutAsJsonAsync($"/api/press/exhibitions/{id}", new { published = false })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(Public(slug))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(Public(slug, $"/clippings/{french}/large.jpg"))).StatusCode);
+        Assert.Empty(new HtmlParser().ParseDocument(await anonymous.GetStringAsync($"/m/{_mission.Slug}/exhibitions")).QuerySelectorAll(".exhibition-list a"));
+        Assert.Null(new HtmlParser().ParseDocument(await anonymous.GetStringAsync($"/m/{_mission.Slug}/news")).QuerySelector("header nav a[href$='/exhibitions']"));
     }
 
     [Fact]
