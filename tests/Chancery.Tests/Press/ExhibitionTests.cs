@@ -48,10 +48,8 @@ public abstract partial class ExhibitionTests(string provider) : IAsyncLifetime
         var id = await IdOf(await client.PostAsJsonAsync("/api/press", new { outlet, title, language, publishedOn = "2024-02-27", country = "China", url = "https://paper.example/a?x=1&y=<2>" }));
         if (picture)
         {
-            using var scan = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(600, 900);
-            using var jpeg = new MemoryStream();
-            SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(scan, jpeg);
-            var form = new MultipartFormDataContent { { new ByteArrayContent(jpeg.ToArray()), "file", "scan.jpg" } };
+            var jpeg = TestClippings.Jpeg(600, 900);
+            var form = new MultipartFormDataContent { { new ByteArrayContent(jpeg), "file", "scan.jpg" } };
             Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/press/{id}/clipping", form)).StatusCode);
         }
         return id;
@@ -278,10 +276,8 @@ public abstract partial class ExhibitionTests
     public async Task A_pdf_clipping_is_never_public_though_its_picture_is()
     {
         var id = await IdOf(await _press.PostAsJsonAsync("/api/press", new { outlet = "Le Quotidien", title = "Scanned" }));
-        using var scan = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(600, 900);
-        using var jpeg = new MemoryStream();
-        SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(scan, jpeg);
-        var form = new MultipartFormDataContent { { new ByteArrayContent(TestPdfs.Scanned(jpeg.ToArray(), 600, 900, "text")), "file", "scan.pdf" } };
+        var jpeg = TestClippings.Jpeg(600, 900);
+        var form = new MultipartFormDataContent { { new ByteArrayContent(TestClippings.Scanned(jpeg, 600, 900, "text")), "file", "scan.pdf" } };
         Assert.Equal(HttpStatusCode.OK, (await _press.PostAsync($"/api/press/{id}/clipping", form)).StatusCode);
         var slug = (await (await _press.PostAsJsonAsync("/api/press/exhibitions", new { language = "en", titles = new { en = "Scans" }, published = true, pieces = new[] { new { articleId = id } } }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("slug").GetString()!;

@@ -36,10 +36,8 @@ public sealed class PressPagesTests : IAsyncLifetime
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
         if (clipping)
         {
-            using var scan = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(500, 800);
-            using var jpeg = new MemoryStream();
-            SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(scan, jpeg);
-            (await _api.PostAsync($"/api/press/{id}/clipping", new MultipartFormDataContent { { new ByteArrayContent(jpeg.ToArray()), "file", "c.jpg" } })).EnsureSuccessStatusCode();
+            var jpeg = TestClippings.Jpeg(500, 800);
+            (await _api.PostAsync($"/api/press/{id}/clipping", new MultipartFormDataContent { { new ByteArrayContent(jpeg), "file", "c.jpg" } })).EnsureSuccessStatusCode();
         }
         return id;
     }

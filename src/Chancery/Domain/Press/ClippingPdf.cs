@@ -1,58 +1,73 @@
-using UglyToad.PdfPig;
+using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Chancery.Domain.Press;
 
 /// <summary>
-/// What a PDF clipping gives beyond the file (PdfPig reads it; nothing in it is run or rendered): the picture of a
-/// scanned page — the image that covers most of its first page, as a scanner or a newspaper's "print edition" PDF
-/// makes it — to show and print the clipping by, and its text, kept with the article as a page's text is. A PDF
-/// made from text (no scan) has no such picture: the exhibition shows its title card instead.
+/// The picture of a scanned PDF clipping: the largest JPEG in it — what a scanner or a paper's "print edition" PDF
+/// holds for each page — to show and print the clipping by. Found by reading the file's bytes, never by parsing or
+/// rendering the PDF: a picture in a PDF is always a stream object of its own (PDF 1.7, 7.5.7: streams are never
+/// packed in object streams), its dictionary in plain text, and a JPEG is stored as it is (DCTDecode), so nothing is
+/// decompressed and nothing in the file is run — a crafted PDF can cost at most one pass over its bytes. The
+/// picture found then goes through the photo checks as an upload does. A PDF made of text (no scan), or whose
+/// scans are compressed otherwise, has no picture: the exhibition shows its title card instead.
 /// </summary>
 public static partial class ClippingPdf
 {
-    public sealed record Contents(byte[]? Picture, string? Text);
+    /// <summary>Smaller than this on its short side, a picture is a logo or a photo in the page, not the page.</summary>
+    public const int MinSide = 500;
+    private const int DictionaryReach = 2048;
 
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
-    private const int MaxPages = 50;
-
-    /// <summary>What can be read of it; nothing (rather than an error) from a PDF PdfPig cannot read, or cannot read in <see cref="Limit"/>.</summary>
-    public static async Task<Contents> ReadAsync(byte[] pdf, ILogger logger, CancellationToken ct)
+    public static byte[]? ScannedPage(byte[] pdf)
     {
-        try
+        var bytes = pdf.AsSpan();
+        (int Start, int Length, long Pixels)? best = null;
+        var from = 0;
+        while (from < bytes.Length && bytes[from..].IndexOf("stream"u8) is var at and >= 0)
         {
-            // PdfPig cannot be stopped part-way: a PDF that takes too long is left to finish in the background, unused.
-            return await Task.Run(() => Read(pdf), ct).WaitAsync(Limit, ct);
+            var keyword = from + at;
+            from = keyword + 6;
+            // "stream" followed by CRLF or LF, then the JPEG's own start (SOI and a marker).
+            var data = keyword + 6 + (bytes[(keyword + 6)..].StartsWith("\r\n"u8) ? 2 : bytes[(keyword + 6)..].StartsWith("\n"u8) ? 1 : -100);
+            if (data < keyword || !bytes[data..].StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) || (keyword >= 3 && bytes[(keyword - 3)..keyword].SequenceEqual("end"u8)))
+            {
+                continue;
+            }
+            var dictionary = Encoding.Latin1.GetString(bytes[Math.Max(0, keyword - DictionaryReach)..keyword]);
+            dictionary = dictionary[(dictionary.LastIndexOf("<<", StringComparison.Ordinal) is var open and >= 0 ? open : 0)..];
+            if (!dictionary.Contains("/DCTDecode", StringComparison.Ordinal) || !Image().IsMatch(dictionary)
+                || Number(WidthKey(), dictionary) is not { } width || Number(HeightKey(), dictionary) is not { } height || Math.Min(width, height) < MinSide)
+            {
+                continue;
+            }
+            var end = bytes[data..].IndexOf("endstream"u8);
+            if (end < 0)
+            {
+                continue;
+            }
+            var length = Number(LengthKey(), dictionary) is { } stated && stated > 0 && stated <= end ? stated : end;
+            if (best is null || (long)width * height > best.Value.Pixels)
+            {
+                best = (data, length, (long)width * height);
+            }
+            from = data + end;
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            NotRead(logger, e);
-            return new Contents(null, null);
-        }
+        return best is { } found ? bytes.Slice(found.Start, found.Length).ToArray() : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A PDF clipping could not be read for its picture and text; it is kept as uploaded.")]
-    private static partial void NotRead(ILogger logger, Exception error);
+    private static int? Number(Regex key, string dictionary) =>
+        key.Match(dictionary) is { Success: true } m && int.TryParse(m.Groups[1].ValueSpan, out var n) ? n : null;
 
-    private static Contents Read(byte[] pdf)
-    {
-        using var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-        if (document.NumberOfPages == 0)
-        {
-            return new Contents(null, null);
-        }
-        var first = document.GetPage(1);
-        var pageArea = Math.Max(1, first.Width * first.Height);
-        var scan = first.GetImages()
-            .Where(i => !i.IsImageMask && i.WidthInSamples >= 300 && i.HeightInSamples >= 300 && i.BoundingBox.Width * i.BoundingBox.Height >= pageArea / 2)
-            .MaxBy(i => (long)i.WidthInSamples * i.HeightInSamples);
-        byte[]? picture = null;
-        if (scan is not null)
-        {
-            var raw = scan.RawMemory.Span;
-            // A JPEG (DCTDecode) is the picture as it is; anything else PdfPig can turn into a PNG.
-            picture = raw.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? raw.ToArray() : scan.TryGetPng(out var png) ? png : null;
-        }
-        var text = string.Join("\n\n", Enumerable.Range(1, Math.Min(document.NumberOfPages, MaxPages)).Select(n => document.GetPage(n).Text).Where(t => t.Length > 0));
-        return new Contents(picture, text.Length > 0 ? text : null);
-    }
+    [GeneratedRegex(@"/Subtype\s*/Image\b")]
+    private static partial Regex Image();
+
+    // A direct number, not "12 0 R" (an indirect one is not followed: the stream's end is found instead).
+    [GeneratedRegex(@"/Width\s+(\d{1,6})(?!\s+\d+\s+R)\b")]
+    private static partial Regex WidthKey();
+
+    [GeneratedRegex(@"/Height\s+(\d{1,6})(?!\s+\d+\s+R)\b")]
+    private static partial Regex HeightKey();
+
+    [GeneratedRegex(@"/Length\s+(\d{1,9})(?!\s+\d+\s+R)\b")]
+    private static partial Regex LengthKey();
 }

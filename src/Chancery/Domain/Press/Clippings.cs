@@ -37,25 +37,20 @@ public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clo
             if (IsPdf(bytes))
             {
                 CheckPdf(bytes);
-                var (picture, text) = await ClippingPdf.ReadAsync(bytes, logger, ct);
                 (int Width, int Height)? size = null;
-                if (picture is not null)
+                if (ClippingPdf.ScannedPage(bytes) is { } picture)
                 {
                     try
                     {
                         size = await WritePictureAsync(article, version, new MemoryStream(picture), ct);
                     }
-                    catch (DomainException)
+                    catch (DomainException e) when (e.Kind != DomainErrorKind.Conflict)
                     {
-                        // A picture in it that the photo checks refuse (too large, an unusual format): the PDF alone is kept.
+                        // A picture in it that the photo checks refuse (damaged, too many pixels): the PDF alone is kept.
                     }
                 }
                 await store.WriteAsync(PressArticle.ClippingKey(article.MissionId, article.Id, version, Pdf), bytes, ct);
                 (article.Clipping, article.ClippingWidth, article.ClippingHeight) = (ClippingKind.Pdf, size?.Width, size?.Height);
-                if (article.TextCopy is null && text is not null)
-                {
-                    article.TextCopy = Text.Truncate(text, PressRules.TextCopyLength);
-                }
             }
             else
             {
@@ -68,9 +63,10 @@ public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clo
             }
             article.ClippingVersion = version;
             article.UpdatedAt = clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
+            // Not cancelled once the files are written: a commit that went through must not have its files removed below.
+            await db.SaveChangesAsync(CancellationToken.None);
         }
-        catch (Exception e) when (e is DomainException or DbUpdateException or OperationCanceledException)
+        catch (Exception e)
         {
             // Nothing of a refused or lost upload stays behind; the row still names the files it had.
             await DeleteFilesAsync(article.MissionId, article.Id, version);

@@ -93,14 +93,29 @@ public sealed class PressArchive(ChanceryDb db, TimeProvider clock, Clippings cl
     public async Task UpdateAsync(PressArticle article, PressInput input, CancellationToken ct = default)
     {
         await ApplyAsync(article, input, ct);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
     }
 
     public async Task DeleteAsync(PressArticle article, CancellationToken ct = default)
     {
         db.PressArticles.Remove(article);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         await clippings.DeleteFilesAsync(article.MissionId, article.Id, article.ClippingVersion);
+    }
+
+    // A clipping uploaded between reading the article and saving it changes the files the row names (its version
+    // is checked on save): the change is refused rather than made over it.
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("A new clipping was uploaded for this article at the same moment, so nothing was saved: read it again and redo your step.",
+                kind: DomainErrorKind.Conflict);
+        }
     }
 
     private async Task ApplyAsync(PressArticle a, PressInput input, CancellationToken ct)

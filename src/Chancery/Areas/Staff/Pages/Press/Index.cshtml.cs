@@ -46,7 +46,7 @@ public sealed class IndexModel(PressArchive archive, MissionScope scope, Chancer
         ByCountry = [.. counts.GroupBy(a => a.Country ?? "—").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Take(12).Select(g => (g.Key, g.Count()))];
         Articles = await found.Take(200).ToListAsync(ct);
         var mission = scope.Current!.MissionId;
-        Events = [.. (await db.Events.AsNoTracking().Where(e => e.MissionId == mission).OrderByDescending(e => e.StartsAtLocal).Take(100)
+        Events = [.. (await db.Events.AsNoTracking().Where(e => e.MissionId == mission).OrderByDescending(e => e.Id == EventId).ThenByDescending(e => e.StartsAtLocal).Take(100)
             .Select(e => new { e.Id, e.Title, e.StartsAtLocal }).ToListAsync(ct)).Select(e => (e.Id, e.Title, e.StartsAtLocal))];
     }
 }

@@ -10,7 +10,7 @@ namespace Chancery.Areas.Staff.Pages.Press;
 
 /// <summary>
 /// The press review for the ambassador's morning: the articles the archive's filters find (the last seven days when
-/// none is set), oldest first, each with its source, titles, summary and clipping, ready to print or save as PDF.
+/// none is set), oldest first (undated last), each with its source, titles, summary and clipping, ready to print or save as PDF.
 /// </summary>
 public sealed class ReviewModel(ChanceryDb db, PressArchive archive, MissionScope scope, TimeProvider clock) : PageModel
 {
@@ -41,7 +41,7 @@ public sealed class ReviewModel(ChanceryDb db, PressArchive archive, MissionScop
         }
         var found = archive.Search(new PressFilter(Q, Country, Language, null, Tag, EventId, From, To)).Where(a => a.MissionId == missionId);
         Total = await found.CountAsync(ct);
-        Articles = await found.OrderBy(a => a.PublishedOn).ThenBy(a => a.Id).Take(MaxArticles).ToListAsync(ct);
+        Articles = await found.OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id).Take(MaxArticles).ToListAsync(ct);
         Period = (From, To) switch
         {
             ({ } f, { } t) when f == t => Day(f),

@@ -2,9 +2,18 @@ using System.Text;
 
 namespace Chancery.Tests.Press;
 
-/// <summary>PDFs written byte by byte as a scanner or a word processor writes them, with a true cross-reference table.</summary>
-internal static class TestPdfs
+/// <summary>Clippings for tests: a plain scan as a JPEG, and PDFs written byte by byte as a scanner writes them, with a true cross-reference table.</summary>
+internal static class TestClippings
 {
+    /// <summary>A blank scan of a page, <paramref name="width"/> by <paramref name="height"/>, as a JPEG.</summary>
+    public static byte[] Jpeg(int width, int height)
+    {
+        using var scan = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgb24>(width, height);
+        using var jpeg = new MemoryStream();
+        SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(scan, jpeg);
+        return jpeg.ToArray();
+    }
+
     /// <summary>A page that is one scanned picture (a JPEG, DCTDecode) over the whole page, and a line of text on it.</summary>
     public static byte[] Scanned(byte[] jpeg, int width, int height, string text)
     {
