@@ -43,7 +43,7 @@ public sealed class PressBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await page.GetByLabel("Country").FillAsync("China");
         await page.GetByLabel("Title translated").FillAsync("The Embassy of Azerbaijan in China holds a commemoration");
         await page.GetByLabel("Topics, separated by commas").FillAsync("commemoration, exhibition");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await page.GetByLabel("Topics, separated by commas").PressAsync("Enter"); // Enter saves, it does not read the page again
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("add its clipping");
 
         await page.Locator("input[type=file][name=file]").SetInputFilesAsync(new FilePayload { Name = "clipping.png", MimeType = "image/png", Buffer = Clipping() });
@@ -69,6 +69,16 @@ public sealed class PressBrowserTests(BrowserFixture fixture) : IClassFixture<Br
             await Layout.AssertNoSidewaysScrollAsync(list);
             await ScreenshotAsync(list, $"press-list-{(phone ? "phone" : "desktop")}");
         }
+
+        // Several links at once: the one already kept is not added twice, a bad one says why.
+        await page.GotoAsync("/staff/press/links");
+        await page.GetByLabel("Links, one per line").FillAsync($"{address}/article\nnot a link");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Read them and add them" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Already in the archive");
+        await Accessibility.AssertNoViolationsAsync(page);
+        await Layout.AssertNoSidewaysScrollAsync(page);
+        await ScreenshotAsync(page, "press-links");
 
         // The morning's press review, for the ambassador: the article with its clipping, to print.
         await page.GotoAsync("/staff/press/review?from=2024-02-01&to=2024-02-29");

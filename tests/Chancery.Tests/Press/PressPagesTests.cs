@@ -65,7 +65,7 @@ public sealed class PressPagesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_article_is_tied_to_the_events_it_is_about_on_its_page_and_found_by_them()
+    public async Task An_article_is_tied_to_the_events_and_people_it_is_about_on_its_page_and_found_by_them()
     {
         var admin = await _app.ApiClientAsync(await _app.CreateUserAsync(_mission.Id, MissionRole.Admin));
         var e = (await (await admin.PostAsJsonAsync("/api/events", new { title = "National Day", startsAt = "2027-05-28T18:00", timeZone = "UTC", venue = "Residence" }))
@@ -79,6 +79,21 @@ public sealed class PressPagesTests : IAsyncLifetime
         Assert.Equal([e], (await _api.GetFromJsonAsync<JsonElement>($"/api/press/{article}")).GetProperty("eventIds").EnumerateArray().Select(x => x.GetString()));
         var page = await session.GetPageAsync($"/staff/press/edit/{article}");
         Assert.True(page.QuerySelector($"input[name='Input.EventIds'][value='{e}']")!.HasAttribute("checked"));
+
+        // The people it concerns: found in the directory in their own script, ticked, and the article shows on their page.
+        var person = (await (await admin.PostAsJsonAsync("/api/contacts", new { firstName = "Zoltán", lastName = "Kovács" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var other = await _app.CreateMissionAsync($"Other {Guid.NewGuid():N}");
+        var otherAdmin = await _app.ApiClientAsync(await _app.CreateUserAsync(other.Id, MissionRole.Admin));
+        (await otherAdmin.PostAsJsonAsync("/api/contacts", new { firstName = "Zoltán", lastName = "Kovács (theirs)" })).EnsureSuccessStatusCode();
+        var search = await StaffSession.ReadAsync(await session.SubmitAsync($"/staff/press/edit/{article}", "#article-form", new() { ["Input.People"] = "kovacs" }, submitter: "FindPeople"));
+        var offered = search.QuerySelectorAll("input[name='Input.ContactIds']").Select(i => i.GetAttribute("value")).ToList();
+        Assert.Equal([person], offered); // another mission's namesake is not offered
+        Assert.True(search.QuerySelector($"input[name='Input.EventIds'][value='{e}']")!.HasAttribute("checked")); // the form kept what it had
+        var linked = await session.SubmitAsync($"/staff/press/edit/{article}", "#article-form", new() { ["Input.ContactIds"] = person }, submitter: "Save");
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        Assert.Equal([person], (await _api.GetFromJsonAsync<JsonElement>($"/api/press/{article}")).GetProperty("contactIds").EnumerateArray().Select(x => x.GetString()));
+        var profile = await session.GetPageAsync($"/staff/contacts/{person}");
+        Assert.Equal("国庆招待会", profile.QuerySelector("#press-title + ul a")!.TextContent);
 
         var found = await session.GetPageAsync($"/staff/press?eventId={e}");
         Assert.Equal(["国庆招待会"], found.QuerySelectorAll("tbody tr td a").Select(a => a.TextContent.Trim()).Where(t => t.Length > 0).Take(1));

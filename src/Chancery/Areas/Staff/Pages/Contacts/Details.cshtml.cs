@@ -7,12 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Contacts;
 
-public sealed class DetailsModel(ContactDirectory directory, MissionScope scope) : PageModel
+public sealed class DetailsModel(ContactDirectory directory, MissionScope scope, Chancery.Data.ChanceryDb db) : PageModel
 {
     public Contact Person { get; private set; } = null!;
     /// <summary>Events still ahead that have the person on their guest list: erasing them is then worth a second thought.</summary>
     public IReadOnlyList<string> UpcomingEvents { get; private set; } = [];
     public bool CanChange => scope.Current is { } c && scope.Can(c.MissionId, MissionRole.Protocol);
+    /// <summary>Articles of the press archive about the person (for those who keep the archive), newest first.</summary>
+    public IReadOnlyList<Domain.Press.PressArticle> InThePress { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -22,6 +24,11 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope)
         }
         Person = person;
         UpcomingEvents = await directory.UpcomingEventsOfAsync(id);
+        if (scope.Can(person.MissionId, Domain.Press.PressArchive.Keepers))
+        {
+            InThePress = await db.PressArticles.AsNoTracking().Where(a => a.MissionId == person.MissionId && a.ContactIds.Contains(id))
+                .OrderByDescending(a => a.PublishedOn).Take(50).ToListAsync();
+        }
         return Page();
     }
 

@@ -12,7 +12,7 @@ namespace Chancery.Areas.Staff.Pages.Press;
 /// One article: paste its link and the page's own fields fill the form for you to check; or type them. Its clipping
 /// (a picture or a PDF) is uploaded once it is saved.
 /// </summary>
-public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings clippings, LinkReader reader, MissionScope scope) : PageModel
+public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings clippings, LinkReader reader, MissionScope scope, Domain.Contacts.ContactDirectory directory) : PageModel
 {
     public PressArticle? Article { get; private set; }
     public string? Notice { get; private set; }
@@ -34,7 +34,13 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
         public string? Tags { get; set; }
         public string? TextCopy { get; set; }
         public List<Guid> EventIds { get; set; } = [];
+        public List<Guid> ContactIds { get; set; } = [];
+        /// <summary>Words to find people in the directory by (any script), for <see cref="OnPostFindPeopleAsync"/>.</summary>
+        public string? People { get; set; }
     }
+
+    /// <summary>The people it concerns, and those the last search of the directory found, to tick.</summary>
+    public IReadOnlyList<Domain.Contacts.Contact> People { get; private set; } = [];
 
     /// <summary>The mission's newest events, and any the article is about however old, to tick.</summary>
     public IReadOnlyList<Domain.Events.Event> Events { get; private set; } = [];
@@ -47,8 +53,17 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
         {
             var linked = Input.EventIds;
             var ct = HttpContext.RequestAborted;
-            Events = await db.Events.AsNoTracking().Where(e => e.MissionId == (Article == null ? current.MissionId : Article.MissionId))
+            var missionId = Article == null ? current.MissionId : Article.MissionId;
+            Events = await db.Events.AsNoTracking().Where(e => e.MissionId == missionId)
                 .OrderByDescending(e => linked.Contains(e.Id)).ThenByDescending(e => e.StartsAtLocal).Take(40 + linked.Count).ToListAsync(ct);
+            var ticked = Input.ContactIds;
+            var people = await db.Contacts.AsNoTracking().Where(c => c.MissionId == missionId && c.ErasedAt == null && ticked.Contains(c.Id)).ToListAsync(ct);
+            if (Domain.Contacts.Text.Clean(Input.People) is { } words)
+            {
+                people.AddRange(await directory.Search(new Domain.Contacts.ContactDirectory.Filter(words, MissionId: missionId)).AsNoTracking()
+                    .Where(c => !ticked.Contains(c.Id)).OrderBy(c => c.SortName).Take(20).ToListAsync(ct));
+            }
+            People = people;
         }
     }
 
@@ -70,9 +85,18 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
                 Summary = a.Summary,
                 Tags = string.Join(", ", a.Tags),
                 EventIds = a.EventIds,
+                ContactIds = a.ContactIds,
                 PublishedOn = a.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             };
         }
+        return Page();
+    }
+
+    /// <summary>People of the directory found by <see cref="ArticleForm.People"/>, added to the form to tick (nothing saved).</summary>
+    public async Task<IActionResult> OnPostFindPeopleAsync(Guid? id, CancellationToken ct)
+    {
+        Article = id is { } articleId ? await FindAsync(articleId, ct) : null;
+        ModelState.Clear();
         return Page();
     }
 
@@ -97,6 +121,7 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
                 TranslatedTitle = Input.TranslatedTitle,
                 Tags = Input.Tags,
                 EventIds = Input.EventIds,
+                ContactIds = Input.ContactIds,
             };
             ModelState.Clear();
             Notice = "Read from the page: check each field, add the country, a translation and topics, then save.";
@@ -111,13 +136,13 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
     public async Task<IActionResult> OnPostSaveAsync(Guid? id, CancellationToken ct)
     {
         var input = new PressInput(Input.Outlet, Input.Country, Input.Language, Input.PublishedOn, Input.Title, Input.TranslatedTitle, Input.Author, Input.Url,
-            Input.Summary, [.. (Input.Tags ?? "").Split(',', ';').Select(t => t.Trim()).Where(t => t.Length > 0)], Input.EventIds, null, Input.TextCopy);
+            Input.Summary, [.. (Input.Tags ?? "").Split(',', ';').Select(t => t.Trim()).Where(t => t.Length > 0)], Input.EventIds, Input.ContactIds, Input.TextCopy);
         try
         {
             if (id is { } articleId)
             {
                 var tracked = await scope.FindAsync(db.PressArticles.AsTracking().Where(a => a.Id == articleId), "article", PressArchive.Keepers, ct);
-                await archive.UpdateAsync(tracked, input, ct); // its people (the form has none) are kept
+                await archive.UpdateAsync(tracked, input, ct);
                 TempData["Notice"] = "Saved.";
                 return Redirect($"/staff/press/edit/{articleId}");
             }
