@@ -50,6 +50,12 @@ public sealed class PressBrowserTests(BrowserFixture fixture) : IClassFixture<Br
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload the clipping" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("The clipping is kept");
         await page.WaitForFunctionAsync("() => { const i = document.querySelector('section img'); return i && i.complete && i.naturalWidth > 0; }");
+        // Enter in the directory search finds people; it does not save the article.
+        await page.GetByLabel("Find someone in the directory").FillAsync("nobody");
+        await page.GetByLabel("Find someone in the directory").PressAsync("Enter");
+        await page.WaitForLoadStateAsync();
+        await Assertions.Expect(page.GetByLabel("Find someone in the directory")).ToHaveValueAsync("nobody");
+        await Assertions.Expect(page.Locator(".notice")).ToHaveCountAsync(0);
         await Accessibility.AssertNoViolationsAsync(page);
         await Layout.AssertNoSidewaysScrollAsync(page);
         await ScreenshotAsync(page, "press-article-desktop");

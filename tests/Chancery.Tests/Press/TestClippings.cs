@@ -15,14 +15,14 @@ internal static class TestClippings
     }
 
     /// <summary>A page that is one scanned picture (a JPEG, DCTDecode) over the whole page, and a line of text on it.</summary>
-    public static byte[] Scanned(byte[] jpeg, int width, int height, string text)
+    public static byte[] Scanned(byte[] jpeg, int width, int height, string text, string imageParameters = "")
     {
         var content = Encoding.ASCII.GetBytes($"q {width} 0 0 {height} 0 0 cm /Im0 Do Q BT /F1 12 Tf 40 40 Td ({text}) Tj ET");
         return Build(
             Encoding.ASCII.GetBytes("<< /Type /Catalog /Pages 2 0 R >>"),
             Encoding.ASCII.GetBytes("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
             Encoding.ASCII.GetBytes($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width} {height}] /Resources << /XObject << /Im0 4 0 R >> /Font << /F1 6 0 R >> >> /Contents 5 0 R >>"),
-            Stream($"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {jpeg.Length} >>", jpeg),
+            Stream($"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode {imageParameters}/Length {jpeg.Length} >>", jpeg),
             Stream($"<< /Length {content.Length} >>", content),
             Encoding.ASCII.GetBytes("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"));
     }

@@ -113,7 +113,7 @@ public sealed class PressArchive(ChanceryDb db, TimeProvider clock, Clippings cl
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new DomainException("A new clipping was uploaded for this article at the same moment, so nothing was saved: read it again and redo your step.",
+            throw new DomainException("This article was changed or removed at the same moment (a new clipping, perhaps), so nothing was saved: read it again and redo your step.",
                 kind: DomainErrorKind.Conflict);
         }
     }

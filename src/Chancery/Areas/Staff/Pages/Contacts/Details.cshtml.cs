@@ -27,7 +27,7 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope,
         if (scope.Can(person.MissionId, Domain.Press.PressArchive.Keepers))
         {
             InThePress = await db.PressArticles.AsNoTracking().Where(a => a.MissionId == person.MissionId && a.ContactIds.Contains(id))
-                .OrderByDescending(a => a.PublishedOn).Take(50).ToListAsync();
+                .OrderBy(a => a.PublishedOn == null).ThenByDescending(a => a.PublishedOn).Take(50).ToListAsync();
         }
         return Page();
     }

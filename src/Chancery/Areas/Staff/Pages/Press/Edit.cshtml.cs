@@ -151,7 +151,7 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
             TempData["Notice"] = "Saved: add its clipping below.";
             return Redirect($"/staff/press/edit/{article.Id}");
         }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
         {
             ModelState.AddDomainErrors(e);
             Article = id is { } again ? await FindAsync(again, ct) : null;

@@ -17,7 +17,9 @@ namespace Chancery.Areas.Staff.Pages.Press;
 public sealed class LinksModel(ChanceryDb db, PressArchive archive, LinkReader reader, MissionScope scope) : PageModel
 {
     public const int MaxLinks = 25;
-    private const int AtOnce = 4;
+
+    // How many pages the whole server reads at once for this page, however many rounds are pasted at the same time.
+    private static readonly SemaphoreSlim Gate = new(4);
 
     public sealed record Outcome(string Link, Guid? ArticleId, string? Title, string Said, bool Added);
 
@@ -26,6 +28,27 @@ public sealed class LinksModel(ChanceryDb db, PressArchive archive, LinkReader r
     [BindProperty] public string? Tags { get; set; }
 
     public IReadOnlyList<Outcome> Outcomes { get; private set; } = [];
+
+    private async Task<(LinkFields?, string?)> ReadAsync(string line, CancellationToken ct)
+    {
+        await Gate.WaitAsync(ct);
+        try
+        {
+            return (await reader.ReadAsync(line, ct), null);
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        {
+            return (null, string.Join(" ", e.Errors.SelectMany(x => x.Value).DefaultIfEmpty(e.Message)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return (null, "The page could not be read.");
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
 
     public void OnGet()
     {
@@ -43,36 +66,28 @@ public sealed class LinksModel(ChanceryDb db, PressArchive archive, LinkReader r
         var known = await db.PressArticles.AsNoTracking().Where(a => a.MissionId == missionId && a.Url != null && lines.Contains(a.Url))
             .Select(a => new { a.Url, a.Id, a.Title }).ToListAsync(ct);
 
-        // Pages are read a few at a time (each bounded by the reader's own limits); articles are saved one by one after.
-        using var gate = new SemaphoreSlim(AtOnce);
-        var reads = lines.Select(async line =>
+        var tags = (Tags ?? "").Split(',', ';').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
+        if (Domain.Contacts.Text.Clean(Country) is { Length: > PressRules.ShortText } || tags.Count > PressRules.MaxTags || tags.Any(t => t.Length > 60))
+        {
+            ModelState.AddModelError(nameof(Tags), $"The country is at most {PressRules.ShortText} characters; at most {PressRules.MaxTags} topics of 60 characters each.");
+            return Page();
+        }
+
+        // Pages are read a few at a time across the whole server (each within the reader's own limits); each article
+        // is saved as soon as its page is in, in the order pasted, so a round cut short keeps what was read.
+        var reads = lines.Select(line => known.Any(k => k.Url == line) ? Task.FromResult<(LinkFields?, string?)>((null, null)) : ReadAsync(line, ct)).ToList();
+        var outcomes = new List<Outcome>();
+        foreach (var (line, read) in lines.Zip(reads))
         {
             if (known.FirstOrDefault(k => k.Url == line) is { } already)
             {
-                return (line, (LinkFields?)null, (Outcome?)new Outcome(line, already.Id, already.Title, "Already in the archive.", false));
+                outcomes.Add(new Outcome(line, already.Id, already.Title, "Already in the archive.", false));
+                continue;
             }
-            await gate.WaitAsync(ct);
-            try
+            var (fields, problem) = await read;
+            if (fields is null)
             {
-                return (line, await reader.ReadAsync(line, ct), (Outcome?)null);
-            }
-            catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
-            {
-                return (line, null, new Outcome(line, null, null, string.Join(" ", e.Errors.SelectMany(x => x.Value).DefaultIfEmpty(e.Message)), false));
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToList();
-
-        var outcomes = new List<Outcome>();
-        var tags = (Tags ?? "").Split(',', ';').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
-        foreach (var (line, fields, outcome) in await Task.WhenAll(reads))
-        {
-            if (outcome is not null || fields is null)
-            {
-                outcomes.Add(outcome!);
+                outcomes.Add(new Outcome(line, null, null, problem ?? "The page could not be read.", false));
                 continue;
             }
             if (await db.PressArticles.AsNoTracking().FirstOrDefaultAsync(a => a.MissionId == missionId && a.Url == fields.Url, ct) is { } moved)
@@ -87,9 +102,11 @@ public sealed class LinksModel(ChanceryDb db, PressArchive archive, LinkReader r
                     fields.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), fields.Title, null, fields.Author, fields.Url, fields.Summary, tags, null, null, fields.TextCopy), ct);
                 outcomes.Add(new Outcome(line, article.Id, article.Title, fields.PublishedOn is null ? "Added: the page gives no date, add it." : "Added: check it.", true));
             }
-            catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                outcomes.Add(new Outcome(line, null, fields.Title, "Read, not added: " + string.Join(" ", e.Errors.SelectMany(x => x.Value).DefaultIfEmpty(e.Message)), false));
+                // One article that cannot be saved is that line's problem, not the round's.
+                db.ChangeTracker.Clear();
+                outcomes.Add(new Outcome(line, null, fields.Title, "Read, not added: " + (e is DomainException d ? string.Join(" ", d.Errors.SelectMany(x => x.Value).DefaultIfEmpty(d.Message)) : "the archive could not save it; try this link again."), false));
             }
         }
         Outcomes = outcomes;
