@@ -40,7 +40,9 @@ public sealed class DoorBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         var console = WatchConsole(page);
         await SignInAsync(page, await f.App.CreateUserAsync(mission.Id, MissionRole.Door));
         await page.GotoAsync($"/staff/events/{id}/door?station=Main%20door");
-        // A keyboard-wedge scanner types into the focused field and presses Enter.
+        // A keyboard-wedge scanner types into the focused field and presses Enter. (Typed only once the page has put
+        // the focus there: on a loaded machine the first characters once went to the page before it had.)
+        await Assertions.Expect(page.GetByLabel("Code (scan or type)")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(typed);
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForLoadStateAsync();
