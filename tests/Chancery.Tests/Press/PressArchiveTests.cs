@@ -353,6 +353,7 @@ public abstract partial class PressArchiveTests
 
         Assert.Equal(HttpStatusCode.NoContent, (await _press.DeleteAsync($"/api/press/{id}")).StatusCode);
         Assert.Empty(Files());
+        Assert.False(Directory.Exists(Path.Combine(_app.DataFolder, "photos", "press", _mission.Id.ToString("N"), id.Replace("-", "", StringComparison.Ordinal)))); // nor its folders
     }
 }
 

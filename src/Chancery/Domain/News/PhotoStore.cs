@@ -68,9 +68,21 @@ public sealed class FolderPhotoStore : IPhotoStore
     {
         var path = PathOf(key);
         File.Delete(path); // nothing to do when it is not there
-        if (Path.GetDirectoryName(path) is { } folder && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        // The folders the key made, emptied by this, go too (a clipping's version, then its article's), never the root.
+        for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > _root.Length && Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
         {
-            Directory.Delete(folder);
+            if (Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                break;
+            }
+            try
+            {
+                Directory.Delete(folder);
+            }
+            catch (IOException)
+            {
+                break; // something was written into it meanwhile: it stays
+            }
         }
         return Task.CompletedTask;
     }
