@@ -135,9 +135,7 @@ public static class PressApi
     }
 
     private static DateOnly? Day(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text) ? null
-        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d) ? d
-        : throw new DomainException($"'{text}' is not a date such as 2024-02-26.", field);
+        string.IsNullOrWhiteSpace(text) ? null : PressRules.Day(text) ?? throw new DomainException(PressRules.NotADay(text), field);
 
     private static PressInput Input(ArticleBody b) =>
         new(b.Outlet, b.Country, b.Language, b.PublishedOn, b.Title, b.TranslatedTitle, b.Author, b.Url, b.Summary, b.Tags, b.EventIds, b.ContactIds, b.TextCopy);

@@ -41,6 +41,9 @@ public sealed class DomainException : Exception
     /// <summary>Messages by field; empty when the refusal is about the request as a whole.</summary>
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 
+    /// <summary>Every message of the refusal in one line (its fields' messages, else its own), for a notice or a row that has no fields to place them by.</summary>
+    public string Said => Errors.Count > 0 ? string.Join(" ", Errors.SelectMany(x => x.Value)) : Message;
+
     /// <summary>The field of a single-field refusal.</summary>
     public string? Field => Errors.Count == 1 ? Errors.Keys.First() : null;
 

@@ -149,13 +149,10 @@ public sealed class PressArchive(ChanceryDb db, TimeProvider clock, Clippings cl
         DateOnly? day = null;
         if (Text.Clean(input.PublishedOn) is { } date)
         {
-            if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            day = PressRules.Day(date);
+            if (day is null)
             {
-                day = d;
-            }
-            else
-            {
-                errors["PublishedOn"] = [$"'{date}' is not a date such as 2024-02-26."];
+                errors["PublishedOn"] = [PressRules.NotADay(date)];
             }
         }
         // Lists left out (null) keep what the article had; an empty list empties it.

@@ -134,7 +134,7 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photo
         }
         catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
         {
-            TempData["Problem"] = e.Errors.Count > 0 ? string.Join(" ", e.Errors.SelectMany(x => x.Value)) : e.Message;
+            TempData["Problem"] = e.Said;
             return Redirect($"/staff/news/edit/{id}");
         }
     }
@@ -188,7 +188,7 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photo
         catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict or DomainErrorKind.TooLarge
             || (e.Kind == DomainErrorKind.Forbidden && scope.Can(item.MissionId, Newsroom.Writers)))
         {
-            TempData["Problem"] = e.Errors.Count > 0 ? string.Join(" ", e.Errors.SelectMany(x => x.Value)) : e.Message;
+            TempData["Problem"] = e.Said;
         }
         return Redirect($"/staff/news/edit/{id}");
     }

@@ -175,7 +175,7 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
         }
         catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.TooLarge or DomainErrorKind.Conflict)
         {
-            TempData["Problem"] = e.Errors.Count > 0 ? string.Join(" ", e.Errors.SelectMany(x => x.Value)) : e.Message;
+            TempData["Problem"] = e.Said;
         }
         return Redirect($"/staff/press/edit/{id}");
     }

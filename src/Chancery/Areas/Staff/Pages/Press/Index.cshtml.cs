@@ -7,16 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Areas.Staff.Pages.Press;
 
 /// <summary>The press archive: find any article in any script, filter, see the counts by month and country, export.</summary>
-public sealed class IndexModel(PressArchive archive, MissionScope scope, Chancery.Data.ChanceryDb db) : PageModel
+public sealed class IndexModel(PressArchive archive, MissionScope scope, Chancery.Data.ChanceryDb db) : PressFilterPage
 {
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Language { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? EventId { get; set; }
-
     /// <summary>The mission's events to filter by, newest first.</summary>
     public IReadOnlyList<(Guid Id, string Title, DateTime StartsAt)> Events { get; private set; } = [];
 
@@ -30,7 +22,7 @@ public sealed class IndexModel(PressArchive archive, MissionScope scope, Chancer
     private IQueryable<PressArticle> Found()
     {
         var mission = scope.Current!.MissionId;
-        return archive.Search(new PressFilter(Q, Country, Language, null, Tag, EventId, From, To)).Where(a => a.MissionId == mission);
+        return archive.Search(Filter).Where(a => a.MissionId == mission);
     }
 
     public async Task<FileContentResult> OnGetExportAsync(CancellationToken ct) =>

@@ -38,7 +38,7 @@ public sealed class LinksModel(ChanceryDb db, PressArchive archive, LinkReader r
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
         {
-            return (null, string.Join(" ", e.Errors.SelectMany(x => x.Value).DefaultIfEmpty(e.Message)));
+            return (null, e.Said);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -106,7 +106,7 @@ public sealed class LinksModel(ChanceryDb db, PressArchive archive, LinkReader r
             {
                 // One article that cannot be saved is that line's problem, not the round's.
                 db.ChangeTracker.Clear();
-                outcomes.Add(new Outcome(line, null, fields.Title, "Read, not added: " + (e is DomainException d ? string.Join(" ", d.Errors.SelectMany(x => x.Value).DefaultIfEmpty(d.Message)) : "the archive could not save it; try this link again."), false));
+                outcomes.Add(new Outcome(line, null, fields.Title, "Read, not added: " + (e is DomainException d ? d.Said : "the archive could not save it; try this link again."), false));
             }
         }
         Outcomes = outcomes;

@@ -12,17 +12,9 @@ namespace Chancery.Areas.Staff.Pages.Press;
 /// The press review for the ambassador's morning: the articles the archive's filters find (the last seven days when
 /// none is set), oldest first (undated last), each with its source, titles, summary and clipping, ready to print or save as PDF.
 /// </summary>
-public sealed class ReviewModel(ChanceryDb db, PressArchive archive, MissionScope scope, TimeProvider clock) : PageModel
+public sealed class ReviewModel(ChanceryDb db, PressArchive archive, MissionScope scope, TimeProvider clock) : PressFilterPage
 {
     public const int MaxArticles = 200;
-
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Language { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? EventId { get; set; }
 
     public IReadOnlyList<PressArticle> Articles { get; private set; } = [];
     public int Total { get; private set; }
@@ -34,12 +26,12 @@ public sealed class ReviewModel(ChanceryDb db, PressArchive archive, MissionScop
         var missionId = scope.Current!.MissionId;
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == missionId, ct);
         Mission = mission.Name;
-        if (Q is null && Country is null && Language is null && Tag is null && From is null && To is null && EventId is null)
+        if (Unfiltered)
         {
             var today = DateOnly.FromDateTime(Domain.News.PublicNews.Local(clock.GetUtcNow(), mission));
             (From, To) = (today.AddDays(-6), today);
         }
-        var found = archive.Search(new PressFilter(Q, Country, Language, null, Tag, EventId, From, To)).Where(a => a.MissionId == missionId);
+        var found = archive.Search(Filter).Where(a => a.MissionId == missionId);
         Total = await found.CountAsync(ct);
         Articles = await found.OrderBy(a => a.PublishedOn == null).ThenBy(a => a.PublishedOn).ThenBy(a => a.Id).Take(MaxArticles).ToListAsync(ct);
         Period = (From, To) switch
