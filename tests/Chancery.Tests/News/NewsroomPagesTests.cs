@@ -30,7 +30,7 @@ public sealed class NewsroomPagesTests : IAsyncLifetime
         var article = (await (await api.PostAsJsonAsync("/api/press", new { outlet = "Le Quotidien", title = "L'Ambassade" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var exhibition = (await (await api.PostAsJsonAsync("/api/press/exhibitions", new { language = "en", titles = new { en = "In the press" } })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         string[] pages = ["/staff/news", $"/staff/news/edit/{item}", "/staff/news/templates?language=fr", "/staff/press", $"/staff/press/edit/{article}", "/staff/press/review",
-            "/staff/press/exhibitions", $"/staff/press/exhibitions/{exhibition}", $"/staff/press/exhibitions/{exhibition}/slideshow", $"/staff/press/exhibitions/{exhibition}/posters?paper=a3"];
+            "/staff/press/links", "/staff/press/exhibitions", $"/staff/press/exhibitions/{exhibition}", $"/staff/press/exhibitions/{exhibition}/slideshow", $"/staff/press/exhibitions/{exhibition}/posters?paper=a3"];
 
         using var press = await StaffSession.SignInAsync(_app, pressEmail);
         foreach (var page in pages)
