@@ -29,7 +29,7 @@ public sealed class RsvpBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
             startsAt = $"{day:yyyy-MM-dd}T18:00",
             timeZone = "Asia/Shanghai",
             venue = "Residence of the Ambassador",
-            hosts = "The Ambassador of Finland and Mrs Virtanen",
+            hosts = "The Ambassador of Finland",
             rsvpBy = $"{day.AddDays(-10):yyyy-MM-dd}",
             dressCode = "Lounge suit",
             languages = (string[])["en", "zh", "ar"],
@@ -74,7 +74,7 @@ public sealed class RsvpBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Button, new() { Name = "提交回复" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("谢谢");
         await Assertions.Expect(page.Locator(".door-pass img")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".typed-code")).ToContainTextAsync("Code: ");
+        await Assertions.Expect(page.Locator(".typed-code")).ToContainTextAsync("入场码：");
         await Layout.AssertNoSidewaysScrollAsync(page);
         await Accessibility.AssertNoViolationsAsync(page);
         await ScreenshotAsync(page, "rsvp-phone-zh-accepted");

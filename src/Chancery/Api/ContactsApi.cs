@@ -20,14 +20,15 @@ public static class ContactsApi
         string? Position, string? DiplomaticRank, string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone,
         string? Language, string? Category, IReadOnlyList<string> Tags, string? LatinName, Guid MissionId,
         string? ArrivalNotified, int? NotifiedOrder, int? ManualRank, bool HeadOfOrganization,
-        string? NameOrder, string? SpouseHonorific, string? SpouseFirstName, string? SpouseLastName, bool NotNamedPublicly);
+        string? NameOrder, string? SpouseHonorific, string? SpouseFirstName, string? SpouseLastName, bool NotNamedPublicly,
+        string? Gender);
     public sealed record OrganizationRef(string? Name, string? Type, string? Country);
     public sealed record ContactBody(
         string? Honorific, string? FirstName, string? LastName, OrganizationRef? Organization, string? Position, string? DiplomaticRank,
         string? HeadOfMissionClass, string? CredentialsPresented, string? Email, string? Phone, string? Language, string? Category,
         List<string>? Tags, string? LatinName, string? SpouseHonorific, string? SpouseFirstName, string? SpouseLastName, string? Notes, Guid? MissionId,
         string? ArrivalNotified = null, int? NotifiedOrder = null, int? ManualRank = null, bool? HeadOfOrganization = null, string? NameOrder = null,
-        bool? NotNamedPublicly = null);
+        bool? NotNamedPublicly = null, string? Gender = null);
     public sealed record ImportResponse(int Created, int Updated, int Unchanged, IReadOnlyList<ImportError> Errors,
         IReadOnlyList<string> Warnings, IReadOnlyList<string> NewOrganizations, IReadOnlyList<string> NewCategories);
 
@@ -57,7 +58,8 @@ public static class ContactsApi
         c.CredentialsPresented?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
         c.Email, c.Phone, c.Language, c.Category?.Name, c.Tags, c.LatinName, c.MissionId,
         c.ArrivalNotified?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture), c.NotifiedOrder, c.ManualRank, c.HeadsInternationalOrganization,
-        c.NameOrder?.ToString(), c.SpouseHonorific, c.SpouseFirstName, c.SpouseLastName, c.NotNamedPublicly);
+        c.NameOrder?.ToString(), c.SpouseHonorific, c.SpouseFirstName, c.SpouseLastName, c.NotNamedPublicly,
+        c.Gender?.ToString());
 
     private static ContactInput ToInput(ContactBody b) => new()
     {
@@ -132,6 +134,8 @@ public static class ContactsApi
             input.NotNamedPublicly = body.NotNamedPublicly ?? existing?.NotNamedPublicly ?? false;
             // Likewise nameOrder; "" sets it back to the order the name's script and language give.
             input.NameOrder = body.NameOrder ?? existing?.NameOrder?.ToString();
+            // And gender: "" reads it from the honorific again.
+            input.Gender = body.Gender ?? existing?.Gender?.ToString();
             return await directory.SaveAsync(missionId, existing, input);
         }
         catch (Domain.DomainException e) when (e.Errors.Keys.Any(BodyNames.ContainsKey))

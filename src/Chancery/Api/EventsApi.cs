@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Events;
+using Chancery.Domain.Invitations;
 using Chancery.Domain.Missions;
 using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,14 +13,23 @@ namespace Chancery.Api;
 /// <summary>API.md "Events": events and their programme. Admin and Protocol change; every role reads.</summary>
 public static class EventsApi
 {
+    /// <param name="Hosts">
+    /// API.md: the hosts as contact ids, in order (<c>[]</c> for the office). A string is taken as before hosts were
+    /// people: the words that say who invites, in the event's first language (now <paramref name="HostWords"/>).
+    /// </param>
     public sealed record EventBody(string? Title, string? Kind, string? StartsAt, string? TimeZone, string? Venue, int? Capacity,
-        string? DressCode, string? RsvpBy, string? Address, string? Hosts, string? Description, string? Status, Guid? MissionId,
-        List<string>? Languages = null, string? EndsAt = null, bool? RegretsOnly = null);
+        string? DressCode, string? RsvpBy, string? Address, JsonElement? Hosts, string? Description, string? Status, Guid? MissionId,
+        List<string>? Languages = null, string? EndsAt = null, bool? RegretsOnly = null, string? HostWords = null);
     public sealed record EventDto(Guid Id, string Title, string Kind, string StartsAt, string TimeZone, DateTimeOffset StartsAtUtc, string Venue,
-        int? Capacity, string? DressCode, string? RsvpBy, string? Address, string? Hosts, string? Description, string Status, Guid MissionId,
-        IReadOnlyList<string> Languages, string? EndsAt, bool RegretsOnly);
-    public sealed record ProgrammeBody(string? StartsAt, string? Title, string? Speaker, string? Place, int? DurationMinutes, Guid? SpeakerContactId);
-    public sealed record ProgrammeDto(Guid Id, string? StartsAt, string Title, string? Speaker, string? Place, int? DurationMinutes, int Order, Guid? SpeakerContactId);
+        int? Capacity, string? DressCode, string? RsvpBy, string? Address, IReadOnlyList<Guid> Hosts, string? Description, string Status, Guid MissionId,
+        IReadOnlyList<string> Languages, string? EndsAt, bool RegretsOnly, string? HostWords);
+    public sealed record ProgrammeBody(string? StartsAt, string? Title, string? Speaker, string? Place, int? DurationMinutes, Guid? SpeakerContactId,
+        Dictionary<string, string>? Titles = null);
+    public sealed record ProgrammeDto(Guid Id, string? StartsAt, string Title, string? Speaker, string? Place, int? DurationMinutes, int Order, Guid? SpeakerContactId,
+        IReadOnlyDictionary<string, string> Titles);
+    public sealed record TextBody(string? Title, string? Hosts, string? Occasion, string? Venue, string? DressCode);
+    /// <summary>The words as stored for the language (null where the office wrote none), and the fields still to write.</summary>
+    public sealed record TextDto(string Language, string? Title, string? Hosts, string? Occasion, string? Venue, string? DressCode, IReadOnlyList<string> Missing);
 
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
@@ -29,17 +40,20 @@ public static class EventsApi
         events.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.Protocol);
         events.MapPost("/{id:guid}/programme", AddProgrammeItemAsync).RequireAuthorization(Policies.Protocol);
         events.MapGet("/{id:guid}/programme", ProgrammeAsync).WithSummary("The run of show, in order");
+        events.MapGet("/{id:guid}/texts/{language}", TextAsync).WithSummary("The event's words in one of its languages");
+        events.MapPut("/{id:guid}/texts/{language}", SaveTextAsync).RequireAuthorization(Policies.Protocol)
+            .WithSummary("Write the event's words in one of its languages; a field left out keeps its value, \"\" clears it");
         return api;
     }
 
     private static EventDto ToDto(Event e) => new(e.Id, e.Title, e.Kind.ToString(), EventSchedule.Format(e.StartsAtLocal), e.TimeZone, e.StartsAtUtc,
-        e.Venue, e.Capacity, e.DressCode, e.RsvpByLocal is { } r ? EventSchedule.Format(r) : null, e.Address, e.Hosts, e.Description, e.Status.ToString(), e.MissionId,
-        e.Languages, e.EndsAtLocal is { } end ? EventSchedule.Format(end) : null, e.RegretsOnly);
+        e.Venue, e.Capacity, e.DressCode, e.RsvpByLocal is { } r ? EventSchedule.Format(r) : null, e.Address, e.HostIds, e.Description, e.Status.ToString(), e.MissionId,
+        e.Languages, e.EndsAtLocal is { } end ? EventSchedule.Format(end) : null, e.RegretsOnly, e.Hosts);
 
     private static ProgrammeDto ToDto(ProgrammeItem p) =>
-        new(p.Id, p.StartsAtLocal is { } s ? EventSchedule.Format(s) : null, p.Title, p.Speaker, p.Place, p.DurationMinutes, p.SortOrder, p.SpeakerContactId);
+        new(p.Id, p.StartsAtLocal is { } s ? EventSchedule.Format(s) : null, p.Title, p.Speaker, p.Place, p.DurationMinutes, p.SortOrder, p.SpeakerContactId, p.Titles);
 
-    private static EventInput ToInput(EventBody b) => new()
+    private static EventInput ToInput(EventBody b, Event? existing) => new()
     {
         Title = b.Title,
         Kind = b.Kind,
@@ -50,13 +64,17 @@ public static class EventsApi
         Capacity = b.Capacity,
         DressCode = b.DressCode,
         RsvpBy = b.RsvpBy,
-        Hosts = b.Hosts,
+        Hosts = b.Hosts is { ValueKind: JsonValueKind.String } words ? words.GetString() : b.HostWords ?? (b.Hosts is null ? existing?.Hosts : null),
+        HostIds = b.Hosts is { ValueKind: JsonValueKind.Array } ids ? HostIds(ids) : null,
         Description = b.Description,
         Status = b.Status,
         Languages = b.Languages,
         EndsAt = b.EndsAt,
         RegretsOnly = b.RegretsOnly,
     };
+
+    private static List<Guid> HostIds(JsonElement ids) => [.. ids.EnumerateArray().Select(id => id.ValueKind == JsonValueKind.String && Guid.TryParse(id.GetString(), out var g) ? g
+        : throw new Domain.DomainException($"'{id}' is not a contact id; hosts are the ids of people in the directory.", "hosts"))];
 
     private static async Task<Ok<List<EventDto>>> ListAsync(ChanceryDb db, int? limit, int? offset)
     {
@@ -72,7 +90,7 @@ public static class EventsApi
         {
             return TypedResults.Forbid();
         }
-        var e = await editing.CreateAsync(missionId, ToInput(body));
+        var e = await editing.CreateAsync(missionId, ToInput(body, null));
         return TypedResults.Created($"/api/events/{e.Id}", ToDto(e));
     }
 
@@ -82,7 +100,7 @@ public static class EventsApi
     private static async Task<Ok<EventDto>> UpdateAsync(Guid id, EventBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
     {
         var e = await scope.FindAsync(db.Events.AsTracking().Where(e => e.Id == id), "event", Planners);
-        await editing.UpdateAsync(e, ToInput(body));
+        await editing.UpdateAsync(e, ToInput(body, e));
         return TypedResults.Ok(ToDto(e));
     }
 
@@ -97,6 +115,7 @@ public static class EventsApi
             SpeakerContactId = body.SpeakerContactId,
             Place = body.Place,
             DurationMinutes = body.DurationMinutes,
+            Titles = body.Titles,
         };
         var item = await editing.AddItemAsync(e, input);
         return TypedResults.Created($"/api/events/{id}/programme", ToDto(item));
@@ -108,4 +127,32 @@ public static class EventsApi
         var items = await db.ProgrammeItems.Where(p => p.EventId == id).OrderBy(p => p.SortOrder).ToListAsync();
         return TypedResults.Ok(items.Select(ToDto).ToList());
     }
+
+    private static async Task<Ok<TextDto>> TextAsync(Guid id, string language, ChanceryDb db, MissionScope scope)
+    {
+        var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", []);
+        var mission = await db.Missions.FirstAsync(m => m.Id == e.MissionId);
+        var tag = InvitationLanguages.Of(e, mission).FirstOrDefault(l => string.Equals(l, language, StringComparison.OrdinalIgnoreCase))
+            ?? throw Domain.DomainException.NotFound($"language '{language}' for this event");
+        var own = await db.InvitationTexts.FirstOrDefaultAsync(t => t.EventId == id && t.Language == tag);
+        return TypedResults.Ok(ToDto(tag, own, EventWords.For(e, await EventVoice.OfAsync(db, e, mission), own, tag)));
+    }
+
+    private static async Task<Ok<TextDto>> SaveTextAsync(Guid id, string language, TextBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
+    {
+        var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", Planners);
+        var mission = await db.Missions.FirstAsync(m => m.Id == e.MissionId);
+        var own = await editing.SaveTextAsync(e, mission, language, new EventTextInput
+        {
+            Title = body.Title,
+            Hosts = body.Hosts,
+            Occasion = body.Occasion,
+            Venue = body.Venue,
+            DressCode = body.DressCode,
+        });
+        return TypedResults.Ok(ToDto(own.Language, own, EventWords.For(e, await EventVoice.OfAsync(db, e, mission), own, own.Language)));
+    }
+
+    private static TextDto ToDto(string language, InvitationText? own, LocalWords words) =>
+        new(language, own?.Title, own?.Hosts, own?.Occasion, own?.Venue, own?.DressCode, words.Missing);
 }

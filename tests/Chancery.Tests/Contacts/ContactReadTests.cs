@@ -24,6 +24,7 @@ public abstract class ContactReadTests(TestApp app)
             lastName = "王",
             latinName = "Wang Ming",
             nameOrder = "FamilyFirst",
+            gender = "Male",
             organization = new { name = "Embassy of the People's Republic of China", type = "Embassy", country = "China" },
             position = "Ambassador Extraordinary and Plenipotentiary",
             diplomaticRank = "Ambassador",

@@ -72,8 +72,13 @@ public abstract class MigrationTests(string provider) : IAsyncLifetime
         await db.Database.ExecuteSqlRawAsync(provider == DatabaseSetup.Postgres
             ? """INSERT INTO "Events" ("Id", "MissionId", "Title", "Kind", "StartsAtLocal", "TimeZone", "StartsAtUtc", "Venue", "Status", "CreatedAt") VALUES ({0}::uuid, {1}::uuid, 'Reception', 'Reception', '2026-01-01 18:00', 'UTC', now(), 'Residence', 'Draft', now())"""
             : """INSERT INTO "Events" ("Id", "MissionId", "Title", "Kind", "StartsAtLocal", "TimeZone", "StartsAtUtc", "Venue", "Status", "CreatedAt") VALUES ({0}, {1}, 'Reception', 'Reception', '2026-01-01 18:00:00', 'UTC', 0, 'Residence', 'Draft', 0)""", eventId, missionOfEvent);
-        db.Add(lostSpeaker);
-        await db.SaveChangesAsync();
+        // The item in the table as it was then, too (today's model has the titles per language it lacked).
+        var (itemId, speakerId) = provider == DatabaseSetup.Postgres ? (lostSpeaker.Id.ToString(), lostSpeaker.SpeakerContactId!.Value.ToString())
+            : (lostSpeaker.Id.ToString().ToUpperInvariant(), lostSpeaker.SpeakerContactId!.Value.ToString().ToUpperInvariant());
+        await db.Database.ExecuteSqlRawAsync(provider == DatabaseSetup.Postgres
+            ? """INSERT INTO "ProgrammeItems" ("Id", "MissionId", "EventId", "Title", "SpeakerContactId", "SortOrder") VALUES ({0}::uuid, {1}::uuid, {2}::uuid, 'Address', {3}::uuid, 0)"""
+            : """INSERT INTO "ProgrammeItems" ("Id", "MissionId", "EventId", "Title", "SpeakerContactId", "SortOrder") VALUES ({0}, {1}, {2}, 'Address', {3}, 0)""",
+            itemId, missionOfEvent, eventId, speakerId);
         // The person in the table as it was then (today's model has columns it lacked).
         // Two of them, the same name with no e-mail: two people, or one doubled, as the directory then allowed.
         var namesake = Guid.CreateVersion7();

@@ -49,7 +49,7 @@ public sealed class InvitationsPageTests(InvitationsPageTests.App app) : IClassF
             startsAt = $"{app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(60):yyyy-MM-dd}T15:00",
             timeZone = "Asia/Shanghai",
             venue = "Residence",
-            hosts = "The Ambassador of Finland and Mrs Virtanen",
+            hosts = "The Ambassador of Finland",
             languages = (string[])["en", "zh"],
         })).Content.ReadFromJsonAsync<JsonElement>();
         var id = e.GetProperty("id").GetString()!;
@@ -72,12 +72,14 @@ public sealed class InvitationsPageTests(InvitationsPageTests.App app) : IClassF
         var wang = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "wang.wei@china.example.org").Select(g => g.Id).SingleAsync());
         var preview = await session.Client.GetStringAsync($"/staff/events/{id}/invitations?preview={wang}");
         Assert.Contains("<html lang=\"zh\"", preview);
-        Assert.Contains("芬兰驻华大使及夫人敬请王伟阁下出席国庆招待会", preview);
+        // The host signs a Chinese card (落款) rather than speaking in it (docs/wording.md, "Chinese").
+        Assert.Contains("举行国庆招待会，敬请王伟阁下光临", preview);
+        Assert.Contains("芬兰驻华大使及夫人</p>", preview);
         Assert.Contains("data:image/png;base64,", preview);
         Assert.Equal(HttpStatusCode.NotFound, (await session.Client.GetAsync($"/staff/events/{id}/invitations?preview={Guid.NewGuid()}")).StatusCode);
 
-        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", []);
-        var again = await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", []);
+        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", new() { ["confirmed"] = "true" });
+        var again = await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", new() { ["confirmed"] = "true" });
         var after = await session.GetPageAsync(again.Headers.Location!.ToString());
         Assert.Contains("0 invitations on their way; 10 invited before", after.QuerySelector(".notice")!.TextContent);
         Assert.Equal(10, await app.WithDbAsync(db => db.OutboxMessages.IgnoreQueryFilters().CountAsync(m => m.DedupKey.StartsWith("invitation:") && db.Guests.IgnoreQueryFilters().Any(g => g.Id == m.AboutId && g.EventId == Guid.Parse(id)))));
@@ -89,7 +91,7 @@ public sealed class InvitationsPageTests(InvitationsPageTests.App app) : IClassF
     {
         var (email, id, _, api) = await EventAsync();
         using var session = await StaffSession.SignInAsync(app, email);
-        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", []);
+        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", new() { ["confirmed"] = "true" });
         var wang = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == "wang.wei@china.example.org").Select(g => g.Id).SingleAsync());
         int Rows(Chancery.Data.ChanceryDb db, Guid guest) => db.OutboxMessages.IgnoreQueryFilters().Count(m => m.AboutId == guest && m.DedupKey.StartsWith("invitation:"));
 
@@ -114,7 +116,7 @@ public sealed class InvitationsPageTests(InvitationsPageTests.App app) : IClassF
     {
         var (email, id, _, _) = await EventAsync();
         using var session = await StaffSession.SignInAsync(app, email);
-        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", []);
+        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", new() { ["confirmed"] = "true" });
         Guid GuestOf(Chancery.Data.ChanceryDb db, string address) => db.Guests.IgnoreQueryFilters().Single(g => g.EventId == Guid.Parse(id) && g.Contact!.Email == address).Id;
         var wang = await app.WithDbAsync(db => Task.FromResult(GuestOf(db, "wang.wei@china.example.org")));
         var olga = await app.WithDbAsync(db => Task.FromResult(GuestOf(db, "olga.ivanova@russia.example.org")));
@@ -157,7 +159,7 @@ public sealed class InvitationsPageTests(InvitationsPageTests.App app) : IClassF
         Assert.Equal(("zh", "ltr"), (card.GetAttribute("lang"), card.GetAttribute("dir")));
         Assert.Contains("&lt;b&gt;Haddad&lt;/b&gt;", card.InnerHtml, StringComparison.Ordinal);
         Assert.StartsWith("data:image/png;base64,", card.QuerySelector("img")!.GetAttribute("src"));
-        Assert.Matches(@"^Code: [A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}$", card.QuerySelector(".typed-code")!.TextContent);
+        Assert.Matches(@"^入场码：[A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}-[A-HJKMNP-TV-Z2-9]{4}$", card.QuerySelector(".typed-code")!.TextContent);
         var link = new Uri(card.QuerySelector(".link")!.TextContent);
         using var guest = StaffSession.Anonymous(app);
         Assert.Equal("zh", (await guest.GetPageAsync(link.AbsolutePath)).DocumentElement.GetAttribute("lang"));
@@ -256,7 +258,7 @@ public sealed class InvitationsPageTests(InvitationsPageTests.App app) : IClassF
         var (wang, rana, nwosu, olga) = (await GuestAsync("wang.wei@china.example.org"), await GuestAsync("rana.alkhatib@jordan.example.org"),
             await GuestAsync("amara.nwosu@who.example.int"), await GuestAsync("olga.ivanova@russia.example.org"));
         using var session = await StaffSession.SignInAsync(app, email);
-        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", []);
+        await session.SubmitAsync($"/staff/events/{id}/invitations", "form[action*='Send']", new() { ["confirmed"] = "true" });
         var deputyContact = (await (await api.PostAsJsonAsync("/api/contacts", new { firstName = "Pavel", lastName = "Deputy", email = "pavel@russia.example.org" }))
             .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 

@@ -26,6 +26,8 @@ public sealed class Contact : IMissionScoped, IErasable
     /// <summary>Family name first or given name first; null for the order the name's script and language give.</summary>
     public NameOrder? NameOrder { get; set; }
     public string? Position { get; set; }
+    /// <summary>Recorded where the honorific does not tell (a "Dr.", a "Prof.", none); see <see cref="GrammaticalGender"/>.</summary>
+    public Gender? Gender { get; set; }
     public string? DiplomaticRank { get; set; }
     public HeadOfMissionClass? HeadOfMissionClass { get; set; }
     /// <summary>Local date and time at which credentials were presented (or arrival notified), as the host records it.</summary>
@@ -79,6 +81,9 @@ public sealed class Contact : IMissionScoped, IErasable
 
     /// <summary>With the honorific: "Prof. 刘敏", "H.E. Ms. Aino Virtanen".</summary>
     public string DisplayName => PersonName.WithHonorific(Honorific, FirstName, LastName, Order);
+
+    /// <summary>The gender recorded, else the one the honorific tells ("Mme", "السيدة", "女士"), else null: not known.</summary>
+    public Gender? GrammaticalGender => Gender ?? Genders.FromHonorific(Honorific);
 
     /// <summary>The name in Latin letters: the one recorded, else the name itself, else a transliteration that says how sure it is.</summary>
     public LatinName Latin => Romanization.Of(this);

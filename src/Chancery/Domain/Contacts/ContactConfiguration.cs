@@ -18,6 +18,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.SetNull);
         e.Property(c => c.HeadOfMissionClass).HasConversion<string>().HasMaxLength(40);
         e.Property(c => c.NameOrder).HasConversion<string>().HasMaxLength(20);
+        e.Property(c => c.Gender).HasConversion<string>().HasMaxLength(10);
         foreach (var name in new[] { nameof(Contact.Honorific), nameof(Contact.SpouseHonorific), nameof(Contact.Language) })
         {
             e.Property(name).HasMaxLength(40);
@@ -32,6 +33,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(c => c.SearchText).HasMaxLength(Contact.SearchTextLength);
         e.Property(c => c.SortName).HasMaxLength(Contact.SortNameLength);
         e.Ignore(c => c.DisplayName);
+        e.Ignore(c => c.GrammaticalGender);
     }
 }
 

@@ -70,7 +70,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
                c.{HeadOfMissionClass}, c.{CredentialsPresented}, c.{ArrivalNotified}, c.{NotifiedOrder}, c.{HeadsInternationalOrganization}, c.{ManualRank},
                c.{Email}, c.{Phone}, c.{Language}, c.{Tags}, c.{SpouseHonorific}, c.{SpouseFirstName}, c.{SpouseLastName},
                c.{OrganizationId}, o.{Organization.Name}, o.{Organization.Type}, o.{Organization.Country},
-               c.{CategoryId}, k.{Category.Name}, c.{NotNamedPublicly}
+               c.{CategoryId}, k.{Category.Name}, c.{NotNamedPublicly}, c.{Gender}
         FROM {table} c
         LEFT JOIN {Organization} o ON o.{Organization.Id} = c.{OrganizationId}
         LEFT JOIN {Category} k ON k.{Category.Id} = c.{CategoryId}
@@ -126,6 +126,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
                 CategoryId = row.IsDBNull(26) ? null : row.GetGuid(26),
                 Category = row.IsDBNull(26) ? null : new Category { Id = row.GetGuid(26), MissionId = missionId, Name = row.GetString(27) },
                 NotNamedPublicly = row.GetBoolean(28),
+                Gender = row.EnumOrNull<Gender>(29),
             };
         }
         finally
@@ -258,6 +259,11 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         {
             Error(nameof(input.NameOrder), $"'{orderText}' {ContactRules.NameOrderMessage}");
         }
+        Gender? gender = null;
+        if (Text.Clean(input.Gender) is { } genderText && (gender = ContactRules.ParseEnum<Gender>(genderText)) is null)
+        {
+            Error(nameof(input.Gender), $"'{genderText}' is not a gender; use Female or Male, or leave it empty to read it from the honorific.");
+        }
         HeadOfMissionClass? hoc = null;
         if (Text.Clean(input.HeadOfMissionClass) is { } hocText && (hoc = ContactRules.ParseEnum<HeadOfMissionClass>(hocText)) is null)
         {
@@ -320,6 +326,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         contact.LatinName = Text.Clean(input.LatinName);
         contact.NameOrder = nameOrder;
         contact.Position = Text.Clean(input.Position);
+        contact.Gender = gender;
         contact.DiplomaticRank = Text.Clean(input.DiplomaticRank);
         contact.HeadOfMissionClass = hoc;
         contact.CredentialsPresented = credentials;
@@ -449,6 +456,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
                 contact.Position,
                 contact.DiplomaticRank,
                 HeadOfMissionClass = contact.HeadOfMissionClass?.ToString(),
+                Gender = contact.Gender?.ToString(),
                 CredentialsPresented = contact.CredentialsPresented?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
                 ArrivalNotified = contact.ArrivalNotified?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
                 contact.NotifiedOrder,
@@ -486,6 +494,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     public async Task EraseAsync(Contact contact, CancellationToken ct = default)
     {
         contact.Honorific = contact.FirstName = contact.LatinName = contact.Position = contact.DiplomaticRank = null;
+        contact.Gender = null;
         contact.Email = contact.Phone = contact.Language = contact.Notes = null;
         contact.SpouseHonorific = contact.SpouseFirstName = contact.SpouseLastName = null;
         contact.CredentialsPresented = contact.ArrivalNotified = null;

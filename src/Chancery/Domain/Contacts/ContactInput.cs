@@ -10,6 +10,8 @@ public sealed class ContactInput
     /// <summary>GivenFirst or FamilyFirst; empty for the order the name's script and language give.</summary>
     public string? NameOrder { get; set; }
     public string? Position { get; set; }
+    /// <summary>Female or Male; empty to read it from the honorific.</summary>
+    public string? Gender { get; set; }
     public string? DiplomaticRank { get; set; }
     public string? HeadOfMissionClass { get; set; }
     public string? CredentialsPresented { get; set; }

@@ -27,3 +27,13 @@ public enum HeadOfMissionClass
     [Display(Name = "Chargé d'affaires a.i.")]
     ChargeDAffairesAdInterim,
 }
+
+/// <summary>
+/// A person's grammatical gender, for wording that agrees with them (a card they host: « qu'elle », تتشرف, the Russian
+/// past tense). Recorded only where the honorific does not tell; see <see cref="Genders"/>.
+/// </summary>
+public enum Gender
+{
+    Female,
+    Male,
+}

@@ -41,7 +41,16 @@ public sealed class Event : IMissionScoped
     public string? DressCode { get; set; }
     /// <summary>The RSVP deadline, on the venue's wall clock.</summary>
     public DateTime? RsvpByLocal { get; set; }
+    /// <summary>
+    /// Words that say who invites, in the event's first language, written by the office in place of the ones made from
+    /// <see cref="HostIds"/> (other languages keep theirs in <see cref="Invitations.InvitationText"/>).
+    /// </summary>
     public string? Hosts { get; set; }
+    /// <summary>
+    /// The people of the mission's directory in whose name the event is given, in order (API.md <c>hosts</c>); empty
+    /// when the mission's office speaks. The card's verbs agree with them in number and gender.
+    /// </summary>
+    public List<Guid> HostIds { get; set; } = [];
     public string? Description { get; set; }
     public EventStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -66,6 +75,8 @@ public sealed class ProgrammeItem : IMissionScoped
     /// <summary>On the venue's wall clock; null for an item without a set time.</summary>
     public DateTime? StartsAtLocal { get; set; }
     public required string Title { get; set; }
+    /// <summary>The title in the event's other languages (<c>titles</c> in API.md), by language tag.</summary>
+    public Dictionary<string, string> Titles { get; set; } = [];
     /// <summary>The speaker with their title as it should be printed ("H.E. Ambassador …").</summary>
     public string? Speaker { get; set; }
     public Guid? SpeakerContactId { get; set; }

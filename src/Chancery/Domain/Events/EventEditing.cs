@@ -20,7 +20,9 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
     public async Task<Event> CreateAsync(Guid missionId, EventInput input, CancellationToken ct = default)
     {
         var e = new Event { MissionId = missionId, Title = "", TimeZone = "UTC", Venue = "", CreatedAt = clock.GetUtcNow() };
-        DomainException.ThrowIfAny(Apply(input, e), EventErrors);
+        var errors = Apply(input, e);
+        await CheckHostsAsync(e, errors, ct);
+        DomainException.ThrowIfAny(errors, EventErrors);
         db.Events.Add(e);
         await db.SaveChangesAsync(ct);
         return e;
@@ -30,6 +32,7 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
     public async Task UpdateAsync(Event e, EventInput input, CancellationToken ct = default)
     {
         var errors = Apply(input, e);
+        await CheckHostsAsync(e, errors, ct);
         if (errors.Count > 0)
         {
             await db.Entry(e).ReloadAsync(ct); // drop the half-applied fields
@@ -66,6 +69,7 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
             DressCode = source.DressCode,
             RsvpByLocal = source.RsvpByLocal + shift,
             Hosts = source.Hosts,
+            HostIds = [.. source.HostIds],
             Languages = [.. source.Languages],
             EndsAtLocal = source.EndsAtLocal + shift,
             RegretsOnly = source.RegretsOnly,
@@ -81,6 +85,7 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
             EventId = copy.Id,
             StartsAtLocal = p.StartsAtLocal + shift,
             Title = p.Title,
+            Titles = new(p.Titles),
             Speaker = p.Speaker,
             SpeakerContactId = p.SpeakerContactId,
             Place = p.Place,
@@ -220,8 +225,69 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
         e.DressCode = Text.Clean(b.DressCode);
         e.Address = Text.Clean(b.Address);
         e.Hosts = Text.Clean(b.Hosts);
+        if (b.HostIds is { } hostIds)
+        {
+            e.HostIds = [.. hostIds.Distinct()];
+        }
         e.Description = Text.Clean(b.Description);
         return errors;
+    }
+
+    /// <summary>The most hosts a card names: more is a slip (a card signed by a crowd names none of them well).</summary>
+    public const int MaxHosts = 4;
+
+    // Hosts are people of the event's own mission, present in its directory: another mission's person is not found.
+    private async Task CheckHostsAsync(Event e, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        if (e.HostIds.Count > MaxHosts)
+        {
+            errors[nameof(EventInput.HostIds)] = [$"A card names at most {MaxHosts} hosts; this names {e.HostIds.Count}."];
+            return;
+        }
+        if (e.HostIds.Count == 0)
+        {
+            return;
+        }
+        var ids = e.HostIds;
+        var found = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id) && c.MissionId == e.MissionId && c.ErasedAt == null).Select(c => c.Id).ToListAsync(ct);
+        if (ids.Count(id => !found.Contains(id)) is > 0 and var unknown)
+        {
+            errors[nameof(EventInput.HostIds)] = [unknown == 1 ? "One host is not in this mission's directory." : $"{unknown} hosts are not in this mission's directory."];
+        }
+    }
+
+    /// <summary>
+    /// Saves the event's words in one of its languages (API.md <c>PUT /api/events/{id}/texts/{language}</c>): a field
+    /// left null keeps its value, an empty one clears it. A language the event does not list is refused.
+    /// </summary>
+    public async Task<Invitations.InvitationText> SaveTextAsync(Event e, Mission mission, string language, EventTextInput input, CancellationToken ct = default)
+    {
+        var tag = InvitationLanguages.Of(e, mission).FirstOrDefault(l => string.Equals(l, language.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new DomainException($"The event is not sent in '{language}'; its languages are {string.Join(", ", InvitationLanguages.Of(e, mission))}.", kind: DomainErrorKind.NotFound);
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (field, value, max) in new[] { (nameof(input.Title), input.Title, 300), (nameof(input.Hosts), input.Hosts, 500), (nameof(input.Occasion), input.Occasion, 500),
+                     (nameof(input.Venue), input.Venue, 500), (nameof(input.DressCode), input.DressCode, 200) })
+        {
+            if (value is { Length: var n } && n > max)
+            {
+                errors[field] = [$"At most {max} characters; this has {n}."];
+            }
+        }
+        DomainException.ThrowIfAny(errors, "The text has errors; see each field.");
+        var text = await db.InvitationTexts.AsTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == tag, ct);
+        if (text is null)
+        {
+            text = new Invitations.InvitationText { MissionId = e.MissionId, EventId = e.Id, Language = tag };
+            db.InvitationTexts.Add(text);
+        }
+        static string? Keep(string? given, string? had) => given is null ? had : Text.Clean(given);
+        text.Title = Keep(input.Title, text.Title);
+        text.Hosts = Keep(input.Hosts, text.Hosts);
+        text.Occasion = Keep(input.Occasion, text.Occasion);
+        text.Venue = Keep(input.Venue, text.Venue);
+        text.DressCode = Keep(input.DressCode, text.DressCode);
+        await db.SaveChangesAsync(ct);
+        return text;
     }
 
     /// <summary>Adds an item to the run of show: a timed item goes before the first item that starts later; an untimed one goes last.</summary>
@@ -312,6 +378,22 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
         {
             item.Title = title;
         }
+        Dictionary<string, string>? titles = null;
+        if (input.Titles is { } given)
+        {
+            titles = [];
+            foreach (var (language, text) in given)
+            {
+                if (!ContactRules.IsLanguageTag(language))
+                {
+                    errors[nameof(input.Titles)] = [$"'{language}' {ContactRules.LanguageMessage}"];
+                }
+                else if (Text.Clean(text) is { } t)
+                {
+                    titles[language.Trim()] = t.Length > 300 ? t[..300] : t;
+                }
+            }
+        }
         if (input.DurationMinutes is < 0 or > 24 * 60)
         {
             errors[nameof(input.DurationMinutes)] = ["A duration is between 0 and 1440 minutes."];
@@ -334,6 +416,10 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
             return errors;
         }
         item.StartsAtLocal = startsAt;
+        if (titles is not null)
+        {
+            item.Titles = titles;
+        }
         item.Speaker = speaker;
         item.SpeakerContactId = input.SpeakerContactId;
         item.Place = Text.Clean(input.Place);

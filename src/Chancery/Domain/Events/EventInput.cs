@@ -14,6 +14,8 @@ public sealed class EventInput
     public string? DressCode { get; set; }
     public string? RsvpBy { get; set; }
     public string? Hosts { get; set; }
+    /// <summary>The hosts as people of the mission's directory, in order; null keeps the event's, empty for the office.</summary>
+    public List<Guid>? HostIds { get; set; }
     public string? Description { get; set; }
     public string? Status { get; set; }
     /// <summary>Null keeps what the event has (an API update that leaves them out); empty for the mission's language.</summary>
@@ -34,6 +36,7 @@ public sealed class EventInput
         DressCode = e.DressCode,
         RsvpBy = e.RsvpByLocal is { } r ? EventSchedule.Format(r) : null,
         Hosts = e.Hosts,
+        HostIds = [.. e.HostIds],
         Description = e.Description,
         Status = e.Status.ToString(),
         Languages = [.. e.Languages],
@@ -48,8 +51,23 @@ public sealed class ProgrammeInput
     /// <summary>"15:30" (on the event's day) or a full local date and time.</summary>
     public string? StartsAt { get; set; }
     public string? Title { get; set; }
+    /// <summary>The title in the event's other languages; null keeps the item's.</summary>
+    public Dictionary<string, string>? Titles { get; set; }
     public string? Speaker { get; set; }
     public Guid? SpeakerContactId { get; set; }
     public string? Place { get; set; }
     public int? DurationMinutes { get; set; }
+}
+
+/// <summary>
+/// The event's words in one language as the API and the Invitations page send them (API.md <c>/texts/{language}</c>):
+/// a field left null keeps its value, an empty one clears it.
+/// </summary>
+public sealed class EventTextInput
+{
+    public string? Title { get; set; }
+    public string? Hosts { get; set; }
+    public string? Occasion { get; set; }
+    public string? Venue { get; set; }
+    public string? DressCode { get; set; }
 }

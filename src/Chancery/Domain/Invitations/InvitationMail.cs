@@ -26,7 +26,10 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     // What every guest's message of one event shares, read once per instance: the outbox worker renders a whole
     // batch with one instance, so 50 invitations read the event, its keys and its words once, not 50 times. An edit
     // made while a batch goes out reaches its messages from the next batch on (docs/events.md says so).
-    private sealed record EventParts(Event Event, Missions.Mission Mission, EventKeyRing.Keys Keys, IReadOnlyList<string> Languages, Dictionary<string, InvitationText> Texts);
+    private sealed record EventParts(Event Event, Missions.Mission Mission, EventKeyRing.Keys Keys, IReadOnlyList<string> Languages, Dictionary<string, InvitationText> Texts, EventVoice Voice)
+    {
+        public LocalWords WordsIn(string language) => EventWords.For(Event, Voice, Texts.GetValueOrDefault(language), language);
+    }
 
     private readonly Dictionary<Guid, EventParts> _events = [];
 
@@ -37,7 +40,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
             var e = await db.Events.AsNoTracking().FirstAsync(x => x.Id == eventId, ct);
             var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
             var texts = await db.InvitationTexts.AsNoTracking().Where(t => t.EventId == eventId).ToDictionaryAsync(t => t.Language, ct);
-            parts = new EventParts(e, mission, await keys.ForAsync(e, ct), InvitationLanguages.Of(e, mission), texts);
+            parts = new EventParts(e, mission, await keys.ForAsync(e, ct), InvitationLanguages.Of(e, mission), texts, await EventVoice.OfAsync(db, e, mission, ct));
             _events[eventId] = parts;
         }
         return parts;
@@ -70,15 +73,21 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     {
         var guest = await db.Guests.Include(g => g.Contact).AsNoTracking().FirstOrDefaultAsync(g => g.Id == guestId, ct)
             ?? throw new InvalidOperationException("The guest of this invitation is no longer on the list.");
-        var (e, mission, eventKeys, languages, texts) = await PartsAsync(guest.EventId, ct);
+        var parts = await PartsAsync(guest.EventId, ct);
+        var (e, mission, eventKeys, languages, _, _) = parts;
         var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, languages);
-        var card = InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), practice: mission.AddressPractice, own: texts.GetValueOrDefault(language), kind: kind);
+        var card = InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), practice: mission.AddressPractice, words: parts.WordsIn(language), kind: kind);
         var token = GuestSecrets.Token(eventKeys.Secret, guest.Id);
         var link = $"{BaseUrl(mission)}/rsvp/{token}";
         var typed = GuestSecrets.TypedCode(eventKeys.Secret, guest.Id);
         var doorCode = DoorCodes.Sign(eventKeys.SigningKey, new DoorPass(e.Id, guest.Id, 0));
 
         var mail = new MimeMessage { Subject = card.Subject };
+        // From: the installation's address under the mission's name, which is who the guest sees writing to them.
+        if (MailboxAddress.TryParse(email.Value.From, out var from))
+        {
+            mail.From.Add(new MailboxAddress(mission.Name, from.Address));
+        }
         if (mission.ReplyEmail is { } replyTo)
         {
             mail.ReplyTo.Add(new MailboxAddress(mission.Name, replyTo));
@@ -101,11 +110,12 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     /// <summary>The cards of guests already invited (by e-mail or by hand), as the e-mail writes them, for printing.</summary>
     public async Task<List<PrintedCard>> PrintedCardsAsync(Event e, IReadOnlyList<Guest> guests, CancellationToken ct = default)
     {
-        var (_, mission, eventKeys, languages, own) = await PartsAsync(e.Id, ct);
+        var parts = await PartsAsync(e.Id, ct);
+        var (_, mission, eventKeys, languages, _, _) = parts;
         return [.. guests.Select(g =>
         {
             var language = g.InvitationLanguage ?? InvitationLanguages.For(g.Contact?.Language, languages);
-            var card = InvitationWording.Card(e, g, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(g), practice: mission.AddressPractice, own: own.GetValueOrDefault(language));
+            var card = InvitationWording.Card(e, g, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(g), practice: mission.AddressPractice, words: parts.WordsIn(language));
             return new PrintedCard(g, card, $"{BaseUrl(mission)}/rsvp/{GuestSecrets.Token(eventKeys.Secret, g.Id)}", GuestSecrets.TypedCode(eventKeys.Secret, g.Id),
                 QrPng(DoorCodes.Sign(eventKeys.SigningKey, new DoorPass(e.Id, g.Id, 0))));
         })];
@@ -122,7 +132,8 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     {
         var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, InvitationLanguages.Of(e, mission));
         var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == language, ct);
-        return (language, InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), practice: mission.AddressPractice, own: own, kind: kind));
+        var words = EventWords.For(e, await EventVoice.OfAsync(db, e, mission, ct), own, language);
+        return (language, InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), practice: mission.AddressPractice, words: words, kind: kind));
     }
 
     // An answer the office recorded (by phone, by letter) rather than the guest on their page: the card only reminds (p.m.).
@@ -140,8 +151,11 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
 
     private static string Text(InvitationCard card, string link, string typed) => string.Join("\n\n", new[]
     {
-        card.Lead, card.Request, card.When, card.Dress, card.Reply, link, $"Code: {typed}",
+        card.Lead, card.Title, card.Request, card.When, card.Dress, card.Signature, card.Reply, link, CodeLine(card, typed),
     }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    /// <summary>The typed door code on its line, labelled in the card's language ("Code: …", "入场码：…").</summary>
+    public static string CodeLine(InvitationCard card, string typed) => card.CodeLine.Replace("{code}", typed, StringComparison.Ordinal);
 
     private static string Html(InvitationCard card, string reply, string link, string typed, string qrId)
     {
@@ -154,14 +168,16 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
             <body style="font-family: Georgia, 'Noto Serif', serif; color: #111; margin: 0; padding: 12px;">
             <div style="max-width: 560px; box-sizing: border-box; margin: 0 auto; text-align: center; border: 1px solid #bbb; padding: 24px 16px;">
             {(card.Lead is null ? "" : $"<p style=\"font-size: 16px; font-weight: bold;\">{E(card.Lead)}</p>")}
+            <h1 style="font-size: 20px; font-weight: normal; letter-spacing: 0.02em;">{E(card.Title)}</h1>
             <p style="font-size: 18px; line-height: 1.6;">{E(card.Request)}</p>
             <p style="font-size: 16px;">{E(card.When)}</p>
             {(card.Dress is null ? "" : $"<p style=\"font-size: 14px;\">{E(card.Dress)}</p>")}
+            {(card.Signature is null ? "" : $"<p style=\"font-size: 16px; text-align: end;\">{E(card.Signature)}</p>")}
             <p style="font-size: 14px;">{E(card.Reply)}</p>
             <p><a href="{E(link)}" style="display: inline-block; padding: 10px 24px; background: #1d4ed8; color: #fff; text-decoration: none; border-radius: 4px; font-size: 16px;">{E(reply)}</a></p>
             <p dir="ltr" style="font-size: 12px; color: #444; word-break: break-all;">{E(link)}</p>
             <p><img src="cid:{E(qrId)}" alt="QR" width="200" height="200"></p>
-            <p dir="ltr" style="font-family: monospace; font-size: 16px;">Code: {E(typed)}</p>
+            <p style="font-family: monospace; font-size: 16px;">{E(CodeLine(card, typed))}</p>
             </div>
             </body>
             </html>
@@ -175,10 +191,10 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         calendar.Events.Add(new CalendarEvent
         {
             Uid = $"{e.Id}@chancery",
-            Summary = card.Subject,
+            Summary = card.Title,
             Start = new CalDateTime(e.StartsAtLocal, e.TimeZone),
             End = new CalDateTime(e.EndsAtLocal ?? e.StartsAtLocal.AddHours(2), e.TimeZone),
-            Location = string.Join(", ", new[] { e.Venue, e.Address }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            Location = card.Venue,
             Description = $"{card.Request}\n{link}",
         });
         return new CalendarSerializer().SerializeToString(calendar)!;

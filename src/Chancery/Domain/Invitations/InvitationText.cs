@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Chancery.Domain.Invitations;
 
 /// <summary>
-/// What an event's card says in one language where the event's own fields are in another: who invites
-/// ("L'Ambassadeur de Finlande et Mme Virtanen"), the occasion and the place. Empty fields fall back to the event's.
+/// The event's words in one of its languages (API.md <c>/texts/{language}</c>): its title, who invites
+/// ("L'Ambassadeur de Finlande et Mme Virtanen"), the occasion, the place and the dress code. An empty field falls
+/// back to the event's own (its first language), and the Invitations page names it as missing (<see cref="EventWords"/>).
 /// </summary>
 public sealed class InvitationText : IMissionScoped
 {
@@ -17,6 +18,8 @@ public sealed class InvitationText : IMissionScoped
     public string? Hosts { get; set; }
     public string? Occasion { get; set; }
     public string? Venue { get; set; }
+    public string? Title { get; set; }
+    public string? DressCode { get; set; }
 }
 
 internal sealed class InvitationTextConfiguration : IEntityTypeConfiguration<InvitationText>
@@ -29,5 +32,7 @@ internal sealed class InvitationTextConfiguration : IEntityTypeConfiguration<Inv
         e.Property(t => t.Hosts).HasMaxLength(500);
         e.Property(t => t.Occasion).HasMaxLength(500);
         e.Property(t => t.Venue).HasMaxLength(500);
+        e.Property(t => t.Title).HasMaxLength(300);
+        e.Property(t => t.DressCode).HasMaxLength(200);
     }
 }

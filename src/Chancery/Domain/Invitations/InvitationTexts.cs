@@ -1,14 +1,15 @@
 namespace Chancery.Domain.Invitations;
 
 /// <summary>
-/// An invitation's words in one language, with placeholders: {hosts}, {guest}, {occasion}, {date}, {time},
-/// {venue}, {deadline}, {contact}, {dress}. The six UN languages ship; an event's office may write its own
-/// (another language, or other words), which take their place.
+/// An invitation's words in one language, with placeholders: {hosts}, {guest}, {title}, {occasion}, {date}, {time},
+/// {venue}, {deadline}, {contact}, {dress}. The six UN languages ship, each with the request's verb agreeing with
+/// its hosts (<see cref="HostGrammar"/>, docs/wording.md); the event's own words per language are the office's
+/// (<see cref="InvitationText"/>).
 /// </summary>
 public sealed record InvitationTexts(
     string Language,
     string Subject,
-    string Request,
+    Func<HostGrammar, string> Request,
     string When,
     string Rsvp,
     string RsvpOpen,
@@ -21,11 +22,14 @@ public sealed record InvitationTexts(
     bool ExcellencyAfterName = false,
     string And = "and",
     string Reply = "Reply",
-    string ReminderSubject = "Reminder: {occasion}",
+    string ReminderSubject = "Reminder: {title}",
     string ReminderLine = "We have not yet received your answer and would be glad to have it.",
-    string PlaceSubject = "A place for you: {occasion}",
+    string PlaceSubject = "A place for you: {title}",
     string PlaceLine = "A place has become free: you are expected. Your code for the door is below.",
-    IReadOnlyDictionary<string, string>? Honorifics = null)
+    IReadOnlyDictionary<string, string>? Honorifics = null,
+    string CodeLabel = "Code: {code}",
+    string? Signature = null,
+    IReadOnlyDictionary<Events.EventKind, string>? Occasions = null)
 {
     /// <summary>The texts for a language: the shipped ones for its primary language, else English's words with the language's own dates.</summary>
     public static InvitationTexts For(string language)
@@ -38,8 +42,10 @@ public sealed record InvitationTexts(
 
     private static readonly InvitationTexts English = new(
         "en",
-        Subject: "Invitation: {occasion}",
-        Request: "{hosts} request the pleasure of the company of {guest} at {occasion}",
+        Subject: "Invitation: {title}",
+        // docs/wording.md, English: one host or the Embassy "requests", two or more "request" (Debrett's).
+        Request: h => h.Plural ? "{hosts} request the pleasure of the company of {guest} at {occasion}"
+            : "{hosts} requests the pleasure of the company of {guest} at {occasion}",
         When: "on {date} at {time}, {venue}",
         Rsvp: "R.S.V.P. by {deadline}: {contact}",
             RsvpOpen: "R.S.V.P.: {contact}",
@@ -48,14 +54,25 @@ public sealed record InvitationTexts(
         Dress: "Dress: {dress}",
         DatePattern: "d MMMM yyyy",
         TimePattern: "HH:mm",
-        Excellency: "H.E.");
+        Excellency: "H.E.",
+        Occasions: new Dictionary<Events.EventKind, string>
+        {
+            [Events.EventKind.Reception] = "a reception",
+            [Events.EventKind.NationalDay] = "a reception on the occasion of the National Day",
+            [Events.EventKind.Commemoration] = "a commemorative ceremony",
+            [Events.EventKind.OfficialVisit] = "a reception",
+            [Events.EventKind.Dinner] = "a dinner",
+        });
 
     private static readonly Dictionary<string, InvitationTexts> Shipped = new()
     {
         ["en"] = English,
         ["fr"] = new("fr",
-            Subject: "Invitation : {occasion}",
-            Request: "{hosts} prient {guest} de leur faire l'honneur d'assister à {occasion}",
+            Subject: "Invitation : {title}",
+            // docs/wording.md, French (a)–(d): « prie … de lui faire l'honneur », two hosts « prient … de leur faire l'honneur »;
+            // « lui » and « leur » have no gender, so the sentence holds for an ambassador, an ambassadress and the Embassy.
+            Request: h => h.Plural ? "{hosts} prient {guest} de leur faire l'honneur d'assister à {occasion}"
+                : "{hosts} prie {guest} de lui faire l'honneur d'assister à {occasion}",
             When: "le {date} à {time}, {venue}",
             Rsvp: "R.S.V.P. avant le {deadline} : {contact}",
             RsvpOpen: "R.S.V.P. : {contact}",
@@ -67,13 +84,26 @@ public sealed record InvitationTexts(
             Excellency: "S.E.",
             And: "et",
             Reply: "Répondre",
-            ReminderSubject: "Rappel : {occasion}",
+            ReminderSubject: "Rappel : {title}",
             ReminderLine: "Nous n'avons pas encore reçu votre réponse et serions heureux de la recevoir.",
-            PlaceSubject: "Une place pour vous : {occasion}",
-            PlaceLine: "Une place s'est libérée : vous êtes attendu. Votre code pour l'entrée figure ci-dessous."),
+            PlaceSubject: "Une place pour vous : {title}",
+            PlaceLine: "Une place s'est libérée : vous êtes attendu. Votre code pour l'entrée figure ci-dessous.",
+            CodeLabel: "Code : {code}",
+            // docs/wording.md, French "Address": M., Mme; a title is not translated by guesswork.
+            Honorifics: Words(("mr", "M."), ("m", "M."), ("monsieur", "M."), ("mrs", "Mme"), ("ms", "Mme"), ("miss", "Mlle"), ("mme", "Mme"), ("mlle", "Mlle"), ("madame", "Mme"), ("dr", "Dr"), ("prof", "Pr")),
+            Occasions: new Dictionary<Events.EventKind, string>
+            {
+                [Events.EventKind.Reception] = "une réception",
+                [Events.EventKind.NationalDay] = "une réception à l'occasion de la Fête nationale",
+                [Events.EventKind.Commemoration] = "une cérémonie commémorative",
+                [Events.EventKind.OfficialVisit] = "une réception",
+                [Events.EventKind.Dinner] = "un dîner",
+            }),
         ["es"] = new("es",
-            Subject: "Invitación: {occasion}",
-            Request: "{hosts} tienen el honor de invitar a {guest} a {occasion}",
+            Subject: "Invitación: {title}",
+            // docs/wording.md, Spanish (a)–(d): « tiene el honor de invitar », two hosts « tienen ».
+            Request: h => h.Plural ? "{hosts} tienen el honor de invitar a {guest} a {occasion}"
+                : "{hosts} tiene el honor de invitar a {guest} a {occasion}",
             When: "el {date} a las {time}, {venue}",
             Rsvp: "S.R.C. antes del {deadline}: {contact}",
             RsvpOpen: "S.R.C.: {contact}",
@@ -85,13 +115,25 @@ public sealed record InvitationTexts(
             Excellency: "S.E.",
             And: "y",
             Reply: "Responder",
-            ReminderSubject: "Recordatorio: {occasion}",
+            ReminderSubject: "Recordatorio: {title}",
             ReminderLine: "Aún no hemos recibido su respuesta y nos complacería recibirla.",
-            PlaceSubject: "Un lugar para usted: {occasion}",
-            PlaceLine: "Se ha liberado un lugar: le esperamos. Su código para la entrada figura abajo."),
+            PlaceSubject: "Un lugar para usted: {title}",
+            PlaceLine: "Se ha liberado un lugar: le esperamos. Su código para la entrada figura abajo.",
+            CodeLabel: "Código: {code}",
+            Honorifics: Words(("mr", "Sr."), ("m", "Sr."), ("monsieur", "Sr."), ("mrs", "Sra."), ("ms", "Sra."), ("mme", "Sra."), ("madame", "Sra."), ("miss", "Srta."), ("mlle", "Srta."), ("dr", "Dr."), ("prof", "Prof.")),
+            Occasions: new Dictionary<Events.EventKind, string>
+            {
+                [Events.EventKind.Reception] = "una recepción",
+                [Events.EventKind.NationalDay] = "una recepción con motivo del Día Nacional",
+                [Events.EventKind.Commemoration] = "una ceremonia conmemorativa",
+                [Events.EventKind.OfficialVisit] = "una recepción",
+                [Events.EventKind.Dinner] = "una cena",
+            }),
         ["ru"] = new("ru",
-            Subject: "Приглашение: {occasion}",
-            Request: "{hosts} имеют честь пригласить {guest} на {occasion}",
+            Subject: "Приглашение: {title}",
+            // docs/wording.md, Russian (a)–(d): «имеет честь пригласить», two hosts «имеют»; the present tense has no gender.
+            Request: h => h.Plural ? "{hosts} имеют честь пригласить {guest} на {occasion}"
+                : "{hosts} имеет честь пригласить {guest} на {occasion}",
             When: "{date} в {time}, {venue}",
             Rsvp: "Просьба ответить до {deadline}: {contact}",
             RsvpOpen: "Просьба ответить: {contact}",
@@ -103,14 +145,27 @@ public sealed record InvitationTexts(
             Excellency: "Е.П.",
             And: "и",
             Reply: "Ответить",
-            ReminderSubject: "Напоминание: {occasion}",
+            ReminderSubject: "Напоминание: {title}",
             ReminderLine: "Мы ещё не получили вашего ответа и будем рады его получить.",
-            PlaceSubject: "Для вас есть место: {occasion}",
-            PlaceLine: "Освободилось место: вас ждут. Ваш код для входа — ниже."),
+            PlaceSubject: "Для вас есть место: {title}",
+            PlaceLine: "Освободилось место: вас ждут. Ваш код для входа — ниже.",
+            CodeLabel: "Код: {code}",
+            // docs/wording.md, Russian "Address": г-н, г-жа, lower case.
+            Honorifics: Words(("mr", "г-н"), ("m", "г-н"), ("monsieur", "г-н"), ("mrs", "г-жа"), ("ms", "г-жа"), ("miss", "г-жа"), ("mme", "г-жа"), ("madame", "г-жа"), ("mlle", "г-жа"), ("dr", "д-р"), ("prof", "проф.")),
+            // Accusative after «на»: приём, ужин; «памятное мероприятие» is the same in both cases.
+            Occasions: new Dictionary<Events.EventKind, string>
+            {
+                [Events.EventKind.Reception] = "приём",
+                [Events.EventKind.NationalDay] = "приём по случаю Национального дня",
+                [Events.EventKind.Commemoration] = "памятное мероприятие",
+                [Events.EventKind.OfficialVisit] = "приём",
+                [Events.EventKind.Dinner] = "ужин",
+            }),
         ["zh"] = new("zh",
-            Subject: "邀请：{occasion}",
-            Request: "{hosts}敬请{guest}出席{occasion}",
-            When: "时间：{date} {time}　地点：{venue}",
+            Subject: "邀请：{title}",
+            // docs/wording.md, Chinese: no agreement; the host signs the card (落款) rather than speaking in its body.
+            Request: _ => "谨订于{date}{time}举行{occasion}，敬请{guest}光临",
+            When: "地点：{venue}",
             Rsvp: "请于{deadline}前回复：{contact}",
             RsvpOpen: "敬请回复：{contact}",
             RegretsOnly: "如不能出席，请告知：{contact}",
@@ -122,10 +177,20 @@ public sealed record InvitationTexts(
             ExcellencyAfterName: true,
             And: "及",
             Reply: "回复",
-            ReminderSubject: "提醒：{occasion}",
+            ReminderSubject: "提醒：{title}",
             ReminderLine: "我们尚未收到您的回复，敬请拨冗回复。",
-            PlaceSubject: "为您保留席位：{occasion}",
+            PlaceSubject: "为您保留席位：{title}",
             PlaceLine: "现有席位空出，恭候光临。入场码见下方。",
+            CodeLabel: "入场码：{code}",
+            Signature: "{hosts}",
+            Occasions: new Dictionary<Events.EventKind, string>
+            {
+                [Events.EventKind.Reception] = "招待会",
+                [Events.EventKind.NationalDay] = "国庆招待会",
+                [Events.EventKind.Commemoration] = "纪念活动",
+                [Events.EventKind.OfficialVisit] = "招待会",
+                [Events.EventKind.Dinner] = "晚宴",
+            },
             // Written after the name, as Chinese writes them (李丽夫人); keys are the honorific without its dot, lower case.
             Honorifics: new Dictionary<string, string>(StringComparer.Ordinal)
             {
@@ -148,8 +213,8 @@ public sealed record InvitationTexts(
                 ["教授"] = "教授",
             }),
         ["ar"] = new("ar",
-            Subject: "دعوة: {occasion}",
-            Request: "يتشرف {hosts} بدعوة {guest} لحضور {occasion}",
+            Subject: "دعوة: {title}",
+            Request: ArabicRequest,
             When: "وذلك يوم {date} الساعة {time}، {venue}",
             Rsvp: "يرجى تأكيد الحضور قبل {deadline}: {contact}",
             RsvpOpen: "يرجى تأكيد الحضور: {contact}",
@@ -161,9 +226,33 @@ public sealed record InvitationTexts(
             Excellency: "سعادة",
             And: "و",
             Reply: "الرد",
-            ReminderSubject: "تذكير: {occasion}",
+            ReminderSubject: "تذكير: {title}",
             ReminderLine: "لم يصلنا ردكم بعد، ويسعدنا تلقيه.",
-            PlaceSubject: "مكان لكم: {occasion}",
-            PlaceLine: "لقد توفر مكان، ونحن بانتظاركم. رمز الدخول أدناه."),
+            PlaceSubject: "مكان لكم: {title}",
+            PlaceLine: "لقد توفر مكان، ونحن بانتظاركم. رمز الدخول أدناه.",
+            CodeLabel: "رمز الدخول: {code}",
+            Honorifics: Words(("mr", "السيد"), ("m", "السيد"), ("monsieur", "السيد"), ("mrs", "السيدة"), ("ms", "السيدة"), ("miss", "الآنسة"), ("mme", "السيدة"), ("madame", "السيدة"), ("mlle", "الآنسة")),
+            Occasions: new Dictionary<Events.EventKind, string>
+            {
+                [Events.EventKind.Reception] = "حفل الاستقبال",
+                [Events.EventKind.NationalDay] = "حفل الاستقبال بمناسبة العيد الوطني",
+                [Events.EventKind.Commemoration] = "مراسم إحياء الذكرى",
+                [Events.EventKind.OfficialVisit] = "حفل الاستقبال",
+                [Events.EventKind.Dinner] = "مأدبة العشاء",
+            }),
+    };
+
+    private static Dictionary<string, string> Words(params (string Key, string Word)[] words) => words.ToDictionary(w => w.Key, w => w.Word, StringComparer.Ordinal);
+
+    /// <summary>
+    /// docs/wording.md, Arabic: a verb before its subject is singular and takes the gender of the first host (يتشرف
+    /// سفير، تتشرف سفيرة، تتشرف سفارة); two or more hosts are named first, and the verb after them agrees in gender and
+    /// number, the dual included (يتشرفان، تتشرفان، يتشرفون، يتشرفن); a mixed group is masculine.
+    /// </summary>
+    private static string ArabicRequest(HostGrammar h) => h.Count switch
+    {
+        1 => (h.First == Contacts.Gender.Female ? "تتشرف" : "يتشرف") + " {hosts} بدعوة {guest} لحضور {occasion}",
+        2 => "{hosts} " + (h.AllFemale ? "تتشرفان" : "يتشرفان") + " بدعوة {guest} لحضور {occasion}",
+        _ => "{hosts} " + (h.AllFemale ? "يتشرفن" : "يتشرفون") + " بدعوة {guest} لحضور {occasion}",
     };
 }

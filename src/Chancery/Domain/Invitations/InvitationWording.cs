@@ -13,7 +13,8 @@ public sealed record AddressPractice(bool ExcellencyForHeadsOfInternationalOrgan
 }
 
 /// <summary>An invitation's lines, in the guest's language, as the card and the e-mail print them.</summary>
-public sealed record InvitationCard(string Language, bool RightToLeft, string Subject, string Request, string When, string? Reply, string? Dress, string Addressee, string? Lead = null);
+public sealed record InvitationCard(string Language, bool RightToLeft, string Subject, string Request, string When, string? Reply, string? Dress, string Addressee,
+    string? Lead = null, string Title = "", string? Signature = null, string Venue = "", string CodeLine = "Code: {code}");
 
 /// <summary>What a message to a guest is: the invitation itself, a reminder to answer, or word that a place is theirs.</summary>
 public enum GuestMailKind
@@ -78,46 +79,58 @@ public static partial class InvitationWording
         }
         var sameFamily = string.Equals(Text.Fold(c.SpouseLastName), Text.Fold(c.LastName), StringComparison.Ordinal);
         var partner = texts.ExcellencyAfterName ? Styled(c.SpouseHonorific, c.SpouseFirstName, c.SpouseLastName, c.SpouseOrder, texts)
-            : sameFamily && !string.IsNullOrWhiteSpace(c.SpouseHonorific) ? $"{c.SpouseHonorific!.Trim()} {c.SpouseLastName.Trim()}"
-            : c.SpouseDisplayName;
+            : sameFamily && !string.IsNullOrWhiteSpace(c.SpouseHonorific) ? $"{OwnHonorific(c.SpouseHonorific, texts) ?? c.SpouseHonorific!.Trim()} {c.SpouseLastName.Trim()}"
+            : Styled(c.SpouseHonorific, c.SpouseFirstName, c.SpouseLastName, c.SpouseOrder, texts);
         // Chinese and Japanese join without spaces: 王伟阁下及李丽夫人.
         return texts.ExcellencyAfterName ? $"{name}{texts.And}{partner}" : $"{name} {texts.And} {partner}";
     }
 
     /// <summary>
-    /// A name with its honorific as the language places it: before it ("Mrs. Li Li"), or after it in the language's
-    /// own word where it has one ("李丽夫人", "刘敏先生"); a title the language's words do not know stays before it.
+    /// A name with its honorific in the card's language and where it places it: before the name ("M. Jean Dupont",
+    /// "السيدة ليلى"), or after it where the language does ("李丽夫人", "刘敏先生"); a title the language's words do not
+    /// know stays as recorded, before the name.
     /// </summary>
     private static string Styled(string? honorific, string? first, string last, NameOrder order, InvitationTexts texts)
     {
-        var key = honorific?.Trim().TrimEnd('.').ToLowerInvariant();
-        if (texts.ExcellencyAfterName && key is not null && texts.Honorifics?.GetValueOrDefault(key) is { } own)
+        if (OwnHonorific(honorific, texts) is { } own)
         {
-            return $"{PersonName.Full(first, last, order)}{own}";
+            return texts.ExcellencyAfterName ? $"{PersonName.Full(first, last, order)}{own}" : PersonName.WithHonorific(own, first, last, order);
         }
         return PersonName.WithHonorific(honorific, first, last, order);
     }
 
-    /// <summary>The card's lines for one guest, on the venue's wall clock, in the guest's language.</summary>
+    /// <summary>The language's own word for a recorded honorific ("Mrs." → « Mme », "Mr." → «г-н»); null when it has none.</summary>
+    private static string? OwnHonorific(string? honorific, InvitationTexts texts)
+    {
+        var key = honorific?.Trim().TrimEnd('.').ToLowerInvariant();
+        return key is null ? null : texts.Honorifics?.GetValueOrDefault(key);
+    }
+
+    /// <summary>
+    /// The card's lines for one guest, on the venue's wall clock, in the guest's language, with the event's words in
+    /// that language (<paramref name="words"/>; made from the event alone when not given) and the verb agreeing with its hosts.
+    /// </summary>
     public static InvitationCard Card(Event e, Guest g, string language, string? officeContact, bool answeredAlready = false, AddressPractice? practice = null,
-        InvitationTexts? texts = null, InvitationText? own = null, GuestMailKind kind = GuestMailKind.Invitation)
+        InvitationTexts? texts = null, LocalWords? words = null, GuestMailKind kind = GuestMailKind.Invitation)
     {
         texts ??= InvitationTexts.For(language);
         practice ??= AddressPractice.Default;
+        words ??= EventWords.For(e, EventVoice.Unnamed, null, language);
         var culture = Culture(language);
         var c = g.Contact ?? throw new InvalidOperationException("The guest's contact is needed to address the card.");
         var guest = Addressee(c, GuestCounts.HasPartner(g), texts, practice);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["hosts"] = own?.Hosts ?? e.Hosts ?? "",
+            ["hosts"] = words.Hosts,
             ["guest"] = guest,
-            ["occasion"] = own?.Occasion ?? e.Title,
+            ["title"] = words.Title,
+            ["occasion"] = words.Occasion,
             ["date"] = e.StartsAtLocal.ToString(texts.DatePattern, culture),
             ["time"] = e.StartsAtLocal.ToString(texts.TimePattern, culture),
-            ["venue"] = own?.Venue ?? string.Join(", ", new[] { e.Venue, e.Address }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            ["venue"] = words.Venue,
             ["deadline"] = e.RsvpByLocal?.ToString(texts.DatePattern, culture) ?? "",
             ["contact"] = officeContact ?? "",
-            ["dress"] = e.DressCode ?? "",
+            ["dress"] = words.Dress ?? "",
         };
         // One pass over the template: a "{guest}" inside a title or a name stays as written, never filled in again.
         string Fill(string template) => Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value)
@@ -129,8 +142,8 @@ public static partial class InvitationWording
             : Fill(texts.Rsvp);
         var subject = kind switch { GuestMailKind.Reminder => texts.ReminderSubject, GuestMailKind.Place => texts.PlaceSubject, _ => texts.Subject };
         var lead = kind switch { GuestMailKind.Reminder => texts.ReminderLine, GuestMailKind.Place => texts.PlaceLine, _ => null };
-        return new InvitationCard(language, InvitationLanguages.RightToLeft(language), Fill(subject), Fill(texts.Request), Fill(texts.When), reply,
-            e.DressCode is null ? null : Fill(texts.Dress), guest, lead);
+        return new InvitationCard(language, InvitationLanguages.RightToLeft(language), Fill(subject), Fill(texts.Request(words.Grammar)), Fill(texts.When), reply,
+            words.Dress is null ? null : Fill(texts.Dress), guest, lead, words.Title, texts.Signature is { } signature ? Fill(signature) : null, words.Venue, texts.CodeLabel);
     }
 
     /// <summary>The language's culture from CLDR (ICU), for month names; the invariant culture for a tag .NET does not know.</summary>

@@ -127,6 +127,10 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("HeadOfMissionClass")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -450,6 +454,10 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<DateTime?>("EndsAtLocal")
                         .HasColumnType("timestamp without time zone");
 
+                    b.PrimitiveCollection<List<Guid>>("HostIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.Property<string>("Hosts")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -541,6 +549,10 @@ namespace Chancery.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Titles")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -682,6 +694,10 @@ namespace Chancery.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DressCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("uuid");
 
@@ -700,6 +716,10 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<string>("Occasion")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Venue")
                         .HasMaxLength(500)

@@ -121,6 +121,10 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Gender")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HeadOfMissionClass")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -444,6 +448,10 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<DateTime?>("EndsAtLocal")
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("HostIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hosts")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -534,6 +542,10 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Titles")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -676,6 +688,10 @@ namespace Chancery.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DressCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
@@ -693,6 +709,10 @@ namespace Chancery.Data.Migrations.Sqlite
 
                     b.Property<string>("Occasion")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Venue")

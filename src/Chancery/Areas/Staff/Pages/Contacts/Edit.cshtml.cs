@@ -40,6 +40,7 @@ public sealed class EditModel(ContactDirectory directory, MissionScope scope) : 
             Position = c.Position,
             DiplomaticRank = c.DiplomaticRank,
             HeadOfMissionClass = c.HeadOfMissionClass?.ToString(),
+            Gender = c.Gender?.ToString(),
             CredentialsPresented = c.CredentialsPresented?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
             ArrivalNotified = c.ArrivalNotified?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
             NotifiedOrder = c.NotifiedOrder,

@@ -17,6 +17,8 @@ public sealed class EditModel(ChanceryDb db, EventEditing editing, MissionScope 
     /// <summary>The mission's language, which an event without languages of its own sends in.</summary>
     public string MissionLanguage { get; private set; } = InvitationLanguages.Fallback;
     public Guid? Id { get; private set; }
+    /// <summary>People who may host: the mission's own staff (its country's), with whoever hosts already.</summary>
+    public IReadOnlyList<Domain.Contacts.Contact> HostChoices { get; private set; } = [];
 
     /// <summary>IANA zone names for the form's suggestions.</summary>
     public static IReadOnlyList<string> Zones { get; } =
@@ -41,15 +43,26 @@ public sealed class EditModel(ChanceryDb db, EventEditing editing, MissionScope 
         Id = id;
         Input = EventInput.From(existing);
         LanguagesText = string.Join(", ", existing.Languages);
+        await LoadMissionLanguageAsync();
         return Page();
     }
 
-    private async Task LoadMissionLanguageAsync() =>
-        MissionLanguage = await db.Missions.Where(m => m.Id == scope.Current!.MissionId).Select(m => m.Language).FirstOrDefaultAsync() ?? InvitationLanguages.Fallback;
+    private async Task LoadMissionLanguageAsync()
+    {
+        var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == scope.Current!.MissionId);
+        MissionLanguage = mission.Language ?? InvitationLanguages.Fallback;
+        var chosen = Input.HostIds ?? [];
+        HostChoices = await db.Contacts.AsNoTracking().Include(c => c.Organization)
+            .Where(c => c.MissionId == mission.Id && c.ErasedAt == null
+                && (chosen.Contains(c.Id) || (mission.Country != null && c.Organization != null && c.Organization.Country == mission.Country)))
+            .OrderBy(c => c.SortName).Take(300).ToListAsync();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid? id)
     {
         Id = id;
+        // The host selects post an empty value for "nobody"; the office speaks when no one is chosen.
+        Input.HostIds = [.. (Input.HostIds ?? []).Where(h => h != Guid.Empty)];
         await LoadMissionLanguageAsync();
         Input.Languages = [.. (LanguagesText ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         Input.RegretsOnly ??= false; // an unticked box posts nothing

@@ -12,7 +12,7 @@ namespace Chancery.Areas.Staff.Pages.Events;
 /// An event's invitations: the card's words per language, a preview for any guest exactly as the e-mail will look,
 /// sending to everyone not yet invited, and each guest's status.
 /// </summary>
-public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, InvitationMail mail, Answers answers) : EventPage(db)
+public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, InvitationMail mail, Answers answers, Domain.Events.EventEditing editing) : EventPage(db)
 {
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public Dictionary<string, InvitationText> Texts { get; private set; } = [];
@@ -28,11 +28,22 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
     /// <summary>Places left under the capacity, partners and plus-ones counted; null without a capacity.</summary>
     public int? FreePlaces => Event.Capacity is { } cap ? Math.Max(0, cap - Answers.Accepted - AcceptedCompany) : null;
     private int AcceptedCompany { get; set; }
+    /// <summary>The event's words in each of its languages, with what the office has yet to write.</summary>
+    public Dictionary<string, LocalWords> Words { get; private set; } = [];
+    /// <summary>Programme items without a title of their own, by language.</summary>
+    public Dictionary<string, int> UntitledItems { get; private set; } = [];
+    /// <summary>Hosts whose gender neither their honorific nor their record tells: the card takes the masculine.</summary>
+    public IReadOnlyList<Domain.Contacts.Contact> HostsOfUnknownGender { get; private set; } = [];
+    /// <summary>Whom "send to everyone" would reach now, by the language each gets.</summary>
+    public IReadOnlyList<(string Language, int Count)> ToSendByLanguage { get; private set; } = [];
+    /// <summary>Asked to send to everyone: the page shows how many, in which languages and what is missing, and asks again.</summary>
+    public bool Confirming { get; private set; }
     /// <summary>Invitations and reminders still on their way, and those done, for the progress bar.</summary>
     public (int Done, int Total) Progress { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? preview, GuestMailKind kind = GuestMailKind.Invitation)
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? preview, GuestMailKind kind = GuestMailKind.Invitation, string? confirm = null)
     {
+        Confirming = confirm == "send";
         if (!await LoadEventAsync(id))
         {
             return NotFound();
@@ -50,35 +61,55 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         return Page();
     }
 
-    public async Task<IActionResult> OnPostTextAsync(Guid id, string language, string? hosts, string? occasion, string? venue)
+    public async Task<IActionResult> OnPostTextAsync(Guid id, string language, string? title, string? hosts, string? occasion, string? venue, string? dressCode)
     {
         if (!await LoadEventAsync(id))
         {
             return NotFound();
         }
         var mission = await Db.Missions.AsNoTracking().FirstAsync(m => m.Id == Event.MissionId);
-        if (!Domain.Events.InvitationLanguages.Of(Event, mission).Contains(language))
+        try
+        {
+            // The form sends every field: an empty one clears the language's own words, so the event's are used.
+            await editing.SaveTextAsync(Event, mission, language, new Domain.Events.EventTextInput
+            {
+                Title = title ?? "",
+                Hosts = hosts ?? "",
+                Occasion = occasion ?? "",
+                Venue = venue ?? "",
+                DressCode = dressCode ?? "",
+            });
+            TempData["Notice"] = $"The {LanguageName(language)} words are saved.";
+        }
+        catch (Domain.DomainException e) when (e.Kind == Domain.DomainErrorKind.NotFound)
         {
             return NotFound();
         }
-        var text = await Db.InvitationTexts.AsTracking().FirstOrDefaultAsync(t => t.EventId == id && t.Language == language);
-        if (text is null)
+        catch (Domain.DomainException e)
         {
-            text = new InvitationText { MissionId = Event.MissionId, EventId = id, Language = language };
-            Db.InvitationTexts.Add(text);
+            TempData["Notice"] = e.Said;
         }
-        (text.Hosts, text.Occasion, text.Venue) = (Domain.Contacts.Text.Clean(hosts), Domain.Contacts.Text.Clean(occasion), Domain.Contacts.Text.Clean(venue));
-        await Db.SaveChangesAsync();
-        TempData["Notice"] = $"The {language} text is saved.";
         return Redirect($"/staff/events/{id}/invitations#text-{language}");
     }
 
+    /// <summary>A language's name in English, the staff pages' language, with its tag: "French (fr)".</summary>
+    public static string LanguageName(string tag)
+    {
+        var culture = InvitationWording.Culture(tag);
+        return culture == System.Globalization.CultureInfo.InvariantCulture ? tag : $"{culture.EnglishName} ({tag})";
+    }
+
     /// <summary>Invitations to the guests ticked, or (none ticked, <paramref name="everyone"/>) to everyone not invited yet.</summary>
-    public async Task<IActionResult> OnPostSendAsync(Guid id, List<Guid>? guestIds, bool everyone)
+    public async Task<IActionResult> OnPostSendAsync(Guid id, List<Guid>? guestIds, bool everyone, bool confirmed)
     {
         if (!await LoadEventAsync(id))
         {
             return NotFound();
+        }
+        if (everyone && !confirmed)
+        {
+            // Sending to everyone is asked twice: the second time the page says how many, in which languages, and what is missing.
+            return Redirect($"/staff/events/{id}/invitations?confirm=send#confirm");
         }
         if (!everyone && guestIds is not { Count: > 0 })
         {
@@ -197,7 +228,28 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         // Those a reminder reaches: sent by e-mail (a card by hand has no address to remind), not answered.
         Unanswered = Rows.Count(r => r.Status.Status == "sent" && r.Guest.Rsvp == RsvpAnswer.Pending && r.Guest.Contact!.Email is not null);
         AcceptedCompany = guests.Values.Where(g => g.Rsvp == RsvpAnswer.Accepted).Sum(g => GuestCounts.Party(g) - 1);
+        var voice = await EventVoice.OfAsync(Db, Event, mission);
+        Words = Languages.ToDictionary(l => l, l => EventWords.For(Event, voice, Texts.GetValueOrDefault(l), l));
+        var items = await Db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == Event.Id).ToListAsync();
+        UntitledItems = Languages.ToDictionary(l => l, l => EventWords.UntitledIn(items, l, voice.BaseLanguage).Count);
+        HostsOfUnknownGender = [.. voice.Hosts.Where(h => h.GrammaticalGender is null)];
+        ToSendByLanguage = [.. Rows.Where(r => r.Status.Status == "notSent" && r.Guest.Rsvp != RsvpAnswer.Declined && r.Guest.Contact!.Email is not null)
+            .GroupBy(r => LanguageOf(r.Guest, r.Status)).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2)];
     }
+
+    /// <summary>The language the guest's invitation is (or will be) in.</summary>
+    public string LanguageOf(Guest g, InvitationSending.InvitationStatus s) =>
+        s.Language ?? g.InvitationLanguage ?? Domain.Events.InvitationLanguages.For(g.Contact?.Language, Languages);
+
+    /// <summary>The status as the page says it.</summary>
+    public static string StatusWords(string status) => status switch
+    {
+        "notSent" => "Not sent",
+        "queued" => "On its way",
+        "sent" => "Sent",
+        "failed" => "Failed",
+        _ => status,
+    };
 
     // Everything to this event's guests queued since the oldest message still on its way: the batch going out now.
     private async Task<(int Done, int Total)> ProgressAsync()

@@ -1,0 +1,48 @@
+using Chancery.Domain.Contacts;
+
+namespace Chancery.Domain.Invitations;
+
+/// <summary>
+/// The dress codes invitations name, in the six shipped languages (docs/wording.md, "Dress" of each language): an
+/// event whose dress code is one of them, written in any of these languages, has it on every card in the card's own
+/// words; any other dress code is the office's to write per language.
+/// </summary>
+public static class DressCodes
+{
+    // Before Known: static fields are set in the order they are written, and Known's builder reads this one.
+    private static readonly string[] Shipped = ["en", "fr", "es", "ru", "zh", "ar"];
+
+    private static readonly Dictionary<string, string>[] Known =
+    [
+        Words("Dark suit", "Tenue de ville", "Traje oscuro", "Тёмный костюм", "深色西装", "بدلة داكنة", "Lounge suit", "Costume sombre"),
+        Words("Black tie", "Cravate noire", "Esmoquin", "Смокинг", "黑领结", "ربطة عنق سوداء", "Smoking", "Tuxedo"),
+        Words("White tie", "Cravate blanche", "Frac", "Фрак", "白领结", "ربطة عنق بيضاء"),
+        Words("National dress", "Tenue nationale", "Traje nacional", "Национальная одежда", "民族服装", "الزي الوطني"),
+        Words("Lounge suit or national dress", "Tenue de ville ou tenue nationale", "Traje oscuro o traje nacional", "Тёмный костюм или национальная одежда", "深色西装或民族服装", "بدلة داكنة أو الزي الوطني", "Dark suit or national dress"),
+        Words("Business attire", "Tenue d'affaires", "Traje de negocios", "Деловой костюм", "商务正装", "لباس رسمي", "Business suit"),
+        Words("Casual", "Tenue décontractée", "Informal", "Повседневная одежда", "便装", "لباس غير رسمي", "Smart casual"),
+    ];
+
+    // The first six are the words printed in en, fr, es, ru, zh and ar; any further ones are other names read as the same code.
+    private static Dictionary<string, string> Words(params string[] words)
+    {
+        var d = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++)
+        {
+            d[i < Shipped.Length ? Shipped[i] : "alias" + i] = words[i];
+        }
+        return d;
+    }
+
+    /// <summary>The dress code in the language's words, when it is one this table knows and the language ships; else null.</summary>
+    public static string? In(string? dressCode, string language)
+    {
+        if (string.IsNullOrWhiteSpace(dressCode))
+        {
+            return null;
+        }
+        var folded = Text.Fold(dressCode);
+        var code = Known.FirstOrDefault(k => k.Values.Any(w => Text.Fold(w) == folded));
+        return code?.GetValueOrDefault(Events.InvitationLanguages.Primary(language));
+    }
+}
