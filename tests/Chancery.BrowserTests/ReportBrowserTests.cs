@@ -29,6 +29,14 @@ public sealed class ReportBrowserTests(BrowserFixture fixture) : IClassFixture<B
             await ScreenshotAsync(page, $"report-{(phone ? "phone" : "desktop")}");
             if (!phone)
             {
+                // The officer signed in on the staff pages downloads both files from the page (they once led to the API and a bare 401).
+                var workbook = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download the workbook (XLSX)" }).ClickAsync());
+                Assert.EndsWith(".xlsx", workbook.SuggestedFilename, StringComparison.Ordinal);
+                var xlsx = await File.ReadAllBytesAsync((await workbook.PathAsync())!);
+                Assert.Equal("PK"u8.ToArray(), xlsx[..2]); // a zip: an Office workbook, not an error page
+                var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "The guest list (CSV)" }).ClickAsync());
+                Assert.EndsWith(".csv", csv.SuggestedFilename, StringComparison.Ordinal);
+                Assert.Contains("Name,Organization", await File.ReadAllTextAsync((await csv.PathAsync())!), StringComparison.Ordinal);
                 await page.EmulateMediaAsync(new() { Media = Media.Print });
                 await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download the workbook (XLSX)" })).ToBeHiddenAsync();
                 await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "Invited, accepted and attended, by category" })).ToBeVisibleAsync();

@@ -64,14 +64,33 @@ public static class EventsApi
         Capacity = b.Capacity,
         DressCode = b.DressCode,
         RsvpBy = b.RsvpBy,
-        Hosts = b.Hosts is { ValueKind: JsonValueKind.String } words ? words.GetString() : b.HostWords ?? (b.Hosts is null ? existing?.Hosts : null),
-        HostIds = b.Hosts is { ValueKind: JsonValueKind.Array } ids ? HostIds(ids) : null,
+        // hostWords (or, from older clients, a string in hosts) replaces the words; left out, they are kept.
+        Hosts = b.Hosts is { ValueKind: JsonValueKind.String } words ? words.GetString() : b.HostWords ?? existing?.Hosts,
+        HostIds = b.Hosts switch
+        {
+            { ValueKind: JsonValueKind.Array } ids => HostIds(ids),
+            null or { ValueKind: JsonValueKind.Null or JsonValueKind.String } => null,
+            _ => throw new Domain.DomainException("hosts is a list of contact ids: [\"…\"], or [] for the mission's office.", "hosts"),
+        },
         Description = b.Description,
         Status = b.Status,
         Languages = b.Languages,
         EndsAt = b.EndsAt,
         RegretsOnly = b.RegretsOnly,
     };
+
+    // The form's HostIds is API.md's hosts.
+    private static async Task WithApiNamesAsync(Func<Task> edit)
+    {
+        try
+        {
+            await edit();
+        }
+        catch (Domain.DomainException e) when (e.Errors.ContainsKey(nameof(EventInput.HostIds)))
+        {
+            throw new Domain.DomainException(e.Errors.ToDictionary(x => x.Key == nameof(EventInput.HostIds) ? "hosts" : x.Key, x => x.Value), e.Message);
+        }
+    }
 
     private static List<Guid> HostIds(JsonElement ids) => [.. ids.EnumerateArray().Select(id => id.ValueKind == JsonValueKind.String && Guid.TryParse(id.GetString(), out var g) ? g
         : throw new Domain.DomainException($"'{id}' is not a contact id; hosts are the ids of people in the directory.", "hosts"))];
@@ -90,7 +109,8 @@ public static class EventsApi
         {
             return TypedResults.Forbid();
         }
-        var e = await editing.CreateAsync(missionId, ToInput(body, null));
+        Event e = null!;
+        await WithApiNamesAsync(async () => e = await editing.CreateAsync(missionId, ToInput(body, null)));
         return TypedResults.Created($"/api/events/{e.Id}", ToDto(e));
     }
 
@@ -100,7 +120,7 @@ public static class EventsApi
     private static async Task<Ok<EventDto>> UpdateAsync(Guid id, EventBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
     {
         var e = await scope.FindAsync(db.Events.AsTracking().Where(e => e.Id == id), "event", Planners);
-        await editing.UpdateAsync(e, ToInput(body, e));
+        await WithApiNamesAsync(() => editing.UpdateAsync(e, ToInput(body, e)));
         return TypedResults.Ok(ToDto(e));
     }
 

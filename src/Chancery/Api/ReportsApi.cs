@@ -45,16 +45,15 @@ public static class ReportsApi
     private static async Task<FileContentHttpResult> XlsxAsync(Guid id, ChanceryDb db, GuestList list, MissionScope scope, CancellationToken ct)
     {
         var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", Readers, ct);
-        var report = await EventReport.BuildAsync(db, list, e, ct);
-        return TypedResults.File(ReportExport.Xlsx(e, report, await ReportExport.GuestRowsAsync(db, list, e, ct)),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ReportExport.FileName(e, "report", "xlsx"));
+        var file = await ReportExport.WorkbookAsync(db, list, e, ct);
+        return TypedResults.File(file.Bytes, file.ContentType, file.Name);
     }
 
     private static async Task<FileContentHttpResult> CsvAsync(Guid id, ChanceryDb db, GuestList list, MissionScope scope, CancellationToken ct)
     {
         var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", Readers, ct);
-        return TypedResults.File(Domain.Contacts.Spreadsheet.Csv(ReportExport.GuestColumns, await ReportExport.GuestRowsAsync(db, list, e, ct)),
-            "text/csv; charset=utf-8", ReportExport.FileName(e, "guests", "csv"));
+        var file = await ReportExport.GuestCsvAsync(db, list, e, ct);
+        return TypedResults.File(file.Bytes, file.ContentType, file.Name);
     }
 
     private static string Name(Representation level) => JsonNamingPolicy.CamelCase.ConvertName(level.ToString());

@@ -109,7 +109,7 @@ public sealed class DiplomaticFormTests
     [InlineData("fr", "le 26 février 2026 à 15 h 00")]
     [InlineData("es", "el 26 de febrero de 2026 a las 15:00")]
     [InlineData("ru", "26 февраля 2026 г. в 15:00")]
-    [InlineData("zh", "谨订于2026年2月26日15:00")]
+    [InlineData("zh", "谨订于2026年2月26日下午3:00")]
     [InlineData("ar", "وذلك يوم 26 فبراير 2026 الساعة 15:00")]
     [InlineData("az", "on 26 fevral 2026 at 15:00")] // a language that does not ship: English words, its own month names
     public void Dates_and_times_are_written_each_languages_own_way(string language, string starts)

@@ -45,9 +45,9 @@ public sealed class HostAgreementTests
     public void English_one_host_requests_two_request_and_the_host_is_never_styled_on_their_own_card()
     {
         // docs/wording.md, English (a) and (c).
-        Assert.Equal("Sevinj Abbasova, Ambassador of Azerbaijan requests the pleasure of the company of Mr. Wei Wang at a reception on the occasion of the National Day",
+        Assert.Equal("Sevinj Abbasova, Ambassador of Azerbaijan, requests the pleasure of the company of Mr. Wei Wang at a reception on the occasion of the National Day",
             Card("en", Sevinj).Request);
-        Assert.StartsWith("Sevinj Abbasova, Ambassador of Azerbaijan and Rashad Aliyev, Defence Attaché request the pleasure", Card("en", Sevinj, Rashad).Request);
+        Assert.StartsWith("Sevinj Abbasova, Ambassador of Azerbaijan, and Rashad Aliyev, Defence Attaché, request the pleasure", Card("en", Sevinj, Rashad).Request);
         Assert.DoesNotContain("H.E.", Card("en", Sevinj).Request.Split(" the company of ")[0]);
     }
 
@@ -73,8 +73,8 @@ public sealed class HostAgreementTests
     public void Spanish_tiene_for_one_host_tienen_for_two()
     {
         // docs/wording.md, Spanish (a)–(d).
-        Assert.Contains(" tiene el honor de invitar a ", Card("es", Sevinj).Request);
-        Assert.Contains(" tienen el honor de invitar a ", Card("es", Sevinj, Leyla).Request);
+        Assert.Contains(" tiene el honor de invitar al ", Card("es", Sevinj).Request);
+        Assert.Contains(" tienen el honor de invitar al ", Card("es", Sevinj, Leyla).Request);
         Assert.EndsWith(" a una recepción con motivo del Día Nacional", Card("es", Sevinj).Request);
     }
 
@@ -125,7 +125,7 @@ public sealed class HostAgreementTests
         // docs/wording.md, Chinese: host in the signature (落款), 敬请光临.
         var card = CardTo(Person("Mr.", "伟", "王"), "zh", new InvitationText { Language = "zh", Hosts = "阿塞拜疆驻华大使" }, Sevinj);
         Assert.Equal("阿塞拜疆驻华大使", card.Signature);
-        Assert.Equal("谨订于2026年5月28日18:00举行国庆招待会，敬请王伟阁下光临", card.Request);
+        Assert.Equal("谨订于2026年5月28日下午6:00举行国庆招待会，敬请王伟阁下光临", card.Request);
     }
 
     [Theory]
@@ -154,5 +154,47 @@ public sealed class HostAgreementTests
         var unknown = Person("Dr.", "Nigar", "Hasanova");
         Assert.True(HostGrammar.Of([unknown]).Unknown);
         Assert.StartsWith("يتشرف ", Card("ar", unknown).Request); // the grammar's default, which the Invitations page asks about
+    }
+
+    [Fact]
+    public void Spanish_names_the_guest_with_the_article_its_title_takes()
+    {
+        // docs/wording.md, Spanish: « invitar al Sr. … », « a la Sra. … », « a S.E. el Sr. … ».
+        Assert.Contains(" invitar al Sr. Wei Wang a ", Card("es", Sevinj).Request);
+        Assert.Contains(" invitar a la Sra. Lucía Gómez a ", CardTo(new Contact { Honorific = "Mrs.", FirstName = "Lucía", LastName = "Gómez" }, "es", null, Sevinj).Request);
+        Assert.Contains(" invitar a S.E. el Sr. Juan Pérez a ", CardTo(Person("Mr.", "Juan", "Pérez"), "es", null, Sevinj).Request);
+    }
+
+    [Fact]
+    public void Russian_names_the_guest_above_and_invites_Vas_so_no_name_is_declined_by_guesswork()
+    {
+        // docs/wording.md, Russian: пригласить кого (accusative); «Вас» is the accusative every guest takes.
+        var card = Card("ru", Sevinj);
+        Assert.Equal("г-н Wei Wang", card.Salutation);
+        Assert.Contains(" имеет честь пригласить Вас на ", card.Request);
+    }
+
+    [Fact]
+    public void Hosts_written_as_words_alone_agree_in_number_by_their_and()
+    {
+        // The office wrote who invites without choosing people: two names joined are plural, and the page asks for the people.
+        var e = Reception();
+        e.Hosts = "The Ambassador of Azerbaijan and Mr Aliyev";
+        var words = EventWords.For(e, new EventVoice([], "Embassy of Azerbaijan", "en", "en"), null, "en");
+        Assert.True(words.Grammar.Plural);
+        Assert.True(words.Grammar.Unknown);
+        Assert.StartsWith("The Ambassador of Azerbaijan and Mr Aliyev request the pleasure", InvitationWording.Card(e, new Guest { Contact = Guest }, "en", null, words: words).Request);
+    }
+
+    [Theory]
+    [InlineData("en", "Embassy of Finland", "The Embassy of Finland")]
+    [InlineData("fr", "Ambassade de Finlande", "L'Ambassade de Finlande")]
+    [InlineData("fr", "Consulat général de Finlande", "Le Consulat général de Finlande")]
+    [InlineData("es", "Embajada de Finlandia", "La Embajada de Finlandia")]
+    [InlineData("es", "Consulado de Finlandia", "El Consulado de Finlandia")]
+    [InlineData("en", "The Embassy of Finland", "The Embassy of Finland")]
+    public void The_office_speaks_with_the_article_its_language_puts_before_its_name(string language, string name, string subject)
+    {
+        Assert.Equal(subject, EventWords.WithArticle(name, language));
     }
 }

@@ -101,7 +101,7 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
         var wang = mail.Single(m => m.To.Mailboxes.Single().Address == "wang.wei@china.example.org");
         Assert.Contains("<html lang=\"zh\" dir=\"ltr\">", Html(wang));
         Assert.Contains("王伟阁下", wang.TextBody);
-        Assert.Contains("谨订于2026年2月26日15:00举行", wang.TextBody);
+        Assert.Contains("谨订于2026年2月26日下午3:00举行", wang.TextBody);
         var rana = mail.Single(m => m.To.Mailboxes.Single().Address == "rana.alkhatib@jordan.example.org");
         Assert.Contains("<html lang=\"ar\" dir=\"rtl\">", Html(rana));
         Assert.Contains("سعادة رنا الخطيب", rana.TextBody);

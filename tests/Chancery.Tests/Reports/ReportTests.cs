@@ -116,6 +116,18 @@ public abstract class ReportTests(string provider) : IAsyncLifetime
 
         using var stranger = await StaffSession.SignInAsync(_app, await _app.CreateUserAsync((await _app.CreateMissionAsync($"Other {Guid.NewGuid():N}")).Id, MissionRole.Press));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/staff/events/{h.EventId}/report")).StatusCode);
+
+        // The downloads work for the officer signed in on the staff pages (they once linked to the API: a bare 401),
+        // and not for another mission's officer nor for the door.
+        var workbook = page.QuerySelector("a[download][href*='handler=Xlsx']")!.GetAttribute("href")!;
+        var xlsx = await press.Client.GetAsync(workbook);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        var csv = await press.Client.GetStringAsync(page.QuerySelector("a[download][href*='handler=Csv']")!.GetAttribute("href")!);
+        Assert.Contains("Embassy of Jordan", csv);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync(workbook)).StatusCode);
+        using var door = await StaffSession.SignInAsync(_app, await _app.CreateUserAsync(h.MissionId, MissionRole.Door));
+        Assert.NotEqual(HttpStatusCode.OK, (await door.Client.GetAsync(workbook)).StatusCode);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
     {
         var e = new Event { MissionId = missionId, Title = "", TimeZone = "UTC", Venue = "", CreatedAt = clock.GetUtcNow() };
         var errors = Apply(input, e);
-        await CheckHostsAsync(e, errors, ct);
+        await CheckHostsAsync(e, input, errors, ct);
         DomainException.ThrowIfAny(errors, EventErrors);
         db.Events.Add(e);
         await db.SaveChangesAsync(ct);
@@ -32,7 +32,7 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
     public async Task UpdateAsync(Event e, EventInput input, CancellationToken ct = default)
     {
         var errors = Apply(input, e);
-        await CheckHostsAsync(e, errors, ct);
+        await CheckHostsAsync(e, input, errors, ct);
         if (errors.Count > 0)
         {
             await db.Entry(e).ReloadAsync(ct); // drop the half-applied fields
@@ -236,9 +236,15 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
     /// <summary>The most hosts a card names: more is a slip (a card signed by a crowd names none of them well).</summary>
     public const int MaxHosts = 4;
 
-    // Hosts are people of the event's own mission, present in its directory: another mission's person is not found.
-    private async Task CheckHostsAsync(Event e, Dictionary<string, string[]> errors, CancellationToken ct)
+    // Hosts given are people of the event's own mission, present in its directory: another mission's person is not
+    // found. Hosts kept (the input leaves them out) are not checked again: a host erased since is left off the cards
+    // (EventVoice) and the Invitations page says so, rather than every later edit of the event being refused.
+    private async Task CheckHostsAsync(Event e, EventInput input, Dictionary<string, string[]> errors, CancellationToken ct)
     {
+        if (input.HostIds is null)
+        {
+            return;
+        }
         if (e.HostIds.Count > MaxHosts)
         {
             errors[nameof(EventInput.HostIds)] = [$"A card names at most {MaxHosts} hosts; this names {e.HostIds.Count}."];

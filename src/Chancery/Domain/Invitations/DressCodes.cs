@@ -14,13 +14,13 @@ public static class DressCodes
 
     private static readonly Dictionary<string, string>[] Known =
     [
-        Words("Dark suit", "Tenue de ville", "Traje oscuro", "Тёмный костюм", "深色西装", "بدلة داكنة", "Lounge suit", "Costume sombre"),
-        Words("Black tie", "Cravate noire", "Esmoquin", "Смокинг", "黑领结", "ربطة عنق سوداء", "Smoking", "Tuxedo"),
-        Words("White tie", "Cravate blanche", "Frac", "Фрак", "白领结", "ربطة عنق بيضاء"),
-        Words("National dress", "Tenue nationale", "Traje nacional", "Национальная одежда", "民族服装", "الزي الوطني"),
-        Words("Lounge suit or national dress", "Tenue de ville ou tenue nationale", "Traje oscuro o traje nacional", "Тёмный костюм или национальная одежда", "深色西装或民族服装", "بدلة داكنة أو الزي الوطني", "Dark suit or national dress"),
-        Words("Business attire", "Tenue d'affaires", "Traje de negocios", "Деловой костюм", "商务正装", "لباس رسمي", "Business suit"),
-        Words("Casual", "Tenue décontractée", "Informal", "Повседневная одежда", "便装", "لباس غير رسمي", "Smart casual"),
+        Words("Dark suit", "tenue de ville", "Traje oscuro", "тёмный костюм", "深色西装", "بدلة داكنة", "Lounge suit", "Costume sombre"),
+        Words("Black tie", "cravate noire", "Esmoquin", "смокинг", "黑领结", "ربطة عنق سوداء", "Smoking", "Tuxedo"),
+        Words("White tie", "cravate blanche", "Frac", "фрак", "白领结", "ربطة عنق بيضاء"),
+        Words("National dress", "tenue nationale", "Traje nacional", "национальная одежда", "民族服装", "الزي الوطني"),
+        Words("Lounge suit or national dress", "tenue de ville ou tenue nationale", "Traje oscuro o traje nacional", "тёмный костюм или национальная одежда", "深色西装或民族服装", "بدلة داكنة أو الزي الوطني", "Dark suit or national dress"),
+        Words("Business attire", "tenue d'affaires", "Traje de negocios", "деловой костюм", "商务正装", "لباس رسمي", "Business suit"),
+        Words("Casual", "tenue décontractée", "Informal", "повседневная одежда", "便装", "لباس غير رسمي", "Smart casual"),
     ];
 
     // The first six are the words printed in en, fr, es, ru, zh and ar; any further ones are other names read as the same code.

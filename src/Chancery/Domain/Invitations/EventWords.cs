@@ -73,8 +73,11 @@ public static class EventWords
             // In its first language the dress code is as the office wrote it ("Lounge suit" stays, though the table reads it as a dark suit).
             dress = Text.Clean(own?.DressCode) ?? (isBase ? code : null) ?? DressCodes.In(code, language) ?? Own(null, code, DressField);
         }
-        var hosts = Text.Clean(own?.Hosts) ?? (isBase ? Text.Clean(e.Hosts) : null) ?? MadeHosts(voice, language, isBase, missing);
-        return new LocalWords(language, title, hosts, occasion, venue, dress, HostGrammar.Of(voice.Hosts), missing);
+        var words = Text.Clean(own?.Hosts) ?? (isBase ? Text.Clean(e.Hosts) : null);
+        var hosts = words ?? MadeHosts(voice, language, isBase, missing);
+        // The people chosen decide the grammar, whoever's words name them; words alone are read for their number.
+        var grammar = voice.Hosts.Count > 0 ? HostGrammar.Of(voice.Hosts) : words is not null ? HostGrammar.OfWords(words, language) : HostGrammar.OfOffice(voice.OfficeName);
+        return new LocalWords(language, title, hosts, occasion, venue, dress, grammar, missing);
     }
 
     /// <summary>
@@ -90,24 +93,59 @@ public static class EventWords
             {
                 missing.Add(HostsField);
             }
-            // "The Embassy of Finland requests…": English names an office with its article.
-            return InvitationLanguages.Primary(language) == "en" && office.Length > 0 && !office.StartsWith("The ", StringComparison.OrdinalIgnoreCase)
-                && OfficeWords.Any(w => office.StartsWith(w, StringComparison.OrdinalIgnoreCase)) ? "The " + office : office;
+            return WithArticle(office, language);
         }
-        if (!isBase && voice.Hosts.Any(h => h.Position is not null))
+        if (!isBase)
         {
+            // A position is written in the first language, and a name perhaps in another script: the office writes them here.
             missing.Add(HostsField);
         }
-        var chinese = InvitationLanguages.Primary(language) == "zh";
+        var primary = InvitationLanguages.Primary(language);
+        // An apposition is closed by a comma before the verb: "Sevinj Abbasova, Ambassador of Azerbaijan, requests".
+        var comma = primary == "ar" ? "،" : ",";
         var names = voice.Hosts.Select(h =>
         {
             var name = NameFor(h, language);
-            return !isBase || h.Position is not { } position ? name : chinese ? position + name : $"{name}, {position}";
+            return !isBase || h.Position is not { } position ? name : primary == "zh" ? position + name : $"{name}{comma} {position}{comma}";
         }).ToList();
-        return Join(names, language);
+        if (names.Count < 2 || !names.Any(n => n.EndsWith(comma, StringComparison.Ordinal)))
+        {
+            return Join(names, language);
+        }
+        // Appositions closed by commas: "A, Ambassador, and B, Attaché, request" (no comma doubled, none left open).
+        var firsts = names.Take(names.Count - 1).Select(n => n.EndsWith(comma, StringComparison.Ordinal) ? n : n + comma);
+        var and = primary == "ar" ? " و" : $" {InvitationTexts.For(language).And} ";
+        return string.Join(" ", firsts) + and + names[^1];
     }
 
-    private static readonly string[] OfficeWords = ["Embassy", "Consulate", "High Commission", "Permanent Mission", "Mission", "Delegation", "Ministry", "Office"];
+    /// <summary>
+    /// An office's name as the subject of the card's sentence, with the article its language puts before it: "The
+    /// Embassy of Finland", « L'Ambassade de Finlande », « Le Consulat général », "La Embajada de …", "El Consulado …".
+    /// A name that has its article already is left as written.
+    /// </summary>
+    public static string WithArticle(string office, string language)
+    {
+        if (office.Length == 0)
+        {
+            return office;
+        }
+        var primary = InvitationLanguages.Primary(language);
+        foreach (var (word, article) in Articles.GetValueOrDefault(primary, []))
+        {
+            if (office.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return article + office;
+            }
+        }
+        return office;
+    }
+
+    private static readonly Dictionary<string, (string Word, string Article)[]> Articles = new(StringComparer.Ordinal)
+    {
+        ["en"] = [("Embassy", "The "), ("Consulate", "The "), ("High Commission", "The "), ("Permanent Mission", "The "), ("Mission", "The "), ("Delegation", "The "), ("Ministry", "The "), ("Office", "The ")],
+        ["fr"] = [("Ambassade", "L'"), ("Consulat", "Le "), ("Haut-Commissariat", "Le "), ("Mission", "La "), ("Délégation", "La "), ("Représentation", "La "), ("Bureau", "Le "), ("Ministère", "Le ")],
+        ["es"] = [("Embajada", "La "), ("Consulado", "El "), ("Alto Comisionado", "El "), ("Misión", "La "), ("Delegación", "La "), ("Representación", "La "), ("Oficina", "La "), ("Ministerio", "El ")],
+    };
 
     /// <summary>A person's name as a language writes it: in Latin letters for a Latin-script language where a sure reading is known.</summary>
     public static string NameFor(Contact c, string language)

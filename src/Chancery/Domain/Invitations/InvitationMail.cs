@@ -151,7 +151,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
 
     private static string Text(InvitationCard card, string link, string typed) => string.Join("\n\n", new[]
     {
-        card.Lead, card.Title, card.Request, card.When, card.Dress, card.Signature, card.Reply, link, CodeLine(card, typed),
+        card.Lead, card.Title, card.Salutation, card.Request, card.When, card.Dress, card.Signature, card.Reply, link, CodeLine(card, typed),
     }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     /// <summary>The typed door code on its line, labelled in the card's language ("Code: …", "入场码：…").</summary>
@@ -169,6 +169,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
             <div style="max-width: 560px; box-sizing: border-box; margin: 0 auto; text-align: center; border: 1px solid #bbb; padding: 24px 16px;">
             {(card.Lead is null ? "" : $"<p style=\"font-size: 16px; font-weight: bold;\">{E(card.Lead)}</p>")}
             <h1 style="font-size: 20px; font-weight: normal; letter-spacing: 0.02em;">{E(card.Title)}</h1>
+            {(card.Salutation is null ? "" : $"<p style=\"font-size: 18px;\">{E(card.Salutation)}</p>")}
             <p style="font-size: 18px; line-height: 1.6;">{E(card.Request)}</p>
             <p style="font-size: 16px;">{E(card.When)}</p>
             {(card.Dress is null ? "" : $"<p style=\"font-size: 14px;\">{E(card.Dress)}</p>")}

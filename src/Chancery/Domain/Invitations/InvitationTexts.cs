@@ -29,6 +29,7 @@ public sealed record InvitationTexts(
     IReadOnlyDictionary<string, string>? Honorifics = null,
     string CodeLabel = "Code: {code}",
     string? Signature = null,
+    string? Salutation = null,
     IReadOnlyDictionary<Events.EventKind, string>? Occasions = null)
 {
     /// <summary>The texts for a language: the shipped ones for its primary language, else English's words with the language's own dates.</summary>
@@ -90,7 +91,7 @@ public sealed record InvitationTexts(
             PlaceLine: "Une place s'est libérée : vous êtes attendu. Votre code pour l'entrée figure ci-dessous.",
             CodeLabel: "Code : {code}",
             // docs/wording.md, French "Address": M., Mme; a title is not translated by guesswork.
-            Honorifics: Words(("mr", "M."), ("m", "M."), ("monsieur", "M."), ("mrs", "Mme"), ("ms", "Mme"), ("miss", "Mlle"), ("mme", "Mme"), ("mlle", "Mlle"), ("madame", "Mme"), ("dr", "Dr"), ("prof", "Pr")),
+            Honorifics: Words(("mr", "M."), ("m", "M."), ("monsieur", "M."), ("mrs", "Mme"), ("ms", "Mme"), ("miss", "Mme"), ("mme", "Mme"), ("mlle", "Mme"), ("madame", "Mme"), ("dr", "Dr"), ("prof", "Pr")),
             Occasions: new Dictionary<Events.EventKind, string>
             {
                 [Events.EventKind.Reception] = "une réception",
@@ -102,8 +103,9 @@ public sealed record InvitationTexts(
         ["es"] = new("es",
             Subject: "Invitación: {title}",
             // docs/wording.md, Spanish (a)–(d): « tiene el honor de invitar », two hosts « tienen ».
-            Request: h => h.Plural ? "{hosts} tienen el honor de invitar a {guest} a {occasion}"
-                : "{hosts} tiene el honor de invitar a {guest} a {occasion}",
+            // {guest} carries its preposition and article here: "al Sr. …", "a la Sra. …", "a S.E. el Sr. …".
+            Request: h => h.Plural ? "{hosts} tienen el honor de invitar {guest} a {occasion}"
+                : "{hosts} tiene el honor de invitar {guest} a {occasion}",
             When: "el {date} a las {time}, {venue}",
             Rsvp: "S.R.C. antes del {deadline}: {contact}",
             RsvpOpen: "S.R.C.: {contact}",
@@ -132,8 +134,9 @@ public sealed record InvitationTexts(
         ["ru"] = new("ru",
             Subject: "Приглашение: {title}",
             // docs/wording.md, Russian (a)–(d): «имеет честь пригласить», two hosts «имеют»; the present tense has no gender.
-            Request: h => h.Plural ? "{hosts} имеют честь пригласить {guest} на {occasion}"
-                : "{hosts} имеет честь пригласить {guest} на {occasion}",
+            // The guest is named above the sentence, in the nominative, and «Вас» invited: a name is not declined by guesswork.
+            Request: h => h.Plural ? "{hosts} имеют честь пригласить Вас на {occasion}"
+                : "{hosts} имеет честь пригласить Вас на {occasion}",
             When: "{date} в {time}, {venue}",
             Rsvp: "Просьба ответить до {deadline}: {contact}",
             RsvpOpen: "Просьба ответить: {contact}",
@@ -150,6 +153,7 @@ public sealed record InvitationTexts(
             PlaceSubject: "Для вас есть место: {title}",
             PlaceLine: "Освободилось место: вас ждут. Ваш код для входа — ниже.",
             CodeLabel: "Код: {code}",
+            Salutation: "{guest}",
             // docs/wording.md, Russian "Address": г-н, г-жа, lower case.
             Honorifics: Words(("mr", "г-н"), ("m", "г-н"), ("monsieur", "г-н"), ("mrs", "г-жа"), ("ms", "г-жа"), ("miss", "г-жа"), ("mme", "г-жа"), ("madame", "г-жа"), ("mlle", "г-жа"), ("dr", "д-р"), ("prof", "проф.")),
             // Accusative after «на»: приём, ужин; «памятное мероприятие» is the same in both cases.
@@ -172,7 +176,7 @@ public sealed record InvitationTexts(
             PourMemoire: "备忘",
             Dress: "着装：{dress}",
             DatePattern: "yyyy年M月d日",
-            TimePattern: "HH:mm",
+            TimePattern: "tth:mm",
             Excellency: "阁下",
             ExcellencyAfterName: true,
             And: "及",

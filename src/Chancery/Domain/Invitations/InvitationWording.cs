@@ -14,7 +14,7 @@ public sealed record AddressPractice(bool ExcellencyForHeadsOfInternationalOrgan
 
 /// <summary>An invitation's lines, in the guest's language, as the card and the e-mail print them.</summary>
 public sealed record InvitationCard(string Language, bool RightToLeft, string Subject, string Request, string When, string? Reply, string? Dress, string Addressee,
-    string? Lead = null, string Title = "", string? Signature = null, string Venue = "", string CodeLine = "Code: {code}");
+    string? Lead = null, string Title = "", string? Signature = null, string Venue = "", string CodeLine = "Code: {code}", string? Salutation = null);
 
 /// <summary>What a message to a guest is: the invitation itself, a reminder to answer, or word that a place is theirs.</summary>
 public enum GuestMailKind
@@ -122,7 +122,7 @@ public static partial class InvitationWording
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["hosts"] = words.Hosts,
-            ["guest"] = guest,
+            ["guest"] = InvitationLanguages.Primary(language) == "es" ? SpanishObject(guest) : guest,
             ["title"] = words.Title,
             ["occasion"] = words.Occasion,
             ["date"] = e.StartsAtLocal.ToString(texts.DatePattern, culture),
@@ -143,7 +143,24 @@ public static partial class InvitationWording
         var subject = kind switch { GuestMailKind.Reminder => texts.ReminderSubject, GuestMailKind.Place => texts.PlaceSubject, _ => texts.Subject };
         var lead = kind switch { GuestMailKind.Reminder => texts.ReminderLine, GuestMailKind.Place => texts.PlaceLine, _ => null };
         return new InvitationCard(language, InvitationLanguages.RightToLeft(language), Fill(subject), Fill(texts.Request(words.Grammar)), Fill(texts.When), reply,
-            words.Dress is null ? null : Fill(texts.Dress), guest, lead, words.Title, texts.Signature is { } signature ? Fill(signature) : null, words.Venue, texts.CodeLabel);
+            words.Dress is null ? null : Fill(texts.Dress), guest, lead, words.Title, texts.Signature is { } signature ? Fill(signature) : null, words.Venue, texts.CodeLabel,
+            texts.Salutation is null ? null : guest);
+    }
+
+    /// <summary>
+    /// The guest as the object of « invitar »: with the preposition and the article Spanish puts before a title ("al Sr.
+    /// Juan Pérez", "a la Sra. Lucía Gómez", "a S.E. el Sr. …"); a name without a title takes "a" alone.
+    /// </summary>
+    private static string SpanishObject(string addressee)
+    {
+        static bool Starts(string s, params string[] words) => words.Any(w => s.StartsWith(w + " ", StringComparison.Ordinal));
+        if (addressee.StartsWith("S.E. ", StringComparison.Ordinal))
+        {
+            var rest = addressee[5..];
+            var article = Starts(rest, "Sra.", "Srta.", "Dra.") ? "la " : Starts(rest, "Sr.", "Dr.") ? "el " : "";
+            return $"a S.E. {article}{rest}";
+        }
+        return Starts(addressee, "Sr.", "Dr.") ? "al " + addressee : Starts(addressee, "Sra.", "Srta.", "Dra.") ? "a la " + addressee : "a " + addressee;
     }
 
     /// <summary>The language's culture from CLDR (ICU), for month names; the invariant culture for a tag .NET does not know.</summary>

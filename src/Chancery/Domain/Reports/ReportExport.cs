@@ -10,6 +10,20 @@ namespace Chancery.Domain.Reports;
 /// <summary>The report and the guest list as files for the office (XLSX and CSV), formula-safe, times in the event's own zone.</summary>
 public static class ReportExport
 {
+    /// <summary>A file to download: its bytes, content type and name.</summary>
+    public sealed record Download(byte[] Bytes, string ContentType, string Name);
+
+    /// <summary>The report and the guest list as a workbook: what the API and the report page both give.</summary>
+    public static async Task<Download> WorkbookAsync(ChanceryDb db, GuestList list, Event e, CancellationToken ct = default)
+    {
+        var report = await EventReport.BuildAsync(db, list, e, ct);
+        return new(Xlsx(e, report, await GuestRowsAsync(db, list, e, ct)), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", FileName(e, "report", "xlsx"));
+    }
+
+    /// <summary>The guest list with answers and check-ins as CSV.</summary>
+    public static async Task<Download> GuestCsvAsync(ChanceryDb db, GuestList list, Event e, CancellationToken ct = default) =>
+        new(Contacts.Spreadsheet.Csv(GuestColumns, await GuestRowsAsync(db, list, e, ct)), "text/csv; charset=utf-8", FileName(e, "guests", "csv"));
+
     public static readonly string[] GuestColumns = ["Name", "Organization", "Country", "Category", "Answer", "Walk-in", "Checked in", "Station", "Plus-ones admitted"];
 
     /// <summary>

@@ -14,6 +14,8 @@ public sealed class EditModel(ChanceryDb db, EventEditing editing, MissionScope 
     [BindProperty] public EventInput Input { get; set; } = new();
     /// <summary>The invitation languages as typed: "en, fr, ar".</summary>
     [BindProperty] public string? LanguagesText { get; set; }
+    /// <summary>The host selects as posted: a contact id each, or empty for nobody.</summary>
+    [BindProperty] public List<string?> HostPicks { get; set; } = [];
     /// <summary>The mission's language, which an event without languages of its own sends in.</summary>
     public string MissionLanguage { get; private set; } = InvitationLanguages.Fallback;
     public Guid? Id { get; private set; }
@@ -62,7 +64,7 @@ public sealed class EditModel(ChanceryDb db, EventEditing editing, MissionScope 
     {
         Id = id;
         // The host selects post an empty value for "nobody"; the office speaks when no one is chosen.
-        Input.HostIds = [.. (Input.HostIds ?? []).Where(h => h != Guid.Empty)];
+        Input.HostIds = [.. HostPicks.Select(p => Guid.TryParse(p, out var h) ? h : Guid.Empty).Where(h => h != Guid.Empty)];
         await LoadMissionLanguageAsync();
         Input.Languages = [.. (LanguagesText ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         Input.RegretsOnly ??= false; // an unticked box posts nothing

@@ -23,5 +23,21 @@ public sealed class ReportModel(ChanceryDb db, Domain.Guests.GuestList list) : E
         return Page();
     }
 
+    /// <summary>The workbook, for the officer signed in on the staff pages (the API's address wants a bearer token).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(Guid id, CancellationToken ct) => await DownloadAsync(id, ReportExport.WorkbookAsync, ct);
+
+    /// <summary>The guest list as CSV, likewise.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken ct) => await DownloadAsync(id, ReportExport.GuestCsvAsync, ct);
+
+    private async Task<IActionResult> DownloadAsync(Guid id, Func<ChanceryDb, Domain.Guests.GuestList, Domain.Events.Event, CancellationToken, Task<ReportExport.Download>> make, CancellationToken ct)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        var file = await make(Db, list, Event, ct);
+        return File(file.Bytes, file.ContentType, file.Name);
+    }
+
     public static string Percent(double? rate) => rate is { } r ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r * 100:0}%") : "—";
 }
