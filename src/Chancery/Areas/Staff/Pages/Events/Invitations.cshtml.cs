@@ -34,6 +34,10 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
     public Dictionary<string, int> UntitledItems { get; private set; } = [];
     /// <summary>Hosts whose gender neither their honorific nor their record tells: the card takes the masculine.</summary>
     public IReadOnlyList<Domain.Contacts.Contact> HostsOfUnknownGender { get; private set; } = [];
+    /// <summary>Hosts chosen for the event who are no longer in the directory (erased or deleted since).</summary>
+    public int HostsGone { get; private set; }
+    /// <summary>Who invites is written in words with nobody chosen: the verbs' number is read from the words, their gender not known.</summary>
+    public bool HostsOnlyInWords { get; private set; }
     /// <summary>Whom "send to everyone" would reach now, by the language each gets.</summary>
     public IReadOnlyList<(string Language, int Count)> ToSendByLanguage { get; private set; } = [];
     /// <summary>Asked to send to everyone: the page shows how many, in which languages and what is missing, and asks again.</summary>
@@ -233,6 +237,8 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         var items = await Db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == Event.Id).ToListAsync();
         UntitledItems = Languages.ToDictionary(l => l, l => EventWords.UntitledIn(items, l, voice.BaseLanguage).Count);
         HostsOfUnknownGender = [.. voice.Hosts.Where(h => h.GrammaticalGender is null)];
+        HostsGone = Event.HostIds.Count - voice.Hosts.Count;
+        HostsOnlyInWords = voice.Hosts.Count == 0 && Words.Values.Any(w => w.Grammar.Unknown);
         ToSendByLanguage = [.. Rows.Where(r => r.Status.Status == "notSent" && r.Guest.Rsvp != RsvpAnswer.Declined && r.Guest.Contact!.Email is not null)
             .GroupBy(r => LanguageOf(r.Guest, r.Status)).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2)];
     }
