@@ -22,7 +22,7 @@ public static class ReportsApi
 
     public sealed record CategoryDto(string? Category, int Invited, int Accepted, int Attended);
     public sealed record MissionDto(string Organization, string? Country, string? Type, string Level, List<PersonDto> Attendees);
-    public sealed record PersonDto(Guid GuestId, string Name, string? Organization, string Level);
+    public sealed record PersonDto(Guid GuestId, string Name, string? Organization, string? Level);
     public sealed record EarlierDto(Guid EventId, string Title, DateTimeOffset StartsAt, int Invited, int Accepted, int Attended, double? ResponseRate, double? AttendanceRate);
 
     private static readonly MissionRole[] Readers = [MissionRole.Protocol, MissionRole.Press];
@@ -58,7 +58,7 @@ public static class ReportsApi
 
     private static string Name(Representation level) => JsonNamingPolicy.CamelCase.ConvertName(level.ToString());
 
-    private static PersonDto Dto(EventReport.Person p) => new(p.GuestId, p.Name, p.Organization, Name(p.Level));
+    private static PersonDto Dto(EventReport.Person p) => new(p.GuestId, p.Name, p.Organization, p.Level is { } level ? Name(level) : null);
 
     internal static ReportDto Dto(EventReport r) => new(r.EventId, r.Title, r.Kind.ToString(), r.StartsAtUtc, r.Invited, r.Accepted, r.Declined, r.Pending, r.Waitlisted,
         r.Attended, r.WalkIns, r.Companions, r.NoShows, r.ResponseRate, r.AttendanceRate,

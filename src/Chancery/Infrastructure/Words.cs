@@ -26,6 +26,16 @@ public static partial class Words
         return Of(name);
     });
 
+    /// <summary>
+    /// A language named in the staff pages' own language, English, for a sentence ("A French version to write"); the
+    /// tag itself for one .NET does not know. Lists a person chooses from may show each in its own name instead.
+    /// </summary>
+    public static string Language(string tag)
+    {
+        var culture = Domain.Invitations.InvitationWording.Culture(tag);
+        return culture.Equals(System.Globalization.CultureInfo.InvariantCulture) ? tag : culture.EnglishName;
+    }
+
     /// <summary>An identifier (a field, a kind of record) in words: "ProgrammeItem" → "Programme item".</summary>
     public static string Of(string identifier)
     {

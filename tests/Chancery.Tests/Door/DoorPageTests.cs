@@ -31,9 +31,10 @@ public sealed class DoorPageTests(TestApp app) : IClassFixture<TestApp>
         using var door = await StaffSession.SignInAsync(app, await app.CreateUserAsync(mission.Id, MissionRole.Door));
         var url = $"/staff/events/{id}/door?station=Main%20door";
 
-        // Without a station the door asks for one.
-        var noStation = await StaffSession.ReadAsync(await door.SubmitAsync($"/staff/events/{id}/door", "form.door-scan", new() { ["code"] = typed }));
-        Assert.Contains("Name this station", noStation.QuerySelector(".error-summary")!.TextContent);
+        // A station not named yet is the main door: the first scan is not refused for want of a name.
+        var opened = await door.GetPageAsync($"/staff/events/{id}/door");
+        Assert.Equal("Main door", opened.QuerySelector("form.door-station input[name=station]")!.GetAttribute("value"));
+        Assert.Contains("Main door", opened.QuerySelector(".door-mode-station")!.TextContent);
 
         var admitted = await StaffSession.ReadAsync(await door.SubmitAsync(url, "form.door-scan", new() { ["code"] = typed.ToLowerInvariant() }));
         var answer = admitted.QuerySelector(".door-answer.admitted")!;
@@ -104,5 +105,51 @@ public sealed class DoorPageTests(TestApp app) : IClassFixture<TestApp>
         // Signing out, from any page, tells the browser to drop what it stored for the door.
         var signOut = await door.SubmitAsync(url, "form[action='/account/logout']", new());
         Assert.Equal("\"storage\"", signOut.Headers.GetValues("Clear-Site-Data").Single());
+    }
+
+    [Fact]
+    public async Task A_guest_who_declined_is_let_in_only_on_a_Protocol_officers_decision_with_a_reason_and_once()
+    {
+        var mission = await app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        var protocolEmail = await app.CreateUserAsync(mission.Id, MissionRole.Protocol);
+        var office = await app.ApiClientAsync(protocolEmail);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(SampleFiles.Fixture("names-in-six-scripts.csv")), "file", "names.csv" } };
+        (await office.PostAsync("/api/contacts/import", form)).EnsureSuccessStatusCode();
+        var e = await (await office.PostAsJsonAsync("/api/events", new { title = "National Day", startsAt = "2027-02-26T18:00", timeZone = "Europe/Helsinki", venue = "Residence" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var id = Guid.Parse(e.GetProperty("id").GetString()!);
+        (await office.PostAsJsonAsync($"/api/events/{id}/guests", new { filter = new { } })).EnsureSuccessStatusCode();
+        var olga = await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == id && g.Contact!.Email == "olga.ivanova@russia.example.org").Select(g => g.Id).SingleAsync());
+        (await office.PutAsJsonAsync($"/api/events/{id}/guests/{olga}", new { rsvp = "declined" })).EnsureSuccessStatusCode();
+        var (_, typed, _) = await app.GuestCodesAsync(mission.Id, id, olga);
+        var url = $"/staff/events/{id}/door?station=Garden%20gate";
+
+        // At the door staff's station: declined, and nothing to decide there.
+        using var door = await StaffSession.SignInAsync(app, await app.CreateUserAsync(mission.Id, MissionRole.Door));
+        var refused = await StaffSession.ReadAsync(await door.SubmitAsync(url, "form.door-scan", new() { ["code"] = typed }));
+        Assert.NotNull(refused.QuerySelector(".door-answer.declined"));
+        Assert.Null(refused.QuerySelector("form.door-decision"));
+        var token = (await door.GetPageAsync(url)).QuerySelector("form.door-scan input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forbidden = await door.Client.PostAsync($"/staff/events/{id}/door?handler=LetIn&station=Main", new FormUrlEncodedContent([new("guest", olga.ToString()), new("reason", "x"), new("__RequestVerificationToken", token)]));
+        Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
+
+        // The Protocol officer decides, and must say why.
+        using var protocol = await StaffSession.SignInAsync(app, protocolEmail);
+        var page = await StaffSession.ReadAsync(await protocol.SubmitAsync(url, "form.door-scan", new() { ["code"] = typed }));
+        var decision = page.QuerySelector("form.door-decision")!;
+        Task<HttpResponseMessage> DecideAsync(string reason) => protocol.Client.PostAsync(decision.GetAttribute("action"), new FormUrlEncodedContent([
+            new("guest", decision.QuerySelector("[name=guest]")!.GetAttribute("value")!), new("reason", reason),
+            new("__RequestVerificationToken", decision.QuerySelector("[name=__RequestVerificationToken]")!.GetAttribute("value")!)]));
+        var noReason = await StaffSession.ReadAsync(await DecideAsync(" "));
+        Assert.Contains("Say why", noReason.QuerySelector(".error-summary")!.TextContent);
+        var letIn = await StaffSession.ReadAsync(await DecideAsync("The Ambassador asked for her to be let in"));
+        Assert.NotNull(letIn.QuerySelector(".door-answer.admitted"));
+        var twice = await StaffSession.ReadAsync(await protocol.SubmitAsync(url, "form.door-scan", new() { ["code"] = typed }));
+        Assert.NotNull(twice.QuerySelector(".door-answer.already"));
+        Assert.Contains("Garden gate", twice.QuerySelector(".door-answer")!.TextContent);
+
+        var logged = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.EntityId == olga.ToString() && a.Action == "LetInByDecision").Select(a => a.Changes).SingleAsync());
+        Assert.Contains("The Ambassador asked for her to be let in", logged);
+        Assert.Equal("Declined", await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.Id == olga).Select(g => g.Rsvp.ToString()).SingleAsync()));
     }
 }

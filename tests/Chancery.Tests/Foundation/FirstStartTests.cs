@@ -34,6 +34,16 @@ public sealed class FirstStartTests
         var response = await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { email, password });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(password, StringComparison.Ordinal));
+
+        // Signing in on the pages with the printed password leads to changing it, once.
+        using var session = StaffSession.Anonymous(app);
+        var signedIn = await session.SubmitAsync("/account/login", "form", new() { ["Email"] = email, ["Password"] = password });
+        Assert.Equal("/account/password", signedIn.Headers.Location!.ToString());
+        Assert.Contains("choose your own", (await session.GetPageAsync("/account/password")).QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        var changed = await session.SubmitAsync("/account/password", "main form", new() { ["Current"] = password, ["Password"] = "a long passphrase of my own", ["Confirm"] = "a long passphrase of my own" });
+        Assert.Equal("/staff", changed.Headers.Location!.ToString());
+        using var again = StaffSession.Anonymous(app);
+        Assert.Equal("/staff", (await again.SubmitAsync("/account/login", "form", new() { ["Email"] = email, ["Password"] = "a long passphrase of my own" })).Headers.Location!.ToString());
     }
 
     [Fact]

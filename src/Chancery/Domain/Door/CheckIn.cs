@@ -156,6 +156,65 @@ public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanB
         return new ScanBatches.Request(e.MissionId, e.Id, guestId, 0, station, nonce, FoundByName, scannedAt ?? now, now, AdmittedOffline: admittedOffline);
     }
 
+    /// <summary>What the scan log says of a guest let in by a Protocol officer's decision.</summary>
+    public const string ByDecision = "(let in by decision)";
+
+    public const int MaxDecisionReason = 500;
+
+    /// <summary>
+    /// A guest who declined, or who waits for a place, turns up and a Protocol officer decides to let them in: admitted
+    /// once (a second decision or a scan reports the first admission), with the officer's reason kept in the audit log
+    /// and the scan log saying it was a decision. Their answer stays as it was: the report counts them as having come.
+    /// </summary>
+    public async Task<CheckInOutcome> AdmitByDecisionAsync(Event e, Guid guestId, string? station, string? reason, CancellationToken ct = default)
+    {
+        var at = CheckScan(station, nonce: null);
+        var why = Contacts.Text.Clean(reason);
+        if (why is null || why.Length > MaxDecisionReason)
+        {
+            throw new DomainException(why is null ? "Say why they are let in: the log keeps the reason with your name." : $"The reason is at most {MaxDecisionReason} characters.", "reason");
+        }
+        var guest = await Db.Guests.AsNoTracking().Include(g => g.Contact).ThenInclude(c => c!.Organization)
+            .FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == e.Id, ct) ?? throw DomainException.NotFound("guest");
+        if (guest.Rsvp is not (RsvpAnswer.Declined or RsvpAnswer.Waitlisted))
+        {
+            throw new DomainException("Only a guest who declined or waits for a place needs a decision; admit this guest as usual.", "guest");
+        }
+        var now = Now();
+        // Exactly once, whoever decides or scans at the same moment at another door: the admission's unique index
+        // (as for every scan, ScanBatches) lets one writer in; the other hears who was first.
+        Db.Admissions.Add(new Admission { MissionId = e.MissionId, EventId = e.Id, GuestId = guestId, Companion = 0, Station = at, At = now, ScannedAt = now });
+        Db.ScanRecords.Add(new ScanRecord
+        {
+            MissionId = e.MissionId,
+            EventId = e.Id,
+            Station = at,
+            Code = ByDecision,
+            ScannedAt = now,
+            ReceivedAt = now,
+            Result = CheckInResult.Admitted,
+            Reason = guest.Rsvp == RsvpAnswer.Waitlisted ? CheckInReasons.Waitlisted : "declined",
+            GuestId = guestId,
+        });
+        Audit.AuditEvents.Add(Db, e.MissionId, "LetInByDecision", nameof(Guest), guestId.ToString(), clock,
+            System.Text.Json.JsonSerializer.Serialize(new { station = at, answer = guest.Rsvp.ToString(), reason = why }));
+        try
+        {
+            await using var transaction = await Db.Database.BeginTransactionAsync(ct);
+            await Db.SaveChangesAsync(ct);
+            await Db.Guests.Where(g => g.Id == guestId && g.CheckedInAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(g => g.CheckedInAt, now).SetProperty(g => g.CheckedInBy, at), ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException x) when (WriteConflicts.IsConflict(x))
+        {
+            Db.ChangeTracker.Clear();
+            var first = await Db.Admissions.AsNoTracking().Where(a => a.EventId == e.Id && a.GuestId == guestId && a.Companion == 0).Select(a => new { a.At, a.Station }).FirstAsync(ct);
+            return new CheckInOutcome(CheckInResult.AlreadyCheckedIn, null, guestId, 0, first.At, first.Station, guest.Contact?.DisplayName, guest.Contact?.Organization?.Name);
+        }
+        return new CheckInOutcome(CheckInResult.Admitted, null, guestId, 0, now, at, guest.Contact?.DisplayName, guest.Contact?.Organization?.Name);
+    }
+
     /// <summary>What the scan log says of a guest admitted by name rather than by a code.</summary>
     public const string FoundByName = "(found by name)";
 

@@ -327,7 +327,8 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             {
                 answers[i] = new CheckInOutcome(CheckInResult.Unknown, CheckInReasons.NotOnList);
             }
-            else if (guest.Rsvp is RsvpAnswer.Declined or RsvpAnswer.Waitlisted)
+            // One who declined is refused, unless a Protocol officer let them in (CheckIn.AdmitByDecisionAsync): then they are in.
+            else if (guest.Rsvp is RsvpAnswer.Declined or RsvpAnswer.Waitlisted && !guest.In.ContainsKey(r.Companion))
             {
                 answers[i] = new CheckInOutcome(CheckInResult.Declined, guest.Rsvp == RsvpAnswer.Waitlisted ? CheckInReasons.Waitlisted : null, r.GuestId, r.Companion,
                     DisplayName: guest.Name.DisplayName, Organization: guest.Organization);

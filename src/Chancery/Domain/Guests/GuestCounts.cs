@@ -1,8 +1,9 @@
 namespace Chancery.Domain.Guests;
 
 /// <summary>
-/// The numbers at the top of a guest list. People counts partners and plus-ones of everyone not declined:
-/// what the caterer and the venue's capacity care about.
+/// The numbers at the top of a guest list. People counts everyone not declined with their partners, and the plus-ones
+/// of those who accepted (before an answer, a plus-one is only leave to bring someone): what the caterer and the
+/// venue's capacity care about.
 /// </summary>
 public sealed record GuestCounts(int Invited, int Accepted, int Declined, int Pending, int Partners, int PlusOnes, int People, int Waitlisted = 0)
 {
@@ -11,7 +12,7 @@ public sealed record GuestCounts(int Invited, int Accepted, int Declined, int Pe
         var list = guests.ToList();
         var coming = list.Where(MayCome).ToList();
         var partners = coming.Count(HasPartner);
-        var plusOnes = coming.Sum(g => g.PlusOnes);
+        var plusOnes = coming.Where(g => g.Rsvp == RsvpAnswer.Accepted).Sum(g => g.PlusOnes);
         return new GuestCounts(
             list.Count,
             list.Count(g => g.Rsvp == RsvpAnswer.Accepted),

@@ -118,18 +118,24 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
             errors[nameof(change.Note)] = [tooLong];
         }
         DomainException.ThrowIfAny(errors, "The guest's answer has errors.");
+        int? raisedTo = null;
         var result = await answers.RecordAsync(eventId, guestId, guest =>
         {
             guest.Rsvp = change.Rsvp;
             guest.WithPartner = change.WithPartner;
             guest.PlusOnes = change.PlusOnes;
             guest.Note = note;
+            // The invitation fixed how many the guest may bring; the office may give more since (never fewer than they bring).
+            if (guest.PlusOnesAllowed is { } allowed && change.PlusOnes > allowed)
+            {
+                guest.PlusOnesAllowed = raisedTo = change.PlusOnes;
+            }
         }, byOffice: true, ct);
         if (result.Outcome == Invitations.Answers.Outcome.TooMany)
         {
             throw new DomainException($"Only {result.FreePlaces} places are left for this guest's party under the event's capacity; the answer they had stands.", nameof(change.PlusOnes));
         }
-        return result;
+        return result with { PlusOnesAllowedRaisedTo = raisedTo };
     }
 
     /// <summary>

@@ -28,7 +28,8 @@ public sealed class Answers(ChanceryDb db, Outbox outbox, Infrastructure.PublicU
     /// What happened, the places left for this guest's party when capacity decided it, and (for a place given)
     /// whether the guest is told by e-mail: not when they were never invited, as their link would lead nowhere.
     /// </summary>
-    public sealed record Result(Outcome Outcome, int? FreePlaces = null, bool Told = false);
+    /// <param name="PlusOnesAllowedRaisedTo">The office gave the guest leave to bring more people than their invitation said: how many now.</param>
+    public sealed record Result(Outcome Outcome, int? FreePlaces = null, bool Told = false, int? PlusOnesAllowedRaisedTo = null);
 
     public Task<Result> RecordAsync(Guid eventId, Guid guestId, Action<Guest> answer, bool byOffice, CancellationToken ct = default) =>
         db.RetryOnConflictAsync(() => RecordOnceAsync(eventId, guestId, answer, byOffice, onlyFromWaitingList: false, ct), ct);

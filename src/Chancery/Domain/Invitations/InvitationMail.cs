@@ -151,7 +151,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
 
     private static string Text(InvitationCard card, string link, string typed) => string.Join("\n\n", new[]
     {
-        card.Lead, card.Title, card.Salutation, card.Request, card.When, card.Dress, card.Signature, card.Reply, link, CodeLine(card, typed),
+        card.Lead, card.Title, card.Salutation, card.Request, card.When, card.Dress, card.Company, card.Signature, card.Reply, link, CodeLine(card, typed),
     }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     /// <summary>The typed door code on its line, labelled in the card's language ("Code: …", "入场码：…").</summary>
@@ -173,6 +173,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
             <p style="font-size: 18px; line-height: 1.6;">{E(card.Request)}</p>
             <p style="font-size: 16px;">{E(card.When)}</p>
             {(card.Dress is null ? "" : $"<p style=\"font-size: 14px;\">{E(card.Dress)}</p>")}
+            {(card.Company is null ? "" : $"<p style=\"font-size: 14px;\">{E(card.Company)}</p>")}
             {(card.Signature is null ? "" : $"<p style=\"font-size: 16px; text-align: end;\">{E(card.Signature)}</p>")}
             <p style="font-size: 14px;">{E(card.Reply)}</p>
             <p><a href="{E(link)}" style="display: inline-block; padding: 10px 24px; background: #1d4ed8; color: #fff; text-decoration: none; border-radius: 4px; font-size: 16px;">{E(reply)}</a></p>

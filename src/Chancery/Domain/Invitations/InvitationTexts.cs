@@ -30,6 +30,7 @@ public sealed record InvitationTexts(
     string CodeLabel = "Code: {code}",
     string? Signature = null,
     string? Salutation = null,
+    string Company = "Guests you may bring: {n}",
     IReadOnlyDictionary<Events.EventKind, string>? Occasions = null)
 {
     /// <summary>The texts for a language: the shipped ones for its primary language, else English's words with the language's own dates.</summary>
@@ -90,6 +91,7 @@ public sealed record InvitationTexts(
             PlaceSubject: "Une place pour vous : {title}",
             PlaceLine: "Une place s'est libérée : vous êtes attendu. Votre code pour l'entrée figure ci-dessous.",
             CodeLabel: "Code : {code}",
+            Company: "Personnes pouvant vous accompagner : {n}",
             // docs/wording.md, French "Address": M., Mme; a title is not translated by guesswork.
             Honorifics: Words(("mr", "M."), ("m", "M."), ("monsieur", "M."), ("mrs", "Mme"), ("ms", "Mme"), ("miss", "Mme"), ("mme", "Mme"), ("mlle", "Mme"), ("madame", "Mme"), ("dr", "Dr"), ("prof", "Pr")),
             Occasions: new Dictionary<Events.EventKind, string>
@@ -122,6 +124,7 @@ public sealed record InvitationTexts(
             PlaceSubject: "Un lugar para usted: {title}",
             PlaceLine: "Se ha liberado un lugar: le esperamos. Su código para la entrada figura abajo.",
             CodeLabel: "Código: {code}",
+            Company: "Acompañantes permitidos: {n}",
             Honorifics: Words(("mr", "Sr."), ("m", "Sr."), ("monsieur", "Sr."), ("mrs", "Sra."), ("ms", "Sra."), ("mme", "Sra."), ("madame", "Sra."), ("miss", "Srta."), ("mlle", "Srta."), ("dr", "Dr."), ("prof", "Prof.")),
             Occasions: new Dictionary<Events.EventKind, string>
             {
@@ -153,6 +156,7 @@ public sealed record InvitationTexts(
             PlaceSubject: "Для вас есть место: {title}",
             PlaceLine: "Освободилось место: вас ждут. Ваш код для входа — ниже.",
             CodeLabel: "Код: {code}",
+            Company: "Число сопровождающих лиц: {n}",
             Salutation: "{guest}",
             // docs/wording.md, Russian "Address": г-н, г-жа, lower case.
             Honorifics: Words(("mr", "г-н"), ("m", "г-н"), ("monsieur", "г-н"), ("mrs", "г-жа"), ("ms", "г-жа"), ("miss", "г-жа"), ("mme", "г-жа"), ("madame", "г-жа"), ("mlle", "г-жа"), ("dr", "д-р"), ("prof", "проф.")),
@@ -186,6 +190,7 @@ public sealed record InvitationTexts(
             PlaceSubject: "为您保留席位：{title}",
             PlaceLine: "现有席位空出，恭候光临。入场码见下方。",
             CodeLabel: "入场码：{code}",
+            Company: "可携随行人员：{n}人",
             Signature: "{hosts}",
             Occasions: new Dictionary<Events.EventKind, string>
             {
@@ -235,6 +240,7 @@ public sealed record InvitationTexts(
             PlaceSubject: "مكان لكم: {title}",
             PlaceLine: "لقد توفر مكان، ونحن بانتظاركم. رمز الدخول أدناه.",
             CodeLabel: "رمز الدخول: {code}",
+            Company: "عدد المرافقين المسموح به: {n}",
             Honorifics: Words(("mr", "السيد"), ("m", "السيد"), ("monsieur", "السيد"), ("mrs", "السيدة"), ("ms", "السيدة"), ("miss", "الآنسة"), ("mme", "السيدة"), ("madame", "السيدة"), ("mlle", "الآنسة")),
             Occasions: new Dictionary<Events.EventKind, string>
             {

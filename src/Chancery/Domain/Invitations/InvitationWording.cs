@@ -14,7 +14,7 @@ public sealed record AddressPractice(bool ExcellencyForHeadsOfInternationalOrgan
 
 /// <summary>An invitation's lines, in the guest's language, as the card and the e-mail print them.</summary>
 public sealed record InvitationCard(string Language, bool RightToLeft, string Subject, string Request, string When, string? Reply, string? Dress, string Addressee,
-    string? Lead = null, string Title = "", string? Signature = null, string Venue = "", string CodeLine = "Code: {code}", string? Salutation = null);
+    string? Lead = null, string Title = "", string? Signature = null, string Venue = "", string CodeLine = "Code: {code}", string? Salutation = null, string? Company = null);
 
 /// <summary>What a message to a guest is: the invitation itself, a reminder to answer, or word that a place is theirs.</summary>
 public enum GuestMailKind
@@ -144,7 +144,9 @@ public static partial class InvitationWording
         var lead = kind switch { GuestMailKind.Reminder => texts.ReminderLine, GuestMailKind.Place => texts.PlaceLine, _ => null };
         return new InvitationCard(language, InvitationLanguages.RightToLeft(language), Fill(subject), Fill(texts.Request(words.Grammar)), Fill(texts.When), reply,
             words.Dress is null ? null : Fill(texts.Dress), guest, lead, words.Title, texts.Signature is { } signature ? Fill(signature) : null, words.Venue, texts.CodeLabel,
-            texts.Salutation is null ? null : guest);
+            texts.Salutation is null ? null : guest,
+            // How many the guest may bring, when the office allowed anyone: the card is where a guest learns it.
+            (g.PlusOnesAllowed ?? g.PlusOnes) is > 0 and var company ? texts.Company.Replace("{n}", company.ToString(culture), StringComparison.Ordinal) : null);
     }
 
     /// <summary>

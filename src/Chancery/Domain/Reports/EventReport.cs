@@ -47,7 +47,8 @@ public sealed record EventReport(
     /// <summary>An organization that came, how high (the highest of its people) and by whom, in order of precedence.</summary>
     public sealed record MissionLine(string Organization, string? Country, OrganizationType? Type, Representation Level, IReadOnlyList<Person> Attendees);
 
-    public sealed record Person(Guid GuestId, string Name, string? Organization, Representation Level);
+    /// <param name="Level">How high the person represents their mission; null for someone who represents none (a citizen, a scholar).</param>
+    public sealed record Person(Guid GuestId, string Name, string? Organization, Representation? Level);
 
     /// <summary>The mission's previous event of the same kind, to compare with.</summary>
     public sealed record Earlier(Guid EventId, string Title, DateTimeOffset StartsAtUtc, DateTime StartsAtLocal, int Invited, int Accepted, int Attended, double? ResponseRate, double? AttendanceRate);
@@ -60,7 +61,7 @@ public sealed record EventReport(
         var totals = Totals.Of(guests, e.RegretsOnly);
         var byId = guests.ToDictionary(g => g.Id);
         var place = guests.Select((g, i) => (g.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        Person ToPerson(Guest g) => new(g.Id, g.Contact!.DisplayName, g.Contact.Organization?.Name, LevelOf(g, byId));
+        Person ToPerson(Guest g) => new(g.Id, g.Contact!.DisplayName, g.Contact.Organization?.Name, IsMission(g.Contact.Organization) ? LevelOf(g, byId) : null);
         static bool Named(Guest g) => g.Contact!.ErasedAt is null;
 
         var came = guests.Where(g => g.CheckedInAt is not null).ToList();
@@ -69,13 +70,13 @@ public sealed record EventReport(
             .OrderByDescending(c => c.Invited).ThenBy(c => c.Category, StringComparer.CurrentCulture)
             .ToList();
         // In the order of their highest-placed person, each with the people who came for it in that order too.
-        var missions = came.Where(g => Named(g) && g.Contact!.Organization is not null)
+        var missions = came.Where(g => Named(g) && IsMission(g.Contact!.Organization))
             .GroupBy(g => g.Contact!.Organization!.Id)
             .Select(x =>
             {
                 var people = x.Select(ToPerson).ToList();
                 var organization = x.First().Contact!.Organization!;
-                return (First: place[x.First().Id], Line: new MissionLine(organization.Name, organization.Country, organization.Type, people.Max(p => p.Level), people));
+                return (First: place[x.First().Id], Line: new MissionLine(organization.Name, organization.Country, organization.Type, people.Max(p => p.Level ?? Representation.Staff), people));
             })
             .OrderBy(m => m.First).Select(m => m.Line)
             .ToList();
@@ -95,6 +96,9 @@ public sealed record EventReport(
         Heads(g.Contact!) ? Representation.HeadOfMission
         : g.SubstituteForId is { } head && byId.TryGetValue(head, out var h) && Heads(h.Contact!) ? Representation.Deputy
         : Representation.Staff;
+
+    /// <summary>Missions are represented (PRODUCT.md M6): embassies, consulates and international organizations; a walk-in citizen's club is not.</summary>
+    private static bool IsMission(Organization? o) => o?.Type is OrganizationType.Embassy or OrganizationType.Consulate or OrganizationType.InternationalOrganization;
 
     private static bool Heads(Contact c) => c.HeadOfMissionClass is not null || c.HeadsInternationalOrganization;
 

@@ -80,7 +80,7 @@ public static class ReportExport
                 report.ByCategory.Select(c => new object?[] { c.Category, Number(c.Invited), Number(c.Accepted), Number(c.Attended) })),
             ("Missions represented", ["Organization", "Country", "Level", "Attendees"],
                 report.MissionsRepresented.Select(m => new object?[] { m.Organization, m.Country, Words(m.Level), string.Join("; ", m.Attendees.Select(a => a.Name)) })),
-            ("No-shows", ["Name", "Organization", "Level"], report.NoShowGuests.Select(p => new object?[] { p.Name, p.Organization, Words(p.Level) })),
+            ("No-shows", ["Name", "Organization", "Level"], report.NoShowGuests.Select(p => new object?[] { p.Name, p.Organization, p.Level is { } level ? Words(level) : null })),
             ("Guests", GuestColumns, guests));
     }
 }

@@ -14,4 +14,6 @@ public sealed class ChanceryUser : IdentityUser<Guid>
     /// <summary>The name shown in the app and in the audit log, in any script.</summary>
     public string DisplayName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>The password was printed to the console (the first administrator's): asked to be changed at sign-in until it is.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -67,6 +67,7 @@ public static partial class FirstStart
             EmailConfirmed = true,
             DisplayName = "Administrator",
             CreatedAt = clock.GetUtcNow(),
+            MustChangePassword = generated,
         };
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded)

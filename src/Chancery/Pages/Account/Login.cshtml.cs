@@ -38,6 +38,12 @@ public sealed class LoginModel(SignInManager<ChanceryUser> signIn) : PageModel
         if (await PasswordSignIn.CheckAsync(signIn, Email, Password) is { } user)
         {
             await signIn.SignInAsync(user, RememberMe);
+            if (user.MustChangePassword)
+            {
+                // A password that was printed to a console may be in a terminal's scrollback or a deployment log.
+                TempData["Notice"] = "Your password was printed when Chancery was installed: choose your own now.";
+                return LocalRedirect("/account/password");
+            }
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff");
         }
         ModelState.AddModelError(string.Empty, Api.AuthApi.SignInRefused);

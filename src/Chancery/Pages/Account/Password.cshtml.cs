@@ -46,6 +46,11 @@ public sealed class PasswordModel(UserManager<ChanceryUser> users, SignInManager
             }
             return Page();
         }
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
         // Every other session and token ends with the old stamp; this one starts afresh with the new.
         await signIn.SignInAsync(user, persistent);
         TempData["Notice"] = "Your password is changed.";

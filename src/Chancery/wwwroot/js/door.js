@@ -249,7 +249,8 @@
                 }
             }
             if (answer.result === "already") {
-                line(section, "At " + new Date(answer.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) + (answer.station ? " by " + answer.station : ""));
+                // On the venue's clock and in 24 hours, as the online answer says it, whatever the phone's own zone and habits.
+                line(section, "At " + new Date(answer.at).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: door.dataset.zone || undefined }) + (answer.station ? " by " + answer.station : ""));
             }
         }
         door.querySelectorAll(".door-answer, .door-matches-offline, .notice").forEach(function (old) { old.remove(); });
@@ -567,6 +568,11 @@
             banner.textContent = parts.join(" ");
             banner.hidden = parts.length === 0;
             banner.classList.toggle("is-offline", offline);
+            const state = document.querySelector("[data-door-online]");
+            if (state) {
+                state.textContent = offline ? "Offline" : "Online";
+                state.classList.toggle("is-offline", offline);
+            }
         }).catch(function () { /* storage unavailable: nothing to show */ });
     }
 

@@ -22,7 +22,13 @@
         const state = form.querySelector(".save-state");
         state.textContent = text;
         state.classList.toggle("failed", !!failed);
-        form.closest("tr").classList.toggle("unsaved", unsent(form) || !!failed);
+        const pending = unsent(form) || !!failed;
+        form.closest("tr").classList.toggle("unsaved", pending);
+        // "Save now" only on a row that has been changed: on every untouched row it read as work left undone. Once
+        // shown it stays, so that it does not move from under a pointer while the row's change saves itself.
+        if (pending) {
+            form.querySelector("button[type=submit]").hidden = false;
+        }
     }
 
     function updateCounts(counts, asked) {
@@ -123,6 +129,7 @@
         button.textContent = "Save now";
         button.setAttribute("aria-label", (button.getAttribute("aria-label") || "Save").replace(/^Save/, "Save now"));
         button.classList.add("secondary");
+        button.hidden = true;
         form.addEventListener("submit", function (event) {
             event.preventDefault();
             edits.set(form, (edits.get(form) || 0) + 1);

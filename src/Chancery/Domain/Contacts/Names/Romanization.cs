@@ -64,15 +64,16 @@ public sealed record LatinName(string Family, string? Given, LatinSource Source)
 /// </summary>
 public static class Romanization
 {
-    public static LatinName Of(Contact c) => Of(c.FirstName, c.LastName, c.LatinName, c.Language);
+    public static LatinName Of(Contact c) => Of(c.FirstName, c.LastName, c.LatinName, c.Language, c.Organization?.Country);
 
-    public static LatinName Of(string? first, string? last, string? recorded, string? language)
+    /// <param name="country">The country the person's organization is of, where known: a Maghreb name spells otherwise.</param>
+    public static LatinName Of(string? first, string? last, string? recorded, string? language, string? country = null)
     {
         if (Recorded(recorded) is { } own)
         {
             return own;
         }
-        var reading = new Reading(Scripts.OfName(Normalize(first), Normalize(last)), language);
+        var reading = new Reading(Scripts.OfName(Normalize(first), Normalize(last)), language, country);
         var family = Part(last ?? "", isFamily: true, reading);
         var given = string.IsNullOrWhiteSpace(first) ? (Text: (string?)null, Source: LatinSource.AsWritten) : Part(first, isFamily: false, reading);
         var source = new[] { family.Source, given.Source }.Max();
@@ -101,7 +102,7 @@ public static class Romanization
         : null;
 
     /// <summary>How sure a reading of the name's script can be, from the language the person is written to in.</summary>
-    private readonly record struct Reading(Script Script, string? Language)
+    private readonly record struct Reading(Script Script, string? Language, string? Country = null)
     {
         private string Primary => ContactRules.PrimaryLanguage(Language);
 
@@ -116,7 +117,16 @@ public static class Romanization
             .Any(s => s.ToUpperInvariant() is "TW" or "HK" or "MO" or "HANT");
 
         /// <summary>Persian, Urdu, Pashto and Kurdish names spell otherwise than Arabic ones (Hossein, not Hussein).</summary>
-        public bool ArabicSpelling => Primary is not ("fa" or "ur" or "ps" or "ku" or "ckb");
+        public bool ArabicSpelling => Primary is not ("fa" or "ur" or "ps" or "ku" or "ckb") && !Maghreb;
+
+        /// <summary>
+        /// Morocco, Algeria, Tunisia, Mauritania and Libya write their names in French-based spellings (Leïla Ben Ali,
+        /// not Layla bin Ali): a reading by the Arabic rule would be wrong without saying so, so it is a guess to check.
+        /// </summary>
+        private bool Maghreb =>
+            (Language ?? "").Split('-', '_').Skip(1).Any(s => s.ToUpperInvariant() is "MA" or "DZ" or "TN" or "MR" or "LY")
+            || Text.Fold(Country) is "morocco" or "maroc" or "algeria" or "algerie" or "tunisia" or "tunisie" or "mauritania" or "mauritanie" or "libya" or "libye"
+                or "المغرب" or "الجزائر" or "تونس" or "موريتانيا" or "ليبيا";
     }
 
     private static (string? Text, LatinSource Source) Part(string written, bool isFamily, Reading reading)

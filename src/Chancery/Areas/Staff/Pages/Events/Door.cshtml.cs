@@ -13,11 +13,20 @@ namespace Chancery.Areas.Staff.Pages.Events;
 /// name in any script, and the answer across the screen in a colour that cannot be misread. Works without script;
 /// each form carries a nonce, so a page sent twice (a double tap, a reload) admits once and answers alike.
 /// </summary>
-public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData) : EventPage(db)
+public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData, Domain.Missions.MissionScope scope) : EventPage(db)
 {
     public const int Found = 20;
 
-    [BindProperty(SupportsGet = true)] public string? Station { get; set; }
+    /// <summary>What a station is called until someone names it otherwise: the door works from the first scan.</summary>
+    public const string DefaultStation = "Main door";
+
+    /// <summary>A Protocol officer (or an administrator) may let in a guest who declined or waits for a place.</summary>
+    public bool CanDecide => scope.Can(Event.MissionId, Domain.Missions.MissionRole.Protocol);
+
+    /// <summary>The station's name as the page was opened with it, else <see cref="DefaultStation"/>.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Station { get => _station ?? DefaultStation; set => _station = Text.Clean(value); }
+    private string? _station;
     [BindProperty(SupportsGet = true)] public string? Find { get; set; }
     public CheckInOutcome? Outcome { get; private set; }
     /// <summary>What the door needs of the guest the answer is about: how to address them, who comes with them, where they sit.</summary>
@@ -34,6 +43,20 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData)
         }
         await SearchAsync();
         return Page();
+    }
+
+    /// <summary>A guest who declined or waits for a place, let in on a Protocol officer's decision, with the reason (audited).</summary>
+    public async Task<IActionResult> OnPostLetInAsync(Guid id, Guid guest, string? reason)
+    {
+        if (!await LoadEventAsync(id))
+        {
+            return NotFound();
+        }
+        if (!CanDecide)
+        {
+            return Forbid();
+        }
+        return await AnswerAsync(() => checkIn.AdmitByDecisionAsync(Event, guest, Station, reason));
     }
 
     public async Task<IActionResult> OnPostScanAsync(Guid id, string? code, string? nonce)
@@ -122,11 +145,6 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData)
 
     private async Task<IActionResult> AnswerAsync(Func<Task<CheckInOutcome>> scan)
     {
-        if (Text.Clean(Station) is null)
-        {
-            ModelState.AddModelError("", "Name this station first (Main door, Garden gate): the log says where each guest came in.");
-            return Page();
-        }
         try
         {
             Outcome = await scan();
@@ -161,3 +179,6 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData)
             .OrderBy(g => g.Contact!.SortName, StringComparer.Ordinal).Take(Found)];
     }
 }
+
+/// <summary>What the staff layout's door mode shows on its one line: the event, the station, and where the menu leads.</summary>
+public sealed record DoorMode(string Event, string Station, string EventUrl);

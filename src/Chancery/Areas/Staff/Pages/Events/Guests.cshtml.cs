@@ -157,6 +157,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             Answers.Outcome.Waitlisted => "Saved on the waiting list: the event is full. Give them a place on the Invitations page.",
             Answers.Outcome.Promoted when result.Told => "Saved: the place is theirs, and they are told by e-mail.",
             Answers.Outcome.Promoted => "Saved: the place is theirs. They have no invitation yet: send it from the Invitations page; it carries their door code.",
+            _ when result.PlusOnesAllowedRaisedTo is { } n => $"Saved: they may now bring {n}, and their reply page offers it. To tell them, press Resend beside them on the Invitations page: the card says how many they may bring.",
             _ => null,
         };
         if (fromScript)

@@ -99,8 +99,8 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
     /// <summary>A language's name in English, the staff pages' language, with its tag: "French (fr)".</summary>
     public static string LanguageName(string tag)
     {
-        var culture = InvitationWording.Culture(tag);
-        return culture == System.Globalization.CultureInfo.InvariantCulture ? tag : $"{culture.EnglishName} ({tag})";
+        var name = Infrastructure.Words.Language(tag);
+        return name == tag ? tag : $"{name} ({tag})";
     }
 
     /// <summary>Invitations to the guests ticked, or (none ticked, <paramref name="everyone"/>) to everyone not invited yet.</summary>

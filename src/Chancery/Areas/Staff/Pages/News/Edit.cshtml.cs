@@ -129,7 +129,7 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photo
                 (title, body) = (draft.Title.Length > 0 ? draft.Title : title, draft.Body);
             }
             var version = await newsroom.CreateAsync(Item.MissionId, new NewsInput(title, body, lang, Item.EventId, Item.Id), ct: ct);
-            TempData["Notice"] = $"A {NewsWords.NativeName(lang)} version to write: it goes through approval on its own.";
+            TempData["Notice"] = $"A {Words.Language(lang)} version to write: it goes through approval on its own.";
             return Redirect($"/staff/news/edit/{version.Id}");
         }
         catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)

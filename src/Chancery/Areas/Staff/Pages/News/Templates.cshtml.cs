@@ -57,7 +57,7 @@ public sealed class TemplatesModel(ChanceryDb db, MissionScope scope, TimeProvid
         own.Text = text;
         own.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        TempData["Notice"] = $"The {NewsWords.NativeName(Language)} wording is saved: the next draft uses it.";
+        TempData["Notice"] = $"The {Infrastructure.Words.Language(Language)} wording is saved: the next draft uses it.";
         return Redirect($"/staff/news/templates?language={Uri.EscapeDataString(Language)}");
     }
 
@@ -72,7 +72,7 @@ public sealed class TemplatesModel(ChanceryDb db, MissionScope scope, TimeProvid
             db.NewsTemplates.Remove(own);
             await db.SaveChangesAsync(ct);
         }
-        TempData["Notice"] = $"Back to the shipped {NewsWords.NativeName(Language)} wording.";
+        TempData["Notice"] = $"Back to the shipped {Infrastructure.Words.Language(Language)} wording.";
         return Redirect($"/staff/news/templates?language={Uri.EscapeDataString(Language)}");
     }
 
