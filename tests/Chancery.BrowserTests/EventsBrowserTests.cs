@@ -84,6 +84,10 @@ public sealed partial class EventsBrowserTests(BrowserFixture fixture) : IClassF
         await first.GetByPlaceholder("VIP, greet, dietary").FillAsync("Greet at the door; halal");
         await first.Locator("input[name=plusOnes]").FillAsync("1");
         await first.GetByRole(AriaRole.Button, new() { NameRegex = SaveButton() }).ClickAsync();
+        // Leave to bring one is not yet one more person expected: that comes with the yes.
+        await Assertions.Expect(first.Locator(".save-state")).ToHaveTextAsync("Saved");
+        await Assertions.Expect(page.Locator(".counts")).ToContainTextAsync("0 plus-ones");
+        await first.Locator("select[name=rsvp]").SelectOptionAsync("Accepted");
         await Assertions.Expect(page.Locator(".counts")).ToContainTextAsync("1 plus-ones");
         await Accessibility.AssertNoViolationsAsync(page);
         await ScreenshotAsync(page, "event-guest-list-desktop");

@@ -52,11 +52,20 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
         var setup = await EventWithGuestsAsync();
         using var session = await StaffSession.SignInAsync(app, setup.Email);
 
+        // The dean is the mission's to record (the directory rarely holds the whole corps): until then nobody is marked,
+        // and the settings suggest Georgia's ambassador, who presented credentials first (2018-04-03 10:30).
+        Assert.Empty((await session.GetPageAsync($"/staff/events/{setup.EventId}/order")).QuerySelectorAll(".dean"));
+        using var admin = await StaffSession.SignInAsync(app, await app.CreateUserAsync(setup.Mission.Id, MissionRole.Admin));
+        var settings = await admin.GetPageAsync("/staff/missions/precedence");
+        Assert.Contains("ბერიძე", settings.QuerySelector("#dean-help")!.TextContent);
+        var georgia = settings.QuerySelectorAll("select[name=DeanContactId] option").First(o => o.TextContent.Contains("ბერიძე", StringComparison.Ordinal)).GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("/staff/missions/precedence", "main form", new() { ["DeanContactId"] = georgia })).StatusCode);
+
         foreach (var path in new[] { "/order", "/print/orders" })
         {
             var page = await session.GetPageAsync($"/staff/events/{setup.EventId}{path}");
 
-            // Georgia's ambassador presented credentials first (2018-04-03 10:30): the dean, and marked so.
+            // Recorded: the dean, and marked so.
             var dean = page.QuerySelectorAll(".dean").Select(d => d.Closest("tr, li")!.TextContent).ToList();
             Assert.Single(dean);
             Assert.Contains("ბერიძე", dean[0]);

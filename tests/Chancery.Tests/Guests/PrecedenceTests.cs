@@ -201,6 +201,23 @@ public sealed class PrecedenceTests
     }
 
     [Fact]
+    public void Rule6_outside_the_corps_guests_come_category_by_category_in_the_missions_order_then_by_rank_never_by_name_across()
+    {
+        // The mission's order: host officials, then scientific circles, then citizens.
+        var people = new[]
+        {
+            Person("Aaron (citizen)", manual: 1) with { Category = "Citizens", CategoryOrder = 7 },
+            Person("Zhao (vice-minister)") with { Category = "Government", CategoryOrder = 1 },
+            Person("Bella (scholar)", manual: 2) with { Category = "Scientific circles", CategoryOrder = 3 },
+            Person("Carl (scholar)", manual: 1) with { Category = "Scientific circles", CategoryOrder = 3 },
+            Person("Dana (no category)"),
+        };
+
+        Assert.Equal(["Zhao (vice-minister)", "Carl (scholar)", "Bella (scholar)", "Aaron (citizen)", "Dana (no category)"], Names(people));
+        Assert.Contains("Scientific circles", Precedence.Order(people, Defaults).Single(e => e.Person.Name.StartsWith("Carl", StringComparison.Ordinal)).Reason);
+    }
+
+    [Fact]
     public void Rule6_people_without_a_rank_follow_by_surname_not_by_honorific()
     {
         var people = new[]

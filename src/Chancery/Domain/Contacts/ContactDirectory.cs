@@ -206,6 +206,29 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         return await db.Categories.AsTracking().Where(c => c.MissionId == missionId).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Moves a category one place earlier (<paramref name="earlier"/>) or later in the mission's order of categories,
+    /// the order in which guests outside the diplomatic corps are placed (PRODUCT.md precedence rule 6). False when
+    /// there is no such category or it is at that end already.
+    /// </summary>
+    public async Task<bool> MoveCategoryAsync(Guid missionId, Guid categoryId, bool earlier, CancellationToken ct = default)
+    {
+        var categories = await CategoriesAsync(missionId, ct);
+        var i = categories.FindIndex(c => c.Id == categoryId);
+        var j = earlier ? i - 1 : i + 1;
+        if (i < 0 || j < 0 || j >= categories.Count)
+        {
+            return false;
+        }
+        (categories[i], categories[j]) = (categories[j], categories[i]);
+        for (var k = 0; k < categories.Count; k++)
+        {
+            categories[k].SortOrder = k;
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>Creates (existing null) or updates a person. Refuses with the errors by field name; nothing is saved then.</summary>
     /// <remarks>
     /// Another office saving at the same moment may create the same organization or category first, or take the same

@@ -287,8 +287,22 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
     private static IQueryable<Guest> WithPeople(IQueryable<Guest> guests) =>
         guests.Include(g => g.Contact).ThenInclude(c => c!.Organization).Include(g => g.Contact).ThenInclude(c => c!.Category).AsNoTracking();
 
-    /// <summary>The dean (doyen) of the diplomatic corps as the mission's directory and settings make them; null when no ambassador is recorded.</summary>
+    /// <summary>
+    /// The dean (doyen) of the diplomatic corps as the mission recorded them (the host's foreign ministry says who it
+    /// is); null when none is recorded, or the one recorded has left the directory.
+    /// </summary>
     public async Task<Guid?> DeanAsync(Guid missionId, CancellationToken ct = default)
+    {
+        var dean = await db.Missions.Where(m => m.Id == missionId).Select(m => m.DeanContactId).FirstOrDefaultAsync(ct);
+        return dean is { } id && await db.Contacts.AnyAsync(c => c.Id == id && c.MissionId == missionId && c.ErasedAt == null, ct) ? id : null;
+    }
+
+    /// <summary>
+    /// Who the directory suggests as dean: the Holy See's representative where the host gives it precedence, else the
+    /// ambassador who presented credentials first. Only a suggestion: a directory rarely holds the whole corps, so the
+    /// mission records the dean itself.
+    /// </summary>
+    public async Task<Guid?> SuggestedDeanAsync(Guid missionId, CancellationToken ct = default)
     {
         var corps = await CorpsAsync(missionId, ct);
         var recorded = corps.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i);
@@ -323,6 +337,8 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
         ArrivalNotified = c.ArrivalNotified,
         NotifiedOrder = c.NotifiedOrder,
         ManualRank = c.ManualRank,
+        Category = c.Category?.Name,
+        CategoryOrder = c.Category?.SortOrder,
         HeadsInternationalOrganization = c.HeadsInternationalOrganization,
         OrganizationRank = c.Organization?.Type == OrganizationType.InternationalOrganization ? c.Organization.HostRank : null,
         // The import format has one date column: for a chargé d'affaires a.i. it is when they took up the function.

@@ -63,12 +63,15 @@ public static class Precedence
         ordered.AddRange(staff.Select(p => (p, PrecedenceGroup.DiplomaticStaff,
             $"Diplomatic staff, {p.DiplomaticRank}; after their head of mission's precedence{(p.NotifiedOrder is { } n ? $", notified {Ordinal(n)} by their mission (Art. 17)" : "")}")));
 
-        // Everyone else: the host's officials and all other guests, by the rank the protocol officer set.
+        // Everyone else (rule 6): category by category in the mission's order of them (the host's officials, then
+        // scientific and public circles, citizens… as the mission sets it), within one by the rank the protocol
+        // officer set, then by name; never alphabetically across categories.
         placed.UnionWith(staff.Select(p => p.Id));
         var others = list.Where(p => !placed.Contains(p.Id))
-            .OrderBy(p => p.ManualRank ?? int.MaxValue).ThenBy(p => p.SortName ?? p.Name, countryOrder).ToList();
+            .OrderBy(p => p.CategoryOrder ?? int.MaxValue).ThenBy(p => p.ManualRank ?? int.MaxValue).ThenBy(p => p.SortName ?? p.Name, countryOrder).ToList();
         ordered.AddRange(others.Select(p => (p, PrecedenceGroup.Other,
-            p.ManualRank is { } m ? $"Placed by hand at rank {m}" : "No rank set: after those placed, by name")));
+            (p.Category is { } category ? $"{category} (the mission's order of categories); " : "No category: after those with one; ")
+            + (p.ManualRank is { } m ? $"placed by hand at rank {m}" : "no rank set: after those placed, by name"))));
 
         return [.. ordered.Select((o, i) => new PrecedenceEntry(o.Person, i + 1, o.Group, o.Reason))];
     }

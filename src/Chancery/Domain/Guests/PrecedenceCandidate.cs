@@ -28,6 +28,9 @@ public sealed record PrecedenceCandidate
     public string? DiplomaticRank { get; init; }
     /// <summary>The order the person's mission notified its staff in (Art. 17); lower first.</summary>
     public int? NotifiedOrder { get; init; }
+    /// <summary>The person's category ("Government", "Scientific circles") and its place in the mission's order of categories.</summary>
+    public string? Category { get; init; }
+    public int? CategoryOrder { get; init; }
     /// <summary>For everyone outside the diplomatic corps: a rank the protocol officer sets; lower first.</summary>
     public int? ManualRank { get; init; }
     /// <summary>The order in which the host recorded the person; breaks ties where the host's practice says so.</summary>

@@ -35,6 +35,9 @@ public sealed class Mission
     /// <summary>The host country's language, for ordering country names alphabetically (e.g. "de", "sv").</summary>
     public string HostLanguage { get; set; } = "en";
 
+    /// <summary>The dean (doyen) of the diplomatic corps, as the host's foreign ministry names them: a person of the directory.</summary>
+    public Guid? DeanContactId { get; set; }
+
     public PrecedenceSettings Precedence => new(PrecedenceDatedBy, HolySeeFirst, PrecedenceTieBreak, HostLanguage);
 
     /// <summary>Whether heads of international organizations are styled His or Her Excellency on invitations (host practice varies).</summary>

@@ -787,6 +787,9 @@ namespace Chancery.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("DeanContactId")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("ExcellencyForHeadsOfOrganizations")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")

@@ -781,6 +781,9 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("DeanContactId")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ExcellencyForHeadsOfOrganizations")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")

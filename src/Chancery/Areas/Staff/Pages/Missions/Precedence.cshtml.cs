@@ -9,8 +9,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Areas.Staff.Pages.Missions;
 
 /// <summary>The host state's practice on precedence for the current mission (PRODUCT.md rules 2, 3 and 6).</summary>
-public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope) : PageModel
+public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope, GuestList guestList, Domain.Contacts.ContactDirectory directory) : PageModel
 {
+    /// <summary>The dean of the corps as the mission records it; empty for none recorded.</summary>
+    [BindProperty] public Guid? DeanContactId { get; set; }
+    /// <summary>The heads of mission of the directory, who may be dean, those who presented credentials first first.</summary>
+    public IReadOnlyList<Domain.Contacts.Contact> Heads { get; private set; } = [];
+    /// <summary>The directory's suggestion: the earliest credentials (or the nuncio, where the host says so).</summary>
+    public Domain.Contacts.Contact? SuggestedDean { get; private set; }
+    /// <summary>The mission's categories in their order: guests outside the corps are placed category by category.</summary>
+    public IReadOnlyList<Domain.Contacts.Category> Categories { get; private set; } = [];
     [BindProperty] public FunctionsDatedBy DatedBy { get; set; }
     [BindProperty] public bool HolySeeFirst { get; set; }
     [BindProperty] public PrecedenceTieBreak TieBreak { get; set; }
@@ -23,6 +31,25 @@ public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope) : PageMod
         var m = await MissionAsync();
         (DatedBy, HolySeeFirst, TieBreak, HostLanguage) = (m.PrecedenceDatedBy, m.HolySeeFirst, m.PrecedenceTieBreak, m.HostLanguage);
         ExcellencyForHeadsOfOrganizations = m.ExcellencyForHeadsOfOrganizations;
+        DeanContactId = m.DeanContactId;
+        await LoadChoicesAsync(m);
+    }
+
+    private async Task LoadChoicesAsync(Mission m)
+    {
+        Heads = await db.Contacts.AsNoTracking().Include(c => c.Organization)
+            .Where(c => c.MissionId == m.Id && c.ErasedAt == null && (c.HeadOfMissionClass == Domain.Contacts.HeadOfMissionClass.Ambassador || c.HeadOfMissionClass == Domain.Contacts.HeadOfMissionClass.Envoy))
+            .OrderBy(c => c.CredentialsPresented ?? DateTime.MaxValue).ThenBy(c => c.SortName).Take(500).ToListAsync();
+        var suggested = await guestList.SuggestedDeanAsync(m.Id);
+        SuggestedDean = Heads.FirstOrDefault(h => h.Id == suggested);
+        Categories = await directory.CategoriesAsync(m.Id);
+    }
+
+    /// <summary>Moves a category one place up or down in the mission's order of categories.</summary>
+    public async Task<IActionResult> OnPostMoveCategoryAsync(Guid category, bool up)
+    {
+        await directory.MoveCategoryAsync(scope.Current!.MissionId, category, up);
+        return Redirect("/staff/missions/precedence#categories");
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -32,8 +59,14 @@ public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope) : PageMod
         if (!IsKnownLanguage(language))
         {
             ModelState.AddModelError(nameof(HostLanguage), $"'{language}' is not a language tag this server knows; use e.g. de, sv, zh, ar.");
+            await LoadChoicesAsync(m);
             return Page();
         }
+        if (DeanContactId is { } dean && !await db.Contacts.AnyAsync(c => c.Id == dean && c.MissionId == m.Id && c.ErasedAt == null))
+        {
+            return NotFound();
+        }
+        m.DeanContactId = DeanContactId;
         m.PrecedenceDatedBy = DatedBy;
         m.HolySeeFirst = HolySeeFirst;
         m.PrecedenceTieBreak = TieBreak;
