@@ -76,7 +76,9 @@ public abstract class NewsDraftTests(string provider) : IAsyncLifetime
         // By category, in the mission's order, in words: its own "Academia" as it named it.
         Assert.Contains("Members of the diplomatic corps, representatives of international organizations and Academia attended the event, with 4 diplomatic missions represented.", body);
         // The heads of mission who came, in order of precedence, with their posts; Hungary's ambassador is not named.
-        Assert.Contains("Among the guests were H.E. 王伟 (Embassy of China) and Dr. Amara Nwosu (World Health Organization).", body);
+        // Named in the draft's script (Latin for English, from a sure reading) and styled in its words: the head of an
+        // international organization is an Excellency too.
+        Assert.Contains("Among the guests were H.E. Wang Wei (Embassy of China) and H.E. Dr. Amara Nwosu (World Health Organization).", body);
         Assert.Contains("The programme included wreath-laying at the memorial, briefing on the day's history and words of welcome.", body);
         // The speaker as typed, rank and honours included, printed as text: no markup, no emphasis.
         Assert.Contains(@"Military Attaché, Colonel Teyfur \<Rustamov\>, awarded the Order of \*Karabakh\* took the floor (briefing on the day's history). [What was said: to be written by the press office.]", body);
@@ -99,7 +101,7 @@ public abstract class NewsDraftTests(string provider) : IAsyncLifetime
         var zh = (await DraftAsync(press, h.EventId, "zh")).Body;
         Assert.Contains($"{day.Year}年{day.Month}月{day.Day}日，National Day reception在Residence举行。", zh);
         Assert.Contains("外交使团成员、国际组织代表和Academia出席了活动，4个外交使团派代表参加。", zh);
-        Assert.Contains("出席嘉宾包括H.E. 王伟 (Embassy of China)和Dr. Amara Nwosu (World Health Organization)。", zh);
+        Assert.Contains("出席嘉宾包括王伟阁下 (Embassy of China)和Amara Nwosu阁下 (World Health Organization)。", zh);
         Assert.Contains("【讲话内容：由新闻处撰写。】", zh);
 
         var ar = (await DraftAsync(press, h.EventId, "ar")).Body;
@@ -112,6 +114,24 @@ public abstract class NewsDraftTests(string provider) : IAsyncLifetime
         {
             Assert.DoesNotContain("Kovács", text);
         }
+    }
+
+    [Fact]
+    public async Task The_French_draft_names_people_in_Latin_letters_styled_in_French_with_the_events_French_words()
+    {
+        var (h, press, _) = await HoldAsync();
+        (await h.Office.PutAsJsonAsync($"/api/events/{h.EventId}", new { title = "National Day reception", startsAt = "2026-12-10T18:00", timeZone = "Asia/Baku", venue = "Residence", languages = (string[])["en", "fr"] })).EnsureSuccessStatusCode();
+        (await h.Office.PutAsJsonAsync($"/api/events/{h.EventId}/texts/fr", new { title = "réception de la Fête nationale" })).EnsureSuccessStatusCode();
+        (await h.Office.PostAsJsonAsync($"/api/events/{h.EventId}/programme", new { title = "Minute of silence", titles = new Dictionary<string, string> { ["fr"] = "Minute de silence" } })).EnsureSuccessStatusCode();
+
+        var (title, fr) = await DraftAsync(press, h.EventId, "fr");
+
+        Assert.Equal("Réception de la Fête nationale", title); // its own words, and a capital to begin the headline
+        Assert.Contains("S.E. Wang Wei (Embassy of China)", fr); // Latin letters, the French Excellency
+        Assert.DoesNotContain("王伟", fr);
+        Assert.DoesNotContain("H.E.", fr);
+        Assert.Contains("minute de silence", fr);
+        Assert.DoesNotContain("Minute of silence", fr);
     }
 
     [Fact]
@@ -162,7 +182,7 @@ public abstract class NewsDraftTests(string provider) : IAsyncLifetime
 
         var body = (await DraftAsync(press, h.EventId, "en")).Body;
         Assert.DoesNotContain("王", body);
-        Assert.Contains("Among the guests were Dr. Amara Nwosu (World Health Organization).", body);
+        Assert.Contains("Among the guests were H.E. Dr. Amara Nwosu (World Health Organization).", body);
         Assert.Contains("4 diplomatic missions represented", body); // still counted
 
         var other = await _app.CreateMissionAsync("Another embassy");

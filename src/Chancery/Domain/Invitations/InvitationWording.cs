@@ -86,6 +86,31 @@ public static partial class InvitationWording
     }
 
     /// <summary>
+    /// A person as a text in <paramref name="language"/> names them (a news item): their honorific and Excellency in
+    /// that language's words (S.E. M., 阁下, سعادة), and their name in its script — in Latin letters for a language
+    /// written in them, from the recorded or a sure reading. <paramref name="uncertain"/> says the Latin reading is a
+    /// guess or missing: the press office checks it before anything is published.
+    /// </summary>
+    public static string InLanguage(Contact c, string language, AddressPractice practice, out bool uncertain)
+    {
+        var texts = InvitationTexts.For(language);
+        var (first, last, order) = (c.FirstName, c.LastName, c.Order);
+        uncertain = false;
+        if (EventWords.LatinScript(language) && Scripts.OfName(c.FirstName, c.LastName) is not (Script.Latin or Script.None))
+        {
+            var latin = c.Latin;
+            uncertain = latin.ToCheck;
+            if (latin.Source != LatinSource.Missing)
+            {
+                (first, last) = (latin.Given, latin.Family);
+            }
+        }
+        var name = Styled(PersonalHonorific(c.Honorific), first, last, order, texts);
+        return !IsExcellency(c, practice) ? name
+            : texts.ExcellencyAfterName ? $"{PersonName.Full(first, last, order)}{texts.Excellency}" : $"{texts.Excellency} {name}";
+    }
+
+    /// <summary>
     /// A name with its honorific in the card's language and where it places it: before the name ("M. Jean Dupont",
     /// "السيدة ليلى"), or after it where the language does ("李丽夫人", "刘敏先生"); a title the language's words do not
     /// know stays as recorded, before the name.

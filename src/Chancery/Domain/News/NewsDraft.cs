@@ -89,6 +89,8 @@ public static partial class NewsDraft
         if (first >= 0 && lines[first].TrimStart().StartsWith("# ", StringComparison.Ordinal))
         {
             title = Unescape(lines[first].TrimStart()[2..].Trim());
+            // A headline begins with a capital, whatever the event's title begins with ("national Day…" is a slip).
+            title = title.Length > 0 ? char.ToUpperInvariant(title[0]) + title[1..] : title;
             lines.RemoveAt(first);
         }
         var body = ExtraBlankLines().Replace(string.Join('\n', lines.Select(l => l.TrimEnd())), "\n\n").Trim();
@@ -99,6 +101,15 @@ public static partial class NewsDraft
     {
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == e.MissionId, ct);
         var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == words.Language, ct);
+        // The event's words in the draft's language, as its cards have them (its title, place, who invites).
+        var local = Invitations.EventWords.For(e, await Invitations.EventVoice.OfAsync(db, e, mission, ct), own, words.Language);
+        var uncertain = false;
+        string Named(Contact c)
+        {
+            var name = Invitations.InvitationWording.InLanguage(c, words.Language, mission.AddressPractice, out var unsure);
+            uncertain |= unsure;
+            return unsure ? name + " †" : name;
+        }
         var guests = await list.ReadAsync(e.MissionId, e.Id, byPrecedence: true, ct);
         var came = guests.Where(g => g.CheckedInAt is not null).Select(g => g.Contact!).ToList();
         var categories = await db.Categories.AsNoTracking().Where(c => c.MissionId == e.MissionId).OrderBy(c => c.SortOrder).Select(c => c.Name).ToListAsync(ct);
@@ -110,20 +121,21 @@ public static partial class NewsDraft
 
         var items = programme.Select(p => new Dictionary<string, object?>
         {
-            ["title"] = Escape(p.Title),
+            ["title"] = Escape(Invitations.EventWords.TitleIn(p, words.Language)),
             ["time"] = p.StartsAtLocal?.ToString("HH:mm", CultureInfo.InvariantCulture),
             ["place"] = Escape(p.Place),
-            ["speaker"] = Escape(Speaker(p, speakers)),
+            ["speaker"] = Escape(Speaker(p, speakers, Named)),
         }).ToList();
         return new Dictionary<string, object?>
         {
             ["event"] = new Dictionary<string, object?>
             {
-                ["title"] = Escape(e.Title),
-                ["occasion"] = Escape(own?.Occasion ?? e.Title),
+                ["title"] = Escape(local.Title),
+                // A news item names the event by its title: the card's occasion ("a reception") is a phrase for after "at".
+                ["occasion"] = Escape(local.Title),
                 ["venue"] = Escape(own?.Venue ?? e.Venue),
                 ["address"] = Escape(e.Address),
-                ["hosts"] = Escape(own?.Hosts ?? e.Hosts),
+                ["hosts"] = Escape(local.Hosts),
                 ["date"] = words.Date(e.StartsAtLocal),
                 ["time"] = e.StartsAtLocal.ToString("HH:mm", CultureInfo.InvariantCulture),
                 ["kind"] = e.Kind.ToString(),
@@ -142,10 +154,12 @@ public static partial class NewsDraft
                 ["organizations"] = came.Where(c => c.Organization?.Type is OrganizationType.InternationalOrganization).Select(c => c.OrganizationId).Distinct().Count(),
             },
             ["heads_of_mission"] = came.Where(c => (c.HeadOfMissionClass is not null || c.HeadsInternationalOrganization) && MayBeNamed(c))
-                .Select(c => Escape((c.Organization?.Name ?? c.Position) is { Length: > 0 } of ? $"{c.DisplayName} ({of})" : c.DisplayName)).ToList(),
+                .Select(c => Escape((c.Organization?.Name ?? c.Position) is { Length: > 0 } of ? $"{Named(c)} ({of})" : Named(c))).ToList(),
             ["programme"] = items,
             ["speakers"] = items.Where(i => i["speaker"] is not null).ToList(),
             ["words"] = new Dictionary<string, object?> { ["speech"] = words.Speech },
+            // A name whose Latin reading is a guess is marked † in the text; the template may say so at the end.
+            ["names_to_check"] = uncertain,
         };
     }
 
@@ -157,7 +171,7 @@ public static partial class NewsDraft
 
     // The speaker as the programme records them (title and honours included); a linked person who may not be named
     // is left out, and a linked person with nothing typed is named from the directory.
-    private static string? Speaker(ProgrammeItem p, Dictionary<Guid, Contact> contacts)
+    private static string? Speaker(ProgrammeItem p, Dictionary<Guid, Contact> contacts, Func<Contact, string> named)
     {
         if (p.SpeakerContactId is { } id && contacts.TryGetValue(id, out var c))
         {
@@ -167,7 +181,7 @@ public static partial class NewsDraft
             }
             if (string.IsNullOrWhiteSpace(p.Speaker))
             {
-                return c.Position is { Length: > 0 } post ? $"{post} {c.DisplayName}" : c.DisplayName;
+                return c.Position is { Length: > 0 } post ? $"{post} {named(c)}" : named(c);
             }
         }
         return string.IsNullOrWhiteSpace(p.Speaker) ? null : p.Speaker;
