@@ -44,6 +44,7 @@ public static class DatabaseSetup
                 .UseSqlite(sp.GetRequiredService<SqliteConnectionLease.Source>().ConnectionString, CollectionsAsOneParameter)
                 .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
                 .ConfigureWarnings(QuietRaces)
+                .ConfigureWarnings(QuietTableRebuilds)
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<SaveHooks>(), sp.GetRequiredService<SqliteStatementCache>()));
             services.AddScoped<ChanceryDb>(LeaseSqlite);
         }
@@ -57,6 +58,12 @@ public static class DatabaseSetup
     // A save that loses a race (WriteConflicts) is done again, not failed: EF Core's own "save failed" and "command
     // failed" entries would fill the log with errors nobody saw. A failure no one handles is still logged, as an
     // unhandled exception with its request, by the exception handler.
+    // SQLite changes a column by rebuilding its table, with foreign keys off for the while, which it cannot do inside
+    // a transaction; EF Core warns of it on every first start, in words that read like a failure to someone who has
+    // just installed the app. The migrations run before the app serves anyone, once each; kept as information.
+    private static void QuietTableRebuilds(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) => w.Log(
+        (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information));
+
     private static void QuietRaces(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) => w.Log(
         (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, LogLevel.Information),
         (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Information));

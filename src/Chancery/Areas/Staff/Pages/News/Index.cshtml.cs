@@ -22,6 +22,9 @@ public sealed class IndexModel(ChanceryDb db, Newsroom newsroom, GuestList list,
     public Guid? EventId { get; set; }
     public string? Problem { get; private set; }
 
+    /// <summary>The current mission's zone: times on the page are its wall clock, as its staff read them.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostDraftAsync(Guid eventId, string? language, CancellationToken ct)
@@ -47,6 +50,8 @@ public sealed class IndexModel(ChanceryDb db, Newsroom newsroom, GuestList list,
     private async Task LoadAsync(CancellationToken ct)
     {
         var mission = scope.Current!.MissionId;
+        var zone = await db.Missions.Where(m => m.Id == mission).Select(m => m.TimeZone).FirstOrDefaultAsync(ct);
+        Zone = zone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var z) ? z : TimeZoneInfo.Utc;
         Items = await db.NewsItems.AsNoTracking().Where(n => n.MissionId == mission)
             .OrderBy(n => n.State == NewsState.Withdrawn).ThenByDescending(n => n.UpdatedAt).Take(200).ToListAsync(ct);
         // The events a news item is written about: the latest first (one may be written ahead, to be filled in on the
