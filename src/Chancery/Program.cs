@@ -112,7 +112,11 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaPage("Staff", "/Missions/Precedence", Policies.Protocol);
     o.Conventions.AuthorizeAreaFolder("Staff", "/News", Policies.Press);
     o.Conventions.AuthorizeAreaFolder("Staff", "/Press", Policies.Coverage);
-}).AddMvcOptions(o => o.Filters.Add<DomainErrorPageFilter>());
+}).AddMvcOptions(o =>
+{
+    o.Filters.Add<DomainErrorPageFilter>();
+    o.Filters.Add<FirstPassword>();
+});
 services.AddRouting(o => o.LowercaseUrls = true);
 services.AddProblemDetails();
 // Secure whenever the request came over HTTPS (directly or through the proxy, ForwardedHeaders): the sign-in cookie

@@ -47,6 +47,22 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
     }
 
     [Fact]
+    public async Task A_programme_item_is_titled_in_each_of_the_events_languages_and_the_page_says_which_are_missing()
+    {
+        var setup = await EventWithGuestsAsync();
+        (await setup.Api.PutAsJsonAsync($"/api/events/{setup.EventId}", new { title = "National Day 2026", startsAt = "2026-06-04T18:00", timeZone = "Asia/Shanghai", venue = "Residence", languages = (string[])["en", "fr", "ar"] })).EnsureSuccessStatusCode();
+        using var session = await StaffSession.SignInAsync(app, setup.Email);
+        var url = $"/staff/events/{setup.EventId}/programme";
+
+        var saved = await session.SubmitAsync(url, "form[action*='handler=Save']", new() { ["Input.Title"] = "Minute of silence", ["Input.Titles[fr]"] = "Minute de silence" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var item = Assert.Single(await setup.Api.GetFromJsonAsync<JsonElement[]>($"/api/events/{setup.EventId}/programme") ?? []);
+        Assert.Equal("Minute de silence", item.GetProperty("titles").GetProperty("fr").GetString());
+        Assert.Contains("Not yet in Arabic", (await session.GetPageAsync(url)).QuerySelector("table")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_orders_mark_the_dean_of_the_corps_and_the_host_lays_the_first_wreath()
     {
         var setup = await EventWithGuestsAsync();

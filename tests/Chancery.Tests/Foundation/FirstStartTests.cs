@@ -42,8 +42,11 @@ public sealed class FirstStartTests
         var signedIn = await session.SubmitAsync("/account/login", "form", new() { ["Email"] = email, ["Password"] = password });
         Assert.Equal("/account/password", signedIn.Headers.Location!.ToString());
         Assert.Contains("choose your own", (await session.GetPageAsync("/account/password")).QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        // Every staff page leads there until it is changed.
+        Assert.Equal("/account/password", (await session.Client.GetAsync("/staff/events")).Headers.Location!.ToString());
         var changed = await session.SubmitAsync("/account/password", "main form", new() { ["Current"] = password, ["Password"] = "a long passphrase of my own", ["Confirm"] = "a long passphrase of my own" });
         Assert.Equal("/staff", changed.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/staff/events")).StatusCode);
         using var again = StaffSession.Anonymous(app);
         Assert.Equal("/staff", (await again.SubmitAsync("/account/login", "form", new() { ["Email"] = email, ["Password"] = "a long passphrase of my own" })).Headers.Location!.ToString());
     }

@@ -209,7 +209,9 @@ public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanB
         catch (DbUpdateException x) when (WriteConflicts.IsConflict(x))
         {
             Db.ChangeTracker.Clear();
-            var first = await Db.Admissions.AsNoTracking().Where(a => a.EventId == e.Id && a.GuestId == guestId && a.Companion == 0).Select(a => new { a.At, a.Station }).FirstAsync(ct);
+            // A deadlock is a conflict too, with no admission written by anyone: then it is the user's to try again.
+            var first = await Db.Admissions.AsNoTracking().Where(a => a.EventId == e.Id && a.GuestId == guestId && a.Companion == 0).Select(a => new { a.At, a.Station }).FirstOrDefaultAsync(ct)
+                ?? throw new DomainException(WriteConflicts.Message, kind: DomainErrorKind.Conflict);
             return new CheckInOutcome(CheckInResult.AlreadyCheckedIn, null, guestId, 0, first.At, first.Station, guest.Contact?.DisplayName, guest.Contact?.Organization?.Name);
         }
         return new CheckInOutcome(CheckInResult.Admitted, null, guestId, 0, now, at, guest.Contact?.DisplayName, guest.Contact?.Organization?.Name);

@@ -68,7 +68,7 @@ public static class Precedence
         // officer set, then by name; never alphabetically across categories.
         placed.UnionWith(staff.Select(p => p.Id));
         var others = list.Where(p => !placed.Contains(p.Id))
-            .OrderBy(p => p.CategoryOrder ?? int.MaxValue).ThenBy(p => p.ManualRank ?? int.MaxValue).ThenBy(p => p.SortName ?? p.Name, countryOrder).ToList();
+            .OrderBy(p => p.CategoryOrder ?? int.MaxValue).ThenBy(p => p.Category, countryOrder).ThenBy(p => p.ManualRank ?? int.MaxValue).ThenBy(p => p.SortName ?? p.Name, countryOrder).ToList();
         ordered.AddRange(others.Select(p => (p, PrecedenceGroup.Other,
             (p.Category is { } category ? $"{category} (the mission's order of categories); " : "No category: after those with one; ")
             + (p.ManualRank is { } m ? $"placed by hand at rank {m}" : "no rank set: after those placed, by name"))));

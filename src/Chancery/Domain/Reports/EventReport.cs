@@ -61,7 +61,7 @@ public sealed record EventReport(
         var totals = Totals.Of(guests, e.RegretsOnly);
         var byId = guests.ToDictionary(g => g.Id);
         var place = guests.Select((g, i) => (g.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        Person ToPerson(Guest g) => new(g.Id, g.Contact!.DisplayName, g.Contact.Organization?.Name, IsMission(g.Contact.Organization) ? LevelOf(g, byId) : null);
+        Person ToPerson(Guest g) => new(g.Id, g.Contact!.DisplayName, g.Contact.Organization?.Name, Represents(g.Contact) ? LevelOf(g, byId) : null);
         static bool Named(Guest g) => g.Contact!.ErasedAt is null;
 
         var came = guests.Where(g => g.CheckedInAt is not null).ToList();
@@ -70,7 +70,7 @@ public sealed record EventReport(
             .OrderByDescending(c => c.Invited).ThenBy(c => c.Category, StringComparer.CurrentCulture)
             .ToList();
         // In the order of their highest-placed person, each with the people who came for it in that order too.
-        var missions = came.Where(g => Named(g) && IsMission(g.Contact!.Organization))
+        var missions = came.Where(g => Named(g) && Represents(g.Contact!))
             .GroupBy(g => g.Contact!.Organization!.Id)
             .Select(x =>
             {
@@ -97,8 +97,14 @@ public sealed record EventReport(
         : g.SubstituteForId is { } head && byId.TryGetValue(head, out var h) && Heads(h.Contact!) ? Representation.Deputy
         : Representation.Staff;
 
-    /// <summary>Missions are represented (PRODUCT.md M6): embassies, consulates and international organizations; a walk-in citizen's club is not.</summary>
-    private static bool IsMission(Organization? o) => o?.Type is OrganizationType.Embassy or OrganizationType.Consulate or OrganizationType.InternationalOrganization;
+    /// <summary>
+    /// Whether the person represents a mission (PRODUCT.md M6): one of an embassy, a consulate or an international
+    /// organization, or a diplomat (a head of mission, a diplomatic rank) of an organization whose type was never set;
+    /// a walk-in citizen's club, a university or a ministry of the host is not a mission represented.
+    /// </summary>
+    private static bool Represents(Contact c) => c.Organization is { } o
+        && (o.Type is OrganizationType.Embassy or OrganizationType.Consulate or OrganizationType.InternationalOrganization
+            || (o.Type == OrganizationType.Other && (c.HeadOfMissionClass is not null || c.HeadsInternationalOrganization || DiplomaticRanks.Of(c.DiplomaticRank) is not null)));
 
     private static bool Heads(Contact c) => c.HeadOfMissionClass is not null || c.HeadsInternationalOrganization;
 

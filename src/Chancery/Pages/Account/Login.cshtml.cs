@@ -37,13 +37,15 @@ public sealed class LoginModel(SignInManager<ChanceryUser> signIn) : PageModel
         }
         if (await PasswordSignIn.CheckAsync(signIn, Email, Password) is { } user)
         {
-            await signIn.SignInAsync(user, RememberMe);
             if (user.MustChangePassword)
             {
+                // The session says so itself (FirstPassword), so every staff page leads here until it is changed.
+                await signIn.SignInWithClaimsAsync(user, RememberMe, [new System.Security.Claims.Claim(Infrastructure.FirstPassword.Claim, "1")]);
                 // A password that was printed to a console may be in a terminal's scrollback or a deployment log.
                 TempData["Notice"] = "Your password was printed when Chancery was installed: choose your own now.";
                 return LocalRedirect("/account/password");
             }
+            await signIn.SignInAsync(user, RememberMe);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/staff");
         }
         ModelState.AddModelError(string.Empty, Api.AuthApi.SignInRefused);

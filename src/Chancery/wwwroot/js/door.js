@@ -187,7 +187,9 @@
             return { result: found.reason === "wrongEvent" ? "wrong-event" : "unknown" };
         }
         const g = found.guest;
-        if (g.rsvp === "declined" || g.rsvp === "waitlisted") {
+        // One who declined but was let in on a Protocol officer's decision is in: say so, as the server does.
+        const admittedBefore = inside.get(g.id + ":" + found.companion);
+        if ((g.rsvp === "declined" || g.rsvp === "waitlisted") && !admittedBefore) {
             return { result: "declined", guest: g, companion: found.companion, reason: g.rsvp };
         }
         if (found.companion > g.plusOnes) {
@@ -468,6 +470,12 @@
     document.addEventListener("submit", function (e) {
         const form = e.target;
         if (!door.contains(form) || form.classList.contains("door-station")) {
+            return;
+        }
+        if (form.classList.contains("door-decision") && offline) {
+            // A decision is the server's to log with its reason: never taken on this device alone.
+            e.preventDefault();
+            problem(new Error("Letting in a guest who declined needs the network: try again when it is back, or note the name and the reason."));
             return;
         }
         e.preventDefault();

@@ -20,6 +20,8 @@ public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : EventP
     /// <summary>The item the officer asked to remove, awaiting their confirmation: a run of show is not rebuilt from memory.</summary>
     [BindProperty(SupportsGet = true, Name = "remove")] public Guid? RemoveAsked { get; set; }
     public ProgrammeItem? Removing { get; private set; }
+    /// <summary>The event's languages after its first: an item's title is written in each (cards, news drafts).</summary>
+    public IReadOnlyList<string> OtherLanguages { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -45,6 +47,7 @@ public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : EventP
                 SpeakerContactId = item.SpeakerContactId,
                 Place = item.Place,
                 DurationMinutes = item.DurationMinutes,
+                Titles = new(item.Titles),
             };
         }
         return Page();
@@ -100,6 +103,8 @@ public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : EventP
         Items = await Db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == id).OrderBy(p => p.SortOrder).ThenBy(p => p.Id).ToListAsync();
         var people = await Db.Guests.AsNoTracking().Where(g => g.EventId == id && g.Contact!.ErasedAt == null).Select(g => g.Contact!).ToListAsync();
         Speakers = [.. people.OrderBy(p => p.SortName, StringComparer.Ordinal).Select(p => new Speaker(p.Id, p.DisplayName))];
+        var mission = await Db.Missions.AsNoTracking().FirstAsync(m => m.Id == Event.MissionId);
+        OtherLanguages = [.. InvitationLanguages.Of(Event, mission).Skip(1)];
         return true;
     }
 }

@@ -48,7 +48,12 @@ public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope, GuestList
     /// <summary>Moves a category one place up or down in the mission's order of categories.</summary>
     public async Task<IActionResult> OnPostMoveCategoryAsync(Guid category, bool up)
     {
-        await directory.MoveCategoryAsync(scope.Current!.MissionId, category, up);
+        var mission = scope.Current!.MissionId;
+        if (!await db.Categories.AnyAsync(c => c.Id == category && c.MissionId == mission))
+        {
+            return NotFound();
+        }
+        await directory.MoveCategoryAsync(mission, category, up);
         return Redirect("/staff/missions/precedence#categories");
     }
 
@@ -62,7 +67,9 @@ public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope, GuestList
             await LoadChoicesAsync(m);
             return Page();
         }
-        if (DeanContactId is { } dean && !await db.Contacts.AnyAsync(c => c.Id == dean && c.MissionId == m.Id && c.ErasedAt == null))
+        // The dean is an ambassador (or envoy) of the mission's own directory; anyone else is not found.
+        if (DeanContactId is { } dean && !await db.Contacts.AnyAsync(c => c.Id == dean && c.MissionId == m.Id && c.ErasedAt == null
+                && (c.HeadOfMissionClass == Domain.Contacts.HeadOfMissionClass.Ambassador || c.HeadOfMissionClass == Domain.Contacts.HeadOfMissionClass.Envoy)))
         {
             return NotFound();
         }
