@@ -54,6 +54,16 @@ public abstract class NewsroomTests(string provider) : IAsyncLifetime
     private static string State(JsonElement item) => item.GetProperty("state").GetString()!;
 
     [Fact]
+    public async Task The_address_follows_the_title_while_the_item_is_not_yet_published()
+    {
+        var item = await CreateAsync(_writer, new { title = "reception for the national day", body = "Draft.", language = "en" });
+        var id = item.GetProperty("id").GetString();
+        var renamed = await _writer.PutAsJsonAsync($"/api/news/{id}", new { title = "Reception on the National Day of Azerbaijan", body = "Draft.", language = "en" });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.Equal("reception-on-the-national-day-of-azerbaijan", (await _writer.GetFromJsonAsync<JsonElement>($"/api/news/{id}")).GetProperty("slug").GetString());
+    }
+
+    [Fact]
     public async Task A_writer_cannot_approve_their_own_item_and_another_press_officer_publishes_it()
     {
         var item = await CreateAsync(_writer, new { title = "Reception for the National Day", body = "The mission **welcomed** its guests.", language = "en" });

@@ -106,6 +106,11 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
                 break;
         }
         WrittenBy(item, scope.UserId);
+        // The address follows the title until anyone could have seen or linked it: once public, it stays.
+        if (item.PublishedAt is null && item.State is NewsState.Draft or NewsState.Submitted or NewsState.Scheduled && title != item.Title)
+        {
+            item.Slug = await FreeSlugAsync(item.MissionId, NewsRules.SlugFrom(title), item.Language, ct, item.Id);
+        }
         item.Title = title;
         item.Body = body;
         item.UpdatedAt = clock.GetUtcNow();
@@ -356,9 +361,9 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
         return clean;
     }
 
-    private async Task<string> FreeSlugAsync(Guid missionId, string wanted, string language, CancellationToken ct)
+    private async Task<string> FreeSlugAsync(Guid missionId, string wanted, string language, CancellationToken ct, Guid? self = null)
     {
-        var taken = await db.NewsItems.Where(n => n.MissionId == missionId && n.Slug.StartsWith(wanted)).Select(n => n.Slug).ToListAsync(ct);
+        var taken = await db.NewsItems.Where(n => n.MissionId == missionId && n.Slug.StartsWith(wanted) && n.Id != self).Select(n => n.Slug).ToListAsync(ct);
         var set = taken.ToHashSet(StringComparer.Ordinal);
         if (!set.Contains(wanted))
         {
