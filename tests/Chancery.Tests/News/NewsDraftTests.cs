@@ -123,6 +123,7 @@ public abstract class NewsDraftTests(string provider) : IAsyncLifetime
         (await h.Office.PutAsJsonAsync($"/api/events/{h.EventId}", new { title = "National Day reception", startsAt = "2026-12-10T18:00", timeZone = "Asia/Baku", venue = "Residence", languages = (string[])["en", "fr"] })).EnsureSuccessStatusCode();
         (await h.Office.PutAsJsonAsync($"/api/events/{h.EventId}/texts/fr", new { title = "réception de la Fête nationale" })).EnsureSuccessStatusCode();
         (await h.Office.PostAsJsonAsync($"/api/events/{h.EventId}/programme", new { title = "Minute of silence", titles = new Dictionary<string, string> { ["fr"] = "Minute de silence" } })).EnsureSuccessStatusCode();
+        (await h.Office.PostAsJsonAsync($"/api/events/{h.EventId}/programme", new { title = "Arrival of guests", titles = new Dictionary<string, string> { ["fr"] = "Arrivée des invités" } })).EnsureSuccessStatusCode();
 
         var (title, fr) = await DraftAsync(press, h.EventId, "fr");
 
@@ -132,6 +133,7 @@ public abstract class NewsDraftTests(string provider) : IAsyncLifetime
         Assert.DoesNotContain("H.E.", fr);
         Assert.Contains("minute de silence", fr);
         Assert.DoesNotContain("Minute of silence", fr);
+        Assert.DoesNotContain("arrivée des invités", fr, StringComparison.OrdinalIgnoreCase); // logistics, not news
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public static partial class NewsDraft
         var speakerIds = programme.Select(p => p.SpeakerContactId).OfType<Guid>().ToList();
         var speakers = await db.Contacts.AsNoTracking().Where(c => speakerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
 
-        var items = programme.Select(p => new Dictionary<string, object?>
+        var items = programme.Where(p => !NewsRules.IsLogistics(p)).Select(p => new Dictionary<string, object?>
         {
             ["title"] = Escape(Invitations.EventWords.TitleIn(p, words.Language)),
             ["time"] = p.StartsAtLocal?.ToString("HH:mm", CultureInfo.InvariantCulture),

@@ -39,6 +39,25 @@ public static partial class NewsRules
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(wall, zone));
     }
 
+    /// <summary>
+    /// Whether a programme item is the evening's logistics (the guests' arrival, registration, the end) rather than
+    /// something that happened: a news item tells what happened, so it leaves these out. Read from the item's titles
+    /// in the shipped languages; an item with a speaker is never logistics.
+    /// </summary>
+    public static bool IsLogistics(Events.ProgrammeItem item) =>
+        item.SpeakerContactId is null && string.IsNullOrWhiteSpace(item.Speaker)
+        && new[] { item.Title }.Concat(item.Titles.Values).Any(t => LogisticsWords.Any(w => Contacts.Text.Fold(t).Contains(w, StringComparison.Ordinal)));
+
+    private static readonly string[] LogisticsWords = [.. new[]
+    {
+        "arrival of guests", "guests arrive", "registration", "welcome drinks", "end of the event", "departure of guests", "doors open",
+        "arrivée des invités", "accueil des invités", "enregistrement", "fin de la réception", "départ des invités",
+        "llegada de los invitados", "registro de invitados", "fin del acto",
+        "прибытие гостей", "регистрация гостей", "окончание",
+        "来宾抵达", "嘉宾到场", "签到", "活动结束",
+        "وصول الضيوف", "تسجيل الضيوف", "نهاية الحفل",
+    }.Select(w => Contacts.Text.Fold(w))];
+
     public static bool IsSlug(string slug) => slug.Length <= SlugLength && SlugPattern().IsMatch(slug);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
