@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Api;
 
 /// <summary>
-/// Exhibitions of the press archive (PRODUCT.md M8), kept by whoever keeps the archive. A piece's place is its place
+/// Exhibitions of the press archive (docs/press.md), kept by whoever keeps the archive. A piece's place is its place
 /// in the list sent; the public page of a published one is <c>/exhibitions/{slug}</c>.
 /// </summary>
 public static class ExhibitionsApi

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Api;
 
 /// <summary>
-/// API.md "Press coverage": the archive of articles (PRODUCT.md M8). Press and Protocol keep it (Admin too); Door
+/// API.md "Press coverage": the archive of articles (docs/press.md). Press and Protocol keep it (Admin too); Door
 /// reads nothing; another mission's article is a 404. <c>from-link</c> reads a page's fields for a person to check.
 /// </summary>
 public static class PressApi

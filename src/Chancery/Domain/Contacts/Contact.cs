@@ -36,7 +36,7 @@ public sealed class Contact : IMissionScoped, IErasable
     public DateTime? ArrivalNotified { get; set; }
     /// <summary>The place in which the person's own mission notified its staff (Art. 17); 1 first.</summary>
     public int? NotifiedOrder { get; set; }
-    /// <summary>Heads an international organization (its representative, director or coordinator): placed after the heads of mission (PRODUCT.md rule 6).</summary>
+    /// <summary>Heads an international organization (its representative, director or coordinator): placed after the heads of mission (docs/events.md §4, items 5 and 7).</summary>
     public bool HeadsInternationalOrganization { get; set; }
     /// <summary>Asked not to be named in anything the mission publishes (a news item): counted among the guests, never named.</summary>
     public bool NotNamedPublicly { get; set; }

@@ -208,7 +208,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
 
     /// <summary>
     /// Moves a category one place earlier (<paramref name="earlier"/>) or later in the mission's order of categories,
-    /// the order in which guests outside the diplomatic corps are placed (PRODUCT.md precedence rule 6). False when
+    /// the order in which guests outside the diplomatic corps are placed (docs/events.md §4, item 7). False when
     /// there is no such category or it is at that end already.
     /// </summary>
     public async Task<bool> MoveCategoryAsync(Guid missionId, Guid categoryId, bool earlier, CancellationToken ct = default)

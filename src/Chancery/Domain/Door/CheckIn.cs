@@ -10,7 +10,7 @@ public sealed record CheckInOutcome(CheckInResult Result, string? Reason = null,
     string? DisplayName = null, string? Organization = null);
 
 /// <summary>
-/// Admits guests at the door (PRODUCT.md M5, API.md "Check-in"), for the door page and the API alike. The same
+/// Admits guests at the door (docs/events.md §3b, API.md "Check-in"), for the door page and the API alike. The same
 /// person scanned at two stations at once is admitted exactly once — the admission's unique index decides, not a
 /// read before the write — and a scan sent again with its nonce finds its own admission. Every scan, failed ones
 /// too, is logged; both are written by <see cref="ScanBatches"/>.

@@ -1,6 +1,6 @@
 namespace Chancery.Domain.Guests;
 
-/// <summary>The ranks of diplomatic staff, highest first (PRODUCT.md rule 7), read from free text.</summary>
+/// <summary>The ranks of diplomatic staff, highest first (docs/events.md §4, item 6), read from free text.</summary>
 public static class DiplomaticRanks
 {
     // Longest names first, so "minister-counsellor" is not read as "minister".

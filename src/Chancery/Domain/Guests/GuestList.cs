@@ -257,7 +257,7 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
         return [.. order.Select(e => (byContact[e.Person.Id], e))];
     }
 
-    /// <summary>The guest list with contacts loaded, by precedence (PRODUCT.md rules, the mission's settings) or alphabetically by name.</summary>
+    /// <summary>The guest list with contacts loaded, by precedence (docs/events.md §4, the mission's settings) or alphabetically by name.</summary>
     public async Task<List<Guest>> ReadAsync(Guid missionId, Guid eventId, bool byPrecedence, CancellationToken ct = default)
     {
         var guests = await LoadAsync(eventId, ct);

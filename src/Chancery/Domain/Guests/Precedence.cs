@@ -17,7 +17,7 @@ public sealed record PrecedenceEntry(PrecedenceCandidate Person, int Position, P
 
 /// <summary>
 /// The order of precedence of the diplomatic corps (Vienna Convention on Diplomatic Relations, 1961,
-/// Arts. 13, 14, 16, 17 and 19, as PRODUCT.md sets them out), written once for guest lists, receiving
+/// Arts. 13, 14, 16, 17 and 19, as docs/events.md §4 sets them out), written once for guest lists, receiving
 /// lines, speaking order and seating.
 /// </summary>
 public static class Precedence

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Domain.Invitations;
 
 /// <summary>
-/// Records a guest's answer — from their own page or taken by the office — under the event's capacity (PRODUCT.md
-/// M4). A yes whose party (the guest, the partner, the plus-ones) no longer fits goes to the waiting list, in the
+/// Records a guest's answer — from their own page or taken by the office — under the event's capacity (docs/events.md
+/// §3a). A yes whose party (the guest, the partner, the plus-ones) no longer fits goes to the waiting list, in the
 /// order it came; a guest already expected who asks for more people than fit keeps the answer they had. Only the
 /// office gives a waiting guest a place, and the guest is told by e-mail. Answers to one event take turns, so two
 /// guests cannot both take the last place.

@@ -32,7 +32,7 @@ public sealed record EventVoice(IReadOnlyList<Contact> Hosts, string? OfficeName
 public sealed record LocalWords(string Language, string Title, string Hosts, string Occasion, string Venue, string? Dress, HostGrammar Grammar, IReadOnlyList<string> Missing);
 
 /// <summary>
-/// The one place that decides which words an event says in a language (PRODUCT.md, "Forms of address" rule 3): the
+/// The one place that decides which words an event says in a language (docs/wording.md): the
 /// office's own for that language (<see cref="InvitationText"/>), else words made for it (the hosts' names, the
 /// occasion from the kind of event, a dress code the table knows), else the event's own fields, which are in its first
 /// language: those are named in <see cref="LocalWords.Missing"/>, for the Invitations page to list before anything is sent.

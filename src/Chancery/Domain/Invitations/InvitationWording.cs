@@ -6,7 +6,7 @@ using Chancery.Domain.Guests;
 
 namespace Chancery.Domain.Invitations;
 
-/// <summary>Host practice on forms of address (PRODUCT.md): settings, not code.</summary>
+/// <summary>Host practice on forms of address (docs/events.md §3a): settings, not code.</summary>
 public sealed record AddressPractice(bool ExcellencyForHeadsOfInternationalOrganizations = true)
 {
     public static readonly AddressPractice Default = new();
@@ -25,7 +25,7 @@ public enum GuestMailKind
 }
 
 /// <summary>
-/// The diplomatic form of an invitation, one rule at a time (PRODUCT.md, "Forms of address"): the host speaks in the
+/// The diplomatic form of an invitation, one rule at a time (docs/events.md §3a, docs/wording.md): the host speaks in the
 /// third person; His or Her Excellency for heads of mission of classes 1 and 2 and heads of international
 /// organizations, never for a chargé d'affaires or diplomatic staff; the partner by name; R.S.V.P. with the
 /// deadline and the office's contact, or Regrets only, or p.m. for a guest who has already answered; the dress code.

@@ -28,7 +28,7 @@ public sealed class Mission
     /// <summary>Optionally a host name of its own (events.embassy.example) that serves the public pages at its root.</summary>
     public string? HostName { get; set; }
 
-    // The host state's practice on precedence (PRODUCT.md rules 2, 3 and 6); see PrecedenceSettings.
+    // The host state's practice on precedence (docs/events.md §4); see PrecedenceSettings.
     public FunctionsDatedBy PrecedenceDatedBy { get; set; }
     public bool HolySeeFirst { get; set; }
     public PrecedenceTieBreak PrecedenceTieBreak { get; set; }

@@ -1,4 +1,5 @@
 using Chancery.Data;
+using Chancery.Domain.Guests;
 using Chancery.Domain.Users;
 using Chancery.Email;
 using Microsoft.AspNetCore.Identity;
@@ -67,6 +68,48 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
     }
 
     /// <summary>Sets the mission's public address (<c>/m/{slug}</c>) and, optionally, a host name of its own.</summary>
+    /// <summary>The host state's practice on precedence (docs/events.md §4), and the dean of the corps as the host names them.</summary>
+    public sealed record PrecedencePractice(FunctionsDatedBy DatedBy, bool HolySeeFirst, PrecedenceTieBreak TieBreak, string? HostLanguage,
+        bool ExcellencyForHeadsOfOrganizations, Guid? DeanContactId);
+
+    /// <summary>
+    /// Sets the mission's precedence practice. The host's language must be one this server knows (its alphabet orders
+    /// country names); the dean an ambassador or envoy of the mission's own directory (anyone else is not found).
+    /// </summary>
+    public async Task SetPrecedenceAsync(Guid missionId, PrecedencePractice p, CancellationToken ct = default)
+    {
+        var language = p.HostLanguage?.Trim() ?? "";
+        if (!IsKnownLanguage(language))
+        {
+            throw new DomainException($"'{language}' is not a language tag this server knows; use e.g. de, sv, zh, ar.", "HostLanguage");
+        }
+        if (p.DeanContactId is { } dean && !await db.Contacts.AnyAsync(c => c.Id == dean && c.MissionId == missionId && c.ErasedAt == null
+                && (c.HeadOfMissionClass == Contacts.HeadOfMissionClass.Ambassador || c.HeadOfMissionClass == Contacts.HeadOfMissionClass.Envoy), ct))
+        {
+            throw DomainException.NotFound("ambassador in this mission's directory");
+        }
+        var m = await db.Missions.AsTracking().FirstAsync(x => x.Id == missionId, ct);
+        m.DeanContactId = p.DeanContactId;
+        m.PrecedenceDatedBy = p.DatedBy;
+        m.HolySeeFirst = p.HolySeeFirst;
+        m.PrecedenceTieBreak = p.TieBreak;
+        m.HostLanguage = language;
+        m.ExcellencyForHeadsOfOrganizations = p.ExcellencyForHeadsOfOrganizations;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static bool IsKnownLanguage(string tag)
+    {
+        try
+        {
+            return tag.Length > 0 && System.Globalization.CultureInfo.GetCultureInfo(tag, predefinedOnly: true) is not null;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
     public async Task SetPublicAddressAsync(Guid missionId, string slug, string? hostName, CancellationToken ct = default)
     {
         slug = slug.Trim().ToLowerInvariant();

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Domain.News;
 
 /// <summary>
-/// The news item written from what the event holds (PRODUCT.md M7, API.md "Newsroom"): its occasion, venue and date,
+/// The news item written from what the event holds (docs/news.md, API.md "Newsroom"): its occasion, venue and date,
 /// who came by category, the heads of mission among them, the programme in order and who spoke, with a placeholder
 /// where only a person can write. The words come from a Liquid template per language (shipped for English, French,
 /// Chinese and Arabic; a mission may write its own), so the press office changes wording without a release.

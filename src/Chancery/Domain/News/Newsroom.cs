@@ -10,7 +10,7 @@ namespace Chancery.Domain.News;
 public sealed record NewsInput(string? Title, string? Body, string? Language, Guid? EventId = null, Guid? TranslationOf = null);
 
 /// <summary>
-/// The press office's desk (PRODUCT.md M7), GOV.UK's Whitehall as the model: an item is written as a draft,
+/// The press office's desk (docs/news.md), GOV.UK's Whitehall as the model: an item is written as a draft,
 /// submitted, and published once a second person approves it — at once or at a set time — or published at once by
 /// someone allowed to, who writes down why. A published item is changed with a note readers see, and taken down
 /// by withdrawal with a notice, never deleted. Every step is a saved change of the item, so the audit shows who did

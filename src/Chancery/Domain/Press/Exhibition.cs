@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Chancery.Domain.Press;
 
 /// <summary>
-/// Articles of the archive curated into an exhibition (PRODUCT.md M8; the seed's "photo exhibition of the articles
+/// Articles of the archive curated into an exhibition (docs/press.md; the seed's "photo exhibition of the articles
 /// published in the international press"): a title and an introduction in each of its languages, its pieces in
 /// order, each with a caption per language. Shown on the website once published (<c>/exhibitions/{slug}</c>), on a
 /// screen in the hall as a slideshow, and on paper as posters; it may stand for an item of an event's programme.

@@ -15,7 +15,7 @@ public sealed record PressFilter(string? Q = null, string? Country = null, strin
     DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>
-/// The press office's archive of coverage (PRODUCT.md M8). Protocol and Press change it, Admin too; the Door role
+/// The press office's archive of coverage (docs/press.md). Protocol and Press change it, Admin too; the Door role
 /// reads nothing. An article's events and people must be the mission's own.
 /// </summary>
 public sealed class PressArchive(ChanceryDb db, TimeProvider clock, Clippings clippings)

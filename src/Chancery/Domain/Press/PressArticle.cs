@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Chancery.Domain.Press;
 
 /// <summary>
-/// An article about the mission, its country, its events or its people, as the press office archives it (PRODUCT.md
-/// M8): where and when it appeared, in what language, its title as published and in translation, a short summary,
+/// An article about the mission, its country, its events or its people, as the press office archives it (docs/press.md):
+/// where and when it appeared, in what language, its title as published and in translation, a short summary,
 /// the topics and the events and people it concerns, and a copy of the page's text (links rot).
 /// </summary>
 public sealed class PressArticle : IMissionScoped

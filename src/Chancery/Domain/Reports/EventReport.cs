@@ -15,7 +15,7 @@ public enum Representation
 }
 
 /// <summary>
-/// The evening after (PRODUCT.md M6, API.md "Reports"): who was asked, who answered, who came. Guests are people on
+/// The evening after (docs/events.md §8, API.md "Reports"): who was asked, who answered, who came. Guests are people on
 /// the list; <see cref="Attended"/> counts those checked in, walk-ins included, and <see cref="Companions"/> the
 /// plus-ones let in with them. Rates are null where nothing was there to divide by. At a "regrets only" event a
 /// guest who never answered was expected: a no-show if they did not come. People are listed in order of
@@ -98,7 +98,7 @@ public sealed record EventReport(
         : Representation.Staff;
 
     /// <summary>
-    /// Whether the person represents a mission (PRODUCT.md M6): one of an embassy, a consulate or an international
+    /// Whether the person represents a mission (docs/events.md §8): one of an embassy, a consulate or an international
     /// organization, or a diplomat (a head of mission, a diplomatic rank) of an organization whose type was never set;
     /// a walk-in citizen's club, a university or a ministry of the host is not a mission represented.
     /// </summary>

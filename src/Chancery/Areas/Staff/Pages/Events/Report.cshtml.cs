@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Chancery.Areas.Staff.Pages.Events;
 
 /// <summary>
-/// The evening after, for the head of mission and the press office (PRODUCT.md M6): who was asked, who answered,
+/// The evening after, for the head of mission and the press office (docs/events.md §8): who was asked, who answered,
 /// who came, by category and by mission, against the previous event of its kind; the chart drawn on the server as
 /// SVG, so it prints and a screen reader has its figures (the same numbers stand in a table under it).
 /// </summary>

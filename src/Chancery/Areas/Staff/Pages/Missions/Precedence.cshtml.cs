@@ -1,15 +1,16 @@
-using System.Globalization;
 using Chancery.Data;
+using Chancery.Domain;
 using Chancery.Domain.Guests;
 using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Missions;
 
-/// <summary>The host state's practice on precedence for the current mission (PRODUCT.md rules 2, 3 and 6).</summary>
-public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope, GuestList guestList, Domain.Contacts.ContactDirectory directory) : PageModel
+/// <summary>The host state's practice on precedence for the current mission (docs/events.md §4).</summary>
+public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope, GuestList guestList, Domain.Contacts.ContactDirectory directory, MissionAdministration administration) : PageModel
 {
     /// <summary>The dean of the corps as the mission records it; empty for none recorded.</summary>
     [BindProperty] public Guid? DeanContactId { get; set; }
@@ -60,45 +61,28 @@ public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope, GuestList
     public async Task<IActionResult> OnPostAsync()
     {
         var m = await MissionAsync();
-        var language = HostLanguage?.Trim() ?? "";
-        if (!IsKnownLanguage(language))
+        try
         {
-            ModelState.AddModelError(nameof(HostLanguage), $"'{language}' is not a language tag this server knows; use e.g. de, sv, zh, ar.");
-            await LoadChoicesAsync(m);
-            return Page();
+            await administration.SetPrecedenceAsync(m.Id, new MissionAdministration.PrecedencePractice(DatedBy, HolySeeFirst, TieBreak, HostLanguage,
+                ExcellencyForHeadsOfOrganizations, DeanContactId));
         }
-        // The dean is an ambassador (or envoy) of the mission's own directory; anyone else is not found.
-        if (DeanContactId is { } dean && !await db.Contacts.AnyAsync(c => c.Id == dean && c.MissionId == m.Id && c.ErasedAt == null
-                && (c.HeadOfMissionClass == Domain.Contacts.HeadOfMissionClass.Ambassador || c.HeadOfMissionClass == Domain.Contacts.HeadOfMissionClass.Envoy)))
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {
             return NotFound();
         }
-        m.DeanContactId = DeanContactId;
-        m.PrecedenceDatedBy = DatedBy;
-        m.HolySeeFirst = HolySeeFirst;
-        m.PrecedenceTieBreak = TieBreak;
-        m.HostLanguage = language;
-        m.ExcellencyForHeadsOfOrganizations = ExcellencyForHeadsOfOrganizations;
-        await db.SaveChangesAsync();
+        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        {
+            ModelState.AddDomainErrors(e, prefix: ""); // the page's fields are its own properties, not an Input's
+            await LoadChoicesAsync(m);
+            return Page();
+        }
         TempData["Notice"] = "Precedence settings saved; every guest list of the mission follows them now.";
         return RedirectToPage();
     }
 
-    private static bool IsKnownLanguage(string tag)
-    {
-        try
-        {
-            return tag.Length > 0 && CultureInfo.GetCultureInfo(tag, predefinedOnly: true) is not null;
-        }
-        catch (CultureNotFoundException)
-        {
-            return false;
-        }
-    }
-
     private async Task<Mission> MissionAsync()
     {
-        var m = await db.Missions.AsTracking().FirstAsync(x => x.Id == scope.Current!.MissionId);
+        var m = await db.Missions.AsNoTracking().FirstAsync(x => x.Id == scope.Current!.MissionId);
         MissionName = m.Name;
         return m;
     }
