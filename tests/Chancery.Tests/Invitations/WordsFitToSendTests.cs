@@ -163,6 +163,13 @@ public abstract partial class WordsFitToSendTests(string provider) : IAsyncLifet
         var put = await (await api.PutAsJsonAsync($"/api/events/{id}", new { title = "Reception", startsAt = "2026-05-28T18:00", timeZone = "UTC", venue = "Garden" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(five[..2], put.GetProperty("hosts").EnumerateArray().Select(h => h.GetString()!));
+
+        // The event's words: another mission's officer does not find them; the door reads them but does not write them.
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/events/{id}/texts/en")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PutAsJsonAsync($"/api/events/{id}/texts/en", new { title = "x" })).StatusCode);
+        var door = await _app.ApiClientAsync(await _app.CreateUserAsync(mission.Id, MissionRole.Door));
+        Assert.Equal(HttpStatusCode.OK, (await door.GetAsync($"/api/events/{id}/texts/en")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await door.PutAsJsonAsync($"/api/events/{id}/texts/en", new { title = "x" })).StatusCode);
     }
 
     // A link, an e-mail address or a typed door code: Latin letters that belong to no language.
