@@ -1,5 +1,6 @@
 using Chancery.Domain.Guests;
 using Chancery.Domain.Missions;
+using Chancery.Domain.Press;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,6 +11,7 @@ internal sealed class MissionConfiguration : IEntityTypeConfiguration<Mission>
     public void Configure(EntityTypeBuilder<Mission> e)
     {
         e.Property(m => m.Name).HasMaxLength(200);
+        e.Property(m => m.Names).AsJson();
         e.Property(m => m.Country).HasMaxLength(100);
         e.Property(m => m.City).HasMaxLength(100);
         e.Property(m => m.Address).HasMaxLength(500);

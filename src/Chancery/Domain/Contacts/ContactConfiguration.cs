@@ -1,3 +1,4 @@
+using Chancery.Domain.Press;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -48,6 +49,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         e.Property(o => o.Country).HasMaxLength(100);
         e.Property(o => o.Address).HasMaxLength(1000);
         e.Property(o => o.Website).HasMaxLength(500);
+        e.Property(o => o.Names).AsJson();
     }
 }
 

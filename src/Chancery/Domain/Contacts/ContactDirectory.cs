@@ -586,6 +586,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     public async Task SaveOrganizationAsync(Organization organization, CancellationToken ct = default)
     {
         organization.NormalizedName = Text.Fold(organization.Name);
+        organization.Names = OrganizationNames.Checked(organization.Names, nameof(Organization.Names));
         if (await db.Organizations.AnyAsync(o => o.MissionId == organization.MissionId && o.NormalizedName == organization.NormalizedName && o.Id != organization.Id, ct))
         {
             throw new DomainException($"There is already an organization called {organization.Name}; a person moves to it from their own page.", nameof(Organization.Name));

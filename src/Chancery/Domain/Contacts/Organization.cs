@@ -8,6 +8,8 @@ public sealed class Organization : IMissionScoped
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public Guid MissionId { get; init; }
     public required string Name { get; set; }
+    /// <summary>Its name in other languages, by language tag, as the office records it (<see cref="OrganizationNames"/>).</summary>
+    public Dictionary<string, string> Names { get; set; } = [];
     public OrganizationType Type { get; set; } = OrganizationType.Other;
     public string? Country { get; set; }
     public string? Address { get; set; }

@@ -414,7 +414,7 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
             }
             else
             {
-                speaker ??= string.Join(", ", new[] { contact.DisplayName, contact.Position }.Where(s => !string.IsNullOrWhiteSpace(s)));
+                speaker ??= SpeakerFor(contact);
             }
         }
         if (errors.Count > 0)
@@ -432,4 +432,8 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
         item.DurationMinutes = input.DurationMinutes;
         return errors;
     }
+
+    /// <summary>How a programme prints a speaker of the directory when the officer wrote nothing: "H.E. Ms. Ingrid Larsen, Ambassador".</summary>
+    public static string SpeakerFor(Contact contact) =>
+        string.Join(", ", new[] { contact.DisplayName, contact.Position }.Where(s => !string.IsNullOrWhiteSpace(s)));
 }

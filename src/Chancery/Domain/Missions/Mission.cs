@@ -10,6 +10,8 @@ public sealed class Mission
 
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Name { get; set; }
+    /// <summary>Its name in other languages, by language tag ("Ambassade de Finlande"); see <see cref="Contacts.OrganizationNames"/>.</summary>
+    public Dictionary<string, string> Names { get; set; } = [];
     /// <summary>The country the mission represents, e.g. "Finland".</summary>
     public string? Country { get; set; }
     /// <summary>The city it sits in, e.g. "Beijing".</summary>

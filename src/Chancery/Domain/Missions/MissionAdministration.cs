@@ -33,7 +33,8 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
     /// The first mission of an installation is called "Default mission" until someone does this.
     /// </summary>
     /// <summary>What an administrator sets about their own mission.</summary>
-    public sealed record Settings(string Name, string? Country, string? City, string? TimeZone, string? Language = null, string? Address = null, string? ReplyEmail = null);
+    public sealed record Settings(string Name, string? Country, string? City, string? TimeZone, string? Language = null, string? Address = null, string? ReplyEmail = null,
+        IReadOnlyDictionary<string, string>? Names = null);
 
     public async Task SetSettingsAsync(Guid missionId, Settings settings, CancellationToken ct = default)
     {
@@ -56,6 +57,10 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
         var mission = await db.Missions.AsTracking().SingleOrDefaultAsync(m => m.Id == missionId, ct) ?? throw DomainException.NotFound("mission");
         (mission.Name, mission.Country, mission.City, mission.TimeZone) = (name, Blank(settings.Country), Blank(settings.City), zone);
         (mission.Language, mission.Address, mission.ReplyEmail) = (language, Blank(settings.Address), reply);
+        if (settings.Names is { } names)
+        {
+            mission.Names = Contacts.OrganizationNames.Checked(names, nameof(Settings.Names));
+        }
         await db.SaveChangesAsync(ct);
     }
 

@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Chancery.Data;
 using Chancery.Domain.Contacts;
+using Chancery.Domain.Contacts.Names;
 using Chancery.Domain.Events;
 using Chancery.Domain.Guests;
+using Chancery.Domain.Missions;
 using Fluid;
 using Fluid.Values;
 using Microsoft.EntityFrameworkCore;
@@ -103,13 +105,15 @@ public static partial class NewsDraft
         var own = await db.InvitationTexts.AsNoTracking().FirstOrDefaultAsync(t => t.EventId == e.Id && t.Language == words.Language, ct);
         // The event's words in the draft's language, as its cards have them (its title, place, who invites).
         var local = Invitations.EventWords.For(e, await Invitations.EventVoice.OfAsync(db, e, mission, ct), own, words.Language);
+        var written = mission.Language ?? Events.InvitationLanguages.Fallback;
         var uncertain = false;
-        string Named(Contact c)
+        string Marked((string Name, bool Unsure) n)
         {
-            var name = Invitations.InvitationWording.InLanguage(c, words.Language, mission.AddressPractice, out var unsure);
-            uncertain |= unsure;
-            return unsure ? name + " †" : name;
+            uncertain |= n.Unsure;
+            return n.Unsure ? n.Name + " †" : n.Name;
         }
+        string Named(Contact c) => Marked((Invitations.InvitationWording.InLanguage(c, words.Language, mission.AddressPractice, out var unsure), unsure));
+        string OrganizationOf(Organization o) => Marked(OrganizationNames.In(o, words.Language, written) is var n ? (n.Name, n.Uncertain) : default);
         var guests = await list.ReadAsync(e.MissionId, e.Id, byPrecedence: true, ct);
         var came = guests.Where(g => g.CheckedInAt is not null).Select(g => g.Contact!).ToList();
         var categories = await db.Categories.AsNoTracking().Where(c => c.MissionId == e.MissionId).OrderBy(c => c.SortOrder).Select(c => c.Name).ToListAsync(ct);
@@ -118,13 +122,39 @@ public static partial class NewsDraft
             .OrderBy(p => p.SortOrder).ThenBy(p => p.StartsAtLocal).ToListAsync(ct);
         var speakerIds = programme.Select(p => p.SpeakerContactId).OfType<Guid>().ToList();
         var speakers = await db.Contacts.AsNoTracking().Where(c => speakerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        // Held at the mission: said with the mission's name in this language ("at the Embassy of …"), as its own news
+        // items say it, not with the corner of it the card names ("Courtyard of the Embassy").
+        var atMission = AtMission(e, own?.Venue, mission);
+        var missionName = Marked(OrganizationNames.In(mission.Name, OrganizationNames.KindOf(mission.Name), mission.Country, mission.Names, words.Language, written) is var m ? (m.Name, m.Uncertain) : default);
+        var place = atMission ? words.Office(missionName) : own?.Venue ?? e.Venue;
+        var city = mission.City is { } c && Invitations.EventWords.LatinScript(words.Language) == (Scripts.OfName(c) is Script.Latin) ? c : null;
 
-        var items = programme.Where(p => !NewsRules.IsLogistics(p)).Select(p => new Dictionary<string, object?>
+        var items = programme.Where(p => !NewsRules.IsLogistics(p)).Select(p =>
         {
-            ["title"] = Escape(Invitations.EventWords.TitleIn(p, words.Language)),
-            ["time"] = p.StartsAtLocal?.ToString("HH:mm", CultureInfo.InvariantCulture),
-            ["place"] = Escape(p.Place),
-            ["speaker"] = Escape(Speaker(p, speakers, Named)),
+            var title = Invitations.EventWords.TitleIn(p, words.Language);
+            if (Invitations.EventWords.UntitledIn([p], words.Language, written).Count > 0)
+            {
+                title = Marked((title, true)); // still in the mission's language: the press office writes it in this one
+            }
+            var speaker = Speaker(p, speakers, Named, words.Language == written ? null : words.Language);
+            if (speaker is { Typed: true } && Events.InvitationLanguages.Primary(words.Language) != Events.InvitationLanguages.Primary(written))
+            {
+                // The officer wrote the speaker's rank and honours in the mission's language: the press office checks them here.
+                speaker = speaker with { Words = Marked((speaker.Words, true)) };
+            }
+            return new Dictionary<string, object?>
+            {
+                ["title"] = Escape(title),
+                // The item as the object of a sentence ("The event opened with the laying of a wreath").
+                ["phrase"] = Escape(words.Phrase(title)),
+                ["time"] = p.StartsAtLocal?.ToString("HH:mm", CultureInfo.InvariantCulture),
+                ["place"] = Escape(p.Place),
+                ["speaker"] = Escape(speaker?.Words),
+                // A speaker written with an apposition ("Colonel X, Military Attaché") closes it with a comma before the verb.
+                ["apposition"] = speaker?.Words.Contains(',', StringComparison.Ordinal) == true,
+                // Arabic puts the verb first, agreeing with its subject in gender (ألقى / ألقت); unknown, a template says it without a verb.
+                ["gender"] = speaker?.Gender switch { Gender.Female => "female", Gender.Male => "male", _ => null },
+            };
         }).ToList();
         return new Dictionary<string, object?>
         {
@@ -134,6 +164,10 @@ public static partial class NewsDraft
                 // A news item names the event by its title: the card's occasion ("a reception") is a phrase for after "at".
                 ["occasion"] = Escape(local.Title),
                 ["venue"] = Escape(own?.Venue ?? e.Venue),
+                // Where it was held, as a noun ("the Embassy of …", « l'Ambassade … ») and with its preposition ("at …", « au Consulat … »).
+                ["place"] = Escape(place),
+                ["at"] = Escape(words.At(place, atMission)),
+                ["at_mission"] = atMission,
                 ["address"] = Escape(e.Address),
                 ["hosts"] = Escape(local.Hosts),
                 ["date"] = words.Date(e.StartsAtLocal),
@@ -142,25 +176,39 @@ public static partial class NewsDraft
             },
             ["mission"] = new Dictionary<string, object?>
             {
-                ["name"] = Escape(mission.Name),
+                ["name"] = Escape(missionName),
                 ["country"] = Escape(mission.Country),
-                ["city"] = Escape(mission.City),
+                ["city"] = Escape(city),
             },
             ["attendance"] = new Dictionary<string, object?>
             {
                 ["total"] = came.Count,
-                ["groups"] = categories.Where(present.Contains).Select(c => Escape(words.Category(c))).ToList(),
+                ["groups"] = categories.Where(present.Contains).Select(c => Escape(words.Category(c, city))).ToList(),
                 ["missions"] = came.Where(c => c.Organization?.Type is OrganizationType.Embassy or OrganizationType.Consulate).Select(c => c.OrganizationId).Distinct().Count(),
                 ["organizations"] = came.Where(c => c.Organization?.Type is OrganizationType.InternationalOrganization).Select(c => c.OrganizationId).Distinct().Count(),
             },
             ["heads_of_mission"] = came.Where(c => (c.HeadOfMissionClass is not null || c.HeadsInternationalOrganization) && MayBeNamed(c))
-                .Select(c => Escape((c.Organization?.Name ?? c.Position) is { Length: > 0 } of ? $"{Named(c)} ({of})" : Named(c))).ToList(),
+                .Select(c => Escape(c.Organization is { } o ? $"{Named(c)} ({OrganizationOf(o)})" : c.Position is { Length: > 0 } post && words.Language == written ? $"{Named(c)} ({post})" : Named(c))).ToList(),
             ["programme"] = items,
             ["speakers"] = items.Where(i => i["speaker"] is not null).ToList(),
             ["words"] = new Dictionary<string, object?> { ["speech"] = words.Speech },
-            // A name whose Latin reading is a guess is marked † in the text; the template may say so at the end.
+            // A name whose Latin reading is a guess, or an organization not named in this language, is marked † in
+            // the text; the template may say so at the end.
             ["names_to_check"] = uncertain,
         };
+    }
+
+    private static readonly string[] OfficeWords = [.. new[]
+    {
+        "embassy", "consulate", "chancery", "high commission", "ambassade", "consulat", "chancellerie", "embajada", "consulado", "cancilleria",
+        "посольств", "консульств", "大使馆", "领事馆", "总领事馆", "سفارة", "قنصلية",
+    }.Select(Text.Fold)];
+
+    private static bool AtMission(Event e, string? localVenue, Mission mission)
+    {
+        var venues = new[] { e.Venue, localVenue }.Select(Text.Fold).Where(v => v.Length > 0).ToList();
+        return venues.Any(v => OfficeWords.Any(w => v.Contains(w, StringComparison.Ordinal)) || v.Contains(Text.Fold(mission.Name), StringComparison.Ordinal))
+            || e.Address is { Length: > 0 } && Text.Fold(e.Address) == Text.Fold(mission.Address);
     }
 
     // Fluid says "… at (3:41)\nSource: …"; a person reads "at line 3, column 41".
@@ -169,9 +217,13 @@ public static partial class NewsDraft
 
     private static bool MayBeNamed(Contact c) => c.ErasedAt is null && !c.NotNamedPublicly;
 
-    // The speaker as the programme records them (title and honours included); a linked person who may not be named
-    // is left out, and a linked person with nothing typed is named from the directory.
-    private static string? Speaker(ProgrammeItem p, Dictionary<Guid, Contact> contacts, Func<Contact, string> named)
+    private sealed record SpeakerWords(string Words, Gender? Gender, bool Typed = false);
+
+    // The speaker as the programme records them (rank and honours included, gender read from their honorific); a
+    // linked person who may not be named is left out, and a linked person with nothing typed is named from the
+    // directory with their position ("H.E. Wang Wei, Ambassador of China") where it is written in this language
+    // (<paramref name="otherLanguage"/> is null when the draft is in the mission's own).
+    private static SpeakerWords? Speaker(ProgrammeItem p, Dictionary<Guid, Contact> contacts, Func<Contact, string> named, string? otherLanguage)
     {
         if (p.SpeakerContactId is { } id && contacts.TryGetValue(id, out var c))
         {
@@ -179,12 +231,16 @@ public static partial class NewsDraft
             {
                 return null;
             }
-            if (string.IsNullOrWhiteSpace(p.Speaker))
+            // What the programme printed by itself for them is not the officer's writing: the draft names them in its language.
+            if (string.IsNullOrWhiteSpace(p.Speaker) || p.Speaker == EventEditing.SpeakerFor(c))
             {
-                return c.Position is { Length: > 0 } post ? $"{post} {named(c)}" : named(c);
+                var name = named(c);
+                return new(c.Position is { Length: > 0 } post && otherLanguage is null ? $"{name}, {post}" : name, c.GrammaticalGender);
             }
+            return new(p.Speaker, c.GrammaticalGender, Typed: true);
         }
-        return string.IsNullOrWhiteSpace(p.Speaker) ? null : p.Speaker;
+        return string.IsNullOrWhiteSpace(p.Speaker) ? null
+            : new(p.Speaker, p.Speaker.Split([' ', ','], 2) is [var first, ..] ? Genders.FromHonorific(first) : null, Typed: true);
     }
 
     /// <summary>
@@ -242,20 +298,11 @@ public static partial class NewsDraft
         });
         // "Minute of silence" inside a sentence; "UN Day" and "Ambassador" stay as written.
         // On a list, each of its items.
-        options.Filters.AddFilter("lower_first", (input, _, context) =>
-        {
-            string Lower(string s) => s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) && !StartsWithProperWord(s) ? char.ToLower(s[0], context.CultureInfo) + s[1..] : s;
-            return input is ArrayValue
-                ? new ArrayValue(input.Enumerate(context).Select(v => (FluidValue)new StringValue(Lower(v.ToStringValue()))).ToList())
-                : new StringValue(Lower(input.ToStringValue()));
-        });
+        options.Filters.AddFilter("lower_first", (input, _, context) => input is ArrayValue
+            ? new ArrayValue(input.Enumerate(context).Select(v => (FluidValue)new StringValue(NewsWords.LowerFirst(v.ToStringValue(), context.CultureInfo))).ToList())
+            : new StringValue(NewsWords.LowerFirst(input.ToStringValue(), context.CultureInfo)));
         return options;
     }
-
-    // A title that starts with a name or a rank keeps its capital: "Ambassador's address", "President's message".
-    private static bool StartsWithProperWord(string s) =>
-        s.StartsWith("Ambassador", StringComparison.Ordinal) || s.StartsWith("President", StringComparison.Ordinal)
-        || s.StartsWith("Minister", StringComparison.Ordinal) || s.StartsWith("National", StringComparison.Ordinal);
 
     [GeneratedRegex(@"^(\s*)([-+=]|\d+(?=[.)]))")]
     private static partial Regex LeadingBlockMark();

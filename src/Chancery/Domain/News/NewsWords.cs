@@ -48,6 +48,69 @@ public sealed record NewsWords(
 
     public string Category(string name) => Categories.TryGetValue(name, out var phrase) ? phrase : name;
 
+    /// <summary>A default category read in a sentence with the mission's city, where the language says it so ("our citizens living in Beijing").</summary>
+    public string Category(string name, string? city) =>
+        city is not null && InCity.TryGetValue(name, out var phrase) ? string.Format(Culture, phrase, city) : Category(name);
+
+    /// <summary>Phrases of <see cref="Categories"/> with the city in them ({0}).</summary>
+    public IReadOnlyDictionary<string, string> InCity { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>An office's name as a noun in a sentence, with the article its language gives it: "the Embassy of …", « l'Ambassade … ».</summary>
+    public string Office(string name)
+    {
+        var with = Invitations.EventWords.WithArticle(name, Language);
+        var primary = Events.InvitationLanguages.Primary(Language);
+        // The article the table adds, or one written at the start, is lower case inside a sentence.
+        return primary is "en" or "fr" or "es" && with.Length > 1 && char.IsUpper(with[0]) && (with != name || StartsWithArticle(name))
+            ? char.ToLower(with[0], Culture) + with[1..] : with;
+    }
+
+    private static readonly string[] Articles = ["The ", "L'", "L’", "Le ", "La ", "Les ", "El ", "Los ", "Las "];
+
+    private static bool StartsWithArticle(string name) => Articles.Any(a => name.StartsWith(a, StringComparison.Ordinal));
+
+    /// <summary>Where something was held, with the language's preposition: "at the Embassy", « au Consulat », « à l'Ambassade », 在…, في ….</summary>
+    public string At(string place, bool office)
+    {
+        var primary = Events.InvitationLanguages.Primary(Language);
+        return primary switch
+        {
+            "fr" when office && place.StartsWith("le ", StringComparison.Ordinal) => "au " + place[3..],
+            "fr" when office && place.StartsWith("les ", StringComparison.Ordinal) => "aux " + place[4..],
+            "fr" => "à " + place,
+            "es" => "en " + place,
+            "zh" => "在" + place,
+            "ar" => "في " + place,
+            _ => "at " + place,
+        };
+    }
+
+    /// <summary>
+    /// A programme item's title as the object of a sentence: in English with "the" unless it has an article or begins
+    /// with a name ("the laying of a wreath", "the minute of silence", "a video", "Ambassador's address"); elsewhere lower
+    /// case at its start ("dépôt d'une gerbe") where it is not a name.
+    /// </summary>
+    public string Phrase(string title)
+    {
+        var lowered = LowerFirst(title, Culture);
+        if (Events.InvitationLanguages.Primary(Language) != "en" || lowered.Length == 0)
+        {
+            return lowered;
+        }
+        var first = lowered.Split(' ', 2)[0];
+        return first is "a" or "an" or "the" or "his" or "her" or "their" or "our" or "its" || char.IsDigit(lowered[0]) || char.IsUpper(lowered[0])
+            ? lowered : "the " + lowered;
+    }
+
+    /// <summary>"Minute of silence" inside a sentence; "UN Day", "Ambassador's address" and other names stay as written.</summary>
+    public static string LowerFirst(string s, CultureInfo culture) =>
+        s.Length > 1 && char.IsUpper(s[0]) && char.IsLower(s[1]) && !StartsWithProperWord(s) ? char.ToLower(s[0], culture) + s[1..] : s;
+
+    // A title that starts with a name or a rank keeps its capital: "Ambassador's address", "President's message".
+    private static bool StartsWithProperWord(string s) =>
+        s.StartsWith("Ambassador", StringComparison.Ordinal) || s.StartsWith("President", StringComparison.Ordinal)
+        || s.StartsWith("Minister", StringComparison.Ordinal) || s.StartsWith("National", StringComparison.Ordinal);
+
     private static readonly NewsWords English = new("en", ", ", " and ", "d MMMM yyyy",
         "[What was said: to be written by the press office.]",
         new Dictionary<string, string>
@@ -60,7 +123,14 @@ public sealed record NewsWords(
             ["Business"] = "members of the business community",
             ["Press"] = "members of the press",
             ["Citizens"] = "our citizens",
-        });
+        })
+    {
+        InCity = new Dictionary<string, string>
+        {
+            ["Diplomatic corps"] = "members of the diplomatic corps in {0}",
+            ["Citizens"] = "our citizens living in {0}",
+        },
+    };
 
     private static readonly Dictionary<string, NewsWords> Words = new()
     {
@@ -77,7 +147,14 @@ public sealed record NewsWords(
                 ["Business"] = "des représentants des milieux d'affaires",
                 ["Press"] = "des journalistes",
                 ["Citizens"] = "nos compatriotes",
-            }),
+            })
+        {
+            InCity = new Dictionary<string, string>
+            {
+                ["Diplomatic corps"] = "des membres du corps diplomatique en poste à {0}",
+                ["Citizens"] = "nos compatriotes résidant à {0}",
+            },
+        },
         ["zh"] = new("zh", "、", "和", "yyyy年M月d日",
             "【讲话内容：由新闻处撰写。】",
             new Dictionary<string, string>
@@ -90,7 +167,14 @@ public sealed record NewsWords(
                 ["Business"] = "工商界代表",
                 ["Press"] = "媒体记者",
                 ["Citizens"] = "旅居当地的同胞",
-            }),
+            })
+        {
+            InCity = new Dictionary<string, string>
+            {
+                ["Diplomatic corps"] = "驻{0}外交使团成员",
+                ["Citizens"] = "旅居{0}的同胞",
+            },
+        },
         ["ar"] = new("ar", "، ", " و", "d MMMM yyyy",
             "[نص الكلمة: يكتبه المكتب الصحفي.]",
             new Dictionary<string, string>
@@ -103,6 +187,13 @@ public sealed record NewsWords(
                 ["Business"] = "ممثلو قطاع الأعمال",
                 ["Press"] = "ممثلو وسائل الإعلام",
                 ["Citizens"] = "أبناء الجالية",
-            }),
+            })
+        {
+            InCity = new Dictionary<string, string>
+            {
+                ["Diplomatic corps"] = "أعضاء السلك الدبلوماسي في {0}",
+                ["Citizens"] = "أبناء الجالية المقيمون في {0}",
+            },
+        },
     };
 }

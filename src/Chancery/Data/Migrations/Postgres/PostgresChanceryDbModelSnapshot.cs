@@ -296,6 +296,10 @@ namespace Chancery.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<DateOnly?>("NationalDay")
                         .HasColumnType("date");
 
@@ -817,6 +821,10 @@ namespace Chancery.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("PrecedenceDatedBy")
                         .IsRequired()

@@ -290,6 +290,10 @@ namespace Chancery.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Names")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("NationalDay")
                         .HasColumnType("TEXT");
 
@@ -810,6 +814,10 @@ namespace Chancery.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Names")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PrecedenceDatedBy")

@@ -25,6 +25,8 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         public string? Address { get; set; }
         [StringLength(320), Display(Name = "The protocol office's e-mail, for guests' answers")]
         public string? ReplyEmail { get; set; }
+        /// <summary>Its name in other languages, by tag (news items say where an event was held with it).</summary>
+        public Dictionary<string, string?> Names { get; set; } = [];
     }
 
     [BindProperty]
@@ -55,7 +57,7 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         if (scope.Current is { } c && Details.GetValueOrDefault(c.MissionId) is { } m)
         {
             Address = new PublicAddress { Slug = m.Slug, HostName = m.HostName };
-            Settings = new NewMission { Name = m.Name, Country = m.Country, City = m.City, TimeZone = m.TimeZone, Language = m.Language, Address = m.Address, ReplyEmail = m.ReplyEmail };
+            Settings = new NewMission { Name = m.Name, Country = m.Country, City = m.City, TimeZone = m.TimeZone, Language = m.Language, Address = m.Address, ReplyEmail = m.ReplyEmail, Names = m.Names.ToDictionary(kv => kv.Key, kv => (string?)kv.Value) };
         }
     }
 
@@ -68,7 +70,8 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         try
         {
             await admin.SetSettingsAsync(scope.Current!.MissionId,
-                new MissionAdministration.Settings(Settings.Name ?? "", Settings.Country, Settings.City, Settings.TimeZone, Settings.Language, Settings.Address, Settings.ReplyEmail));
+                new MissionAdministration.Settings(Settings.Name ?? "", Settings.Country, Settings.City, Settings.TimeZone, Settings.Language, Settings.Address, Settings.ReplyEmail,
+                    Settings.Names.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!)));
             TempData["Notice"] = "The mission's settings are saved; new events start in its time zone.";
             return Redirect("/staff/missions");
         }
