@@ -29,6 +29,11 @@ public sealed class NamesInEveryScriptTests
     [InlineData("رنا", "الشوابكة", "ar", "al-Shawabaka, Rana", LatinSource.Uncertain)] // unknown and unvowelled: a guess (al-Shawabkeh), to be checked
     [InlineData("ნინო", "ბერიძე", "ka", "Beridze, Nino", LatinSource.Machine)]
     [InlineData("Ольга", "Иванова", "ru", "Ivanova, Olga", LatinSource.Machine)]
+    // ICAO 9303 Part 3, as passports of the region write them: Ю IU, Я IA, Щ SHCH, Ж ZH, Й I, the soft sign left out.
+    [InlineData("Юлия", "Щукина", "ru", "Shchukina, Iuliia", LatinSource.Machine)]
+    [InlineData("Ерлан", "Жумабаев", "kk", "Zhumabaev, Erlan", LatinSource.Machine)]
+    [InlineData("Андрей", "Хрущёв", "ru", "Khrushchev, Andrei", LatinSource.Machine)]
+    [InlineData("Григорій", "Шевченко", "uk", "Shevchenko, Hryhorii", LatinSource.Machine)] // Ukrainian Г is H, И is Y
     [InlineData("Ελένη", "Παπαδοπούλου", "el", "Papadopoulou, Eleni", LatinSource.Machine)]
     [InlineData("Viktor", "Orbán", "hu", "Orbán, Viktor", LatinSource.AsWritten)]
     [InlineData("Văn An", "Nguyễn", "vi", "Nguyễn, Văn An", LatinSource.AsWritten)]

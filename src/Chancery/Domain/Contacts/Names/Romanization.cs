@@ -148,6 +148,7 @@ public static class Romanization
             Script.Arabic => Arabic.Romanize(part) is var (latin, sure) ? (latin, sure && reading.ArabicSpelling ? LatinSource.Machine : LatinSource.Uncertain) : default,
             // Hebrew without vowels, Thai, Lao, Khmer, Burmese: letter by letter reads nothing like the name.
             Script.Unvoweled => (null, LatinSource.Missing),
+            Script.Other when part.Any(c => c is >= '\u0400' and <= '\u04FF') && Cyrillic.Reads(part) => (Cyrillic.Romanize(part, reading.Language), LatinSource.Machine),
             _ => (LetterByLetter(part), LatinSource.Machine),
         };
     }
