@@ -92,6 +92,12 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
             Assert.Contains("H.E. the Ambassador", wreaths[0]);
             Assert.Contains("Embassy of Georgia", wreaths[1]);
         }
+
+        // Recalled, and the embassy now led by a chargé d'affaires a.i.: the recorded dean is no longer marked as one.
+        var georgiaId = Guid.Parse(georgia);
+        await app.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().Where(c => c.Id == georgiaId)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.HeadOfMissionClass, Chancery.Domain.Contacts.HeadOfMissionClass.ChargeDAffairesAdInterim)));
+        Assert.Empty((await session.GetPageAsync($"/staff/events/{setup.EventId}/order")).QuerySelectorAll(".dean"));
     }
 
     [Fact]

@@ -294,7 +294,10 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
     public async Task<Guid?> DeanAsync(Guid missionId, CancellationToken ct = default)
     {
         var dean = await db.Missions.Where(m => m.Id == missionId).Select(m => m.DeanContactId).FirstOrDefaultAsync(ct);
-        return dean is { } id && await db.Contacts.AnyAsync(c => c.Id == id && c.MissionId == missionId && c.ErasedAt == null, ct) ? id : null;
+        // The dean stays recorded, but counts only while still an ambassador or envoy (one recalled, or now a
+        // chargé d'affaires, is no longer the dean; the precedence page then offers the suggestion again).
+        return dean is { } id && await db.Contacts.AnyAsync(c => c.Id == id && c.MissionId == missionId && c.ErasedAt == null
+            && (c.HeadOfMissionClass == HeadOfMissionClass.Ambassador || c.HeadOfMissionClass == HeadOfMissionClass.Envoy), ct) ? id : null;
     }
 
     /// <summary>
