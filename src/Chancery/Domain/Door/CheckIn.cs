@@ -104,8 +104,10 @@ public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanB
         var now = Now();
         var text = code?.Trim() ?? "";
         var (pass, reason) = text.Length is 0 or > ScanRecord.MaxCode ? (null, CheckInReasons.NotOnList) : await codes.ReadAsync(e, text, ct);
+        // The log keeps what was read without control characters (PostgreSQL cannot store a NUL; a log is read by people).
+        var logged = string.Concat(text.Where(c => !char.IsControl(c)));
         return new ScanBatches.Request(e.MissionId, e.Id, pass?.GuestId, pass?.Companion ?? 0, station, nonce,
-            text.Length > ScanRecord.MaxCode ? text[..ScanRecord.MaxCode] : text, scannedAt, now, reason, admittedOffline);
+            logged.Length > ScanRecord.MaxCode ? logged[..ScanRecord.MaxCode] : logged, scannedAt, now, reason, admittedOffline);
     }
 
     /// <summary>How long after an admission the door may take it back (a wrong guest tapped, a code misread).</summary>

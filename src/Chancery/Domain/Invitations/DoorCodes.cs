@@ -50,7 +50,7 @@ public static class DoorCodes
             return null;
         }
         Span<byte> code = stackalloc byte[150];
-        return Base64Url.TryDecodeFromChars(text.AsSpan(Prefix.Length), code, out var length) && length == Signed + SignatureLength && code[0] == Version
+        return Decodes(text) && Base64Url.TryDecodeFromChars(text.AsSpan(Prefix.Length), code, out var length) && length == Signed + SignatureLength && code[0] == Version
             ? new Guid(code[1..17], bigEndian: true) : null;
     }
 
@@ -61,7 +61,9 @@ public static class DoorCodes
             return null;
         }
         Span<byte> code = stackalloc byte[150];
-        if (!Base64Url.TryDecodeFromChars(text.AsSpan(Prefix.Length), code, out var length) || length != Signed + SignatureLength || code[0] != Version)
+        // A scan is whatever the camera read: characters outside base64url, padding, a cut code are "unknown", never
+        // an exception (TryDecodeFromChars throws on them; one such scan must not fail a door or its offline queue).
+        if (!Decodes(text) || !Base64Url.TryDecodeFromChars(text.AsSpan(Prefix.Length), code, out var length) || length != Signed + SignatureLength || code[0] != Version)
         {
             return null;
         }
@@ -71,6 +73,9 @@ public static class DoorCodes
         }
         return new DoorPass(new Guid(code[1..17], bigEndian: true), new Guid(code[17..33], bigEndian: true), code[33]);
     }
+
+    // Whether what follows the prefix is base64url of a code's length: TryDecodeFromChars throws on anything else.
+    private static bool Decodes(string text) => Base64Url.IsValid(text.AsSpan(Prefix.Length), out var decodable) && decodable == Signed + SignatureLength;
 
     private static void Write(DoorPass pass, Span<byte> into)
     {
