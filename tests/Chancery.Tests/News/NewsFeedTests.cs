@@ -176,6 +176,20 @@ public abstract class NewsFeedTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_control_character_in_a_published_item_never_breaks_the_feed()
+    {
+        await PublishAsync(new { title = "Bell\u0007 and \uFFFE", body = "Before\u0001after\u0008,\u000B tab\tkept 😀.", language = "en", publish = true, reason = "Test." });
+
+        var atom = await _app.CreateClient().GetAsync(Public("/feed.atom"));
+
+        Assert.Equal(HttpStatusCode.OK, atom.StatusCode);
+        var text = await atom.Content.ReadAsStringAsync();
+        var entry = XDocument.Parse(text).Root!.Element(Atom + "entry")!;
+        Assert.Equal("Bell and ", entry.Element(Atom + "title")!.Value);
+        Assert.Contains("Beforeafter, tab\tkept 😀.", entry.Element(Atom + "content")!.Value);
+    }
+
+    [Fact]
     public async Task Each_language_version_links_to_the_others_and_Arabic_reads_right_to_left()
     {
         var slug = await StoryAsync();

@@ -19,21 +19,21 @@ public static class NewsFeeds
 
     public static byte[] Atom(Mission mission, IReadOnlyList<PublicNews.Entry> entries, string root, DateTimeOffset now)
     {
-        var feed = new SyndicationFeed(mission.Name + " — News", null, new Uri(root))
+        var feed = new SyndicationFeed(XmlSafe(mission.Name) + " — News", null, new Uri(root))
         {
             Id = $"urn:uuid:{mission.Id}",
             LastUpdatedTime = entries.Count > 0 ? entries.Max(e => e.Item.UpdatedAt) : now,
             Language = mission.Language,
         };
-        feed.Authors.Add(new SyndicationPerson { Name = mission.Name });
+        feed.Authors.Add(new SyndicationPerson { Name = XmlSafe(mission.Name) });
         feed.Links.Add(new SyndicationLink(new Uri(root + "/feed.atom"), "self", null, "application/atom+xml", 0));
         feed.Items = entries.Select(e =>
         {
-            var item = new SyndicationItem(e.Item.Title, SyndicationContent.CreateHtmlContent(NewsMarkdown.Html(e.Item.Body)), new Uri(ItemUrl(root, e.Item)),
+            var item = new SyndicationItem(XmlSafe(e.Item.Title), SyndicationContent.CreateHtmlContent(XmlSafe(NewsMarkdown.Html(e.Item.Body))), new Uri(ItemUrl(root, e.Item)),
                 $"urn:uuid:{e.Item.Id}", e.Item.UpdatedAt)
             {
                 PublishDate = e.Item.PublishedAt ?? e.Item.UpdatedAt,
-                Summary = new TextSyndicationContent(e.Summary),
+                Summary = new TextSyndicationContent(XmlSafe(e.Summary)),
             };
             // xml:lang on the entry: a reader shows an Arabic item right to left.
             item.AttributeExtensions.Add(new XmlQualifiedName("lang", "http://www.w3.org/XML/1998/namespace"), e.Item.Language);
@@ -45,6 +45,33 @@ public static class NewsFeeds
             new Atom10FeedFormatter(feed).WriteTo(writer);
         }
         return stream.ToArray();
+    }
+
+    /// <summary>
+    /// Text XML 1.0 can carry: C0 controls other than tab and newlines, unpaired surrogates and U+FFFE/U+FFFF left
+    /// out. Whatever an item holds, its feed is written (an XmlWriter throws on them, and the feed would fail until
+    /// the item was withdrawn).
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                sb.Append(c).Append(text[++i]);
+            }
+            else if (XmlConvert.IsXmlChar(c))
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
     }
 
     public sealed record JsonFeed(
