@@ -294,6 +294,11 @@ public abstract partial class PressArchiveTests(string provider) : IAsyncLifetim
             (Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>"), "clipping.pdf", "not a JPEG, PNG or WebP"),
             (Encoding.UTF8.GetBytes("MZ\u0090\u0000 an executable"), "clipping.jpg", "not a JPEG, PNG or WebP"),
             (Pdf("/OpenAction << /S /JavaScript /JS (app.alert(1)) >>"), "clipping.pdf", "carries scripts"),
+            // Names as PDF reads them: #xx is the byte xx (ISO 32000-1 7.3.5).
+            (Pdf("/OpenAction << /S/#4A#61vaScript /#4AS (app.alert(1)) >>"), "escaped.pdf", "carries scripts"),
+            (Pdf("/OpenAction << /S /#4C#61unch /F (calc.exe) >>"), "launch.pdf", "carries scripts"),
+            (Pdf("/Names << /#45mbeddedFiles 5 0 R >>"), "attached.pdf", "carries scripts"),
+            (Pdf("/#41A << /O << /S /URI >> >>"), "actions.pdf", "carries scripts"),
             (Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj"), "cut.pdf", "cut short"),
         })
         {

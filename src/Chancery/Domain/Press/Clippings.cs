@@ -1,3 +1,4 @@
+using System.Text;
 using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.News;
@@ -101,22 +102,43 @@ public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clo
     public Task DeleteFilesAsync(Guid missionId, Guid articleId, Guid? version) =>
         store.DeleteQuietlyAsync(NewsPhotos.Sizes.Select(s => s.Name + ".jpg").Append(Pdf).Select(name => PressArticle.ClippingKey(missionId, articleId, version, name)), logger);
 
-    // The name as a whole token (followed by a delimiter), so three bytes of a compressed picture that happen to spell
-    // "/JS" do not refuse a scanned clipping.
-    private static bool Names(byte[] bytes, byte[] name)
+    // What a clipping may not carry: scripts, actions run on opening or on events, programs to launch, attached files.
+    private static readonly HashSet<string> Refused = ["JavaScript", "JS", "Launch", "EmbeddedFile", "EmbeddedFiles", "AA"];
+
+    // Every name token of the file read as PDF reads it (ISO 32000-1 7.3.5: "#4A" is "J", so /S/#4A#61vaScript is
+    // /JavaScript), whole (ended by a delimiter), so three bytes of a compressed picture that happen to spell "/JS"
+    // inside a longer run do not refuse a scanned clipping.
+    private static bool CarriesRefusedName(ReadOnlySpan<byte> bytes)
     {
-        var rest = bytes.AsSpan();
-        for (var at = rest.IndexOf(name); at >= 0; at = rest.IndexOf(name))
+        var name = new StringBuilder();
+        for (var at = bytes.IndexOf((byte)'/'); at >= 0; at = bytes.IndexOf((byte)'/'))
         {
-            var next = at + name.Length < rest.Length ? rest[at + name.Length] : (byte)' ';
-            if (next is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'(' or (byte)'<' or (byte)'[' or (byte)'/' or (byte)'>')
+            bytes = bytes[(at + 1)..];
+            name.Clear();
+            var i = 0;
+            for (; i < bytes.Length && !IsDelimiter(bytes[i]) && name.Length <= 20; i++)
+            {
+                if (bytes[i] == (byte)'#' && i + 2 < bytes.Length && Uri.IsHexDigit((char)bytes[i + 1]) && Uri.IsHexDigit((char)bytes[i + 2]))
+                {
+                    name.Append((char)Convert.ToByte(Encoding.ASCII.GetString(bytes.Slice(i + 1, 2)), 16));
+                    i += 2;
+                }
+                else
+                {
+                    name.Append((char)bytes[i]);
+                }
+            }
+            if (Refused.Contains(name.ToString()))
             {
                 return true;
             }
-            rest = rest[(at + name.Length)..];
+            bytes = bytes[i..];
         }
         return false;
     }
+
+    private static bool IsDelimiter(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'\f' or 0
+        or (byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%';
 
     private static bool IsPdf(byte[] bytes) => bytes.AsSpan().StartsWith("%PDF-"u8);
 
@@ -127,12 +149,9 @@ public sealed class Clippings(ChanceryDb db, IPhotoStore store, TimeProvider clo
         {
             throw new DomainException("This PDF is cut short or damaged; save it again and upload it.", "File");
         }
-        foreach (var marker in new[] { "/JavaScript"u8.ToArray(), "/JS"u8.ToArray(), "/Launch"u8.ToArray(), "/EmbeddedFile"u8.ToArray() })
+        if (CarriesRefusedName(bytes))
         {
-            if (Names(bytes, marker))
-            {
-                throw new DomainException("This PDF carries scripts, actions or attached files; print it to a plain PDF (or take a picture of the clipping) and upload that.", "File");
-            }
+            throw new DomainException("This PDF carries scripts, actions or attached files; print it to a plain PDF (or take a picture of the clipping) and upload that.", "File");
         }
     }
 }
