@@ -81,7 +81,7 @@ public abstract class GuestsApiTests(TestApp fixture)
         var guests = await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=precedence");
         var lastNames = guests!.Select(g => g.GetProperty("contact").GetProperty("lastName").GetString()).ToList();
 
-        // Four ambassadors, the envoy and the chargé a.i., then the head of WHO (PRODUCT.md rule 6), then the staff.
+        // Four ambassadors, the envoy and the chargé a.i., then the head of WHO (docs/events.md §4, heads of international organizations after the corps), then the staff.
         Assert.Equal("Nwosu", lastNames[6]);
         Assert.True(lastNames.IndexOf("Nwosu") < lastNames.IndexOf("Järvinen"));
         Assert.True(lastNames.IndexOf("Nwosu") < lastNames.IndexOf("Muñoz, Soto"));

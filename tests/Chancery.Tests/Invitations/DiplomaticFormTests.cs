@@ -5,7 +5,7 @@ using Chancery.Domain.Invitations;
 
 namespace Chancery.Tests.Invitations;
 
-/// <summary>PRODUCT.md "Forms of address", one rule a test, and the card's lines in the six UN languages.</summary>
+/// <summary>docs/wording.md "The occasion, the dress code, the honorifics", one rule a test, and the card's lines in the six UN languages.</summary>
 public sealed class DiplomaticFormTests
 {
     private static readonly InvitationTexts English = InvitationTexts.For("en");

@@ -6,7 +6,7 @@ using Chancery.Domain.Invitations;
 namespace Chancery.Tests.Invitations;
 
 /// <summary>
-/// The card agrees with its hosts (PRODUCT.md "Forms of address" rule 3), one test per language and rule as
+/// The card agrees with its hosts (docs/wording.md "The request, per language"), one test per language and rule as
 /// docs/wording.md gives them: number in every language, the gender of the first host for an Arabic verb before its
 /// subject, gender and number (the dual too) for one after; the host never styled on their own card.
 /// </summary>
