@@ -4,6 +4,8 @@ using Chancery.Domain.Missions;
 using Chancery.Domain.News;
 using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Api;
@@ -126,10 +128,10 @@ public static class NewsApi
     private static Task<Ok<NewsDto>> SubmitAsync(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct) =>
         Step(id, newsroom, db, http, newsroom.SubmitAsync, ct);
 
-    // The body is optional (no body: publish now), so it is read only when one was sent.
-    private static async Task<Ok<NewsDto>> ApproveAsync(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct)
+    // The body is optional (no body: publish now); the framework reads it, so a body it cannot read is a 400 like any other.
+    private static async Task<Ok<NewsDto>> ApproveAsync(Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ApproveBody? body,
+        Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct)
     {
-        var body = http.Request.HasJsonContentType() ? await http.Request.ReadFromJsonAsync<ApproveBody>(ct) : null;
         return await Step(id, newsroom, db, http, async (item, c) =>
         {
             var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == item.MissionId, c);

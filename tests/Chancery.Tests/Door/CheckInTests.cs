@@ -242,6 +242,38 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_nonce_sent_again_with_another_code_is_refused_and_never_decides_or_replaces_the_first_scan()
+    {
+        var d = await EventAsync();
+        var (kim, rana, nino) = (await CodesAsync(d, d.Guests["kim"]), await CodesAsync(d, d.Guests["rana"]), await CodesAsync(d, d.Guests["nino"]));
+        Assert.Equal("admitted", Result(await ScanAsync(d, kim.Signed, "Tablet 1", nonce: "t1-0007")));
+
+        // The same nonce with Rana's code: not a retry of Kim's scan, and not a fresh answer either.
+        var reused = await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/checkin", new { code = rana.Signed, station = "Tablet 1", nonce = "t1-0007" });
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Contains("nonce", await reused.Content.ReadAsStringAsync());
+
+        // In an offline queue the reused nonce is that scan's answer only; the rest of the queue goes through,
+        // including two scans in the queue itself sharing a nonce (the first is the scan).
+        var queue = await (await d.Staff.PostAsJsonAsync($"/api/events/{d.EventId}/checkin/batch", new
+        {
+            station = "Tablet 1",
+            scans = new object[]
+            {
+                new { code = rana.Typed, nonce = "t1-0007" },
+                new { code = nino.Typed, nonce = "t1-0008" },
+                new { code = rana.Typed, nonce = "t1-0008" },
+                new { code = kim.Typed, nonce = "t1-0007" },
+            },
+        })).Content.ReadFromJsonAsync<JsonElement[]>();
+        Assert.Equal([("unknown", "nonceReused"), ("admitted", null), ("unknown", "nonceReused"), ("admitted", null)], queue!.Select(r => (Result(r), Reason(r))));
+
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Admissions.IgnoreQueryFilters().CountAsync(a => a.GuestId == d.Guests["rana"])));
+        var log = await _app.WithDbAsync(db => db.ScanRecords.IgnoreQueryFilters().Where(s => s.EventId == d.EventId).OrderBy(s => s.Nonce).ToListAsync());
+        Assert.Equal([("t1-0007", d.Guests["kim"]), ("t1-0008", d.Guests["nino"])], log.Select(s => (s.Nonce, s.GuestId!.Value)));
+    }
+
+    [Fact]
     public async Task A_station_that_let_someone_in_offline_says_so_and_a_guest_found_by_name_is_sent_without_a_code()
     {
         var d = await EventAsync();

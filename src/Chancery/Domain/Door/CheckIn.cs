@@ -97,7 +97,15 @@ public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanB
 
     /// <summary>A code scanned or typed; <paramref name="admittedOffline"/>: an offline station let the person in on its own.</summary>
     public async Task<CheckInOutcome> ScanAsync(Event e, string? code, string? station, string? nonce, DateTimeOffset? scannedAt, bool admittedOffline = false, CancellationToken ct = default) =>
-        await batches.DecideAsync(await ReadScanAsync(e, code, CheckScan(station, nonce), nonce, scannedAt, admittedOffline, ct));
+        Alone(await batches.DecideAsync(await ReadScanAsync(e, code, CheckScan(station, nonce), nonce, scannedAt, admittedOffline, ct)));
+
+    // A lone scan whose nonce another scan used is refused outright; in a queue it is that scan's answer, so one
+    // station's mistake never blocks the rest of its queue.
+    private static async Task<CheckInOutcome> AloneAsync(Task<CheckInOutcome> outcome) => Alone(await outcome);
+
+    private static CheckInOutcome Alone(CheckInOutcome outcome) => outcome.Reason == CheckInReasons.NonceReused
+        ? throw new DomainException("This nonce was already sent with another scan; give each scan its own nonce (a new UUID).", "nonce", DomainErrorKind.Conflict)
+        : outcome;
 
     private async Task<ScanBatches.Request> ReadScanAsync(Event e, string? code, string station, string? nonce, DateTimeOffset? scannedAt, bool admittedOffline, CancellationToken ct)
     {
@@ -149,7 +157,7 @@ public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanB
     /// <summary>Admits a guest found by name at the door (no code in hand); logged like a scan. <paramref name="scannedAt"/>: when an offline station did it.</summary>
     public Task<CheckInOutcome> AdmitByNameAsync(Event e, Guid guestId, string? station, string? nonce, DateTimeOffset? scannedAt = null, bool admittedOffline = false)
     {
-        return batches.DecideAsync(ByName(e, guestId, CheckScan(station, nonce), nonce, scannedAt, admittedOffline));
+        return AloneAsync(batches.DecideAsync(ByName(e, guestId, CheckScan(station, nonce), nonce, scannedAt, admittedOffline)));
     }
 
     private ScanBatches.Request ByName(Event e, Guid guestId, string station, string? nonce, DateTimeOffset? scannedAt, bool admittedOffline)

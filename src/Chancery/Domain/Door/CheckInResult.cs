@@ -20,4 +20,6 @@ public static class CheckInReasons
     public const string Waitlisted = "waitlisted";
     /// <summary>A plus-one's code beyond the people the guest said would come.</summary>
     public const string CompanionNotExpected = "companionNotExpected";
+    /// <summary>The nonce was already used by a scan of another code: this scan was neither decided nor logged.</summary>
+    public const string NonceReused = "nonceReused";
 }

@@ -208,6 +208,9 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
                 ON CONFLICT ({EventId}, {Nonce}) WHERE {Nonce} IS NOT NULL DO UPDATE
                 SET {AdmittedOffline} = {table}.{AdmittedOffline} OR excluded.{AdmittedOffline}, {ScannedAt} = COALESCE({table}.{ScannedAt}, excluded.{ScannedAt})
                 """, LogColumns);
+            ReadNonces = PreparedStatement.ForRows<ScanRecord>(Db, """
+                SELECT s.{EventId}, s.{Nonce}, s.{Code}, s.{GuestId}, s.{Companion} FROM {rows} r JOIN {table} s ON s.{EventId} = r.{EventId} AND s.{Nonce} = r.{Nonce}
+                """, nameof(ScanRecord.EventId), nameof(ScanRecord.Nonce));
             ReadFirst = PreparedStatement.For<Admission>(Db, """
                 SELECT {Id}, {At}, {Station}, {Nonce} FROM {table} WHERE {EventId} = @EventId AND {GuestId} = @GuestId AND {Companion} = @Companion
                 """, nameof(Admission.EventId), nameof(Admission.GuestId), nameof(Admission.Companion));
@@ -227,9 +230,10 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         public PreparedStatement MarkIn { get; }
         public PreparedStatement Log { get; }
         public PreparedStatement ReadFirst { get; }
+        public PreparedStatement ReadNonces { get; }
         private readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? _times;
 
-        public IEnumerable<PreparedStatement> Statements => [ReadGuests, Admit, MarkIn, Log, ReadFirst];
+        public IEnumerable<PreparedStatement> Statements => [ReadGuests, Admit, MarkIn, Log, ReadFirst, ReadNonces];
 
         public async ValueTask DisposeAsync()
         {
@@ -272,6 +276,18 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             return guests;
         }
 
+        /// <summary>The scans already logged under these nonces: the code each was read as and whom it named.</summary>
+        public async Task<Dictionary<(Guid EventId, string Nonce), (string Code, Guid? GuestId, byte Companion)>> LoggedNoncesAsync(List<(Guid EventId, string Nonce)> keys)
+        {
+            var logged = new Dictionary<(Guid, string), (string, Guid?, byte)>(keys.Count);
+            await using var row = await ReadNonces.ReadRowsAsync(keys.Select(k => new object?[] { k.EventId, k.Nonce }));
+            while (await row.ReadAsync())
+            {
+                logged[(row.GetGuid(0), row.GetString(1))] = (row.GetString(2), row.IsDBNull(3) ? null : row.GetGuid(3), (byte)row.GetInt16(4));
+            }
+            return logged;
+        }
+
         public async Task<AdmittedAs?> FirstAsync(Guid eventId, Guid guestId, byte companion)
         {
             await using var row = await ReadFirst.ReadAsync(System.Data.CommandBehavior.SingleRow, eventId, guestId, companion);
@@ -312,6 +328,7 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
             statement.Enlist(db);
         }
         var guests = await writer.GuestsAsync(batch.Where(p => p.Request.GuestId is not null).Select(p => p.Request.GuestId!.Value).Distinct().ToList());
+        await RefuseReusedNoncesAsync(writer, batch, answers);
 
         // In the queue's order, so the first of two scans of one person in the batch is the one that admits.
         var admits = new AdmittedAs?[batch.Count];
@@ -319,6 +336,10 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         for (var i = 0; i < batch.Count; i++)
         {
             var r = batch[i].Request;
+            if (answers[i] is not null)
+            {
+                continue;
+            }
             if (r.GuestId is null)
             {
                 answers[i] = new CheckInOutcome(CheckInResult.Unknown, r.Refusal ?? CheckInReasons.NotOnList);
@@ -373,6 +394,33 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         return answers;
     }
 
+    // A nonce names one scan: sent again with the same code (or the same guest found by name) it is that scan again;
+    // with another, a station is reusing nonces (or two stations share a generator), and the second scan is neither
+    // decided nor logged over the first — answered unknown, nonceReused, which a lone scan turns into a 409.
+    private static async Task RefuseReusedNoncesAsync(Writer writer, List<Pending> batch, CheckInOutcome[] answers)
+    {
+        var withNonce = Enumerable.Range(0, batch.Count).Where(i => batch[i].Request is { Nonce: not null, Code: not null }).ToList();
+        if (withNonce.Count == 0)
+        {
+            return;
+        }
+        var first = await writer.LoggedNoncesAsync(withNonce.Select(i => (batch[i].Request.EventId, batch[i].Request.Nonce!)).Distinct().ToList());
+        foreach (var i in withNonce)
+        {
+            var r = batch[i].Request;
+            var key = (r.EventId, r.Nonce!);
+            if (!first.TryGetValue(key, out var scan))
+            {
+                first[key] = (r.Code!, r.GuestId, r.Companion);
+            }
+            // The same person (whether the code was scanned or typed), else the same code as read.
+            else if (scan.GuestId is { } guest && r.GuestId is not null ? (guest, scan.Companion) != (r.GuestId.Value, r.Companion) : scan.Code != r.Code)
+            {
+                answers[i] = new CheckInOutcome(CheckInResult.Unknown, CheckInReasons.NonceReused);
+            }
+        }
+    }
+
     // The batch's admissions in one statement, in the order of the unique keys: two servers whose batches admit the
     // same people wait on each other's rows in one order, never in a circle (a deadlock).
     private static async Task AdmitAsync(Writer writer, List<Pending> batch, Dictionary<Guid, GuestAtDoor> guests, AdmittedAs?[] admits, List<int> admitting)
@@ -412,7 +460,7 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
     {
         var rows = new List<object?[]>(batch.Count);
         var byNonce = new Dictionary<(Guid, string), object?[]>();
-        foreach (var i in Enumerable.Range(0, batch.Count).Where(i => batch[i].Request.Code is not null)
+        foreach (var i in Enumerable.Range(0, batch.Count).Where(i => batch[i].Request.Code is not null && answers[i].Reason != CheckInReasons.NonceReused)
             .OrderBy(i => batch[i].Request.EventId).ThenBy(i => batch[i].Request.Nonce, StringComparer.Ordinal))
         {
             var (r, a) = (batch[i].Request, answers[i]);
