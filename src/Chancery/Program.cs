@@ -72,6 +72,7 @@ services.AddScoped<Chancery.Domain.Invitations.InvitationMail>();
 services.AddScoped<Chancery.Email.IOutboxRenderer>(sp => sp.GetRequiredService<Chancery.Domain.Invitations.InvitationMail>());
 services.AddScoped<SeatingPlans>();
 services.AddScoped<Chancery.Domain.News.Newsroom>();
+services.AddScoped<Chancery.Domain.News.NewsTemplates>();
 services.AddScoped<Chancery.Domain.News.PublicNews>();
 services.AddScoped<Chancery.Domain.News.NewsPhotos>();
 services.AddScoped<Chancery.Domain.Press.PressArchive>();

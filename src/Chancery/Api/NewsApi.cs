@@ -168,42 +168,19 @@ public static class NewsApi
     private static Ok<HtmlDto> PreviewAsync(PreviewBody body) =>
         TypedResults.Ok(new HtmlDto(NewsMarkdown.Html((body.Body ?? "")[..Math.Min(body.Body?.Length ?? 0, NewsRules.BodyLength)])));
 
-    private static async Task<Ok<TemplateDto>> TemplateAsync(string language, Guid? missionId, ChanceryDb db, MissionScope scope, CancellationToken ct)
-    {
-        var mission = Target(scope, missionId);
-        var own = await db.NewsTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.MissionId == mission && t.Language == language, ct);
-        return TypedResults.Ok(new TemplateDto(language, own?.Text ?? NewsDraft.ShippedTemplate(language), own is null));
-    }
+    private static async Task<Ok<TemplateDto>> TemplateAsync(string language, Guid? missionId, NewsTemplates templates, MissionScope scope, CancellationToken ct) =>
+        TypedResults.Ok(Dto(await templates.ReadAsync(Target(scope, missionId), language, ct)));
 
-    private static async Task<Ok<TemplateDto>> SaveTemplateAsync(string language, TemplateBody body, ChanceryDb db, MissionScope scope, TimeProvider clock, CancellationToken ct)
-    {
-        var mission = Target(scope, body.MissionId);
-        var text = body.Text ?? "";
-        if (!Domain.Contacts.ContactRules.IsLanguageTag(language))
-        {
-            throw new DomainException($"'{language}' is not a language tag such as en, fr, zh or ar.", "Language");
-        }
-        if (NewsDraft.Check(text) is { } problem)
-        {
-            throw new DomainException(problem, "Text");
-        }
-        var own = await db.NewsTemplates.AsTracking().FirstOrDefaultAsync(t => t.MissionId == mission && t.Language == language, ct);
-        if (own is null)
-        {
-            db.NewsTemplates.Add(own = new NewsTemplate { MissionId = mission, Language = language, Text = text });
-        }
-        own.Text = text;
-        own.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new TemplateDto(language, text, false));
-    }
+    private static async Task<Ok<TemplateDto>> SaveTemplateAsync(string language, TemplateBody body, NewsTemplates templates, MissionScope scope, CancellationToken ct) =>
+        TypedResults.Ok(Dto(await templates.SaveAsync(Target(scope, body.MissionId), language, body.Text, ct)));
 
-    private static async Task<NoContent> DeleteTemplateAsync(string language, Guid? missionId, ChanceryDb db, MissionScope scope, CancellationToken ct)
+    private static async Task<NoContent> DeleteTemplateAsync(string language, Guid? missionId, NewsTemplates templates, MissionScope scope, CancellationToken ct)
     {
-        var mission = Target(scope, missionId);
-        await db.NewsTemplates.Where(t => t.MissionId == mission && t.Language == language).ExecuteDeleteAsync(ct);
+        await templates.ResetAsync(Target(scope, missionId), language, ct);
         return TypedResults.NoContent();
     }
+
+    private static TemplateDto Dto(NewsTemplates.Wording w) => new(w.Language, w.Text, w.Shipped);
 
     private static async Task<Ok<List<PhotoDto>>> PhotosAsync(Guid id, Newsroom newsroom, NewsPhotos photos, CancellationToken ct)
     {

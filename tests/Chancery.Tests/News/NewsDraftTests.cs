@@ -151,6 +151,23 @@ public abstract class NewsDraftTests(string provider) : IAsyncLifetime
 
         // Values are printed, never grown: assign and capture are not part of the language here.
         Assert.Equal(HttpStatusCode.BadRequest, (await press.PutAsJsonAsync("/api/news/templates/en", new { text = "{% assign s = event.title %}{{ s }}" })).StatusCode);
+        // A template names no other file, and uses no tag the sandbox does not know: refused when saved, saying where.
+        foreach (var (tag, name) in new[] { ("{% include 'header' %}", "include"), ("{% render 'footer' %}", "render"), ("{% increment n %}", "increment"), ("{%tablerow p in programme%}{%endtablerow%}", "tablerow") })
+        {
+            var refused = await press.PutAsJsonAsync("/api/news/templates/en", new { text = $"# Title\n\n{tag}" });
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Matches($"Unknown tag '{name}' at line 3, column [0-9]+", await refused.Content.ReadAsStringAsync());
+        }
+        // One saved before this rule (or written straight into the database) makes the draft a 400 that says why, never a 500.
+        await _app.WithDbAsync(async db =>
+        {
+            db.NewsTemplates.Add(new Chancery.Domain.News.NewsTemplate { MissionId = h.MissionId, Language = "en", Text = "# T\n\n{% include 'x' %}" });
+            return await db.SaveChangesAsync();
+        });
+        var stored = await press.PostAsync($"/api/events/{h.EventId}/news/draft?language=en", null);
+        Assert.Equal(HttpStatusCode.BadRequest, stored.StatusCode);
+        Assert.Contains("Unknown tag 'include'", await stored.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        (await press.DeleteAsync("/api/news/templates/en")).EnsureSuccessStatusCode();
 
         (await press.PutAsJsonAsync("/api/news/templates/en", new { text = "# {{ event.occasion }} in review\n\n{{ attendance.total }} guests came; {{ programme.size }} items." }))
             .EnsureSuccessStatusCode();

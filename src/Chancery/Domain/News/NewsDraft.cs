@@ -25,6 +25,14 @@ public static partial class NewsDraft
 {
     public sealed record Draft(string Title, string Body, string Language);
 
+    /// <summary>
+    /// The tags a news template may use: conditions, loops and comments over what the event holds. Not assign and
+    /// capture (a string doubled forty times would fill the server's memory before any limit on steps or output is
+    /// reached), not include and render (a template names no other file: there is none to read), not the rest
+    /// (counters, tables) — and none a later Fluid adds until someone decides it belongs here.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Tags = ["if", "unless", "case", "for", "break", "continue", "cycle", "ifchanged", "comment", "#", "raw", "echo", "liquid"];
+
     private static readonly FluidParser Parser = MakeParser();
     private static readonly ConcurrentDictionary<string, IFluidTemplate> Parsed = new();
     private static readonly TemplateOptions Options = MakeOptions();
@@ -52,7 +60,8 @@ public static partial class NewsDraft
         {
             return $"Ranges such as {range.Groups[1].Value} are not available in news templates: loop over what the event holds (programme, speakers, …).";
         }
-        return Parser.TryParse(text, out _, out var error) ? null : $"The template cannot be read: {Where(error)}";
+        return Parser.TryParse(text, out _, out var error) ? null
+            : $"The template cannot be read: {Where(error)}" + (error.StartsWith("Unknown tag", StringComparison.Ordinal) ? $" News templates use only these tags: {string.Join(", ", Tags)}." : "");
     }
 
     /// <summary>The draft of <paramref name="e"/> in <paramref name="language"/>, read under the mission filter of <paramref name="db"/>.</summary>
@@ -78,6 +87,11 @@ public static partial class NewsDraft
         {
             // MaxSteps, or the cap on what it writes: a loop in a mission's own template that would not end.
             throw new DomainException($"The news template for '{language}' did not finish: {ex.Message}");
+        }
+        catch (Exception ex) when (own is not null && ex is not OperationCanceledException)
+        {
+            // The mission's own wording failing in a way its check did not foresee: its words to mend, not a server error.
+            throw new DomainException($"The news template for '{language}' could not be used: {ex.Message}");
         }
         return Split(writer.ToString(), language);
     }
@@ -261,14 +275,14 @@ public static partial class NewsDraft
 
     private static string Unescape(string value) => EscapedMark().Replace(value, "$1");
 
-    // Liquid without assign and capture: a template only prints what the event holds, so nothing it does can grow a
-    // value beyond the event's own (a string doubled forty times would fill the server's memory before any limit on
-    // steps or output is reached).
+    // Refused when the template is saved, with line and column: an unknown tag does not parse.
     private static FluidParser MakeParser()
     {
         var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
-        parser.RegisteredTags.Remove("assign");
-        parser.RegisteredTags.Remove("capture");
+        foreach (var tag in parser.RegisteredTags.Keys.Except(Tags).ToList())
+        {
+            parser.RegisteredTags.Remove(tag);
+        }
         return parser;
     }
 
