@@ -147,6 +147,20 @@ public abstract class ReportTests(string provider) : IAsyncLifetime
         Assert.Contains(EventReportErased, csv);
         Assert.DoesNotContain("Иванова", csv);
         Assert.DoesNotContain("Russian Federation", csv);
+
+        // Nor where she worked or in what category she was listed, on the guest list and the arrivals, API and pages.
+        var row = (await h.Office.GetFromJsonAsync<JsonElement[]>($"/api/events/{h.EventId}/guests"))!.Single(g => g.GetProperty("contact").GetProperty("lastName").GetString() == "(erased)");
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (row.GetProperty("contact").GetProperty("organization").ValueKind, row.GetProperty("contact").GetProperty("category").ValueKind));
+        var latest = (await h.Office.GetFromJsonAsync<JsonElement>($"/api/events/{h.EventId}/arrivals")).GetProperty("latest").EnumerateArray()
+            .Single(a => a.GetProperty("guestId").GetString() == row.GetProperty("id").GetString());
+        Assert.Equal(JsonValueKind.Null, latest.GetProperty("organization").ValueKind);
+        using var office = await StaffSession.SignInAsync(_app, await _app.CreateUserAsync(h.MissionId, MissionRole.Protocol));
+        foreach (var page in new[] { "guests", "arrivals" })
+        {
+            var html = await office.Client.GetStringAsync($"/staff/events/{h.EventId}/{page}");
+            Assert.Contains("(erased)", html);
+            Assert.DoesNotContain("Embassy of the Russian Federation", html);
+        }
     }
 
     private const string EventReportErased = Chancery.Domain.Reports.EventReport.Erased;

@@ -115,6 +115,21 @@ public sealed class Contact : IMissionScoped, IErasable
     private string?[] NameParts(Names.LatinName latin) =>
         [FullName, FirstName, LastName, latin.InOrder(Names.NameOrder.FamilyFirst), latin.InOrder(Names.NameOrder.GivenFirst), SpouseFirstName, SpouseLastName, Organization?.Name];
 
+    /// <summary>
+    /// An erased person as every list shows them, on a copy read for showing: "(erased)", with no organization or
+    /// category (erasure clears both; this covers people erased before it did).
+    /// </summary>
+    public static void HideIfErased(Contact? c)
+    {
+        if (c is { ErasedAt: not null })
+        {
+            c.Organization = null;
+            c.Category = null;
+            c.OrganizationId = c.CategoryId = null;
+            c.HeadOfMissionClass = null;
+        }
+    }
+
     /// <summary>Recomputes the matching and search keys; call after changing any field (with Organization loaded).</summary>
     public void RefreshKeys()
     {

@@ -522,6 +522,12 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         contact.SpouseHonorific = contact.SpouseFirstName = contact.SpouseLastName = null;
         contact.CredentialsPresented = contact.ArrivalNotified = null;
         contact.NotifiedOrder = contact.ManualRank = null;
+        // Where they worked and in what capacity say who they were ("the ambassador of …"): gone too. The guest
+        // rows stay (the mission's counts still add up), counted without a category.
+        contact.Organization = null;
+        contact.OrganizationId = contact.CategoryId = null;
+        contact.HeadOfMissionClass = null;
+        contact.HeadsInternationalOrganization = false;
         contact.LastName = "(erased)";
         contact.Tags = [];
         contact.ErasedAt = clock.GetUtcNow();

@@ -1,4 +1,5 @@
 using Chancery.Data;
+using Chancery.Domain.Contacts;
 using Chancery.Domain.Guests;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,10 @@ public sealed class Arrivals(ChanceryDb db)
     {
         var guests = await db.Guests.AsNoTracking().Include(g => g.Contact).ThenInclude(c => c!.Organization).Include(g => g.Contact).ThenInclude(c => c!.Category)
             .Where(g => g.EventId == eventId).ToDictionaryAsync(g => g.Id, ct);
+        foreach (var g in guests.Values)
+        {
+            Contact.HideIfErased(g.Contact);
+        }
         var admissions = await db.Admissions.AsNoTracking().Where(a => a.EventId == eventId).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).ToListAsync(ct);
         static int People(Guest g) => 1 + g.PlusOnes;
         var expectedGuests = guests.Values.Where(g => g.Rsvp == RsvpAnswer.Accepted && !g.WalkIn).ToList();

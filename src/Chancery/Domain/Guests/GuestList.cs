@@ -277,12 +277,20 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
         return GuestCounts.Of(rows.Select(r => new Guest { Rsvp = r.Rsvp, WithPartner = r.WithPartner, PlusOnes = r.PlusOnes, Contact = new Contacts.Contact { SpouseLastName = r.SpouseLastName } }));
     }
 
-    private Task<List<Guest>> LoadAsync(Guid eventId, CancellationToken ct) =>
-        WithPeople(db.Guests.Where(g => g.EventId == eventId)).ToListAsync(ct);
+    private async Task<List<Guest>> LoadAsync(Guid eventId, CancellationToken ct)
+    {
+        var guests = await WithPeople(db.Guests.Where(g => g.EventId == eventId)).ToListAsync(ct);
+        guests.ForEach(g => Contact.HideIfErased(g.Contact));
+        return guests;
+    }
 
     /// <summary>One guest of the event with their person, organization and category, as the list reads them.</summary>
-    public async Task<Guest> ReadOneAsync(Guid eventId, Guid guestId, CancellationToken ct = default) =>
-        await WithPeople(db.Guests.Where(g => g.EventId == eventId && g.Id == guestId)).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("guest");
+    public async Task<Guest> ReadOneAsync(Guid eventId, Guid guestId, CancellationToken ct = default)
+    {
+        var guest = await WithPeople(db.Guests.Where(g => g.EventId == eventId && g.Id == guestId)).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("guest");
+        Contact.HideIfErased(guest.Contact);
+        return guest;
+    }
 
     private static IQueryable<Guest> WithPeople(IQueryable<Guest> guests) =>
         guests.Include(g => g.Contact).ThenInclude(c => c!.Organization).Include(g => g.Contact).ThenInclude(c => c!.Category).AsNoTracking();
