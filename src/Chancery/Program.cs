@@ -92,6 +92,8 @@ services.AddRazorPages(o =>
     o.Conventions.AuthorizeAreaFolder("Staff", "/Users", Policies.Admin);
     o.Conventions.AuthorizeAreaFolder("Staff", "/Audit", Policies.Admin);
     o.Conventions.AuthorizeAreaFolder("Staff", "/Mail", Policies.Admin);
+    o.Conventions.AuthorizeAreaFolder("Staff", "/Contacts", Policies.Directory);
+    o.Conventions.AuthorizeAreaFolder("Staff", "/Organizations", Policies.Directory);
     o.Conventions.AuthorizeAreaPage("Staff", "/Contacts/Import", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Contacts/Edit", Policies.Protocol);
     o.Conventions.AuthorizeAreaPage("Staff", "/Contacts/Categories", Policies.Protocol);

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Api;
 
-/// <summary>API.md "Contacts". Admin and Protocol change; Press and Door read.</summary>
+/// <summary>API.md "Contacts". Admin and Protocol change; Press reads; the door reads none of it (its event's guests come with the door data).</summary>
 public static class ContactsApi
 {
     public sealed record OrganizationDto(Guid Id, string Name, string Type, string? Country);
@@ -35,8 +35,8 @@ public static class ContactsApi
     public static RouteGroupBuilder MapContactsApi(this RouteGroupBuilder api)
     {
         var contacts = api.MapGroup("/contacts").WithTags("Contacts");
-        contacts.MapGet("/", ListAsync).WithSummary("People of the user's missions, filtered");
-        contacts.MapGet("/{id:guid}", GetAsync);
+        contacts.MapGet("/", ListAsync).RequireAuthorization(Policies.Directory).WithSummary("People of the user's missions, filtered (Protocol, Press and Admin)");
+        contacts.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Directory);
         contacts.MapPost("/", CreateAsync).RequireAuthorization(Policies.Protocol);
         contacts.MapPut("/{id:guid}", UpdateAsync).RequireAuthorization(Policies.Protocol);
         contacts.MapDelete("/{id:guid}", DeleteAsync).RequireAuthorization(Policies.Protocol);
@@ -88,17 +88,19 @@ public static class ContactsApi
         Notes = b.Notes,
     };
 
-    private static async Task<Ok<List<ContactDto>>> ListAsync(ContactDirectory directory,
+    private static async Task<Ok<List<ContactDto>>> ListAsync(ContactDirectory directory, MissionScope scope,
         string? q, string? category, OrganizationType? organizationType, string? tag, string? country, Guid? missionId, int? limit, int? offset)
     {
-        var rows = await directory.PageAsync(new(q, category, organizationType, tag, country, missionId), Paging.Offset(offset), Paging.Limit(limit));
+        // Only the missions where the caller reads the directory (a Door member there sees nobody of it).
+        var rows = await directory.PageAsync(new(q, category, organizationType, tag, country, missionId, Missions: scope.MissionsWhere(ContactDirectory.Readers)),
+            Paging.Offset(offset), Paging.Limit(limit));
         return TypedResults.Ok(rows.Select(ToDto).ToList());
     }
 
     private static readonly MissionRole[] Changers = [MissionRole.Protocol];
 
     private static async Task<Ok<ContactDto>> GetAsync(Guid id, ContactDirectory directory, MissionScope scope) =>
-        TypedResults.Ok(ToDto(await scope.FindAsync(directory.ReadToShowAsync(id), "contact", [])));
+        TypedResults.Ok(ToDto(await scope.FindAsync(directory.ReadToShowAsync(id), "contact", ContactDirectory.Readers)));
 
     private static async Task<Results<Created<ContactDto>, ForbidHttpResult>> CreateAsync(ContactBody body, ContactDirectory directory, MissionScope scope)
     {

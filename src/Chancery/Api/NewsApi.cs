@@ -1,11 +1,10 @@
+using System.Text.Json;
 using Chancery.Data;
 using Chancery.Domain.Guests;
 using Chancery.Domain.Missions;
 using Chancery.Domain.News;
 using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Api;
@@ -128,10 +127,11 @@ public static class NewsApi
     private static Task<Ok<NewsDto>> SubmitAsync(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct) =>
         Step(id, newsroom, db, http, newsroom.SubmitAsync, ct);
 
-    // The body is optional (no body: publish now); the framework reads it, so a body it cannot read is a 400 like any other.
-    private static async Task<Ok<NewsDto>> ApproveAsync(Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ApproveBody? body,
-        Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct)
+    // The body is optional (no body: publish now), so it is read only when one was sent, and one that cannot be read
+    // is a 400 as a required body's would be.
+    private static async Task<Ok<NewsDto>> ApproveAsync(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct)
     {
+        var body = await OptionalBodyAsync<ApproveBody>(http.Request, ct);
         return await Step(id, newsroom, db, http, async (item, c) =>
         {
             var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == item.MissionId, c);
@@ -151,10 +151,6 @@ public static class NewsApi
     private static async Task<Ok<LinkDto>> PreviewLinkAsync(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, CancellationToken ct)
     {
         var item = await newsroom.FindAsync(id, ct);
-        if (item.IsPublic)
-        {
-            throw new DomainException("A published item has its public address: share that.", kind: DomainErrorKind.Conflict);
-        }
         var token = await newsroom.NewPreviewTokenAsync(item, ct);
         return TypedResults.Ok(new LinkDto(await PublicRootAsync(db, item.MissionId, http, ct) + "/preview/" + token));
     }
@@ -225,6 +221,26 @@ public static class NewsApi
 
     private static PhotoDto PhotoDtoOf(Guid itemId, ShownPhoto p) => new(p.Photo.Id, p.Photo.IsLead, p.Photo.Width, p.Photo.Height, p.Alt, p.Caption, p.Credit,
         NewsPhotos.Sizes.ToDictionary(s => s.Name, s => $"/api/news/{itemId}/photos/{p.Photo.Id}/{s.Name}"));
+
+    private static async Task<T?> OptionalBodyAsync<T>(HttpRequest request, CancellationToken ct) where T : class
+    {
+        if (request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null))
+        {
+            return null;
+        }
+        if (!request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException($"Expected a JSON body (Content-Type: application/json), not '{request.ContentType}'.", StatusCodes.Status415UnsupportedMediaType);
+        }
+        try
+        {
+            return await request.ReadFromJsonAsync<T>(ct);
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException("The body is not JSON of the expected shape.", StatusCodes.Status400BadRequest, e);
+        }
+    }
 
     private static Guid Target(MissionScope scope, Guid? missionId) =>
         scope.TargetMission(missionId, Writers) ?? throw new DomainException("Your role does not allow the press office's templates here.", kind: DomainErrorKind.Forbidden);

@@ -19,6 +19,8 @@ public static class Policies
     public const string Reports = "reports";
     /// <summary>The press archive (M8): kept by the press and protocol offices; the door reads nothing of it.</summary>
     public const string Coverage = "coverage";
+    /// <summary>The directory (every contact's e-mail and phone): the protocol and press offices; the door, often temporary staff, only its event's guests.</summary>
+    public const string Directory = "directory";
 
     public const string MissionCookie = "chancery-mission";
 
@@ -36,6 +38,7 @@ public static class Policies
         auth.AddPolicy(Press, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Press])));
         auth.AddPolicy(Door, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Protocol, MissionRole.Door])));
         auth.AddPolicy(Reports, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Protocol, MissionRole.Press])));
+        auth.AddPolicy(Directory, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement(Domain.Contacts.ContactDirectory.Readers)));
         auth.AddPolicy(Coverage, p => p.RequireAuthenticatedUser().AddRequirements(new MissionRoleRequirement([MissionRole.Protocol, MissionRole.Press])));
     }
 }

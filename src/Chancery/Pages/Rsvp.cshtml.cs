@@ -94,7 +94,7 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
         {
             return NotFound();
         }
-        return File(Encoding.UTF8.GetBytes(InvitationMail.Calendar(Event, Card, $"{Request.Scheme}://{Request.Host}/rsvp/{token}")), "text/calendar", "invitation.ics");
+        return File(Encoding.UTF8.GetBytes(InvitationMail.Calendar(Event, Card, invitations.RsvpLink(Mission, token))), "text/calendar", "invitation.ics");
     }
 
     /// <summary>The plus-ones' names as the guest wrote them: one a line, or separated by commas (Latin, Chinese or Arabic).</summary>

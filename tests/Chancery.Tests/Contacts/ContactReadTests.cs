@@ -62,7 +62,7 @@ public abstract class ContactReadTests(TestApp app)
     public async Task A_person_without_organization_category_or_tags_reads_back_empty_not_failing()
     {
         var mission = await app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
-        var api = await app.ApiClientAsync(await app.CreateUserAsync(mission.Id, MissionRole.Door));
+        var api = await app.ApiClientAsync(await app.CreateUserAsync(mission.Id, MissionRole.Press));
         var protocol = await app.ApiClientAsync(await app.CreateUserAsync(mission.Id, MissionRole.Protocol));
         var saved = await (await protocol.PostAsJsonAsync("/api/contacts", new { lastName = "Okafor" })).Content.ReadFromJsonAsync<JsonElement>();
 

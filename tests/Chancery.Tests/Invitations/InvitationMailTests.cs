@@ -258,6 +258,11 @@ public abstract partial class InvitationMailTests(string provider) : IAsyncLifet
         Assert.DoesNotContain("<script>alert(1)", after, StringComparison.Ordinal);
         var calendar = await guest.Client.GetStringAsync($"/rsvp/{wangToken}?handler=Calendar");
         Assert.Contains("BEGIN:VCALENDAR", calendar);
+        // Its link is the invitation's, whatever Host header the request came with (a link is never the sender's to choose).
+        using var spoofed = new HttpRequestMessage(HttpMethod.Get, $"/rsvp/{wangToken}?handler=Calendar") { Headers = { Host = "attacker.example" } };
+        var fromSpoofed = await (await guest.Client.SendAsync(spoofed)).Content.ReadAsStringAsync();
+        Assert.Contains($"https://events.embassy.example/rsvp/{wangToken}", fromSpoofed.Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("attacker.example", fromSpoofed, StringComparison.Ordinal);
 
         // The answer is on the guest list at once.
         var onList = (await api.GetFromJsonAsync<JsonElement[]>($"/api/events/{id}/guests?order=name"))!

@@ -170,6 +170,16 @@ public abstract class NewsroomTests(string provider) : IAsyncLifetime
         Assert.Contains("<meta name=\"robots\" content=\"noindex, nofollow\">", text, StringComparison.Ordinal);
         Assert.DoesNotContain("visit-of-the-minister", await anonymous.GetStringAsync(Public()), StringComparison.Ordinal); // off the list
         Assert.Equal(HttpStatusCode.Conflict, (await _writer.PutAsJsonAsync($"/api/news/{id}", new { title = "x", body = "y", changeNote = "z" })).StatusCode);
+
+        // No preview link brings the words back, from the API or from the staff page.
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(_writer, $"/api/news/{id}/preview-link")).Status);
+        using var press = await StaffSession.SignInAsync(_app, await _app.CreateUserAsync(_mission.Id, MissionRole.Press));
+        var edit = await press.GetPageAsync($"/staff/news/edit/{id}");
+        var token = edit.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var made = await press.Client.PostAsync($"/staff/news/edit/{id}?handler=PreviewLink", new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        var shown = made.Headers.Location is { } next ? await press.Client.GetStringAsync(next) : await made.Content.ReadAsStringAsync();
+        Assert.Contains("cannot be previewed", shown, StringComparison.Ordinal);
+        Assert.Null(await _app.WithDbAsync(db => db.NewsItems.IgnoreQueryFilters().Where(n => n.Id == Guid.Parse(id!)).Select(n => n.PreviewToken).SingleAsync()));
     }
 
     [Fact]

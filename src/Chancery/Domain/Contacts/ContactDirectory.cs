@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Chancery.Data;
 using Chancery.Domain.Audit;
+using Chancery.Domain.Missions;
 using Chancery.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,12 @@ namespace Chancery.Domain.Contacts;
 /// <summary>Search, create, edit, bulk changes, erasure and personal-data export: the directory's rules, once.</summary>
 public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
 {
+    /// <summary>
+    /// Who reads the directory (Admin always): the protocol office keeps it, the press office names people from it.
+    /// Not the door: its staff are often temporary, and see only their event's guests as the door shows them.
+    /// </summary>
+    public static readonly MissionRole[] Readers = [MissionRole.Protocol, MissionRole.Press];
+
     private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>
@@ -17,7 +24,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     /// <c>Category</c> or any of <c>Categories</c> ("Diplomatic corps" and "Government" for one reception).
     /// </summary>
     public sealed record Filter(string? Q = null, string? Category = null, OrganizationType? OrganizationType = null, string? Tag = null, string? Country = null, Guid? MissionId = null,
-        IReadOnlyList<string>? Categories = null)
+        IReadOnlyList<string>? Categories = null, List<Guid>? Missions = null)
     {
         public List<string> AllCategories => [.. new[] { Category }.Concat(Categories ?? []).Select(Text.Clean).OfType<string>().Distinct(StringComparer.Ordinal)];
     }
@@ -33,6 +40,10 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         if (f.MissionId is { } missionId)
         {
             q = q.Where(c => c.MissionId == missionId);
+        }
+        if (f.Missions is { } missions)
+        {
+            q = q.Where(c => missions.Contains(c.MissionId));
         }
         if (Text.Fold(f.Q) is { Length: > 0 } text)
         {

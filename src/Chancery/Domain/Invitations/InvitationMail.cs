@@ -78,7 +78,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         var language = guest.InvitationLanguage ?? InvitationLanguages.For(guest.Contact?.Language, languages);
         var card = InvitationWording.Card(e, guest, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(guest), practice: mission.AddressPractice, words: parts.WordsIn(language), kind: kind);
         var token = GuestSecrets.Token(eventKeys.Secret, guest.Id);
-        var link = $"{BaseUrl(mission)}/rsvp/{token}";
+        var link = RsvpLink(mission, token);
         var typed = GuestSecrets.TypedCode(eventKeys.Secret, guest.Id);
         var doorCode = DoorCodes.Sign(eventKeys.SigningKey, new DoorPass(e.Id, guest.Id, 0));
 
@@ -141,6 +141,12 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
 
     // The mission's own host name when it has one; else PublicBaseUrl (the worker has no request to take an origin from).
     private string BaseUrl(Missions.Mission mission) => mission.HostName is { } host ? $"https://{host}" : urls.BaseUrl;
+
+    /// <summary>
+    /// The guest's reply page as the invitation links it, for whatever else carries it (the calendar file): never
+    /// from the request's Host header, which whoever sends the request chooses.
+    /// </summary>
+    public string RsvpLink(Missions.Mission mission, string token) => $"{BaseUrl(mission)}/rsvp/{token}";
 
     public static byte[] QrPng(string payload)
     {

@@ -236,6 +236,12 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
     /// <summary>A new secret link that shows the item as it stands to whoever has it; an earlier link stops working.</summary>
     public async Task<string> NewPreviewTokenAsync(NewsItem item, CancellationToken ct = default)
     {
+        // A published item has its address to share; a withdrawn one was taken down, and no link may show its words again.
+        if (item.IsPublic)
+        {
+            throw new DomainException(item.State == NewsState.Withdrawn ? "A withdrawn item cannot be previewed: its words were taken down."
+                : "A published item has its public address: share that.", kind: DomainErrorKind.Conflict);
+        }
         item.PreviewToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         await SaveAsync(ct);
         return item.PreviewToken;

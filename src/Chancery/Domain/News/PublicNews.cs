@@ -81,7 +81,8 @@ public sealed class PublicNews(ChanceryDb db, NewsPhotos photos)
         {
             return null;
         }
-        var item = await db.NewsItems.AsNoTracking().FirstOrDefaultAsync(n => n.PreviewToken == token, ct);
+        // Never a public item's (its link was dropped when it went out; this holds for links made before that rule).
+        var item = await db.NewsItems.AsNoTracking().FirstOrDefaultAsync(n => n.PreviewToken == token && n.State != NewsState.Published && n.State != NewsState.Withdrawn, ct);
         return item is null ? null : await ArticleOfAsync(item, ct);
     }
 
