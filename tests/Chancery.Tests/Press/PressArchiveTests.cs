@@ -189,11 +189,27 @@ public abstract partial class PressArchiveTests(string provider) : IAsyncLifetim
         var response = await press.PostAsJsonAsync("/api/press/from-link", new { url = _siteUrl + "/article" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("private or local address", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("private, local or special-purpose address", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         foreach (var address in new[] { "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "198.18.0.1", "::1", "fe80::1", "fd00::1",
-            "::ffff:127.0.0.1", "64:ff9b::a00:5", "2002:a00:1::1", "2001:0:4136:e378::1", "::10.0.0.1" })
+            "::ffff:127.0.0.1", "64:ff9b::a00:5", "2002:a00:1::1", "2001:0:4136:e378::1", "::10.0.0.1",
+            // The rest of the IANA special-purpose registries: documentation, protocol assignments, relays, discard, reserved.
+            "192.0.2.1", "198.51.100.7", "203.0.113.9", "192.0.0.9", "192.31.196.1", "192.52.193.1", "192.88.99.1", "192.175.48.1", "240.0.0.1",
+            "224.0.0.1", "255.255.255.255", "2001:db8::1", "100::1", "100:0:0:1::1", "::", "64:ff9b:1::1", "64:ff9b::c000:201", "2001:2::1",
+            "2001:20::1", "2620:4f:8000::1", "3fff::1", "5f00::1", "fec0::1", "ff02::1", "4000::1" })
         {
             Assert.False(LinkReader.IsPublic(IPAddress.Parse(address)), address);
+        }
+        // The server's own addresses, public ones too, and its own name: never read, whatever they resolve to.
+        Assert.True(LinkReader.IsOwn(IPAddress.Parse("93.184.216.34"), [IPAddress.Parse("10.0.0.5"), IPAddress.Parse("93.184.216.34")]));
+        Assert.True(LinkReader.IsOwn(IPAddress.Parse("::ffff:93.184.216.34"), [IPAddress.Parse("93.184.216.34")]));
+        Assert.False(LinkReader.IsOwn(IPAddress.Parse("93.184.216.35"), [IPAddress.Parse("93.184.216.34")]));
+        var own = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces().SelectMany(i => i.GetIPProperties().UnicastAddresses)
+            .Select(u => u.Address).Where(a => !a.IsIPv6LinkLocal).Select(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{a}]" : a.ToString());
+        foreach (var host in own.Append(System.Net.Dns.GetHostName()))
+        {
+            var mine = await press.PostAsJsonAsync("/api/press/from-link", new { url = $"http://{host}/" });
+            Assert.Equal(HttpStatusCode.BadRequest, mine.StatusCode);
+            Assert.Contains("this server's own", await mine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         Assert.True(LinkReader.IsPublic(IPAddress.Parse("93.184.216.34")));
         Assert.True(LinkReader.IsPublic(IPAddress.Parse("2606:2800:220:1::1")));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using AngleSharp.Html.Parser;
 
@@ -11,7 +12,7 @@ public sealed record LinkFields(string Url, string? Title, string? Outlet, DateO
 /// <summary>
 /// Reads an article's page from its link, for a person to check (issue 15: "add by pasting a link"). The fetch is
 /// bounded — at most <c>Press:FetchTimeoutSeconds</c> (10), <see cref="MaxBytes"/> and <see cref="MaxRedirects"/> redirects, each
-/// checked — and refuses private, loopback and link-local addresses (every address a name resolves to, at the moment
+/// checked — and refuses every special-purpose address and the server's own (every address a name resolves to, at the moment
 /// of connecting, so a name cannot be re-pointed after the check), unless <c>Press:AllowPrivateAddresses</c> is set for
 /// tests. Only HTML is read, by a parser: nothing fetched is ever run.
 /// </summary>
@@ -38,10 +39,12 @@ public sealed class LinkReader : IDisposable
             ConnectCallback = async (context, ct) =>
             {
                 var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, ct);
-                var allowed = addresses.Where(a => allowPrivate || IsPublic(a)).ToArray();
+                // Read at each connection: an interface's address can change while the server runs.
+                var own = allowPrivate ? [] : OwnAddresses();
+                var allowed = addresses.Where(a => allowPrivate || (IsPublic(a) && !IsOwn(a, own))).ToArray();
                 if (allowed.Length == 0)
                 {
-                    throw new LinkRefusedException($"{context.DnsEndPoint.Host} is a private or local address; Chancery reads only public pages.");
+                    throw new LinkRefusedException($"{context.DnsEndPoint.Host} is a private, local or special-purpose address, or this server's own; Chancery reads only public pages.");
                 }
                 // Web ports only: not a scanner of the server's neighbours' other services.
                 if (!allowPrivate && context.DnsEndPoint.Port is not (80 or 443))
@@ -68,10 +71,31 @@ public sealed class LinkReader : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    // The IANA special-purpose address registries, whole (iana.org/assignments/iana-ipv4-special-registry and
+    // iana-ipv6-special-registry, as of 2026), with multicast and the limited broadcast: private, shared, loopback,
+    // link-local, documentation, benchmarking, relay, discard and protocol ranges alike — none is a newspaper's page,
+    // and several reach what only the server's own network should (docs/press.md lists them).
+    private static readonly IPNetwork[] SpecialV4 = [.. new[]
+    {
+        "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
+        "192.31.196.0/24", "192.52.193.0/24", "192.88.99.0/24", "192.168.0.0/16", "192.175.48.0/24", "198.18.0.0/15", "198.51.100.0/24",
+        "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4", "255.255.255.255/32",
+    }.Select(IPNetwork.Parse)];
+
+    // IPv6: only global unicast (2000::/3) is read at all, less the registry's ranges within it. The IPv4-mapped form
+    // and NAT64's well-known prefix (64:ff9b::/96) carry an IPv4 address and are judged by it; the rest of the registry
+    // outside 2000::/3 (::1, ::, 64:ff9b:1::/48, 100::/64, 100:0:0:1::/64, fc00::/7, fe80::/10, ff00::/8, …) is refused
+    // by the first rule.
+    private static readonly IPNetwork GlobalUnicast = IPNetwork.Parse("2000::/3");
+    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+    private static readonly IPNetwork[] SpecialV6 = [.. new[]
+    {
+        "2001::/23", "2001:db8::/32", "2002::/16", "2620:4f:8000::/48", "3fff::/20", "5f00::/16",
+    }.Select(IPNetwork.Parse)];
+
     /// <summary>
-    /// Not loopback, not private (RFC 1918, unique local), not link-local, not carrier-grade NAT, not reserved for
-    /// tests or relays, not unspecified or multicast; an IPv6 address that carries an IPv4 one (mapped, NAT64) is
-    /// judged by that one, and the tunnelling prefixes (6to4, Teredo, IPv4-compatible) are refused.
+    /// An address a link may reach: in no range of the IANA special-purpose registries (IPv4 and IPv6), not multicast;
+    /// an IPv6 address carrying an IPv4 one (mapped, NAT64) judged by that one.
     /// </summary>
     public static bool IsPublic(IPAddress address)
     {
@@ -79,31 +103,39 @@ public sealed class LinkReader : IDisposable
         {
             address = address.MapToIPv4();
         }
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var v6 = address.GetAddressBytes();
-            // 64:ff9b::/96 and 64:ff9b:1::/48 (NAT64): the last four bytes are the IPv4 address reached.
-            if (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b)
-            {
-                return IsPublic(new IPAddress(v6.AsSpan(12, 4)));
-            }
-            if ((v6[0] == 0x20 && v6[1] == 0x02) || (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0 && v6[3] == 0) || v6.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0)
-            {
-                return false;
-            }
-        }
-        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
-        {
-            return false;
-        }
         if (address.AddressFamily == AddressFamily.InterNetwork)
         {
-            var b = address.GetAddressBytes();
-            return !(b[0] == 10 || b[0] == 0 || (b[0] == 172 && b[1] >= 16 && b[1] <= 31) || (b[0] == 192 && b[1] == 168) || (b[0] == 169 && b[1] == 254)
-                || (b[0] == 100 && b[1] >= 64 && b[1] <= 127) || b[0] >= 224
-                || (b[0] == 192 && b[1] == 0 && b[2] == 0) || (b[0] == 198 && (b[1] == 18 || b[1] == 19)) || (b[0] == 192 && b[1] == 88 && b[2] == 99));
+            return !SpecialV4.Any(n => n.Contains(address));
         }
-        return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast);
+        if (Nat64.Contains(address))
+        {
+            return IsPublic(new IPAddress(address.GetAddressBytes().AsSpan(12, 4)));
+        }
+        return address.AddressFamily == AddressFamily.InterNetworkV6 && GlobalUnicast.Contains(address) && !SpecialV6.Any(n => n.Contains(address));
+    }
+
+    /// <summary>
+    /// An address of this machine's own interfaces (a public one too): a page the server serves only to itself —
+    /// a proxy's status page, a service bound to its public address — is not for a link to read.
+    /// </summary>
+    public static bool IsOwn(IPAddress address, IEnumerable<IPAddress> own)
+    {
+        // By the address alone: mapped IPv4 as IPv4, an IPv6 interface's scope (fe80::1%eth0) set aside.
+        static byte[] Bytes(IPAddress a) => (a.IsIPv4MappedToIPv6 ? a.MapToIPv4() : a).GetAddressBytes();
+        var seen = Bytes(address);
+        return own.Any(a => Bytes(a).AsSpan().SequenceEqual(seen));
+    }
+
+    private static IPAddress[] OwnAddresses()
+    {
+        try
+        {
+            return [.. NetworkInterface.GetAllNetworkInterfaces().SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(u => u.Address)];
+        }
+        catch (NetworkInformationException)
+        {
+            return [];
+        }
     }
 
     public async Task<LinkFields> ReadAsync(string? link, CancellationToken ct)
