@@ -16,6 +16,12 @@ public static class FieldLengths
 {
     private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, int Max)[]> Bounded = new();
 
+    /// <summary>
+    /// The annotation of a column Chancery writes itself, never from what someone typed (a key joined by separator
+    /// controls): only its length and NUL are checked.
+    /// </summary>
+    public const string MachineText = "Chancery:MachineText";
+
 
     /// <summary>The longest <typeparamref name="TEntity"/>.<paramref name="property"/> may be.</summary>
     public static int Max<TEntity>(this ChanceryDb db, string property) =>
@@ -25,7 +31,7 @@ public static class FieldLengths
     /// <summary>The refusal for a value over <paramref name="max"/>, in words; null when it fits.</summary>
     public static string? TooLong(string? value, int max, string label) =>
         value is null ? null
-        : value.Contains('\0', StringComparison.Ordinal) ? $"{label} contains a NUL character (U+0000), which no text may hold; remove it."
+        : Domain.Contacts.Text.FirstUnfit(value) is >= 0 and var at ? $"{label} contains {Domain.Contacts.Text.Describe(value, at)}, which no text may hold; remove it."
         : value.Length > max && Length(value) > max ? $"{label} is at most {max:N0} characters; this one has {Length(value):N0}."
         : null;
 
@@ -61,7 +67,8 @@ public static class FieldLengths
             {
                 // Of a changed row only what changed: text stored long before this guard must not block other edits.
                 var field = entry.Property(property);
-                if ((entry.State == EntityState.Added || field.IsModified) && field.CurrentValue is string value && TooLong(value, max, Label(property.Name)) is { } message)
+                if ((entry.State == EntityState.Added || field.IsModified) && field.CurrentValue is string value
+                    && (property.FindAnnotation(MachineText) is null ? TooLong(value, max, Label(property.Name)) : TooLong(value.Replace('\u001e', ' ').Replace('\u001f', ' '), max, Label(property.Name))) is { } message)
                 {
                     (errors ??= []).TryAdd(property.Name, [message]);
                 }
@@ -73,7 +80,7 @@ public static class FieldLengths
         }
     }
 
-    // Every text column: the unbounded ones (an audit entry's changes) are checked for NUL, which PostgreSQL refuses.
+    // Every text column: the unbounded ones (an audit entry's changes) are checked for what no text may hold (Text.FirstUnfit).
     private static (IProperty, int)[] BoundedProperties(IEntityType type) =>
         [.. type.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => (p, p.GetMaxLength() ?? int.MaxValue))];
 

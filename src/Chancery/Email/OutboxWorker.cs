@@ -221,7 +221,7 @@ public sealed partial class OutboxWorker(
             }
             await CompleteAsync(db, id, s => s
                 .SetProperty(m => m.Status, failed ? OutboxStatus.Failed : OutboxStatus.Queued).SetProperty(m => m.NextAttemptAt, retryAt)
-                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, error)
+                .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, Domain.Contacts.Text.Fit(error))
                 .SetProperty(m => m.UnconfirmedAttempts, m => m.UnconfirmedAttempts + unconfirmed), CancellationToken.None);
             LogSendFailed(logger, id, attempts, error);
             return null;

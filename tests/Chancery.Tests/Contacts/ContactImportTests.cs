@@ -165,6 +165,22 @@ public abstract class ContactImportTests(TestApp fixture)
     }
 
     [Fact]
+    public async Task A_control_character_stored_before_the_rule_never_breaks_an_export()
+    {
+        var (api, _) = await OfficerAsync();
+        var id = (await (await api.PostAsJsonAsync("/api/contacts", new { lastName = "Okafor", position = "Counsellor" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        // Written past today's rule, as a row from before it would be.
+        await App.WithDbAsync(db => db.Contacts.IgnoreQueryFilters().Where(c => c.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastName, "Oka\u0001for").SetProperty(c => c.Position, "Coun\u000Bsellor\uFFFE")));
+
+        var xlsx = await api.GetAsync("/api/contacts/export.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(rows, r => r["LastName"]?.ToString() == "Okafor" && r["Position"]?.ToString() == "Counsellor");
+    }
+
+    [Fact]
     public async Task Exported_cells_that_look_like_formulas_are_neutralised()
     {
         var (api, _) = await OfficerAsync();

@@ -14,7 +14,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
             .HasFilter("\"NormalizedEmail\" IS NOT NULL AND \"ErasedAt\" IS NULL");
         e.HasIndex(c => new { c.MissionId, c.NameKey }).IsUnique()
             .HasFilter("\"NormalizedEmail\" IS NULL AND \"ErasedAt\" IS NULL");
-        e.Property(c => c.NameKey).HasMaxLength(ContactKeys.NameKeyLength);
+        // Its parts are joined by separator controls (ContactKeys): made by Chancery, never typed.
+        e.Property(c => c.NameKey).HasMaxLength(ContactKeys.NameKeyLength).HasAnnotation(Data.FieldLengths.MachineText, true);
         e.HasOne(c => c.Organization).WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.SetNull);
         e.HasOne(c => c.Category).WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.SetNull);
         e.Property(c => c.HeadOfMissionClass).HasConversion<string>().HasMaxLength(40);

@@ -13,8 +13,9 @@ public static class Spreadsheet
 {
     private static bool IsTrigger(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
+    /// <summary>Formula-safe, and without what XML cannot carry (an XLSX cell is XML; CSV gets the same cell).</summary>
     public static string Safe(string? value) =>
-        string.IsNullOrEmpty(value) ? "" : IsTrigger(value[0]) ? "'" + value : value;
+        string.IsNullOrEmpty(value) ? "" : IsTrigger(value[0]) ? "'" + Text.Fit(value) : Text.Fit(value);
 
     public static string? Unescape(string? value) =>
         value is { Length: > 1 } && value[0] == '\'' && IsTrigger(value[1]) ? value[1..] : value;

@@ -33,6 +33,78 @@ public static class Text
         s.Length <= max ? s : s[..(char.IsHighSurrogate(s[max - 1]) ? max - 1 : max)];
 
     /// <summary>Trims; empty becomes null.</summary>
-    /// <remarks>A NUL goes too (PostgreSQL can neither store nor compare it); the services refuse one in what is saved before cleaning.</remarks>
-    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Contains('\0', StringComparison.Ordinal) ? Clean(s.Replace("\0", "", StringComparison.Ordinal)) : s.Trim();
+    /// <remarks>Characters no text may hold go too (<see cref="FirstUnfit"/>); the services refuse them in what is saved before cleaning.</remarks>
+    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : FirstUnfit(s) >= 0 ? Clean(Fit(s)) : s.Trim();
+
+    /// <summary>
+    /// Where <paramref name="s"/> holds a character no text here may hold, else -1: a C0 control other than tab and
+    /// the newlines (PostgreSQL cannot store U+0000; XML, which feeds and spreadsheets are written in, none of them),
+    /// a noncharacter (U+FFFE, U+FDD0…), or half of a surrogate pair (no encoding can write it). The one rule, decided
+    /// here: the single-line fields' cleaning (<see cref="Clean"/>) drops them; every save refuses what is left,
+    /// naming the field (<c>Data.FieldLengths</c>); every writer of XML drops them too (<see cref="Fit"/>).
+    /// </summary>
+    public static int FirstUnfit(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            switch (Unfit(s, i))
+            {
+                case 0:
+                    break;
+                case < 0:
+                    i++; // a sound pair
+                    break;
+                default:
+                    return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary><paramref name="s"/> without the characters <see cref="FirstUnfit"/> finds.</summary>
+    public static string Fit(string s)
+    {
+        var first = FirstUnfit(s);
+        if (first < 0)
+        {
+            return s;
+        }
+        var sb = new StringBuilder(s.Length).Append(s, 0, first);
+        for (var i = first; i < s.Length; i++)
+        {
+            switch (Unfit(s, i))
+            {
+                case 0:
+                    sb.Append(s[i]);
+                    break;
+                case < 0:
+                    sb.Append(s[i]).Append(s[++i]);
+                    break;
+                case var n:
+                    i += n - 1;
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    // 0: the character at i is fit; -1: it begins a sound surrogate pair; n > 0: the n units from i are unfit.
+    private static int Unfit(string s, int i)
+    {
+        var c = s[i];
+        if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+        {
+            return (char.ConvertToUtf32(c, s[i + 1]) & 0xFFFE) == 0xFFFE ? 2 : -1;
+        }
+        return (c < ' ' ? c is not ('\t' or '\n' or '\r') : char.IsSurrogate(c) || c is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF') ? 1 : 0;
+    }
+
+    /// <summary>The character at <paramref name="index"/> as a message names it: "a NUL character (U+0000)", "the control character U+0008".</summary>
+    public static string Describe(string s, int index) => s[index] switch
+    {
+        '\0' => "a NUL character (U+0000)",
+        < ' ' => $"the control character U+{(int)s[index]:X4}",
+        _ when char.IsSurrogate(s[index]) && !(char.IsHighSurrogate(s[index]) && index + 1 < s.Length && char.IsLowSurrogate(s[index + 1])) => $"half of a character (U+{(int)s[index]:X4})",
+        _ => $"the noncharacter U+{char.ConvertToUtf32(s, index):X4}",
+    };
 }

@@ -52,27 +52,7 @@ public static class NewsFeeds
     /// out. Whatever an item holds, its feed is written (an XmlWriter throws on them, and the feed would fail until
     /// the item was withdrawn).
     /// </summary>
-    public static string XmlSafe(string text)
-    {
-        if (text.All(XmlConvert.IsXmlChar))
-        {
-            return text;
-        }
-        var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                sb.Append(c).Append(text[++i]);
-            }
-            else if (XmlConvert.IsXmlChar(c))
-            {
-                sb.Append(c);
-            }
-        }
-        return sb.ToString();
-    }
+    public static string XmlSafe(string text) => Contacts.Text.Fit(text);
 
     public sealed record JsonFeed(
         [property: JsonPropertyName("version")] string Version,
