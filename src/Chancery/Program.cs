@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Scalar.AspNetCore;
@@ -41,6 +42,7 @@ services.AddIdentityCore<ChanceryUser>(IdentitySetup.Configure)
     .AddEntityFrameworkStores<ChanceryDb>()
     .AddSignInManager()
     .AddDefaultTokenProviders();
+services.Replace(ServiceDescriptor.Scoped<ILookupNormalizer, IdentitySetup.LookupNormalizer>());
 services.ConfigureApplicationCookie(IdentitySetup.ConfigureCookie);
 services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
 services.AddAuthorizationBuilder().AddChanceryPolicies();
@@ -157,6 +159,7 @@ app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCode
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
 app.UseExceptionHandler();
 app.UseUploadLimits();
+app.UseJsonCharset();
 app.UseStaticFiles();
 app.UseMiddleware<PublicMissionScope>();
 app.UseRouting();

@@ -44,4 +44,16 @@ internal static class IdentitySetup
         o.ExpireTimeSpan = TimeSpan.FromHours(12);
         o.SlidingExpiration = true;
     }
+
+    /// <summary>
+    /// Identity's look-up of names and e-mails, made safe for any text: a character no text may hold
+    /// (<see cref="Domain.Contacts.Text.FirstUnfit"/>) cannot be normalised, and a sign-in typed with one would fail
+    /// the server instead of the sign-in. It drops out, as from every line; no stored name or e-mail holds one.
+    /// </summary>
+    internal sealed class LookupNormalizer : ILookupNormalizer
+    {
+        public string? NormalizeName(string? name) => name is null ? null : Domain.Contacts.Text.Fit(name).Normalize().ToUpperInvariant();
+
+        public string? NormalizeEmail(string? email) => NormalizeName(email);
+    }
 }

@@ -16,7 +16,7 @@ public static class Text
             return "";
         }
         // A NUL can be neither stored nor searched for on PostgreSQL; in a search it matches nothing anyway.
-        var decomposed = s.Trim().Replace("\0", "", StringComparison.Ordinal).Normalize(NormalizationForm.FormD);
+        var decomposed = Fit(s.Trim()).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -16,7 +16,7 @@ public static partial class MissionAddress
     public static string SuggestSlug(string name)
     {
         var text = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        foreach (var c in Contacts.Text.Fit(name).Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {

@@ -72,7 +72,7 @@ public static class Cyrillic
         var primary = ContactRules.PrimaryLanguage(language);
         var sb = new StringBuilder(part.Length * 2);
         var wordStart = true;
-        foreach (var c in part.Normalize(NormalizationForm.FormC))
+        foreach (var c in Text.Fit(part).Normalize(NormalizationForm.FormC))
         {
             var lower = char.ToLowerInvariant(c);
             var latin = primary switch

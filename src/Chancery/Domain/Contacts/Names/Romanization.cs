@@ -162,7 +162,7 @@ public static class Romanization
             return s;
         }
         var sb = new StringBuilder(s.Length);
-        foreach (var rune in s.Normalize(NormalizationForm.FormKC).EnumerateRunes())
+        foreach (var rune in Text.Fit(s).Normalize(NormalizationForm.FormKC).EnumerateRunes())
         {
             if (Rune.IsLetter(rune) || Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
                 || rune.Value is ' ' or '-' or '\'' or '.' or '·' or '・' or '\u0640')
