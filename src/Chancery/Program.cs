@@ -59,6 +59,7 @@ services.AddScoped<Chancery.Domain.Audit.AuditNames>();
 services.AddScoped<PublicUrls>();
 services.AddScoped<ContactDirectory>();
 services.AddScoped<ContactImporter>();
+services.AddScoped<ImportPreviews>();
 services.AddScoped<GuestList>();
 services.AddScoped<Chancery.Domain.Invitations.Answers>();
 services.AddSingleton<Chancery.Domain.Door.DoorCodeBook>();

@@ -67,7 +67,7 @@ public sealed partial class ContactsBrowserTests(BrowserFixture fixture) : IClas
         await UploadAsync(page, SampleFiles.FixturePath("diplomatic-list.csv"));
         await page.GetByRole(AriaRole.Button, new() { NameRegex = ImportButton() }).ClickAsync();
         await page.WaitForURLAsync("**/staff/contacts");
-        // Events are created through the API until their forms exist; the API takes a bearer token, not the page's cookie.
+        // The event is set up through the API (its own forms are driven in the event tests); the API takes a bearer token, not the page's cookie.
         var email = await page.Locator(".who a").InnerTextAsync();
         var api = await fixture.App.ApiClientAsync(email);
         var id = (await (await api.PostAsJsonAsync("/api/events", new { title = "National Day reception", kind = "NationalDay", startsAt = "2026-05-28T18:00", timeZone = "Asia/Shanghai", venue = "Residence" }))

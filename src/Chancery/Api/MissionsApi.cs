@@ -39,8 +39,8 @@ public static class MissionsApi
         return TypedResults.Ok(rows.Select(m => ToDto(m, scope)).ToList());
     }
 
-    private static async Task<Results<Ok<MissionDto>, NotFound>> GetAsync(Guid id, MissionScope scope, ChanceryDb db) =>
-        await db.Missions.FirstOrDefaultAsync(m => m.Id == id) is { } m ? TypedResults.Ok(ToDto(m, scope)) : TypedResults.NotFound();
+    private static async Task<Ok<MissionDto>> GetAsync(Guid id, MissionScope scope, ChanceryDb db) =>
+        TypedResults.Ok(ToDto(await db.Missions.FirstOrDefaultAsync(m => m.Id == id) ?? throw DomainException.NotFound("mission"), scope));
 
     private static async Task<Created<MissionDto>> CreateAsync(CreateMission body, MissionScope scope, MissionAdministration admin)
     {
@@ -48,22 +48,8 @@ public static class MissionsApi
         return TypedResults.Created($"/api/missions/{m.Id}", new MissionDto(m.Id, m.Name, m.Country, m.City, m.TimeZone, nameof(MissionRole.Admin)));
     }
 
-    private static async Task<Results<Ok<List<MemberDto>>, NotFound, ForbidHttpResult>> MembersAsync(Guid id, MissionScope scope, ChanceryDb db)
-    {
-        if (!await db.Missions.AnyAsync(m => m.Id == id))
-        {
-            return TypedResults.NotFound();
-        }
-        if (!scope.Can(id, MissionRole.Admin))
-        {
-            return TypedResults.Forbid();
-        }
-        var members = await db.Memberships.Where(m => m.MissionId == id)
-            .OrderBy(m => m.User!.DisplayName)
-            .Select(m => new MemberDto(m.Id, m.UserId, m.User!.Email ?? "", m.User.DisplayName, m.Role.ToString(), m.DisabledAt == null))
-            .ToListAsync();
-        return TypedResults.Ok(members);
-    }
+    private static async Task<Ok<List<MemberDto>>> MembersAsync(Guid id, MissionAdministration admin) =>
+        TypedResults.Ok((await admin.MembersAsync(id)).Select(m => new MemberDto(m.Id, m.UserId, m.User!.Email ?? "", m.User.DisplayName, m.Role.ToString(), m.DisabledAt == null)).ToList());
 
     private static MissionDto ToDto(Mission m, MissionScope scope) =>
         new(m.Id, m.Name, m.Country, m.City, m.TimeZone, scope.Memberships.FirstOrDefault(x => x.MissionId == m.Id)?.Role.ToString() ?? "");

@@ -13,6 +13,8 @@ public enum DomainErrorKind
     Forbidden,
     /// <summary>An upload over its limit.</summary>
     TooLarge,
+    /// <summary>This server cannot take it now (it is shutting down): send it again, here or to another server.</summary>
+    Unavailable,
 }
 
 /// <summary>

@@ -35,12 +35,14 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems) : IExc
                     DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
                     DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
                     DomainErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                    DomainErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
                     _ => StatusCodes.Status400BadRequest,
                 },
                 Title = e.Kind switch
                 {
                     DomainErrorKind.Conflict => "The request conflicts with the current state",
                     DomainErrorKind.TooLarge => "File too large",
+                    DomainErrorKind.Unavailable => "Not now: send it again",
                     _ => "The request was refused",
                 },
                 Detail = e.Message,

@@ -94,7 +94,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             var server = Environment.GetEnvironmentVariable(PostgresTestApp.Variable);
             if (string.IsNullOrWhiteSpace(server))
             {
-                return; // tests skip through PostgresTestApp.Ready
+                return; // each test skips when it first uses the app (ConfigureWebHost calls Ready)
             }
             _postgresDatabase = await PostgresServer.CreateDatabaseAsync("chancery_test", _fromEmpty ? null : await Templates.PostgresAsync());
         }
@@ -152,6 +152,9 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // The skip lives here, where every use of the app begins (its services, a client, a user made), so no test
+        // class on PostgreSQL can forget it: without a server, each of its tests skips, saying why.
+        this.Ready();
         builder.UseEnvironment("Testing");
         builder.UseSetting("DataFolder", _dataFolder);
         builder.UseSetting("Database:Provider", Provider);

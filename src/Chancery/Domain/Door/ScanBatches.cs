@@ -52,7 +52,7 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
         if (!_pending.Writer.TryWrite(pending))
         {
             // 503: a station takes it as "no answer" and decides on its own, or sends the scan again to another server.
-            throw new BadHttpRequestException("The server is shutting down; send the scan again.", StatusCodes.Status503ServiceUnavailable);
+            throw new DomainException("The server is shutting down; send the scan again.", kind: DomainErrorKind.Unavailable);
         }
         return pending.Answer.Task;
     }

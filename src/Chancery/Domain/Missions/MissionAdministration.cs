@@ -11,6 +11,20 @@ namespace Chancery.Domain.Missions;
 /// <summary>Missions and their members: create a mission, invite a colleague, change a role, disable and enable.</summary>
 public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUser> users, Outbox outbox, TimeProvider clock, IConfiguration configuration)
 {
+    /// <summary>The mission's members with their accounts, for its administrators (another mission is not there: 404).</summary>
+    public async Task<List<Membership>> MembersAsync(Guid missionId, CancellationToken ct = default)
+    {
+        if (!await db.Missions.AnyAsync(m => m.Id == missionId, ct))
+        {
+            throw DomainException.NotFound("mission");
+        }
+        if (!db.Scope.Can(missionId, MissionRole.Admin))
+        {
+            throw new DomainException("Only the mission's administrators see who its members are.", kind: DomainErrorKind.Forbidden);
+        }
+        return await db.Memberships.AsNoTracking().Include(m => m.User).Where(m => m.MissionId == missionId).OrderBy(m => m.User!.DisplayName).ToListAsync(ct);
+    }
+
     public async Task<Mission> CreateMissionAsync(string name, string? country, string? city, string? timeZone, Guid creatorId, CancellationToken ct = default)
     {
         name = name.Trim();

@@ -1,16 +1,14 @@
 using System.Text;
-using Chancery.Data;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Contacts.Import;
 using Chancery.Domain.Missions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Contacts;
 
 /// <summary>Upload, preview (what will be created, updated, left alone, and every bad cell), then confirm.</summary>
-public sealed class ImportModel(ChanceryDb db, ContactImporter importer, MissionScope scope, ImportLimits limits, TimeProvider clock) : PageModel
+public sealed class ImportModel(ContactImporter importer, ImportPreviews previews, MissionScope scope, ImportLimits limits) : PageModel
 {
     public ImportReport? Report { get; private set; }
     public Guid? PendingId { get; private set; }
@@ -36,47 +34,33 @@ public sealed class ImportModel(ChanceryDb db, ContactImporter importer, Mission
             FileError = e.Message;
             return Page();
         }
-        var (content, sheet) = (upload.Content, upload.Sheet);
         FileName = upload.FileName;
-        Report = await importer.RunAsync(scope.Current!.MissionId, sheet, apply: false);
-        if (Report.IsValid)
-        {
-            // Yesterday's abandoned previews go when a new one comes.
-            var stale = clock.GetUtcNow().AddDays(-1);
-            await db.PendingImports.Where(p => p.UploadedAt < stale).ExecuteDeleteAsync();
-            var pending = new PendingImport { MissionId = scope.Current.MissionId, FileName = FileName, Content = content, UploadedBy = scope.UserId, UploadedAt = clock.GetUtcNow() };
-            db.PendingImports.Add(pending);
-            await db.SaveChangesAsync();
-            PendingId = pending.Id;
-        }
+        (Report, PendingId) = await previews.PreviewAsync(scope.Current!.MissionId, upload, scope.UserId, HttpContext.RequestAborted);
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid pendingId)
     {
-        if (await db.PendingImports.AsTracking().FirstOrDefaultAsync(p => p.Id == pendingId) is not { } pending)
-        {
-            return NotFound();
-        }
-        FileName = pending.FileName;
-        Sheet sheet;
+        (ImportReport Report, string FileName)? done;
         try
         {
-            sheet = importer.Read(pending.Content, pending.FileName).Sheet;
+            done = await previews.ConfirmAsync(pendingId, HttpContext.RequestAborted);
         }
         catch (DomainException e)
         {
             FileError = e.Message;
             return Page();
         }
-        Report = await importer.RunAsync(pending.MissionId, sheet, apply: true, fileName: pending.FileName);
+        if (done is not { } imported)
+        {
+            return NotFound();
+        }
+        (Report, FileName) = imported;
         if (!Report.IsValid)
         {
             return Page(); // the directory changed since the preview in a way that makes a row bad
         }
-        db.PendingImports.Remove(pending);
-        await db.SaveChangesAsync();
-        TempData["Notice"] = $"Imported {pending.FileName}: {Report.Created} created, {Report.Updated} updated, {Report.Unchanged} unchanged.";
+        TempData["Notice"] = $"Imported {FileName}: {Report.Created} created, {Report.Updated} updated, {Report.Unchanged} unchanged.";
         return Redirect("/staff/contacts");
     }
 
