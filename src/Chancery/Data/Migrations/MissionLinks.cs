@@ -6,11 +6,11 @@ namespace Chancery.Data.Migrations;
 /// Database constraints that a row never points at another mission's row: a guest and its event and contact, a
 /// contact and its organization and category, a programme item and its speaker, a seat and its table and guest.
 /// PostgreSQL gets composite foreign keys on (MissionId, …) against a unique (MissionId, Id) on the parent;
-/// SQLite cannot add constraints to a table, so it gets triggers that abort the statement. Used by the migration
-/// <c>RowsStayInTheirMission</c>; a later link goes into a migration of its own, so this list never changes.
-/// Existing rows are not re-checked (PostgreSQL's <c>NOT VALID</c>, SQLite's triggers fire on writes): a database
-/// from before must still start. The one link that had no key at all, a programme item's speaker, may point at a
-/// person deleted since; such a speaker is cleared first (the item keeps its written speaker's name, if any).
+/// SQLite cannot add constraints to a table, so it gets triggers that abort the statement. Used by each provider's
+/// <c>Initial</c> migration; a later link goes into a migration of its own, so this list never changes. Rows
+/// already there are not re-checked (PostgreSQL's <c>NOT VALID</c>, SQLite's triggers fire on writes), and a
+/// programme item's speaker deleted since is cleared first: what an upgrade of a database in use needs, kept so
+/// the helper can serve one again.
 /// </summary>
 internal static class MissionLinks
 {

@@ -166,7 +166,8 @@ namespace Chancery.Data.Migrations.Postgres
 
                     b.Property<string>("NameKey")
                         .HasMaxLength(700)
-                        .HasColumnType("character varying(700)");
+                        .HasColumnType("character varying(700)")
+                        .HasAnnotation("Chancery:MachineText", true);
 
                     b.Property<string>("NameOrder")
                         .HasMaxLength(20)

@@ -160,7 +160,8 @@ namespace Chancery.Data.Migrations.Sqlite
 
                     b.Property<string>("NameKey")
                         .HasMaxLength(700)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Chancery:MachineText", true);
 
                     b.Property<string>("NameOrder")
                         .HasMaxLength(20)
