@@ -102,12 +102,9 @@ public static class ContactsApi
     private static async Task<Ok<ContactDto>> GetAsync(Guid id, ContactDirectory directory, MissionScope scope) =>
         TypedResults.Ok(ToDto(await scope.FindAsync(directory.ReadToShowAsync(id), "contact", ContactDirectory.Readers)));
 
-    private static async Task<Results<Created<ContactDto>, ForbidHttpResult>> CreateAsync(ContactBody body, ContactDirectory directory, MissionScope scope)
+    private static async Task<Created<ContactDto>> CreateAsync(ContactBody body, ContactDirectory directory, MissionScope scope)
     {
-        if (scope.TargetMission(body.MissionId, MissionRole.Protocol) is not { } missionId)
-        {
-            return TypedResults.Forbid();
-        }
+        var missionId = scope.RequireTargetMission(body.MissionId, MissionRole.Protocol);
         var contact = await SaveAsync(directory, missionId, null, body);
         return TypedResults.Created($"/api/contacts/{contact.Id}", ToDto(contact));
     }
@@ -152,13 +149,10 @@ public static class ContactsApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>, ForbidHttpResult>> ImportAsync(
+    private static async Task<Results<Ok<ImportResponse>, UnprocessableEntity<ImportResponse>>> ImportAsync(
         IFormFile? file, [FromQuery] bool? dryRun, [FromQuery] Guid? missionId, ContactImporter importer, MissionScope scope, CancellationToken ct)
     {
-        if (scope.TargetMission(missionId, MissionRole.Protocol) is not { } target)
-        {
-            return TypedResults.Forbid();
-        }
+        var target = scope.RequireTargetMission(missionId, MissionRole.Protocol);
         await using var stream = file?.OpenReadStream();
         var upload = await importer.ReadAsync(stream, file?.Length ?? 0, file?.FileName, ct);
         var report = await importer.RunAsync(target, upload.Sheet, apply: dryRun != true, fileName: upload.FileName, ct: ct);

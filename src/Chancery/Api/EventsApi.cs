@@ -103,12 +103,9 @@ public static class EventsApi
 
     private static readonly MissionRole[] Planners = [MissionRole.Protocol];
 
-    private static async Task<Results<Created<EventDto>, ForbidHttpResult>> CreateAsync(EventBody body, EventEditing editing, MissionScope scope)
+    private static async Task<Created<EventDto>> CreateAsync(EventBody body, EventEditing editing, MissionScope scope)
     {
-        if (scope.TargetMission(body.MissionId, MissionRole.Protocol) is not { } missionId)
-        {
-            return TypedResults.Forbid();
-        }
+        var missionId = scope.RequireTargetMission(body.MissionId, MissionRole.Protocol);
         Event e = null!;
         await WithApiNamesAsync(async () => e = await editing.CreateAsync(missionId, ToInput(body, null)));
         return TypedResults.Created($"/api/events/{e.Id}", ToDto(e));

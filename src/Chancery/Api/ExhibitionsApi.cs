@@ -40,12 +40,9 @@ public static class ExhibitionsApi
         return TypedResults.Ok(found.Select(x => Dto(x, null)).ToList());
     }
 
-    private static async Task<Results<Created<ExhibitionDto>, ForbidHttpResult>> CreateAsync(ExhibitionBody body, Exhibitions exhibitions, MissionScope scope, CancellationToken ct)
+    private static async Task<Created<ExhibitionDto>> CreateAsync(ExhibitionBody body, Exhibitions exhibitions, MissionScope scope, CancellationToken ct)
     {
-        if (scope.TargetMission(body.MissionId, PressArchive.Keepers) is not { } missionId)
-        {
-            return TypedResults.Forbid();
-        }
+        var missionId = scope.RequireTargetMission(body.MissionId, PressArchive.Keepers);
         var exhibition = await exhibitions.CreateAsync(missionId, Input(body), ct);
         return TypedResults.Created($"/api/press/exhibitions/{exhibition.Id}", Dto(exhibition, await exhibitions.PiecesAsync(exhibition.Id, ct)));
     }

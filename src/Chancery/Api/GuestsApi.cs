@@ -78,12 +78,12 @@ public static class GuestsApi
         new(g.Id, ContactsApi.ToDto(g.Contact!), Camel(g.Rsvp), g.PlusOnes, invitations.GetValueOrDefault(g.Id, Camel(g.Invitation)), g.CheckedInAt, g.CheckedInBy, g.Note,
             g.AnswerNote, g.PlusOneNames, g.WithPartner, g.SubstituteForId, substitutedBy);
 
-    private static async Task<Results<Ok<List<GuestDto>>, ValidationProblem>> ListAsync(Guid id, string? order, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSending sending, MissionScope scope, int? limit, int? offset)
+    private static async Task<Ok<List<GuestDto>>> ListAsync(Guid id, string? order, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSending sending, MissionScope scope, int? limit, int? offset)
     {
         var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", []);
         if (order is not (null or "precedence" or "name"))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["order"] = ["Use order=precedence or order=name."] });
+            throw new DomainException("Use order=precedence or order=name.", "order");
         }
         var guests = await list.ReadAsync(e.MissionId, id, byPrecedence: order != "name");
         var invitations = await StatusesAsync(sending, e);

@@ -100,13 +100,10 @@ public static class NewsApi
             n.UpdatedAt, n.PublishAt, n.PublishedAt)).ToList());
     }
 
-    private static async Task<Results<Created<NewsDto>, ForbidHttpResult>> CreateAsync(NewsBody body, Newsroom newsroom, MissionScope scope, ChanceryDb db,
+    private static async Task<Created<NewsDto>> CreateAsync(NewsBody body, Newsroom newsroom, MissionScope scope, ChanceryDb db,
         HttpContext http, CancellationToken ct)
     {
-        if (scope.TargetMission(body.MissionId, Writers) is not { } missionId)
-        {
-            return TypedResults.Forbid();
-        }
+        var missionId = scope.RequireTargetMission(body.MissionId, Writers);
         var item = await newsroom.CreateAsync(missionId, new NewsInput(body.Title, body.Body, body.Language, body.EventId, body.TranslationOf),
             body.Publish ? body.Reason ?? "" : null, ct);
         return TypedResults.Created($"/api/news/{item.Id}", await DtoAsync(db, item, http, ct));
@@ -216,7 +213,7 @@ public static class NewsApi
     {
         var item = await newsroom.FindAsync(id, ct);
         var photo = await db.NewsPhotos.AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId && p.StoryId == item.StoryId, ct);
-        return photo is not null && photos.Open(photo, size) is { } file ? Results.Stream(file, "image/jpeg") : Results.NotFound();
+        return photo is not null && photos.Open(photo, size) is { } file ? Results.Stream(file, "image/jpeg") : throw DomainException.NotFound("photo of that size (large, medium or thumb)");
     }
 
     private static PhotoDto PhotoDtoOf(Guid itemId, ShownPhoto p) => new(p.Photo.Id, p.Photo.IsLead, p.Photo.Width, p.Photo.Height, p.Alt, p.Caption, p.Credit,
@@ -243,7 +240,7 @@ public static class NewsApi
     }
 
     private static Guid Target(MissionScope scope, Guid? missionId) =>
-        scope.TargetMission(missionId, Writers) ?? throw new DomainException("Your role does not allow the press office's templates here.", kind: DomainErrorKind.Forbidden);
+        scope.RequireTargetMission(missionId, Writers);
 
     private static async Task<Ok<NewsDto>> Step(Guid id, Newsroom newsroom, ChanceryDb db, HttpContext http, Func<NewsItem, CancellationToken, Task> step, CancellationToken ct)
     {

@@ -75,12 +75,9 @@ public static class PressApi
         return TypedResults.File(PressArchive.Workbook(articles), PressArchive.WorkbookType, "press-coverage.xlsx");
     }
 
-    private static async Task<Results<Created<ArticleDto>, ForbidHttpResult>> CreateAsync(ArticleBody body, PressArchive archive, MissionScope scope, CancellationToken ct)
+    private static async Task<Created<ArticleDto>> CreateAsync(ArticleBody body, PressArchive archive, MissionScope scope, CancellationToken ct)
     {
-        if (scope.TargetMission(body.MissionId, Keepers) is not { } missionId)
-        {
-            return TypedResults.Forbid();
-        }
+        var missionId = scope.RequireTargetMission(body.MissionId, Keepers);
         var article = await archive.CreateAsync(missionId, Input(body), ct);
         return TypedResults.Created($"/api/press/{article.Id}", Dto(article));
     }
@@ -124,10 +121,7 @@ public static class PressApi
     private static async Task<IResult> ClippingFileAsync(Guid id, string size, ChanceryDb db, Clippings clippings, MissionScope scope, CancellationToken ct)
     {
         var article = await scope.FindAsync(db.PressArticles.Where(a => a.Id == id), "article", Keepers, ct);
-        if (clippings.Open(article, size) is not { } file)
-        {
-            return Results.NotFound();
-        }
+        var file = clippings.Open(article, size) ?? throw DomainException.NotFound("clipping of that size (pdf, large, medium or thumb)");
         // A PDF is downloaded, not opened in the app's own origin.
         return size == "pdf"
             ? Results.File(file, "application/pdf", $"clipping-{article.Id:N}.pdf")

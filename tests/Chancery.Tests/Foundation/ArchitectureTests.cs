@@ -56,6 +56,18 @@ public sealed partial class ArchitectureTests
         Assert.True(offences.Count == 0, "Domain/ refuses with DomainException (Infrastructure/ExceptionToProblem maps it to a status):\n" + string.Join("\n", offences));
     }
 
+    [GeneratedRegex(@"\b(TypedResults|Results)\.(Forbid|NotFound|BadRequest|ValidationProblem|Conflict)\(")]
+    private static partial Regex HandMadeRefusals();
+
+    [Fact]
+    public void The_api_refuses_one_way_through_the_domains_exceptions()
+    {
+        // Problem details from DomainException (Infrastructure/ExceptionToProblem): never a bare status or a hand-built shape.
+        var offences = Offences(Files(f => f.StartsWith("Api/", StringComparison.Ordinal)), HandMadeRefusals());
+
+        Assert.True(offences.Count == 0, "The API refuses by throwing DomainException (its kind gives the status):\n" + string.Join("\n", offences));
+    }
+
     [Fact]
     public void The_checks_see_what_they_are_meant_to_catch()
     {
@@ -64,5 +76,7 @@ public sealed partial class ArchitectureTests
         Assert.NotEmpty(Offences(Files(f => f.StartsWith("Api/", StringComparison.Ordinal)), Http()));
         Assert.Matches(Writes(), "await db.SaveChangesAsync(ct);");
         Assert.Matches(Http(), "throw new BadHttpRequestException(\"x\", StatusCodes.Status503ServiceUnavailable);");
+        Assert.Matches(HandMadeRefusals(), "return TypedResults.Forbid();");
+        Assert.NotEmpty(Offences(Files(f => f.StartsWith("Pages/", StringComparison.Ordinal)), HandMadeRefusals()));
     }
 }

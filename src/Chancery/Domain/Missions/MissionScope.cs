@@ -169,4 +169,8 @@ public sealed class MissionScope(MembershipCache? cache)
         var id = requested ?? Current?.MissionId;
         return id is { } m && Can(m, roles) ? m : null;
     }
+
+    /// <summary>The mission a new record goes to (<see cref="TargetMission"/>), or the refusal: the role does not allow it there.</summary>
+    public Guid RequireTargetMission(Guid? requested, params MissionRole[] roles) =>
+        TargetMission(requested, roles) ?? throw new DomainException("Your role does not allow that in this mission.", kind: DomainErrorKind.Forbidden);
 }
