@@ -311,6 +311,46 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
         item.ApprovedAt = null;
     }
 
+    /// <summary>
+    /// Publishes an approved item whose time has come (the scheduler's work, on every server): one conditional update
+    /// (still scheduled, still due), so of several servers looking at once exactly one publishes it and writes the
+    /// audit entry. It sets what <see cref="Publish"/> sets — the two are kept side by side for that reason — and
+    /// moves the version on, so an edit saved from what was read before fails rather than undoing the publication.
+    /// False when another server did, or it was sent back since.
+    /// </summary>
+    public async Task<bool> PublishDueAsync(Guid id, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var item = await db.NewsItems.IgnoreQueryFilters().AsNoTracking().Where(n => n.Id == id && n.State == NewsState.Scheduled && n.PublishAt <= now)
+            .Select(n => new { n.MissionId, n.PublishAt }).FirstOrDefaultAsync(ct);
+        if (item is null)
+        {
+            return false;
+        }
+        var at = item.PublishAt ?? now;
+        var won = await db.NewsItems.IgnoreQueryFilters().Where(n => n.Id == id && n.State == NewsState.Scheduled && n.PublishAt <= now)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NewsState.Published)
+                .SetProperty(n => n.PublishedAt, n => n.PublishedAt ?? at)
+                .SetProperty(n => n.UpdatedAt, at)
+                .SetProperty(n => n.PublishAt, (DateTimeOffset?)null)
+                .SetProperty(n => n.PreviewToken, (string?)null)
+                .SetProperty(n => n.Editors, new List<Guid>())
+                .SetProperty(n => n.Version, n => n.Version + 1), ct);
+        if (won == 1)
+        {
+            Audit.AuditEvents.Add(db, item.MissionId, "NewsPublishedOnSchedule", nameof(NewsItem), id.ToString(), clock,
+                System.Text.Json.JsonSerializer.Serialize(new { publishAt = at }));
+            await db.SaveChangesAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        if (won == 1)
+        {
+            cache.Forget();
+        }
+        return won == 1;
+    }
+
     private static void Publish(NewsItem item, DateTimeOffset now)
     {
         item.State = NewsState.Published;
