@@ -26,8 +26,7 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
     /// <summary>Guests not invited yet whom no e-mail can reach: their invitation goes on paper.</summary>
     public int WithoutEmail { get; private set; }
     /// <summary>Places left under the capacity, partners and plus-ones counted; null without a capacity.</summary>
-    public int? FreePlaces => Event.Capacity is { } cap ? Math.Max(0, cap - Answers.Accepted - AcceptedCompany) : null;
-    private int AcceptedCompany { get; set; }
+    public int? FreePlaces { get; private set; }
     /// <summary>The event's words in each of its languages, with what the office has yet to write.</summary>
     public Dictionary<string, LocalWords> Words { get; private set; } = [];
     /// <summary>Programme items without a title of their own, by language.</summary>
@@ -231,7 +230,8 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         WithoutEmail = Rows.Count(r => r.Status.Status == "notSent" && r.Guest.Rsvp != RsvpAnswer.Declined && r.Guest.Contact!.Email is null);
         // Those a reminder reaches: sent by e-mail (a card by hand has no address to remind), not answered.
         Unanswered = Rows.Count(r => r.Status.Status == "sent" && r.Guest.Rsvp == RsvpAnswer.Pending && r.Guest.Contact!.Email is not null);
-        AcceptedCompany = guests.Values.Where(g => g.Rsvp == RsvpAnswer.Accepted).Sum(g => GuestCounts.Party(g) - 1);
+        // As an answer is held to it (Answers): one count of places, whoever asks.
+        FreePlaces = await answers.FreePlacesAsync(Event.Id, except: null) is { } free ? Math.Max(0, free) : null;
         var voice = await EventVoice.OfAsync(Db, Event, mission);
         Words = Languages.ToDictionary(l => l, l => EventWords.For(Event, voice, Texts.GetValueOrDefault(l), l));
         var items = await Db.ProgrammeItems.AsNoTracking().Where(p => p.EventId == Event.Id).ToListAsync();
