@@ -132,7 +132,13 @@ public sealed class InvitationsPageTests(InvitationsPageTests.App app) : IClassF
         // Olga waits for a place; the office gives her one.
         await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.Id == olga).ExecuteUpdateAsync(x => x
             .SetProperty(g => g.Rsvp, Chancery.Domain.Guests.RsvpAnswer.Waitlisted).SetProperty(g => g.WaitlistedAt, DateTimeOffset.UtcNow)));
+        // Ten places; Wang comes with two more people: seven are free, counted as an answer is held to it.
+        await app.WithDbAsync(db => db.Events.IgnoreQueryFilters().Where(e => e.Id == Guid.Parse(id)).ExecuteUpdateAsync(x => x.SetProperty(e => e.Capacity, 10)));
+        await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.EventId == Guid.Parse(id) && g.Id != olga).ExecuteUpdateAsync(x => x
+            .SetProperty(g => g.Rsvp, g => g.Id == wang ? Chancery.Domain.Guests.RsvpAnswer.Accepted : Chancery.Domain.Guests.RsvpAnswer.Pending)
+            .SetProperty(g => g.PlusOnes, g => g.Id == wang ? 2 : 0).SetProperty(g => g.WithPartner, false)));
         var waiting = await session.GetPageAsync($"/staff/events/{id}/invitations");
+        Assert.Contains("7 places are free now.", waiting.QuerySelector("#waiting")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(waiting.QuerySelector($"#waiting input[value='{olga}']"));
         Assert.Equal("1", waiting.QuerySelectorAll(".counts li").Single(li => li.TextContent.Contains("waiting list", StringComparison.Ordinal)).QuerySelector("strong")!.TextContent);
         await session.SubmitAsync($"/staff/events/{id}/invitations", $"form[action*='Promote']:has(input[value='{olga}'])", []);
