@@ -82,6 +82,7 @@ services.AddScoped<Chancery.Domain.Press.PressArchive>();
 services.AddScoped<Chancery.Domain.Press.Clippings>();
 services.AddScoped<Chancery.Domain.Press.Exhibitions>();
 services.AddSingleton<Chancery.Domain.Press.LinkReader>();
+services.AddScoped<Chancery.Domain.Press.LinkRounds>();
 services.AddSingleton<Chancery.Domain.News.IPhotoStore, Chancery.Domain.News.FolderPhotoStore>();
 services.AddSingleton<Chancery.Domain.News.NewsCache>();
 services.AddSingleton<Chancery.Domain.News.NewsScheduler>();

@@ -69,7 +69,11 @@ public sealed class LinkReader : IDisposable
         _http.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml");
     }
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _gate.Dispose();
+    }
 
     // The IANA special-purpose address registries, whole (iana.org/assignments/iana-ipv4-special-registry and
     // iana-ipv6-special-registry, as of 2026), with multicast and the limited broadcast: private, shared, loopback,
@@ -138,7 +142,23 @@ public sealed class LinkReader : IDisposable
         }
     }
 
+    // How many pages the whole server reads at once, however many people paste links at the same time.
+    private readonly SemaphoreSlim _gate = new(4);
+
     public async Task<LinkFields> ReadAsync(string? link, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await ReadOneAsync(link, ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<LinkFields> ReadOneAsync(string? link, CancellationToken ct)
     {
         if (!Uri.TryCreate(link?.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {

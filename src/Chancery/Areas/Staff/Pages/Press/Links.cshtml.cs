@@ -1,54 +1,21 @@
-using System.Globalization;
-using Chancery.Data;
 using Chancery.Domain.Missions;
 using Chancery.Domain.Press;
 using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Press;
 
-/// <summary>
-/// A year's coverage from its links: up to <see cref="MaxLinks"/> pasted at once, each page read as <i>Read the
-/// page</i> reads one (a few at a time, each with the same limits) and kept as an article to check; a link already in
-/// the archive is not added twice, and a page that cannot be read says why on its line.
-/// </summary>
-public sealed class LinksModel(ChanceryDb db, PressArchive archive, LinkReader reader, MissionScope scope) : PageModel
+/// <summary>A year's coverage from its links: the form, and each line's outcome (<see cref="LinkRounds"/>).</summary>
+public sealed class LinksModel(LinkRounds rounds, MissionScope scope) : PageModel
 {
-    public const int MaxLinks = 25;
-
-    // How many pages the whole server reads at once for this page, however many rounds are pasted at the same time.
-    private static readonly SemaphoreSlim Gate = new(4);
-
-    public sealed record Outcome(string Link, Guid? ArticleId, string? Title, string Said, bool Added);
+    public const int MaxLinks = LinkRounds.MaxLinks;
 
     [BindProperty] public string? Links { get; set; }
     [BindProperty] public string? Country { get; set; }
     [BindProperty] public string? Tags { get; set; }
 
-    public IReadOnlyList<Outcome> Outcomes { get; private set; } = [];
-
-    private async Task<(LinkFields?, string?)> ReadAsync(string line, CancellationToken ct)
-    {
-        await Gate.WaitAsync(ct);
-        try
-        {
-            return (await reader.ReadAsync(line, ct), null);
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
-        {
-            return (null, e.Said);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            return (null, "The page could not be read.");
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    public IReadOnlyList<LinkRounds.Outcome> Outcomes { get; private set; } = [];
 
     public void OnGet()
     {
@@ -57,59 +24,14 @@ public sealed class LinksModel(ChanceryDb db, PressArchive archive, LinkReader r
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var missionId = scope.TargetMission(null, PressArchive.Keepers) ?? throw DomainException.NotFound("mission");
-        var lines = (Links ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
-        if (lines.Count == 0 || lines.Count > MaxLinks)
+        try
         {
-            ModelState.AddModelError(nameof(Links), lines.Count == 0 ? "Paste at least one link, one per line." : $"At most {MaxLinks} links at a time ({lines.Count} given): paste the rest next.");
-            return Page();
+            Outcomes = await rounds.AddAsync(missionId, Links, Country, Tags, ct);
         }
-        var known = await db.PressArticles.AsNoTracking().Where(a => a.MissionId == missionId && a.Url != null && lines.Contains(a.Url))
-            .Select(a => new { a.Url, a.Id, a.Title }).ToListAsync(ct);
-
-        var tags = (Tags ?? "").Split(',', ';').Select(t => t.Trim()).Where(t => t.Length > 0).ToList();
-        if (Domain.Contacts.Text.Clean(Country) is { Length: > PressRules.ShortText } || tags.Count > PressRules.MaxTags || tags.Any(t => t.Length > 60))
+        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
         {
-            ModelState.AddModelError(nameof(Tags), $"The country is at most {PressRules.ShortText} characters; at most {PressRules.MaxTags} topics of 60 characters each.");
-            return Page();
+            ModelState.AddDomainErrors(e, prefix: "");
         }
-
-        // Pages are read a few at a time across the whole server (each within the reader's own limits); each article
-        // is saved as soon as its page is in, in the order pasted, so a round cut short keeps what was read.
-        var reads = lines.Select(line => known.Any(k => k.Url == line) ? Task.FromResult<(LinkFields?, string?)>((null, null)) : ReadAsync(line, ct)).ToList();
-        var outcomes = new List<Outcome>();
-        foreach (var (line, read) in lines.Zip(reads))
-        {
-            if (known.FirstOrDefault(k => k.Url == line) is { } already)
-            {
-                outcomes.Add(new Outcome(line, already.Id, already.Title, "Already in the archive.", false));
-                continue;
-            }
-            var (fields, problem) = await read;
-            if (fields is null)
-            {
-                outcomes.Add(new Outcome(line, null, null, problem ?? "The page could not be read.", false));
-                continue;
-            }
-            if (await db.PressArticles.AsNoTracking().FirstOrDefaultAsync(a => a.MissionId == missionId && a.Url == fields.Url, ct) is { } moved)
-            {
-                outcomes.Add(new Outcome(line, moved.Id, moved.Title, "Already in the archive (the link leads to it).", false));
-                continue;
-            }
-            var outlet = fields.Outlet ?? (Uri.TryCreate(fields.Url, UriKind.Absolute, out var u) ? u.Host : null);
-            try
-            {
-                var article = await archive.CreateAsync(missionId, new PressInput(outlet, Country, fields.Language,
-                    fields.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), fields.Title, null, fields.Author, fields.Url, fields.Summary, tags, null, null, fields.TextCopy), ct);
-                outcomes.Add(new Outcome(line, article.Id, article.Title, fields.PublishedOn is null ? "Added: the page gives no date, add it." : "Added: check it.", true));
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // One article that cannot be saved is that line's problem, not the round's.
-                db.ChangeTracker.Clear();
-                outcomes.Add(new Outcome(line, null, fields.Title, "Read, not added: " + (e is DomainException d ? d.Said : "the archive could not save it; try this link again."), false));
-            }
-        }
-        Outcomes = outcomes;
         return Page();
     }
 }
