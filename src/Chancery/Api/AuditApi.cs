@@ -21,9 +21,7 @@ public static class AuditApi
     private static async Task<Ok<List<AuditDto>>> ListAsync(MissionScope scope, ChanceryDb db,
         string? entityType, string? entityId, Guid? userId, DateTimeOffset? from, DateTimeOffset? to, int? limit, int? offset)
     {
-        var adminOf = scope.Memberships.Where(m => m.Role == MissionRole.Admin).Select(m => m.MissionId).ToArray();
-        var q = db.AuditEntries.Where(a => adminOf.Contains(a.MissionId));
-        q = AuditQuery.Filter(q, entityType, entityId, userId, from, to);
+        var q = AuditQuery.Filter(AuditQuery.Readable(db.AuditEntries, scope), entityType, entityId, userId, from, to);
         var rows = await q.OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
             .Skip(Paging.Offset(offset)).Take(Paging.Limit(limit))
             .Select(a => new AuditDto(a.Id, a.MissionId, a.At, a.UserId, a.UserName, a.Action, a.EntityType, a.EntityId, a.Changes))

@@ -3,6 +3,16 @@ namespace Chancery.Domain.Audit;
 /// <summary>The audit log's filters, shared by the Audit page and the API.</summary>
 public static class AuditQuery
 {
+    /// <summary>Who reads a mission's audit log: its administrators.</summary>
+    public static readonly Missions.MissionRole[] Readers = [Missions.MissionRole.Admin];
+
+    /// <summary>The entries of the missions whose log the caller may read (their administrators'), nothing of the others.</summary>
+    public static IQueryable<AuditEntry> Readable(IQueryable<AuditEntry> q, Missions.MissionScope scope)
+    {
+        var missions = scope.MissionsWhere(Readers);
+        return q.Where(a => missions.Contains(a.MissionId));
+    }
+
     public static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> q, string? entityType, string? entityId, Guid? userId, DateTimeOffset? from, DateTimeOffset? to)
     {
         if (!string.IsNullOrWhiteSpace(entityType))

@@ -22,6 +22,9 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
     /// <summary>Who may publish without a second person: the mission's administrators (the head of mission, a delegate).</summary>
     public static readonly MissionRole[] PublishersAtOnce = [MissionRole.Admin];
 
+    /// <summary>Whether the caller may publish <paramref name="item"/> without a second person (and change it once out).</summary>
+    public bool MayPublishAtOnce(NewsItem item) => scope.Can(item.MissionId, PublishersAtOnce);
+
     public IQueryable<NewsItem> Items => db.NewsItems;
 
     public Task<NewsItem> FindAsync(Guid id, CancellationToken ct = default) =>

@@ -24,7 +24,7 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photo
     public string PreviewHtml { get; private set; } = "";
     public string PublicRoot { get; private set; } = "";
     public bool IsAuthor => Item?.AuthorId is { } a && a == scope.UserId;
-    public bool CanPublishAtOnce => Item is not null && scope.Can(Item.MissionId, Newsroom.PublishersAtOnce);
+    public bool CanPublishAtOnce => Item is not null && newsroom.MayPublishAtOnce(Item);
     public IReadOnlyList<string> Languages => NewsWords.Shipped;
 
     [BindProperty]
