@@ -36,9 +36,9 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
     public string? TypedCode { get; private set; }
     /// <summary>The plus-ones' own door codes, each with the name the guest gave (else "Companion n").</summary>
     public IReadOnlyList<(string Name, string QrDataUri, string TypedCode)> Companions { get; private set; } = [];
-    public int Allowed => Guest.PlusOnesAllowed ?? Guest.PlusOnes;
+    public int Allowed => Answers.PlusOnesAllowed(Guest);
     /// <summary>The partner may come only when the invitation named them.</summary>
-    public bool PartnerInvited => (Guest.PartnerInvited ?? Guest.WithPartner) && Guest.Contact?.SpouseLastName is not null;
+    public bool PartnerInvited => Answers.PartnerInvited(Guest);
 
     public async Task<IActionResult> OnGetAsync(string token)
     {
@@ -67,17 +67,7 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
             ModelState.AddModelError("", Words.Question);
             return Page();
         }
-        var accept = response == "accept";
-        var (partnerInvited, allowed, now) = (PartnerInvited, Allowed, clock.GetUtcNow());
-        var result = await answers.RecordAsync(Event.Id, Guest.Id, g =>
-        {
-            g.Rsvp = accept ? RsvpAnswer.Accepted : RsvpAnswer.Declined;
-            g.WithPartner = accept && withPartner && partnerInvited;
-            g.PlusOnes = accept ? Math.Clamp(plusOnes, 0, allowed) : 0;
-            g.PlusOneNames = accept && g.PlusOnes > 0 ? Clip(plusOneNames) : null;
-            g.AnswerNote = Clip(note);
-            g.AnsweredAt = now;
-        }, byOffice: false);
+        var result = await answers.RecordGuestAnswerAsync(Event.Id, Guest.Id, response == "accept", withPartner, plusOnes, plusOneNames, note);
         if (result.Outcome == Answers.Outcome.TooMany)
         {
             ModelState.AddModelError("", string.Format(System.Globalization.CultureInfo.InvariantCulture, Words.TooMany, result.FreePlaces, Office));
@@ -100,8 +90,6 @@ public sealed class RsvpModel(ChanceryDb db, EventKeyRing keys, InvitationMail i
     /// <summary>The plus-ones' names as the guest wrote them: one a line, or separated by commas (Latin, Chinese or Arabic).</summary>
     public static IReadOnlyList<string> CompanionNames(string? written) =>
         written is null ? [] : [.. written.Split(['\n', ',', '，', '،', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-
-    private static string? Clip(string? s) => Domain.Contacts.Text.Clean(s) is { } clean ? Domain.Contacts.Text.Truncate(clean, 1000) : null;
 
     private async Task<bool> LoadAsync(string token)
     {

@@ -31,6 +31,34 @@ public sealed class Answers(ChanceryDb db, Outbox outbox, Infrastructure.PublicU
     /// <param name="PlusOnesAllowedRaisedTo">The office gave the guest leave to bring more people than their invitation said: how many now.</param>
     public sealed record Result(Outcome Outcome, int? FreePlaces = null, bool Told = false, int? PlusOnesAllowedRaisedTo = null);
 
+    /// <summary>The partner may come only when the invitation named them (and the directory knows who they are).</summary>
+    public static bool PartnerInvited(Guest g) => (g.PartnerInvited ?? g.WithPartner) && g.Contact?.SpouseLastName is not null;
+
+    /// <summary>How many people the guest may bring: what the office allowed, else what the invitation said.</summary>
+    public static int PlusOnesAllowed(Guest g) => g.PlusOnesAllowed ?? g.PlusOnes;
+
+    /// <summary>
+    /// The guest's own answer from their reply page: yes or no; the partner only when invited; at most the company
+    /// allowed; the companions' names only with companions; notes cleaned and kept to 1,000 characters. Held to the
+    /// capacity like every answer (<see cref="Outcome.TooMany"/>, <see cref="Outcome.Waitlisted"/>).
+    /// </summary>
+    public Task<Result> RecordGuestAnswerAsync(Guid eventId, Guid guestId, bool accept, bool withPartner, int plusOnes, string? plusOneNames, string? note, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        return RecordAsync(eventId, guestId, g =>
+        {
+            var (partnerInvited, allowed) = (PartnerInvited(g), PlusOnesAllowed(g));
+            g.Rsvp = accept ? RsvpAnswer.Accepted : RsvpAnswer.Declined;
+            g.WithPartner = accept && withPartner && partnerInvited;
+            g.PlusOnes = accept ? Math.Clamp(plusOnes, 0, allowed) : 0;
+            g.PlusOneNames = accept && g.PlusOnes > 0 ? Written(plusOneNames) : null;
+            g.AnswerNote = Written(note);
+            g.AnsweredAt = now;
+        }, byOffice: false, ct);
+    }
+
+    private static string? Written(string? s) => Contacts.Text.Clean(s) is { } clean ? Contacts.Text.Truncate(clean, 1000) : null;
+
     public Task<Result> RecordAsync(Guid eventId, Guid guestId, Action<Guest> answer, bool byOffice, CancellationToken ct = default) =>
         db.RetryOnConflictAsync(() => RecordOnceAsync(eventId, guestId, answer, byOffice, onlyFromWaitingList: false, ct), ct);
 
