@@ -14,7 +14,7 @@ namespace Chancery.Data;
 /// </summary>
 public static class FieldLengths
 {
-    private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, int Max)[]> Bounded = new();
+    private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, int Max, bool Machine)[]> Bounded = new();
 
     /// <summary>
     /// The annotation of a column Chancery writes itself, never from what someone typed (a key joined by separator
@@ -29,9 +29,10 @@ public static class FieldLengths
         ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{property} has no maximum length in the model.");
 
     /// <summary>The refusal for a value over <paramref name="max"/>, in words; null when it fits.</summary>
-    public static string? TooLong(string? value, int max, string label) =>
+    /// <remarks><paramref name="machineText"/>: a column of <see cref="MachineText"/>, checked for NUL only.</remarks>
+    public static string? TooLong(string? value, int max, string label, bool machineText = false) =>
         value is null ? null
-        : Domain.Contacts.Text.FirstUnfit(value) is >= 0 and var at ? $"{label} contains {Domain.Contacts.Text.Describe(value, at)}, which no text may hold; remove it."
+        : (machineText ? value.IndexOf('\0', StringComparison.Ordinal) : Domain.Contacts.Text.FirstUnfit(value)) is >= 0 and var at ? $"{label} contains {Domain.Contacts.Text.Describe(value, at)}, which no text may hold; remove it."
         : value.Length > max && Length(value) > max ? $"{label} is at most {max:N0} characters; this one has {Length(value):N0}."
         : null;
 
@@ -63,12 +64,12 @@ public static class FieldLengths
         Dictionary<string, string[]>? errors = null;
         foreach (var entry in changed.Where(e => e.State is EntityState.Added or EntityState.Modified))
         {
-            foreach (var (property, max) in Bounded.GetOrAdd(entry.Metadata, BoundedProperties))
+            foreach (var (property, max, machine) in Bounded.GetOrAdd(entry.Metadata, BoundedProperties))
             {
                 // Of a changed row only what changed: text stored long before this guard must not block other edits.
                 var field = entry.Property(property);
                 if ((entry.State == EntityState.Added || field.IsModified) && field.CurrentValue is string value
-                    && (property.FindAnnotation(MachineText) is null ? TooLong(value, max, Label(property.Name)) : TooLong(value.Replace('\u001e', ' ').Replace('\u001f', ' '), max, Label(property.Name))) is { } message)
+                    && TooLong(value, max, Label(property.Name), machine) is { } message)
                 {
                     (errors ??= []).TryAdd(property.Name, [message]);
                 }
@@ -81,7 +82,7 @@ public static class FieldLengths
     }
 
     // Every text column: the unbounded ones (an audit entry's changes) are checked for what no text may hold (Text.FirstUnfit).
-    private static (IProperty, int)[] BoundedProperties(IEntityType type) =>
-        [.. type.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => (p, p.GetMaxLength() ?? int.MaxValue))];
+    private static (IProperty, int, bool)[] BoundedProperties(IEntityType type) =>
+        [.. type.GetProperties().Where(p => p.ClrType == typeof(string)).Select(p => (p, p.GetMaxLength() ?? int.MaxValue, p.FindAnnotation(MachineText) is not null))];
 
 }

@@ -34,7 +34,7 @@ public static class Text
 
     /// <summary>Trims; empty becomes null.</summary>
     /// <remarks>Characters no text may hold go too (<see cref="FirstUnfit"/>); the services refuse them in what is saved before cleaning.</remarks>
-    public static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : FirstUnfit(s) >= 0 ? Clean(Fit(s)) : s.Trim();
+    public static string? Clean(string? s) => s is null || Fit(s) is var fit && string.IsNullOrWhiteSpace(fit) ? null : fit.Trim();
 
     /// <summary>
     /// Where <paramref name="s"/> holds a character no text here may hold, else -1: a C0 control other than tab and

@@ -325,15 +325,14 @@ public sealed class Newsroom(ChanceryDb db, MissionScope scope, TimeProvider clo
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var item = await db.NewsItems.IgnoreQueryFilters().AsNoTracking().Where(n => n.Id == id && n.State == NewsState.Scheduled && n.PublishAt <= now)
-            .Select(n => new { n.MissionId, n.PublishAt }).FirstOrDefaultAsync(ct);
+        var due = db.NewsItems.IgnoreQueryFilters().Where(n => n.Id == id && n.State == NewsState.Scheduled && n.PublishAt <= now);
+        var item = await due.AsNoTracking().Select(n => new { n.MissionId, n.PublishAt }).FirstOrDefaultAsync(ct);
         if (item is null)
         {
             return false;
         }
         var at = item.PublishAt ?? now;
-        var won = await db.NewsItems.IgnoreQueryFilters().Where(n => n.Id == id && n.State == NewsState.Scheduled && n.PublishAt <= now)
-            .ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NewsState.Published)
+        var won = await due.ExecuteUpdateAsync(u => u.SetProperty(n => n.State, NewsState.Published)
                 .SetProperty(n => n.PublishedAt, n => n.PublishedAt ?? at)
                 .SetProperty(n => n.UpdatedAt, at)
                 .SetProperty(n => n.PublishAt, (DateTimeOffset?)null)
