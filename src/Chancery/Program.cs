@@ -76,6 +76,7 @@ services.AddScoped<Chancery.Email.IOutboxRenderer>(sp => sp.GetRequiredService<C
 services.AddScoped<SeatingPlans>();
 services.AddScoped<Chancery.Domain.News.Newsroom>();
 services.AddScoped<Chancery.Domain.News.NewsTemplates>();
+services.AddScoped<Chancery.Domain.News.NewsDrafts>();
 services.AddScoped<Chancery.Domain.News.PublicNews>();
 services.AddScoped<Chancery.Domain.News.NewsPhotos>();
 services.AddScoped<Chancery.Domain.Press.PressArchive>();

@@ -73,15 +73,9 @@ public static class NewsApi
         return api;
     }
 
-    private static async Task<Ok<DraftDto>> DraftAsync(Guid id, string? language, ChanceryDb db, GuestList list, MissionScope scope, CancellationToken ct)
+    private static async Task<Ok<DraftDto>> DraftAsync(Guid id, string? language, NewsDrafts drafts, CancellationToken ct)
     {
-        var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", Writers, ct);
-        var lang = Domain.Contacts.Text.Clean(language) ?? (Domain.Events.InvitationLanguages.Of(e, null) is [var first, ..] ? first : "en");
-        if (!Domain.Contacts.ContactRules.IsLanguageTag(lang))
-        {
-            throw new DomainException($"'{lang}' is not a language tag such as en, fr, zh or ar.", "Language");
-        }
-        var draft = await NewsDraft.WriteAsync(db, list, e, lang, ct);
+        var draft = await drafts.WriteAsync(id, language, ct);
         return TypedResults.Ok(new DraftDto(draft.Title, draft.Body, draft.Language));
     }
 

@@ -75,7 +75,7 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems) : IExc
             return false;
         }
         httpContext.Response.StatusCode = problem.Status!.Value;
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        if (!httpContext.Request.Path.StartsWithSegments("/api") && !DomainErrors.FromScript(httpContext.Request))
         {
             // A person at a page: the status alone, and the error page (status code re-execution) says it in words.
             httpContext.Items[ErrorDetail] = problem.Detail;

@@ -235,7 +235,8 @@ public sealed class EventWorkflowPagesTests(TestApp app) : IClassFixture<TestApp
         // A plus-ones box holding a word is refused, not saved as 0; too many say how many may come.
         var word = await session.Client.SendAsync(Row("two"));
         Assert.Equal(HttpStatusCode.BadRequest, word.StatusCode);
-        Assert.Contains("whole number", (await word.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString());
+        Assert.Equal("application/problem+json", word.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("whole number", (await word.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("plusOnes")[0].GetString());
         var many = await session.Client.SendAsync(Row("99"));
         Assert.Equal(HttpStatusCode.BadRequest, many.StatusCode);
         Assert.Equal(2, await app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().Where(g => g.Id == Guid.Parse(guestId)).Select(g => g.PlusOnes).SingleAsync()));

@@ -23,8 +23,8 @@ public sealed partial class ArchitectureTests
         throw new InvalidOperationException("The repository's root (Chancery.slnx) is not above the test's folder.");
     }
 
-    private static IEnumerable<(string Path, string[] Lines)> Files(Func<string, bool> where) =>
-        Directory.EnumerateFiles(Source, "*.cs", SearchOption.AllDirectories)
+    private static IEnumerable<(string Path, string[] Lines)> Files(Func<string, bool> where, string pattern = "*.cs") =>
+        Directory.EnumerateFiles(Source, pattern, SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(Source, f).Replace('\\', '/'))
             .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal) && where(f))
             .Select(f => (f, File.ReadAllLines(Path.Combine(Source, f))));
@@ -68,6 +68,21 @@ public sealed partial class ArchitectureTests
         Assert.True(offences.Count == 0, "The API refuses by throwing DomainException (its kind gives the status):\n" + string.Join("\n", offences));
     }
 
+    // A page's own ways of saying no that the convention replaced: a property of its own, a message carried over a
+    // redirect, a JSON shape its script reads, a DomainException's words placed by hand, a catch of every kind.
+    [GeneratedRegex(@"TempData\[""Problem""\]|public string\? (Problem|Error|FileError) \{|new \{ message\b|AddModelError\([^;]*\be\.(Message|Field|Errors|Said)\b|catch \(DomainException( e)?\)$|Model\.(Problem|Error|FileError)\b")]
+    private static partial Regex PageRefusals();
+
+    [Fact]
+    public void Pages_show_a_refusal_one_way()
+    {
+        // ModelState.AddDomainErrors beside the fields and in the summary; a 404 or access-denied page for the other kinds.
+        static bool Page(string f) => f.StartsWith("Areas/", StringComparison.Ordinal) || f.StartsWith("Pages/", StringComparison.Ordinal);
+        var offences = Offences(Files(Page).Concat(Files(Page, "*.cshtml")), PageRefusals());
+
+        Assert.True(offences.Count == 0, "Pages show a DomainException with ModelState.AddDomainErrors (docs/architecture.md, 'One way to refuse'):\n" + string.Join("\n", offences));
+    }
+
     [Fact]
     public void The_checks_see_what_they_are_meant_to_catch()
     {
@@ -78,5 +93,10 @@ public sealed partial class ArchitectureTests
         Assert.Matches(Http(), "throw new BadHttpRequestException(\"x\", StatusCodes.Status503ServiceUnavailable);");
         Assert.Matches(HandMadeRefusals(), "return TypedResults.Forbid();");
         Assert.NotEmpty(Offences(Files(f => f.StartsWith("Pages/", StringComparison.Ordinal)), HandMadeRefusals()));
+        foreach (var old in new[] { "TempData[\"Problem\"] = e.Said;", "public string? FileError { get; private set; }", "return BadRequest(new { message = \"x\" });",
+            "ModelState.AddModelError(\"\", e.Message);", "catch (DomainException e)", "@if (Model.Problem is not null)" })
+        {
+            Assert.Matches(PageRefusals(), old);
+        }
     }
 }

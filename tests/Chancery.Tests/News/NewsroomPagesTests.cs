@@ -62,4 +62,48 @@ public sealed class NewsroomPagesTests : IAsyncLifetime
         (await strangerApi.PutAsJsonAsync("/api/news/templates/en", new { text = "# Theirs" })).EnsureSuccessStatusCode();
         Assert.True((await api.GetFromJsonAsync<JsonElement>("/api/news/templates/en")).GetProperty("shipped").GetBoolean());
     }
+
+    [Fact]
+    public async Task A_refused_step_comes_back_on_the_same_page_in_its_own_words_and_changes_nothing()
+    {
+        var mission = await _app.CreateMissionAsync($"Embassy {Guid.NewGuid():N}");
+        var pressEmail = await _app.CreateUserAsync(mission.Id, MissionRole.Press);
+        var api = await _app.ApiClientAsync(pressEmail);
+        var item = (await (await api.PostAsJsonAsync("/api/news", new { title = "Reception", body = "Text.", language = "en" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var article = (await (await api.PostAsJsonAsync("/api/press", new { outlet = "Le Quotidien", title = "L'Ambassade" })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        using var press = await StaffSession.SignInAsync(_app, pressEmail);
+        static string? Alert(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelector("[role=alert]")?.TextContent;
+
+        // A version in a language that is no language: the item's page again (not a redirect), saying why, nothing made.
+        var translate = await press.SubmitAsync($"/staff/news/edit/{item}", "form[action*=Translate]", new() { ["language"] = "not a language!" });
+        Assert.Equal(HttpStatusCode.OK, translate.StatusCode);
+        var page = await StaffSession.ReadAsync(translate);
+        Assert.Contains("is not a language tag", Alert(page));
+        Assert.Equal("Reception", page.QuerySelector("#Input_Title")?.GetAttribute("value"));
+        Assert.Equal(1, (await api.GetFromJsonAsync<JsonElement>("/api/news")).GetArrayLength());
+
+        // Sent back without a reason: said above the item, still submitted.
+        (await api.PostAsync($"/api/news/{item}/submit", null)).EnsureSuccessStatusCode();
+        var sentBack = await StaffSession.ReadAsync(await press.SubmitAsync($"/staff/news/edit/{item}", "form[action*=Return]", new() { ["reason"] = " " }));
+        Assert.False(string.IsNullOrWhiteSpace(Alert(sentBack)));
+        Assert.Equal("submitted", (await api.GetFromJsonAsync<JsonElement>($"/api/news/{item}")).GetProperty("state").GetString());
+
+        // A clipping that is not a picture or a PDF: the article's page with its fields, saying so.
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("<html><script>alert(1)</script></html>"u8.ToArray()), "file", "clip.pdf" },
+        };
+        var token = (await press.GetPageAsync($"/staff/press/edit/{article}")).QuerySelector("form[action*=Clipping] [name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        upload.Add(new StringContent(token), "__RequestVerificationToken");
+        var clipping = await press.Client.PostAsync($"/staff/press/edit/{article}?handler=Clipping", upload);
+        Assert.Equal(HttpStatusCode.OK, clipping.StatusCode);
+        var articlePage = await StaffSession.ReadAsync(clipping);
+        Assert.False(string.IsNullOrWhiteSpace(Alert(articlePage)));
+        Assert.Equal("Le Quotidien", articlePage.QuerySelector("#Input_Outlet")?.GetAttribute("value"));
+
+        // A template the draft could not use: the template page, its words kept, the reason with line and column.
+        var template = await StaffSession.ReadAsync(await press.SubmitAsync("/staff/news/templates?language=en", "form[action*=Save]", new() { ["Text"] = "# T\n{% include 'x' %}" }));
+        Assert.Contains("include", Alert(template));
+        Assert.True((await api.GetFromJsonAsync<JsonElement>("/api/news/templates/en")).GetProperty("shipped").GetBoolean());
+    }
 }

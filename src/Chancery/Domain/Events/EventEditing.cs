@@ -51,7 +51,7 @@ public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
         var (utc, _, error) = EventSchedule.ToUtc(startsAtLocal, source.TimeZone);
         if (error is not null)
         {
-            throw new DomainException(error);
+            throw new DomainException(error, "StartsAt");
         }
         var copy = new Event
         {

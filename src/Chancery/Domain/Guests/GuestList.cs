@@ -110,7 +110,7 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
         var errors = new Dictionary<string, string[]>();
         if (change.PlusOnes is < 0 or > MaxPlusOnes)
         {
-            errors[nameof(change.PlusOnes)] = [$"Plus-ones are between 0 and {MaxPlusOnes}."];
+            errors[nameof(change.PlusOnes)] = [$"Plus-ones are a whole number from 0 to {MaxPlusOnes}."];
         }
         var note = Text.Clean(change.Note);
         if (note is not null && Data.FieldLengths.TooLong(note, db.Max<Guest>(nameof(Guest.Note)), "A note") is { } tooLong)

@@ -60,7 +60,9 @@
             return Promise.resolve("This guest is no longer on the list; reload the page.");
         }
         return response.json().then(function (problem) {
-            return problem.message || problem.detail || problem.title || "The server refused it.";
+            // Problem details: each field's message where the refusal names fields, else its one line.
+            const fields = problem.errors ? Object.keys(problem.errors).map(function (k) { return problem.errors[k].join(" "); }) : [];
+            return fields.join(" ") || problem.detail || problem.title || "The server refused it.";
         }, function () {
             return "The server answered " + response.status + ".";
         });

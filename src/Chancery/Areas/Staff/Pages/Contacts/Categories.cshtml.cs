@@ -1,5 +1,6 @@
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +10,6 @@ namespace Chancery.Areas.Staff.Pages.Contacts;
 public sealed class CategoriesModel(ContactDirectory directory, MissionScope scope) : PageModel
 {
     public IReadOnlyList<Category> Categories { get; private set; } = [];
-    public string? Error { get; private set; }
 
     public async Task OnGetAsync() => Categories = await directory.CategoriesAsync(scope.Current!.MissionId);
 
@@ -19,13 +19,9 @@ public sealed class CategoriesModel(ContactDirectory directory, MissionScope sco
         {
             await directory.SaveCategoryAsync(scope.Current!.MissionId, id, name ?? "");
         }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
-            Error = e.Message;
+            ModelState.AddDomainErrors(e, "");
             await OnGetAsync();
             return Page();
         }

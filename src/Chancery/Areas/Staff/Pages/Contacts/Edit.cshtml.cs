@@ -78,7 +78,7 @@ public sealed class EditModel(ContactDirectory directory, MissionScope scope) : 
         {
             contact = await directory.SaveAsync(missionId, existing, Input);
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e);
             Categories = await directory.CategoriesAsync(missionId);

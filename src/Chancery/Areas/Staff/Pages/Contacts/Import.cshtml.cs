@@ -2,6 +2,7 @@ using System.Text;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Contacts.Import;
 using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +14,6 @@ public sealed class ImportModel(ContactImporter importer, ImportPreviews preview
     public ImportReport? Report { get; private set; }
     public Guid? PendingId { get; private set; }
     public string? FileName { get; private set; }
-    public string? FileError { get; private set; }
     public long MaxFileBytes => limits.MaxFileBytes;
     public int MaxRows => limits.MaxRows;
 
@@ -29,9 +29,9 @@ public sealed class ImportModel(ContactImporter importer, ImportPreviews preview
             await using var stream = file?.OpenReadStream();
             upload = await importer.ReadAsync(stream, file?.Length ?? 0, file?.FileName, HttpContext.RequestAborted);
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            FileError = e.Message;
+            ModelState.AddDomainErrors(e, "");
             return Page();
         }
         FileName = upload.FileName;
@@ -46,9 +46,9 @@ public sealed class ImportModel(ContactImporter importer, ImportPreviews preview
         {
             done = await previews.ConfirmAsync(pendingId, HttpContext.RequestAborted);
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            FileError = e.Message;
+            ModelState.AddDomainErrors(e, "");
             return Page();
         }
         if (done is not { } imported)

@@ -2,6 +2,7 @@ using Chancery.Data;
 using Chancery.Domain;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
 using Chancery.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -55,9 +56,11 @@ public sealed class IndexModel(ChanceryDb db, ContactDirectory directory, Missio
             var count = await directory.BulkAsync(MissionId, selected, addTag, setCategory);
             TempData["Notice"] = $"{count} {(count == 1 ? "person" : "people")} changed.";
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            TempData["Notice"] = e.Message;
+            ModelState.AddDomainErrors(e, "");
+            await OnGetAsync();
+            return Page();
         }
         return Redirect(ListLink(PageNumber));
     }

@@ -1,6 +1,7 @@
 using Chancery.Data;
 using Chancery.Domain.Events;
 using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,9 +41,9 @@ public sealed class CopyModel(ChanceryDb db, EventEditing editing) : EventPage(d
             TempData["Notice"] = "Copied as a draft. Check the details and the programme times.";
             return Redirect($"/staff/events/{copy.Id}");
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            ModelState.AddModelError(nameof(StartsAt), e.Message);
+            ModelState.AddDomainErrors(e, "");
             return Page();
         }
     }

@@ -3,6 +3,7 @@ using Chancery.Domain;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Door;
 using Chancery.Domain.Guests;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -133,9 +134,13 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData,
             await checkIn.UndoAsync(Event, guest, companion);
             Undone = true;
         }
-        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.NotFound)
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {
-            ModelState.AddModelError("", e.Kind == DomainErrorKind.NotFound ? "That admission was already undone." : e.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message);
+            ModelState.AddModelError("", "That admission was already undone.");
+        }
+        catch (DomainException e) when (e.IsForTheForm)
+        {
+            ModelState.AddDomainErrors(e, "");
         }
         return Page();
     }
@@ -149,9 +154,9 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData,
         {
             Outcome = await scan();
         }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            ModelState.AddModelError("", e.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message);
+            ModelState.AddDomainErrors(e, "");
             return Page();
         }
         if (Outcome.GuestId is { } guestId)

@@ -88,13 +88,10 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
             (matched, added, already) = await guestList.AddByFilterAsync(Event.MissionId, id,
                 new ContactDirectory.Filter(Categories: categories, OrganizationType: type, Tag: Clean(tag), Country: Clean(country)), wholeDirectoryMeant: everyone);
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             // The filter form has no field of its own to show a message beside: all of them go above it, and it stays open.
-            foreach (var message in e.Errors.Values.SelectMany(m => m).DefaultIfEmpty(e.Message))
-            {
-                ModelState.AddModelError("", message);
-            }
+            ModelState.AddDomainErrors(e, "");
             Adding = "filter";
             await LoadAsync();
             return Page();
@@ -124,31 +121,20 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         }
         // The page's script saves each row as it changes (so no edit waits for a button another row's save would lose);
         // it asks for the counts back instead of a page.
-        var fromScript = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
-        if (fromScript && ModelState.TryGetValue(nameof(plusOnes), out var bound) && bound.Errors.Count > 0)
-        {
-            // A plus-ones box holding a letter binds as 0: saying "Saved" to that would be a lie.
-            return BadRequest(new { message = "Plus-ones must be a whole number from 0 to " + GuestList.MaxPlusOnes + "." });
-        }
+        var fromScript = DomainErrors.FromScript(Request);
+        // A plus-ones box holding a letter binds as 0: saying "Saved" to that would be a lie, so the list's rule refuses it.
+        var asked = ModelState.TryGetValue(nameof(plusOnes), out var bound) && bound.Errors.Count > 0 ? -1 : plusOnes;
         Answers.Result result;
         try
         {
-            result = await guestList.UpdateAsync(id, guest, new GuestList.Change(rsvp, withPartner, plusOnes, note));
+            result = await guestList.UpdateAsync(id, guest, new GuestList.Change(rsvp, withPartner, asked, note));
         }
-        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict && fromScript)
+        catch (DomainException e) when (e.IsForTheForm && !fromScript)
         {
-            return new JsonResult(new { message = string.Join(" ", e.Errors.Values.SelectMany(m => m).DefaultIfEmpty(e.Message)) })
-            {
-                StatusCode = e.Kind == DomainErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest,
-            };
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
-        {
-            // The list has one form per guest, so the messages go above it, not next to a field.
-            foreach (var message in e.Errors.Values.SelectMany(m => m))
-            {
-                ModelState.AddModelError("", message);
-            }
+            // The list has one form per guest, so the messages go above it, not next to a field. (The script's
+            // refusal is the problem details every refusal to a script is: ExceptionToProblem.)
+            ModelState.Clear();
+            ModelState.AddDomainErrors(e, "");
             await LoadAsync();
             return Page();
         }

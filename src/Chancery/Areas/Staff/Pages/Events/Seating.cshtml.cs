@@ -1,6 +1,7 @@
 using Chancery.Data;
 using Chancery.Domain.Missions;
 using Chancery.Domain.Seating;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Chancery.Areas.Staff.Pages.Events;
@@ -80,9 +81,9 @@ public sealed class SeatingModel(ChanceryDb db, SeatingPlans plans) : EventPage(
             TempData["Notice"] = await action();
             return Redirect($"/staff/events/{id}/seating");
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            ModelState.AddModelError("", e.Message);
+            ModelState.AddDomainErrors(e, "");
             Plan = await plans.ReadAsync(Event);
             return Page();
         }

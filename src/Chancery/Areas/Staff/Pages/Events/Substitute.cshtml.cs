@@ -2,6 +2,7 @@ using Chancery.Data;
 using Chancery.Domain;
 using Chancery.Domain.Contacts;
 using Chancery.Domain.Guests;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,9 +42,9 @@ public sealed class SubstituteModel(ChanceryDb db, GuestList guestList, ContactD
             TempData["Notice"] = $"{(await Db.Guests.Include(g => g.Contact).FirstAsync(g => g.Id == deputy)).Contact!.DisplayName} comes instead of {Guest.Contact!.DisplayName}, in their own place in the order of precedence. Send them an invitation for their door code.";
             return Redirect($"/staff/events/{id}/guests#guest-{deputy}");
         }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            ModelState.AddModelError("", e.Errors.Values.SelectMany(m => m).FirstOrDefault() ?? e.Message);
+            ModelState.AddDomainErrors(e, "");
             return Page();
         }
     }

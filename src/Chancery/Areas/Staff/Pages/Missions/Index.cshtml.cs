@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Chancery.Data;
 using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -75,9 +76,9 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
             TempData["Notice"] = "The mission's settings are saved; new events start in its time zone.";
             return Redirect("/staff/missions");
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            ModelState.AddModelError($"{nameof(Settings)}.{e.Field}", e.Message);
+            ModelState.AddDomainErrors(e, nameof(Settings));
         }
         await LoadAsync();
         return Page();
@@ -96,9 +97,9 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
             TempData["Notice"] = $"The public pages are now at /m/{Address.Slug!.Trim().ToLowerInvariant()}.";
             return Redirect("/staff/missions");
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            ModelState.AddModelError($"{nameof(Address)}.{e.Field}", e.Message);
+            ModelState.AddDomainErrors(e, nameof(Address));
         }
         await LoadAsync();
         return Page();
@@ -122,9 +123,9 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
                 TempData["Notice"] = $"Mission {mission.Name} created; you are its administrator and now working in it.";
                 return Redirect("/staff/missions");
             }
-            catch (DomainException e)
+            catch (DomainException e) when (e.IsForTheForm)
             {
-                ModelState.AddModelError($"{nameof(Input)}.{e.Field}", e.Message);
+                ModelState.AddDomainErrors(e, nameof(Input));
             }
         }
         await LoadAsync();

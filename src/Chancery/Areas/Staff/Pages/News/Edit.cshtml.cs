@@ -14,7 +14,7 @@ namespace Chancery.Areas.Staff.Pages.News;
 /// (someone else), send back, publish at once (an administrator, with a reason), withdraw, a secret preview link, a
 /// version in another language (written from the event again where there is one).
 /// </summary>
-public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photos, GuestList list, MissionScope scope) : PageModel
+public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsDrafts drafts, NewsPhotos photos, MissionScope scope) : PageModel
 {
     public NewsItem? Item { get; private set; }
     public Mission Mission { get; private set; } = null!;
@@ -115,35 +115,21 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photo
         StepAsync(id, item => newsroom.RevokePreviewAsync(item, ct), "The preview link no longer works.", ct);
 
     /// <summary>The same story in another language: written from its event again where it has one, else a copy to translate.</summary>
-    public async Task<IActionResult> OnPostTranslateAsync(Guid id, string? language, CancellationToken ct)
-    {
-        await LoadAsync(id, ct);
-        var lang = Domain.Contacts.Text.Clean(language) ?? "";
-        try
+    public Task<IActionResult> OnPostTranslateAsync(Guid id, string? language, CancellationToken ct) =>
+        StepAsync(id, async item =>
         {
-            var (title, body) = (Item!.Title, Item.Body);
-            if (Item.EventId is { } eventId && await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, ct) is { } e
-                && Domain.Contacts.ContactRules.IsLanguageTag(lang))
-            {
-                var draft = await NewsDraft.WriteAsync(db, list, e, lang, ct);
-                (title, body) = (draft.Title.Length > 0 ? draft.Title : title, draft.Body);
-            }
-            var version = await newsroom.CreateAsync(Item.MissionId, new NewsInput(title, body, lang, Item.EventId, Item.Id), ct: ct);
-            TempData["Notice"] = $"A {Words.Language(lang)} version to write: it goes through approval on its own.";
-            return Redirect($"/staff/news/edit/{version.Id}");
-        }
-        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
-        {
-            TempData["Problem"] = e.Said;
-            return Redirect($"/staff/news/edit/{id}");
-        }
-    }
+            var version = await drafts.TranslateAsync(item, language, ct);
+            TempData["Notice"] = $"A {Words.Language(version.Language)} version to write: it goes through approval on its own.";
+            return $"/staff/news/edit/{version.Id}";
+        }, ct);
 
-    public async Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct)
-    {
-        var result = await StepAsync(id, item => newsroom.DeleteAsync(item, ct), "Deleted.", ct);
-        return TempData.Peek("Problem") is null ? Redirect("/staff/news") : result;
-    }
+    public Task<IActionResult> OnPostDeleteAsync(Guid id, CancellationToken ct) =>
+        StepAsync(id, async item =>
+        {
+            await newsroom.DeleteAsync(item, ct);
+            TempData["Notice"] = "Deleted.";
+            return "/staff/news";
+        }, ct);
 
     /// <summary>One size of one of the story's photos, for this page.</summary>
     public async Task<IActionResult> OnGetPhotoAsync(Guid id, Guid photo, string size, CancellationToken ct)
@@ -175,22 +161,32 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsPhotos photo
     public ContentResult OnPostPreview(string? body) =>
         Content(NewsMarkdown.Html((body ?? "")[..Math.Min(body?.Length ?? 0, NewsRules.BodyLength)]), "text/html; charset=utf-8");
 
+    private Task<IActionResult> StepAsync(Guid id, Func<NewsItem, Task> step, string done, CancellationToken ct) =>
+        StepAsync(id, async item =>
+        {
+            await step(item);
+            TempData["Notice"] = done;
+            return $"/staff/news/edit/{id}";
+        }, ct);
+
     // A refusal (not yours to approve, a reason missing, the wrong state) comes back above the item in its own words.
-    private async Task<IActionResult> StepAsync(Guid id, Func<NewsItem, Task> step, string done, CancellationToken ct)
+    private async Task<IActionResult> StepAsync(Guid id, Func<NewsItem, Task<string>> step, CancellationToken ct)
     {
         var item = await newsroom.FindAsync(id, ct);
         await LoadMissionAsync(item.MissionId, ct);
         try
         {
-            await step(item);
-            TempData["Notice"] = done;
+            return Redirect(await step(item));
         }
         catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict or DomainErrorKind.TooLarge
             || (e.Kind == DomainErrorKind.Forbidden && scope.Can(item.MissionId, Newsroom.Writers)))
         {
-            TempData["Problem"] = e.Said;
+            ModelState.AddDomainErrors(e, "");
+            await LoadAsync(id, ct);
+            Input = new NewsForm { Title = Item!.Title, Body = Item.Body, Language = Item.Language, Version = Item.Version };
+            PreviewHtml = NewsMarkdown.Html(Input.Body);
+            return Page();
         }
-        return Redirect($"/staff/news/edit/{id}");
     }
 
     private async Task LoadAsync(Guid id, CancellationToken ct)

@@ -3,6 +3,7 @@ using Chancery.Domain.Events;
 using Chancery.Domain.Guests;
 using Chancery.Domain.Missions;
 using Chancery.Domain.News;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,14 +14,13 @@ namespace Chancery.Areas.Staff.Pages.News;
 /// The press office's desk: its items by state, and the shortest way to a news item — pick the event and the
 /// language, and the draft is written from what the event holds (<see cref="NewsDraft"/>).
 /// </summary>
-public sealed class IndexModel(ChanceryDb db, Newsroom newsroom, GuestList list, MissionScope scope) : PageModel
+public sealed class IndexModel(ChanceryDb db, NewsDrafts drafts, MissionScope scope) : PageModel
 {
     public IReadOnlyList<NewsItem> Items { get; private set; } = [];
     public IReadOnlyList<Event> Events { get; private set; } = [];
     public IReadOnlyList<string> Languages { get; private set; } = NewsWords.Shipped;
     [BindProperty(SupportsGet = true)]
     public Guid? EventId { get; set; }
-    public string? Problem { get; private set; }
 
     /// <summary>The current mission's zone: times on the page are its wall clock, as its staff read them.</summary>
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
@@ -29,18 +29,15 @@ public sealed class IndexModel(ChanceryDb db, Newsroom newsroom, GuestList list,
 
     public async Task<IActionResult> OnPostDraftAsync(Guid eventId, string? language, CancellationToken ct)
     {
-        var e = await scope.FindAsync(db.Events.Where(x => x.Id == eventId), "event", Newsroom.Writers, ct);
-        var lang = Domain.Contacts.Text.Clean(language) ?? "en";
         try
         {
-            var draft = await NewsDraft.WriteAsync(db, list, e, lang, ct);
-            var item = await newsroom.CreateAsync(e.MissionId, new NewsInput(draft.Title.Length > 0 ? draft.Title : e.Title, draft.Body, lang, e.Id), ct: ct);
+            var item = await drafts.StartAsync(eventId, language ?? "en", ct);
             TempData["Notice"] = "The draft is written from the event: read it, write what only you can, then submit it.";
             return Redirect($"/staff/news/edit/{item.Id}");
         }
-        catch (DomainException problem) when (problem.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
+        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
         {
-            Problem = problem.Message;
+            ModelState.AddDomainErrors(e, "");
             EventId = eventId;
             await LoadAsync(ct);
             return Page();

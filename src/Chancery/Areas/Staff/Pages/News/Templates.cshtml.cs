@@ -1,5 +1,6 @@
 using Chancery.Domain.Missions;
 using Chancery.Domain.News;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,7 +18,6 @@ public sealed class TemplatesModel(NewsTemplates templates, MissionScope scope) 
     [BindProperty]
     public string? Text { get; set; }
     public bool Shipped { get; private set; }
-    public string? Problem { get; private set; }
     public IReadOnlyList<string> Own { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -42,9 +42,9 @@ public sealed class TemplatesModel(NewsTemplates templates, MissionScope scope) 
         {
             await templates.SaveAsync(Mission, Language, Text, ct);
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            Problem = e.Message;
+            ModelState.AddDomainErrors(e, "");
             await ListAsync(ct);
             return Page();
         }

@@ -63,7 +63,7 @@ public sealed class EditModel(ChanceryDb db, ContactDirectory directory) : PageM
         {
             await directory.SaveOrganizationAsync(o);
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e);
             await LanguagesAsync(o);

@@ -67,27 +67,28 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
         }
     }
 
+    private static ArticleForm FormOf(PressArticle a) => new()
+    {
+        Url = a.Url,
+        Outlet = a.Outlet,
+        Country = a.Country,
+        Language = a.Language,
+        Title = a.Title,
+        TranslatedTitle = a.TranslatedTitle,
+        Author = a.Author,
+        Summary = a.Summary,
+        Tags = string.Join(", ", a.Tags),
+        EventIds = a.EventIds,
+        ContactIds = a.ContactIds,
+        PublishedOn = a.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
         if (id is { } articleId)
         {
             Article = await FindAsync(articleId, ct);
-            var a = Article;
-            Input = new ArticleForm
-            {
-                Url = a.Url,
-                Outlet = a.Outlet,
-                Country = a.Country,
-                Language = a.Language,
-                Title = a.Title,
-                TranslatedTitle = a.TranslatedTitle,
-                Author = a.Author,
-                Summary = a.Summary,
-                Tags = string.Join(", ", a.Tags),
-                EventIds = a.EventIds,
-                ContactIds = a.ContactIds,
-                PublishedOn = a.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            };
+            Input = FormOf(Article);
         }
         return Page();
     }
@@ -172,12 +173,15 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
             await using var upload = file.OpenReadStream();
             await clippings.SaveAsync(article, upload, ct);
             TempData["Notice"] = "The clipping is kept.";
+            return Redirect($"/staff/press/edit/{id}");
         }
         catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.TooLarge or DomainErrorKind.Conflict)
         {
-            TempData["Problem"] = e.Said;
+            ModelState.AddDomainErrors(e, "");
+            Article = article;
+            Input = FormOf(article);
+            return Page();
         }
-        return Redirect($"/staff/press/edit/{id}");
     }
 
     /// <summary>The clipping's file for this page (a picture's size, or the PDF as a download).</summary>

@@ -1,5 +1,6 @@
 using Chancery.Data;
 using Chancery.Domain.Missions;
+using Chancery.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,6 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
     public sealed record Row(Guid MembershipId, Guid UserId, string DisplayName, string Email, MissionRole Role, bool Active, bool HasPassword, bool LockedOut);
 
     public IReadOnlyList<Row> Members { get; private set; } = [];
-    public string? Error { get; private set; }
     public Guid Me => scope.UserId!.Value;
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -31,13 +31,9 @@ public sealed class IndexModel(ChanceryDb db, MissionScope scope, MissionAdminis
         {
             await change();
         }
-        catch (KeyNotFoundException)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            return NotFound();
-        }
-        catch (DomainException e)
-        {
-            Error = e.Message;
+            ModelState.AddDomainErrors(e, "");
             await LoadAsync();
             return Page();
         }

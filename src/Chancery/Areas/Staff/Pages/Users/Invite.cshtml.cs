@@ -32,9 +32,9 @@ public sealed class InviteModel(MissionScope scope, MissionAdministration admin,
             await admin.InviteAsync(scope.Current!.MissionId, Email, DisplayName, Role,
                 (user, token) => urls.Absolute($"/account/set-password?user={user.Id}&token={Uri.EscapeDataString(token)}"));
         }
-        catch (DomainException e)
+        catch (DomainException e) when (e.IsForTheForm)
         {
-            ModelState.AddModelError(e.Field ?? string.Empty, e.Message);
+            ModelState.AddDomainErrors(e, "");
             return Page();
         }
         TempData["Notice"] = $"Invitation to {Email} is on its way.";
