@@ -16,11 +16,11 @@ public static class DomainErrors
     }
 
     /// <summary>
-    /// A page's own script asking (it accepts JSON): a refusal to it is problem details, as the API's, which
+    /// A page's own script asking (it accepts or sends JSON): a refusal to it is problem details, as the API's, which
     /// <see cref="ExceptionToProblem"/> writes when the handler lets the <see cref="DomainException"/> go.
     /// </summary>
     public static bool FromScript(HttpRequest request) =>
-        request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
+        request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal) || request.HasJsonContentType();
 
     /// <summary>Adds <paramref name="e"/>'s messages, each field prefixed as the page binds it (<c>Input.LastName</c>).</summary>
     public static void AddDomainErrors(this ModelStateDictionary state, DomainException e, string prefix = "Input")

@@ -294,7 +294,9 @@ public sealed class InvitationsPageTests(InvitationsPageTests.App app) : IClassF
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboxMessages.IgnoreQueryFilters().CountAsync(m => m.AboutId == deputy)));
         // A second press finds nobody waiting.
         var again = await session.Client.PostAsync($"/staff/events/{id}/invitations?handler=Promote", Form(await session.GetPageAsync($"/staff/events/{id}/invitations"), deputy));
-        Assert.Contains("not on the waiting list", (await session.GetPageAsync(again.Headers.Location!.ToString())).QuerySelector(".notice")!.TextContent);
+        // said on the page itself, above the lists, as every refusal is (not carried over a redirect as if it were news).
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("not on the waiting list", (await StaffSession.ReadAsync(again)).QuerySelector("[role=alert]")!.TextContent);
     }
 
     private static FormUrlEncodedContent Form(AngleSharp.Html.Dom.IHtmlDocument page, Guid guest) =>

@@ -47,6 +47,23 @@ public sealed class DoorData(ChanceryDb db, DoorCodeBook codes, EventKeyRing key
         return new Download(e.Id, e.Title, e.TimeZone, e.StartsAtLocal, await codes.PublicKeyAsync(e, ct), clock.GetUtcNow(), rows, e.StartsAtUtc + Keep);
     }
 
+    /// <summary>
+    /// The event's guests whose name or organization holds <paramref name="words"/> (any script, accents ignored), as the
+    /// offline door data searches: the door finds people, never by e-mail address; the erased are not there.
+    /// </summary>
+    public async Task<List<Guest>> FindAsync(Events.Event e, string? words, int max, CancellationToken ct = default)
+    {
+        if (Contacts.Text.Clean(words) is not { } find)
+        {
+            return [];
+        }
+        var key = Contacts.Text.Fold(find);
+        return [.. (await db.Guests.AsNoTracking().Include(g => g.Contact).ThenInclude(c => c!.Organization)
+                .Where(g => g.EventId == e.Id && g.Contact!.ErasedAt == null && g.Contact.SearchText.Contains(key)).ToListAsync(ct))
+            .Where(g => g.Contact!.NameSearchText().Contains(key, StringComparison.Ordinal))
+            .OrderBy(g => g.Contact!.SortName, StringComparer.Ordinal).Take(max)];
+    }
+
     /// <summary>How a typed code is kept on a station: the first 4 bytes of SHA-256 of "{eventId}:{code}" in its printed form, lower-case hex.</summary>
     public static string TypedCodeHash(Guid eventId, string typedCode) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{eventId:D}:{GuestSecrets.NormalizeTypedCode(typedCode)}")).AsSpan(0, 4));

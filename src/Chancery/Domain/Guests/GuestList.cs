@@ -249,6 +249,35 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
         (await db.Missions.AsNoTracking().FirstAsync(m => m.Id == missionId, ct)).Precedence;
 
     /// <summary>The guest list by precedence with each place explained, under the mission's settings.</summary>
+    /// <summary>How the office looks at the list: filtered by name (any script), category, organization and answer, in an order.</summary>
+    public sealed record View(string? Name = null, string? Category = null, string? Organization = null, RsvpAnswer? Answer = null, string Sort = "precedence");
+
+    /// <summary>The orders the office can read the list in; precedence first, the default.</summary>
+    public static readonly string[] Sorts = ["precedence", "name", "category", "organization", "answer"];
+
+    /// <summary>
+    /// The guests of <paramref name="ranked"/> that <paramref name="view"/> lets through, in its order, each with their
+    /// place in the order of precedence (kept as the second key, so equal rows stay in precedence order).
+    /// </summary>
+    public static List<(Guest Guest, int Precedence)> Arrange(IEnumerable<(Guest Guest, PrecedenceEntry Place)> ranked, View view)
+    {
+        var nameKey = Text.Clean(view.Name) is { } n ? Text.Fold(n) : null;
+        var (category, organization) = (Text.Clean(view.Category), Text.Clean(view.Organization));
+        var rows = ranked.Select(r => (r.Guest, Precedence: r.Place.Position))
+            .Where(r => nameKey is null || r.Guest.Contact!.SearchText.Contains(nameKey, StringComparison.Ordinal))
+            .Where(r => category is null || r.Guest.Contact!.Category?.Name == category)
+            .Where(r => organization is null || r.Guest.Contact!.Organization?.Name == organization)
+            .Where(r => view.Answer is not { } a || r.Guest.Rsvp == a);
+        return [.. view.Sort switch
+        {
+            "name" => rows.OrderBy(r => r.Guest.Contact!.SortName, StringComparer.Ordinal),
+            "category" => rows.OrderBy(r => r.Guest.Contact!.Category?.SortOrder ?? int.MaxValue).ThenBy(r => r.Precedence),
+            "organization" => rows.OrderBy(r => r.Guest.Contact!.Organization?.Name ?? "\uffff", StringComparer.CurrentCulture).ThenBy(r => r.Precedence),
+            "answer" => rows.OrderBy(r => r.Guest.Rsvp).ThenBy(r => r.Precedence),
+            _ => rows,
+        }];
+    }
+
     public async Task<List<(Guest Guest, PrecedenceEntry Place)>> RankedAsync(Guid missionId, Guid eventId, CancellationToken ct = default)
     {
         var guests = await LoadAsync(eventId, ct);

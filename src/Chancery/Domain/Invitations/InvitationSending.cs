@@ -228,4 +228,21 @@ public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing
                 : new InvitationStatus(g.Id, g.InvitationLanguage, g.Invitation == InvitationState.NotSent ? "notSent" : g.Invitation.ToString().ToLowerInvariant(), null, null, count, last);
         })];
     }
+
+    /// <summary>How far the batch going out now has gone: everything to the event's guests queued since the oldest message still on its way.</summary>
+    public async Task<(int Done, int Total)> ProgressAsync(Event e, CancellationToken ct = default)
+    {
+        var messages = db.OutboxMessages.Where(m => m.AboutType == OutboxAbout.GuestType
+            && db.Guests.Where(g => g.EventId == e.Id).Select(g => (Guid?)g.Id).Contains(m.AboutId));
+        var oldest = await messages.Where(m => m.Status == OutboxStatus.Queued).OrderBy(m => m.QueuedAt).Select(m => (DateTimeOffset?)m.QueuedAt).FirstOrDefaultAsync(ct);
+        if (oldest is null)
+        {
+            return (0, 0);
+        }
+        var batch = await messages.Where(m => m.QueuedAt >= oldest).GroupBy(m => m.Status == OutboxStatus.Queued)
+            .Select(g => new { Waiting = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var waiting = batch.Where(b => b.Waiting).Sum(b => b.Count);
+        var total = batch.Sum(b => b.Count);
+        return (total - waiting, total);
+    }
 }

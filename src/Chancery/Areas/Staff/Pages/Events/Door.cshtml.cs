@@ -14,19 +14,16 @@ namespace Chancery.Areas.Staff.Pages.Events;
 /// name in any script, and the answer across the screen in a colour that cannot be misread. Works without script;
 /// each form carries a nonce, so a page sent twice (a double tap, a reload) admits once and answers alike.
 /// </summary>
-public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData, Domain.Missions.MissionScope scope) : EventPage(db)
+public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData, Domain.Seating.SeatingPlans seating, Domain.Missions.MissionScope scope) : EventPage(db)
 {
     public const int Found = 20;
-
-    /// <summary>What a station is called until someone names it otherwise: the door works from the first scan.</summary>
-    public const string DefaultStation = "Main door";
 
     /// <summary>A Protocol officer (or an administrator) may let in a guest who declined or waits for a place.</summary>
     public bool CanDecide => scope.Can(Event.MissionId, Domain.Missions.MissionRole.Protocol);
 
-    /// <summary>The station's name as the page was opened with it, else <see cref="DefaultStation"/>.</summary>
+    /// <summary>The station's name as the page was opened with it, else <see cref="CheckIn.DefaultStation"/>.</summary>
     [BindProperty(SupportsGet = true)]
-    public string? Station { get => _station ?? DefaultStation; set => _station = Text.Clean(value); }
+    public string? Station { get => _station ?? CheckIn.DefaultStation; set => _station = Text.Clean(value); }
     private string? _station;
     [BindProperty(SupportsGet = true)] public string? Find { get; set; }
     public CheckInOutcome? Outcome { get; private set; }
@@ -94,23 +91,13 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData,
     /// <summary>The scans door.js queued while offline, sent when the network is back; the answers in order.</summary>
     public async Task<IActionResult> OnPostUploadAsync(Guid id, [FromBody] Upload? upload)
     {
-        if (upload is null)
-        {
-            return BadRequest(new { Message = "Send the station's queue as JSON: {station, scans: [...]}." });
-        }
+        // A refusal here is problem details, as the API's door answers (the script sends JSON: DomainErrors.FromScript).
         if (!await LoadEventAsync(id))
         {
             return NotFound();
         }
-        try
-        {
-            var results = await checkIn.TakeQueueAsync(Event, upload.Scans, upload.Station);
-            return new JsonResult(results.Select(Api.DoorApi.Dto));
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
-        {
-            return BadRequest(new { e.Message, e.Errors });
-        }
+        var results = await checkIn.TakeQueueAsync(Event, upload?.Scans, upload?.Station);
+        return new JsonResult(results.Select(Api.DoorApi.Dto));
     }
 
     /// <summary>Someone not on the list, let in by the door: named, with their organization and category, admitted at once.</summary>
@@ -162,27 +149,13 @@ public sealed class DoorModel(ChanceryDb db, CheckIn checkIn, DoorData doorData,
         if (Outcome.GuestId is { } guestId)
         {
             Guest = await Db.Guests.AsNoTracking().Include(g => g.Contact).ThenInclude(c => c!.Organization).FirstOrDefaultAsync(g => g.Id == guestId);
-            Seat = await Db.SeatAssignments.Where(s => s.GuestId == guestId && !s.IsPartner)
-                .Join(Db.SeatingTables, s => s.TableId, t => t.Id, (s, t) => "Table " + t.Number + (t.Name != null ? " (" + t.Name + ")" : "") + ", seat " + s.Seat)
-                .FirstOrDefaultAsync();
+            Seat = await seating.SeatOfAsync(guestId);
         }
         Find = null;
         return Page();
     }
 
-    private async Task SearchAsync()
-    {
-        if (Text.Clean(Find) is not { } find)
-        {
-            return;
-        }
-        // By name and organization only (as the offline door data has it): the door finds people, not e-mail addresses.
-        var key = Text.Fold(find);
-        Matches = [.. (await Db.Guests.AsNoTracking().Include(g => g.Contact).ThenInclude(c => c!.Organization)
-                .Where(g => g.EventId == Event.Id && g.Contact!.ErasedAt == null && g.Contact.SearchText.Contains(key)).ToListAsync())
-            .Where(g => g.Contact!.NameSearchText().Contains(key, StringComparison.Ordinal))
-            .OrderBy(g => g.Contact!.SortName, StringComparer.Ordinal).Take(Found)];
-    }
+    private async Task SearchAsync() => Matches = await doorData.FindAsync(Event, Find, Found);
 }
 
 /// <summary>What the staff layout's door mode shows on its one line: the event, the station, and where the menu leads.</summary>

@@ -45,7 +45,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
     /// <summary>A search of the directory for adding people by hand.</summary>
     [BindProperty(SupportsGet = true)] public string? Find { get; set; }
 
-    public static readonly string[] Sorts = ["precedence", "name", "category", "organization", "answer"];
+    public static IReadOnlyList<string> Sorts => GuestList.Sorts;
 
     /// <summary>The list's filters, carried through every change so the officer stays where they were.</summary>
     public Dictionary<string, string> ListRoute => RouteAt(PageNumber);
@@ -210,20 +210,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         Counts = GuestCounts.Of(ranked.Select(r => r.Guest));
         Names = ranked.ToDictionary(r => r.Guest.Id, r => r.Guest.Contact!.DisplayName);
         Deputies = ranked.Where(r => r.Guest.SubstituteForId is { } f && Names.ContainsKey(f)).ToDictionary(r => r.Guest.SubstituteForId!.Value, r => r.Guest.Contact!.DisplayName);
-        var nameKey = Clean(Name) is { } n ? Text.Fold(n) : null;
-        IEnumerable<(Guest Guest, int Precedence)> rows = ranked.Select(r => (r.Guest, r.Place.Position))
-            .Where(r => nameKey is null || r.Guest.Contact!.SearchText.Contains(nameKey, StringComparison.Ordinal))
-            .Where(r => Clean(InCategory) is not { } cat || r.Guest.Contact!.Category?.Name == cat)
-            .Where(r => Clean(InOrganization) is not { } org || r.Guest.Contact!.Organization?.Name == org)
-            .Where(r => Answer is not { } a || r.Guest.Rsvp == a);
-        List<(Guest Guest, int Precedence)> sorted = [.. Sort switch
-        {
-            "name" => rows.OrderBy(r => r.Guest.Contact!.SortName, StringComparer.Ordinal),
-            "category" => rows.OrderBy(r => r.Guest.Contact!.Category?.SortOrder ?? int.MaxValue).ThenBy(r => r.Precedence),
-            "organization" => rows.OrderBy(r => r.Guest.Contact!.Organization?.Name ?? "\uffff", StringComparer.CurrentCulture).ThenBy(r => r.Precedence),
-            "answer" => rows.OrderBy(r => r.Guest.Rsvp).ThenBy(r => r.Precedence),
-            _ => rows,
-        }];
+        var sorted = GuestList.Arrange(ranked, new GuestList.View(Name, InCategory, InOrganization, Answer, Sort));
         Matching = sorted.Count;
         PageNumber = Pager.Clamp(PageNumber, Matching, PageSize);
         Rows = sorted.GetRange((PageNumber - 1) * PageSize, Math.Min(PageSize, Matching - (PageNumber - 1) * PageSize));

@@ -84,13 +84,9 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
             });
             TempData["Notice"] = $"The {LanguageName(language)} words are saved.";
         }
-        catch (Domain.DomainException e) when (e.Kind == Domain.DomainErrorKind.NotFound)
+        catch (Domain.DomainException e) when (e.IsForTheForm)
         {
-            return NotFound();
-        }
-        catch (Domain.DomainException e)
-        {
-            TempData["Notice"] = e.Said;
+            return await RefusedAsync(e);
         }
         return Redirect($"/staff/events/{id}/invitations#text-{language}");
     }
@@ -125,12 +121,12 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
             TempData["Notice"] = $"{queued.Count} invitations on their way; {queued.AlreadyInvited} invited before"
                 + (queued.WithoutEmail > 0 ? $"; {queued.WithoutEmail} without an e-mail address (print their cards)" : "")
                 + (queued.Declined > 0 ? $"; {queued.Declined} had already declined" : "") + ".";
+            return Redirect($"/staff/events/{id}/invitations");
         }
-        catch (Domain.DomainException e) when (e.Kind == Domain.DomainErrorKind.Invalid)
+        catch (Domain.DomainException e) when (e.IsForTheForm)
         {
-            TempData["Notice"] = e.Message;
+            return await RefusedAsync(e);
         }
-        return Redirect($"/staff/events/{id}/invitations");
     }
 
     /// <summary>A reminder to the guests ticked, or to everyone invited who has not answered: one per guest a day.</summary>
@@ -152,12 +148,12 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
                 + (r.RemindedThisRound > 0 ? $"; {r.RemindedThisRound} reminded today already" : "")
                 + (r.Answered > 0 ? $"; {r.Answered} have answered" : "")
                 + (r.NotInvited > 0 ? $"; {r.NotInvited} have no invitation sent to remind of" : "") + ".";
+            return Redirect($"/staff/events/{id}/invitations");
         }
-        catch (Domain.DomainException e)
+        catch (Domain.DomainException e) when (e.IsForTheForm)
         {
-            TempData["Notice"] = e.Message;
+            return await RefusedAsync(e);
         }
-        return Redirect($"/staff/events/{id}/invitations");
     }
 
     /// <summary>Invites by hand the guests without an e-mail address, then opens their cards to print.</summary>
@@ -184,12 +180,12 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
             TempData["Notice"] = (await answers.PromoteAsync(id, guest)).Told
                 ? "The place is theirs; they are told by e-mail."
                 : "The place is theirs. They have no invitation yet: tick them and press Invite; the invitation carries their door code.";
+            return Redirect($"/staff/events/{id}/invitations#waiting");
         }
-        catch (Domain.DomainException e) when (e.Kind == Domain.DomainErrorKind.Invalid)
+        catch (Domain.DomainException e) when (e.IsForTheForm)
         {
-            TempData["Notice"] = e.Message;
+            return await RefusedAsync(e);
         }
-        return Redirect($"/staff/events/{id}/invitations#waiting");
     }
 
     /// <summary>The counts, for the progress bar's script while a batch goes out.</summary>
@@ -199,7 +195,7 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         {
             return NotFound();
         }
-        var (done, total) = await ProgressAsync();
+        var (done, total) = await sending.ProgressAsync(Event);
         return new JsonResult(new { done, total });
     }
 
@@ -226,7 +222,7 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         Counts = statuses.GroupBy(s => s.Status).ToDictionary(g => g.Key, g => g.Count());
         Answers = GuestCounts.Of(guests.Values);
         Waiting = [.. guests.Values.Where(g => g.Rsvp == RsvpAnswer.Waitlisted).OrderBy(g => g.WaitlistedAt).ThenBy(g => g.Id)];
-        Progress = await ProgressAsync();
+        Progress = await sending.ProgressAsync(Event);
         WithoutEmail = Rows.Count(r => r.Status.Status == "notSent" && r.Guest.Rsvp != RsvpAnswer.Declined && r.Guest.Contact!.Email is null);
         // Those a reminder reaches: sent by e-mail (a card by hand has no address to remind), not answered.
         Unanswered = Rows.Count(r => r.Status.Status == "sent" && r.Guest.Rsvp == RsvpAnswer.Pending && r.Guest.Contact!.Email is not null);
@@ -257,21 +253,11 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
         _ => status,
     };
 
-    // Everything to this event's guests queued since the oldest message still on its way: the batch going out now.
-    private async Task<(int Done, int Total)> ProgressAsync()
+    private async Task<IActionResult> RefusedAsync(Domain.DomainException e)
     {
-        var messages = Db.OutboxMessages.Where(m => m.AboutType == Email.OutboxAbout.GuestType
-            && Db.Guests.Where(g => g.EventId == Event.Id).Select(g => (Guid?)g.Id).Contains(m.AboutId));
-        var oldest = await messages.Where(m => m.Status == Email.OutboxStatus.Queued).OrderBy(m => m.QueuedAt).Select(m => (DateTimeOffset?)m.QueuedAt).FirstOrDefaultAsync();
-        if (oldest is null)
-        {
-            return (0, 0);
-        }
-        var batch = await messages.Where(m => m.QueuedAt >= oldest).GroupBy(m => m.Status == Email.OutboxStatus.Queued)
-            .Select(g => new { Waiting = g.Key, Count = g.Count() }).ToListAsync();
-        var waiting = batch.Where(b => b.Waiting).Sum(b => b.Count);
-        var total = batch.Sum(b => b.Count);
-        return (total - waiting, total);
+        ModelState.AddDomainErrors(e, "");
+        await LoadAsync();
+        return Page();
     }
 
     // The e-mail's HTML with its QR image inlined, as a mail client shows it.
