@@ -22,10 +22,14 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
     // Enough for every query the app runs (a few dozen texts); the rest, SaveChanges batches of every size, are evicted.
     private const int StatementsPerConnection = 128;
     private const int IdleConnections = 32;
+    // At most this many connections keep statements (each up to StatementsPerConnection compiled, a few MB with its
+    // page cache); a burst beyond borrows plain connections that compile as they go and close when handed back.
+    public const int KeptConnections = 64;
 
     private readonly ConcurrentBag<KeptConnection> _idle = [];
     private readonly ConditionalWeakTable<SqliteConnection, KeptConnection> _kept = [];
     private int _idleCount;
+    private int _keptCount;
     private volatile bool _disposed;
 
     /// <summary>An open connection for one unit of work; hand it back with <see cref="Return"/>.</summary>
@@ -43,7 +47,14 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
             command.CommandText = ConnectionPragmas;
             command.ExecuteNonQuery();
         }
-        _kept.Add(connection, new KeptConnection(connection));
+        if (Interlocked.Increment(ref _keptCount) <= KeptConnections)
+        {
+            _kept.Add(connection, new KeptConnection(connection, () => Interlocked.Decrement(ref _keptCount)));
+        }
+        else
+        {
+            Interlocked.Decrement(ref _keptCount);
+        }
         return connection;
     }
 
@@ -109,8 +120,11 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
         }
     }
 
+    /// <summary>How many connections keep their statements now, lent or idle (at most <see cref="KeptConnections"/>).</summary>
+    public int KeptNow => Volatile.Read(ref _keptCount);
+
     /// <summary>An open connection and the compiled commands it keeps. Used by one unit of work at a time.</summary>
-    private sealed class KeptConnection(SqliteConnection connection) : IDisposable
+    private sealed class KeptConnection(SqliteConnection connection, Action disposed) : IDisposable
     {
         private readonly Dictionary<string, KeptCommand> _commands = [];
         private long _uses;
@@ -161,6 +175,7 @@ public sealed class SqliteStatementCache : DbCommandInterceptor, IDisposable
             }
             _commands.Clear();
             Connection.Dispose();
+            disposed();
         }
     }
 

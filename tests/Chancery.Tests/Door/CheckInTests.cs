@@ -436,6 +436,71 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
         Assert.Contains("station", await noStation.Content.ReadAsStringAsync());
         Assert.Equal("admitted", Result(await (await d.Office.PostAsJsonAsync($"/api/events/{d.EventId}/checkin", new { code, station = "Office" })).Content.ReadFromJsonAsync<JsonElement>()));
     }
+
+    [Fact]
+    public async Task The_doors_hand_written_statements_read_and_audit_what_EF_Core_reads_and_audits()
+    {
+        var d = await EventAsync();
+        (await d.Office.PutAsJsonAsync($"/api/events/{d.EventId}/guests/{d.Guests["wang"]}", new { rsvp = "accepted", plusOnes = 1 })).EnsureSuccessStatusCode();
+        (await d.Office.PutAsJsonAsync($"/api/events/{d.EventId}/guests/{d.Guests["amara"]}", new { rsvp = "declined" })).EnsureSuccessStatusCode();
+        var wang = d.Guests["wang"];
+        Assert.Equal("admitted", Result(await ScanAsync(d, (await CodesAsync(d, wang)).Signed, "Garden gate", nonce: "n-wang")));
+        Assert.Equal("admitted", Result(await ScanAsync(d, (await CodesAsync(d, wang, 1)).Signed, "Garden gate", nonce: "n-wang-1")));
+        var other = await EventAsync(); // another mission's guest: read with its own mission, never this one's
+        var strangerGuest = other.Guests["wang"];
+
+        var ids = d.Guests.Values.Append(strangerGuest).ToList();
+        using var scope = _app.Services.CreateScope();
+        await using var statements = new Chancery.Data.HandWritten.DoorStatements(scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>());
+        Dictionary<Guid, Chancery.Data.HandWritten.DoorStatements.GuestAtDoor> read;
+        Dictionary<(Guid EventId, string Nonce), (string Code, Guid? GuestId, byte Companion)> nonces;
+        Chancery.Data.HandWritten.DoorStatements.AdmittedAs? first;
+        await using (var transaction = await statements.BeginAsync())
+        {
+            read = await statements.GuestsAsync(ids);
+            nonces = await statements.LoggedNoncesAsync([(d.EventId, "n-wang"), (d.EventId, "n-wang-1"), (d.EventId, "never")]);
+            first = await statements.FirstAsync(d.EventId, wang, 1);
+        }
+
+        var (guests, admissions, scans) = await _app.WithDbAsync(async db => (
+            await db.Guests.IgnoreQueryFilters().Include(g => g.Contact).ThenInclude(c => c!.Organization).Where(g => ids.Contains(g.Id)).ToListAsync(),
+            await db.Admissions.IgnoreQueryFilters().Where(a => ids.Contains(a.GuestId)).ToListAsync(),
+            await db.ScanRecords.IgnoreQueryFilters().Where(s => s.EventId == d.EventId).ToListAsync()));
+        Assert.Equal(guests.Count, read.Count);
+        foreach (var g in guests)
+        {
+            var r = read[g.Id];
+            Assert.Equal((g.EventId, g.MissionId, g.Rsvp, g.PlusOnes, g.Contact!.ErasedAt is not null, g.Contact.DisplayName, g.Contact.Organization?.Name),
+                (r.EventId, r.MissionId, r.Rsvp, r.PlusOnes, r.Erased, r.Name.DisplayName, r.Organization));
+            Assert.Equal(admissions.Where(a => a.GuestId == g.Id).OrderBy(a => a.Companion).Select(a => (a.Companion, a.Id, a.At, a.Station, a.Nonce)),
+                r.In.OrderBy(x => x.Key).Select(x => (x.Key, x.Value.Id, x.Value.At, x.Value.Station, x.Value.Nonce)));
+        }
+        Assert.Equal(other.MissionId, read[strangerGuest].MissionId);
+        Assert.Equal(scans.Where(s => s.Nonce is "n-wang" or "n-wang-1").Select(s => ((s.EventId, s.Nonce!), (s.Code, s.GuestId, s.Companion))).OrderBy(x => x.Item1.Item2),
+            nonces.Select(x => (x.Key, x.Value)).OrderBy(x => x.Key.Nonce));
+        var companion = admissions.Single(a => a.GuestId == wang && a.Companion == 1);
+        Assert.Equal((companion.Id, companion.At, companion.Station, companion.Nonce), (first!.Id, first.At, first.Station, first.Nonce));
+
+        // The arrival the door wrote by hand is audited as the same change saved through EF Core is: same action, same
+        // fields, the same values written the same way, the mission and the door's user.
+        var amara = d.Guests["amara"];
+        var at = (await _app.WithDbAsync(db => db.Guests.IgnoreQueryFilters().SingleAsync(g => g.Id == wang))).CheckedInAt!.Value;
+        await _app.WithDbAsync(async db =>
+        {
+            var g = await db.Guests.IgnoreQueryFilters().AsTracking().SingleAsync(x => x.Id == amara);
+            (g.CheckedInAt, g.CheckedInBy) = (at, "Garden gate");
+            return await db.SaveChangesAsync();
+        });
+        var audit = await _app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().Where(a => a.EntityType == "Guest" && (a.EntityId == wang.ToString() || a.EntityId == amara.ToString()))
+            .ToListAsync());
+        var byDoor = audit.Single(a => a.EntityId == wang.ToString() && a.Changes.Contains("CheckedInAt", StringComparison.Ordinal));
+        var byEf = audit.Single(a => a.EntityId == amara.ToString() && a.Changes.Contains("CheckedInAt", StringComparison.Ordinal));
+        Assert.Equal((byEf.Action, byEf.MissionId, byEf.Changes), (byDoor.Action, byDoor.MissionId, byDoor.Changes));
+        Assert.NotNull(byDoor.UserId);
+        Assert.NotEqual("system", byDoor.UserName);
+        // The companion's admission is no arrival of the guest: one entry, not two.
+        Assert.Single(audit, a => a.EntityId == wang.ToString() && a.Changes.Contains("CheckedInAt", StringComparison.Ordinal));
+    }
 }
 
 public sealed class CheckInTestsOnSqlite() : CheckInTests(DatabaseSetup.Sqlite);

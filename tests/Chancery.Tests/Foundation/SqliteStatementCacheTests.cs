@@ -42,6 +42,31 @@ public sealed class SqliteStatementCacheTests(TestApp app) : IClassFixture<TestA
     }
 
     [Fact]
+    public async Task A_burst_beyond_the_kept_connections_is_answered_on_plain_ones_and_keeps_none_of_them()
+    {
+        var mission = await App.CreateMissionAsync("Burst " + Guid.NewGuid());
+        var person = await AddAsync(mission.Id, "Virtanen");
+        var cache = App.Services.GetRequiredService<SqliteStatementCache>();
+
+        // Every unit of work holding its connection at once: more than the cache keeps.
+        var scopes = Enumerable.Range(0, SqliteStatementCache.KeptConnections + 16).Select(_ => App.BackgroundScope(mission.Id)).ToList();
+        try
+        {
+            foreach (var scope in scopes)
+            {
+                var read = await scope.ServiceProvider.GetRequiredService<ContactDirectory>().ReadToShowAsync(person.Id);
+                Assert.Equal("Virtanen", read!.LastName);
+            }
+            Assert.InRange(cache.KeptNow, 1, SqliteStatementCache.KeptConnections);
+        }
+        finally
+        {
+            scopes.ForEach(s => s.Dispose());
+        }
+        Assert.InRange(cache.KeptNow, 1, SqliteStatementCache.KeptConnections);
+    }
+
+    [Fact]
     public async Task A_unit_of_work_that_ends_inside_a_transaction_leaves_nothing_for_the_next()
     {
         var mission = await App.CreateMissionAsync("Abandoned transaction " + Guid.NewGuid());

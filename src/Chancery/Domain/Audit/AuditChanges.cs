@@ -7,6 +7,11 @@ public sealed record AuditChange(string Field, string? Before, string? After);
 
 public static class AuditChanges
 {
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    /// <summary>Writes <see cref="AuditEntry.Changes"/>: each field's value before and after, as every audited save records it.</summary>
+    public static string Write(IReadOnlyDictionary<string, object?[]> changes) => JsonSerializer.Serialize(changes, Json);
+
     /// <summary>Reads <see cref="AuditEntry.Changes"/> (<c>{"Field": [before, after]}</c>, or <c>{"fact": value}</c> for explicit events) back into a list.</summary>
     public static IReadOnlyList<AuditChange> Read(string json)
     {

@@ -16,7 +16,6 @@ namespace Chancery.Domain.Audit;
 /// </summary>
 public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
-    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -105,7 +104,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             },
             EntityType = entry.Metadata.ClrType.Name,
             EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(k => entry.Property(k.Name).CurrentValue)),
-            Changes = JsonSerializer.Serialize(changes, Json),
+            Changes = AuditChanges.Write(changes),
         };
     }
 }

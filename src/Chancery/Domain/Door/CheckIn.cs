@@ -23,6 +23,13 @@ public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanB
 
     private Contacts.ContactDirectory Directory => services.GetRequiredService<Contacts.ContactDirectory>();
 
+    // Every scan carries who was at the station, for the audit of the arrival it records.
+    private Task<CheckInOutcome> DecideAsync(ScanBatches.Request request)
+    {
+        var scope = services.GetRequiredService<Missions.MissionScope>();
+        return batches.DecideAsync(request with { UserId = scope.UserId, UserName = scope.UserName });
+    }
+
     public const string WalkInTag = "walk-in";
 
     // To the millisecond, as every database here keeps it: the time a second scan reports is the first's exactly.
@@ -66,7 +73,7 @@ public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanB
         var guest = new Guest { MissionId = e.MissionId, EventId = e.Id, ContactId = contact.Id, AddedAt = now, Rsvp = RsvpAnswer.Accepted, WalkIn = true };
         Db.Guests.Add(guest);
         await Db.SaveChangesAsync(ct);
-        return await batches.DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, guest.Id, 0, station, Nonce: null, Code: null, now, now));
+        return await DecideAsync(new ScanBatches.Request(e.MissionId, e.Id, guest.Id, 0, station, Nonce: null, Code: null, now, now));
     }
 
     private async Task<Contacts.Contact?> KnownAsync(Guid missionId, string? firstName, string? lastName, string? organization, CancellationToken ct)
@@ -100,7 +107,7 @@ public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanB
 
     /// <summary>A code scanned or typed; <paramref name="admittedOffline"/>: an offline station let the person in on its own.</summary>
     public async Task<CheckInOutcome> ScanAsync(Event e, string? code, string? station, string? nonce, DateTimeOffset? scannedAt, bool admittedOffline = false, CancellationToken ct = default) =>
-        Alone(await batches.DecideAsync(await ReadScanAsync(e, code, CheckScan(station, nonce), nonce, scannedAt, admittedOffline, ct)));
+        Alone(await DecideAsync(await ReadScanAsync(e, code, CheckScan(station, nonce), nonce, scannedAt, admittedOffline, ct)));
 
     // A lone scan whose nonce another scan used is refused outright; in a queue it is that scan's answer, so one
     // station's mistake never blocks the rest of its queue.
@@ -160,7 +167,7 @@ public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanB
     /// <summary>Admits a guest found by name at the door (no code in hand); logged like a scan. <paramref name="scannedAt"/>: when an offline station did it.</summary>
     public Task<CheckInOutcome> AdmitByNameAsync(Event e, Guid guestId, string? station, string? nonce, DateTimeOffset? scannedAt = null, bool admittedOffline = false)
     {
-        return AloneAsync(batches.DecideAsync(ByName(e, guestId, CheckScan(station, nonce), nonce, scannedAt, admittedOffline)));
+        return AloneAsync(DecideAsync(ByName(e, guestId, CheckScan(station, nonce), nonce, scannedAt, admittedOffline)));
     }
 
     private ScanBatches.Request ByName(Event e, Guid guestId, string station, string? nonce, DateTimeOffset? scannedAt, bool admittedOffline)
@@ -274,6 +281,6 @@ public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanB
                 ? ByName(e, guestId, stations[i], s.Nonce, s.ScannedAt, s.AdmittedOffline)
                 : await ReadScanAsync(e, s.Code, stations[i], s.Nonce, s.ScannedAt, s.AdmittedOffline, CancellationToken.None));
         }
-        return await Task.WhenAll(requests.Select(batches.DecideAsync).ToList());
+        return await Task.WhenAll(requests.Select(DecideAsync).ToList());
     }
 }

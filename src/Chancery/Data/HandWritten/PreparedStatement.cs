@@ -1,26 +1,23 @@
 using System.Data;
 using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-namespace Chancery.Data;
+namespace Chancery.Data.HandWritten;
 
 /// <summary>
 /// One statement made once and run many times on its connection (in the context's current transaction:
 /// <see cref="Enlist"/>), its parameters typed as the model maps each column (a Guid as SQLite's upper-case text, a
-/// time through its converter, an enum as its name). For the door's batches of many small writes, and for the
-/// one-record read every client makes, EF Core's own path — a command built, its SQL formatted and its parameters
-/// typed again on every run, then a shaper made into a fresh delegate for every execution — cost more than the
-/// database's work. Only for those hot paths: everything else goes through EF Core and its mission filter.
+/// time through its converter, an enum as its name). For the door's batches of many small writes, where EF Core's own
+/// path — a command built, its SQL formatted and its parameters typed again on every run, a statement per row —
+/// cost more than the database's work. Only inside this folder, behind the fence docs/architecture.md draws:
+/// everything else goes through EF Core, its mission filter, its save hooks and its audit.
 /// </summary>
 public sealed class PreparedStatement : IAsyncDisposable
 {
-    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, PreparedStatement>> Kept = [];
-
     private readonly DbCommand _command;
     private readonly (DbParameter Parameter, ValueConverter? Converter)[] _parameters;
     // A statement over rows (ForRows): each row column's converter; null for a statement of single values.
@@ -32,7 +29,7 @@ public sealed class PreparedStatement : IAsyncDisposable
     /// <summary>
     /// <paramref name="sql"/> with <c>{table}</c> for <typeparamref name="TEntity"/>'s table, <c>{Name}</c> for one of
     /// its properties' column and <c>@Name</c> for its value, and <c>{Organization}</c>, <c>{Organization.Name}</c>
-    /// for another entity's table and columns; <see cref="RunAsync"/> and <see cref="ReadAsync"/> take the values in
+    /// for another entity's table and columns; <see cref="ReadAsync"/> takes the values in
     /// the order of <paramref name="parameters"/>.
     /// </summary>
     public static PreparedStatement For<TEntity>(DbContext db, string sql, params string[] parameters)
@@ -114,36 +111,10 @@ public sealed class PreparedStatement : IAsyncDisposable
     private static IProperty Property(IEntityType entity, string name) =>
         entity.FindProperty(name) ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no {name}.");
 
-    /// <summary>
-    /// The statement <paramref name="key"/> of the context's connection, made the first time that connection runs it
-    /// and kept with it (a pooled connection lives for many units of work; one unit of work uses it at a time).
-    /// Open the connection first (<see cref="RelationalDatabaseFacadeExtensions.OpenConnectionAsync"/>). On SQLite
-    /// only for a unit of work on a leased connection, which stays open for good (<see cref="SqliteStatementCache"/>):
-    /// Microsoft.Data.Sqlite disposes a connection's commands when it closes, and a kept one would not be again.
-    /// </summary>
-    public static PreparedStatement On(DbContext db, string key, Func<DbContext, PreparedStatement> make)
-    {
-        var statements = Kept.GetValue(db.Database.GetDbConnection(), _ => []);
-        if (!statements.TryGetValue(key, out var statement))
-        {
-            statement = make(db);
-            statements.Add(key, statement);
-        }
-        statement.Enlist(db);
-        return statement;
-    }
-
     private static string Table(ISqlGenerationHelper quote, IEntityType entity) => quote.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
 
     /// <summary>Joins the context's current transaction (a statement kept from one transaction to the next).</summary>
     public void Enlist(DbContext db) => _command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-
-    /// <summary>Runs the statement with these values; the number of rows it wrote.</summary>
-    public Task<int> RunAsync(params object?[] values)
-    {
-        Bind(values);
-        return _command.ExecuteNonQueryAsync();
-    }
 
     /// <summary>Runs the query with these values; its rows, to read and dispose of before the statement runs again.</summary>
     public Task<DbDataReader> ReadAsync(CommandBehavior behavior, params object?[] values)
@@ -170,7 +141,7 @@ public sealed class PreparedStatement : IAsyncDisposable
     // Guid in upper case as SQLite keeps it (PostgreSQL reads either).
     private void BindRows(IEnumerable<object?[]> rows)
     {
-        var columns = _rowColumns ?? throw new InvalidOperationException("Not a statement over rows: use RunAsync or ReadAsync.");
+        var columns = _rowColumns ?? throw new InvalidOperationException("Not a statement over rows: use ReadAsync.");
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
         using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
         {
