@@ -47,7 +47,7 @@ services.ConfigureApplicationCookie(IdentitySetup.ConfigureCookie);
 services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
 services.AddAuthorizationBuilder().AddChanceryPolicies();
 services.AddScoped<IAuthorizationHandler, MissionRoleHandler>();
-services.AddChanceryRateLimits(config);
+services.AddChanceryRateLimits();
 
 services.AddScoped<MissionScope>();
 services.AddScoped<IClaimsTransformation, CurrentSessions>();
@@ -56,6 +56,7 @@ services.AddSingleton<PublicAddresses>();
 services.AddScoped<MissionAdministration>();
 services.AddScoped<TokenChains>();
 services.AddScoped<Chancery.Domain.Audit.AuditNames>();
+SiteOptions.Add(services);
 services.AddScoped<PublicUrls>();
 services.AddScoped<ContactDirectory>();
 services.AddScoped<ContactImporter>();
@@ -74,6 +75,8 @@ services.AddScoped<Chancery.Domain.Invitations.InvitationSending>();
 services.AddScoped<Chancery.Domain.Invitations.InvitationMail>();
 services.AddScoped<Chancery.Email.IOutboxRenderer>(sp => sp.GetRequiredService<Chancery.Domain.Invitations.InvitationMail>());
 services.AddScoped<SeatingPlans>();
+services.AddOptions<Chancery.Domain.News.NewsOptions>().BindConfiguration(Chancery.Domain.News.NewsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+services.AddOptions<Chancery.Domain.Press.PressOptions>().BindConfiguration(Chancery.Domain.Press.PressOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 services.AddScoped<Chancery.Domain.News.Newsroom>();
 services.AddScoped<Chancery.Domain.News.NewsTemplates>();
 services.AddScoped<Chancery.Domain.News.NewsDrafts>();
@@ -89,7 +92,8 @@ services.AddSingleton<Chancery.Domain.News.NewsCache>();
 services.AddSingleton<Chancery.Domain.News.NewsScheduler>();
 services.AddHostedService(sp => sp.GetRequiredService<Chancery.Domain.News.NewsScheduler>());
 services.AddOutputCache(Chancery.Domain.News.NewsCache.AddPolicy);
-services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Import").Get<ImportLimits>() ?? new ImportLimits());
+services.AddOptions<ImportLimits>().BindConfiguration(ImportLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+services.AddSingleton(sp => sp.GetRequiredService<IOptions<ImportLimits>>().Value);
 services.AddEmail(config);
 
 services.AddRazorPages(o =>

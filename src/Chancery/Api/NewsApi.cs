@@ -271,7 +271,7 @@ public static class NewsApi
     private static async Task<string> PublicRootAsync(ChanceryDb db, Guid missionId, HttpContext http, CancellationToken ct)
     {
         var mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == missionId, ct);
-        return Pages.Public.News.NewsEndpoints.RootOf(mission, http.Request);
+        return http.RequestServices.GetRequiredService<PublicUrls>().SiteOf(mission) + "/news";
     }
 
     private static async Task<NewsDto> DtoAsync(ChanceryDb db, NewsItem n, HttpContext http, CancellationToken ct)

@@ -5,13 +5,27 @@ namespace Chancery.Infrastructure;
 /// <summary>Slows password guessing across accounts; per-account lockout is Identity's job.</summary>
 public static class RateLimits
 {
+    /// <summary>Bound from the <c>Security</c> section, checked when the app starts.</summary>
+    public sealed class Options
+    {
+        public const string Section = "Security";
+
+        /// <summary>Sign-in attempts one address may make a minute, across accounts.</summary>
+        [System.ComponentModel.DataAnnotations.Range(1, 1_000_000, ErrorMessage = "Security:SignInAttemptsPerMinute must be between 1 and 1,000,000.")]
+        public int SignInAttemptsPerMinute { get; set; } = 30;
+
+        /// <summary>Reply-page requests one address may make a minute.</summary>
+        [System.ComponentModel.DataAnnotations.Range(1, 1_000_000, ErrorMessage = "Security:RsvpRequestsPerMinute must be between 1 and 1,000,000.")]
+        public int RsvpRequestsPerMinute { get; set; } = 60;
+    }
+
     public const string SignIn = "sign-in";
     /// <summary>The guests' reply pages: enough for a household on one connection, far too few to guess a link.</summary>
     public const string Rsvp = "rsvp";
 
-    public static IServiceCollection AddChanceryRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddChanceryRateLimits(this IServiceCollection services)
     {
-        var perMinute = configuration.GetValue("Security:SignInAttemptsPerMinute", 30);
+        services.AddOptions<Options>().BindConfiguration(Options.Section).ValidateDataAnnotations().ValidateOnStart();
         return services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -32,10 +46,12 @@ public static class RateLimits
             };
             o.AddPolicy(Rsvp, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Security:RsvpRequestsPerMinute", 60), Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits(context).RsvpRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
             o.AddPolicy(SignIn, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = Limits(context).SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
     }
+
+    private static Options Limits(HttpContext context) => context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Options>>().Value;
 }

@@ -77,7 +77,10 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     // not one a user sees (docs/performance.md), and this path keeps the mission filter in one place.
     // The mission filter is the contact's: its organization and category are of its mission by constraint
     // (MissionLinks), so their own filters would only add two subqueries to the joins.
-    private static readonly Func<ChanceryDb, Guid, Guid[], Task<Contact?>> ReadOne = EF.CompileAsyncQuery((ChanceryDb db, Guid id, Guid[] missions) =>
+    // One per provider: a compiled query belongs to the model it first ran with, and SQLite's and PostgreSQL's differ.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Func<ChanceryDb, Guid, Guid[], Task<Contact?>>> ReadOne = new();
+
+    private static Func<ChanceryDb, Guid, Guid[], Task<Contact?>> CompileReadOne() => EF.CompileAsyncQuery((ChanceryDb db, Guid id, Guid[] missions) =>
         db.Contacts.IgnoreQueryFilters().AsNoTracking().Include(c => c.Organization).Include(c => c.Category)
             .FirstOrDefault(c => c.Id == id && c.ErasedAt == null && missions.Contains(c.MissionId)));
 
@@ -85,7 +88,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
     /// One person of the unit of work's missions (not erased), with organization and category, to show (for
     /// <see cref="Missions.MissionScope.FindAsync{T}(Task{T}, string, Missions.MissionRole[])"/>); not for saving.
     /// </summary>
-    public Task<Contact?> ReadToShowAsync(Guid id) => ReadOne(db, id, db.VisibleMissionIds);
+    public Task<Contact?> ReadToShowAsync(Guid id) => ReadOne.GetOrAdd(db.GetType(), _ => CompileReadOne())(db, id, db.VisibleMissionIds);
 
     /// <summary>One person of the user's missions (not erased), with details, as a query (for <see cref="Missions.MissionScope.FindAsync"/>).</summary>
     public IQueryable<Contact> One(Guid id, bool track = false)

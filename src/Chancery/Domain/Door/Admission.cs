@@ -23,15 +23,3 @@ public sealed class Admission : IMissionScoped, Audit.INotAudited
     /// <summary>The station's id for the scan: the same scan sent again finds its own admission.</summary>
     public string? Nonce { get; init; }
 }
-
-internal sealed class AdmissionConfiguration : IEntityTypeConfiguration<Admission>
-{
-    public void Configure(EntityTypeBuilder<Admission> e)
-    {
-        e.HasIndex(a => new { a.EventId, a.GuestId, a.Companion }).IsUnique();
-        e.HasIndex(a => new { a.EventId, a.At });
-        e.HasOne<Guests.Guest>().WithMany().HasForeignKey(a => a.GuestId).OnDelete(DeleteBehavior.Cascade);
-        e.Property(a => a.Station).HasMaxLength(ScanRecord.MaxStation);
-        e.Property(a => a.Nonce).HasMaxLength(ScanRecord.MaxNonce);
-    }
-}

@@ -28,18 +28,3 @@ public sealed class ScanRecord : IMissionScoped, Audit.INotAudited
     /// <summary>The station let the person in while offline (it said so when it sent its queue): if someone was first, this is a second entry to flag.</summary>
     public bool AdmittedOffline { get; init; }
 }
-
-internal sealed class ScanRecordConfiguration : IEntityTypeConfiguration<ScanRecord>
-{
-    public void Configure(EntityTypeBuilder<ScanRecord> e)
-    {
-        e.HasIndex(s => new { s.EventId, s.Nonce }).IsUnique().HasFilter("\"Nonce\" IS NOT NULL");
-        e.HasIndex(s => new { s.EventId, s.ReceivedAt });
-        e.HasOne<Events.Event>().WithMany().HasForeignKey(s => s.EventId).OnDelete(DeleteBehavior.Cascade);
-        e.Property(s => s.Station).HasMaxLength(ScanRecord.MaxStation);
-        e.Property(s => s.Nonce).HasMaxLength(ScanRecord.MaxNonce);
-        e.Property(s => s.Code).HasMaxLength(ScanRecord.MaxCode);
-        e.Property(s => s.Result).HasConversion<string>().HasMaxLength(20);
-        e.Property(s => s.Reason).HasMaxLength(40);
-    }
-}

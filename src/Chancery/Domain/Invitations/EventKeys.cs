@@ -23,18 +23,6 @@ public sealed class EventKey : IMissionScoped, Audit.INotAudited
     public DateTimeOffset CreatedAt { get; init; }
 }
 
-internal sealed class EventKeyConfiguration : IEntityTypeConfiguration<EventKey>
-{
-    public void Configure(EntityTypeBuilder<EventKey> e)
-    {
-        e.HasKey(k => k.EventId);
-        e.HasOne<Events.Event>().WithOne().HasForeignKey<EventKey>(k => k.EventId).OnDelete(DeleteBehavior.Cascade);
-        e.Property(k => k.ProtectedSecret).HasMaxLength(1000);
-        e.Property(k => k.ProtectedSigningKey).HasMaxLength(2000);
-        e.Property(k => k.PublicKey).HasMaxLength(200);
-    }
-}
-
 /// <summary>An event's keys in use: created on first need, the same for every app server after.</summary>
 public sealed class EventKeyRing(ChanceryDb db, IDataProtectionProvider protection, TimeProvider clock)
 {

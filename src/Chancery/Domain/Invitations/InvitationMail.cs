@@ -116,7 +116,7 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
         {
             var language = g.InvitationLanguage ?? InvitationLanguages.For(g.Contact?.Language, languages);
             var card = InvitationWording.Card(e, g, language, OfficeOf(mission), answeredAlready: IsAnsweredAlready(g), practice: mission.AddressPractice, words: parts.WordsIn(language));
-            return new PrintedCard(g, card, $"{BaseUrl(mission)}/rsvp/{GuestSecrets.Token(eventKeys.Secret, g.Id)}", GuestSecrets.TypedCode(eventKeys.Secret, g.Id),
+            return new PrintedCard(g, card, $"{urls.LinksOf(mission)}/rsvp/{GuestSecrets.Token(eventKeys.Secret, g.Id)}", GuestSecrets.TypedCode(eventKeys.Secret, g.Id),
                 QrPng(DoorCodes.Sign(eventKeys.SigningKey, new DoorPass(e.Id, g.Id, 0))));
         })];
     }
@@ -139,14 +139,12 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     // An answer the office recorded (by phone, by letter) rather than the guest on their page: the card only reminds (p.m.).
     private static bool IsAnsweredAlready(Guest guest) => guest.Rsvp != RsvpAnswer.Pending && guest.AnsweredAt is null;
 
-    // The mission's own host name when it has one; else PublicBaseUrl (the worker has no request to take an origin from).
-    private string BaseUrl(Missions.Mission mission) => mission.HostName is { } host ? $"https://{host}" : urls.BaseUrl;
 
     /// <summary>
     /// The guest's reply page as the invitation links it, for whatever else carries it (the calendar file): never
     /// from the request's Host header, which whoever sends the request chooses.
     /// </summary>
-    public string RsvpLink(Missions.Mission mission, string token) => $"{BaseUrl(mission)}/rsvp/{token}";
+    public string RsvpLink(Missions.Mission mission, string token) => $"{urls.LinksOf(mission)}/rsvp/{token}";
 
     public static byte[] QrPng(string payload)
     {

@@ -35,21 +35,3 @@ public sealed class NewsPhotoText : IMissionScoped
     public string? Caption { get; set; }
     public string? Credit { get; set; }
 }
-
-internal sealed class NewsPhotoConfiguration : IEntityTypeConfiguration<NewsPhoto>
-{
-    public void Configure(EntityTypeBuilder<NewsPhoto> e) => e.HasIndex(p => new { p.StoryId, p.SortOrder });
-}
-
-internal sealed class NewsPhotoTextConfiguration : IEntityTypeConfiguration<NewsPhotoText>
-{
-    public void Configure(EntityTypeBuilder<NewsPhotoText> e)
-    {
-        e.HasIndex(t => new { t.PhotoId, t.Language }).IsUnique();
-        e.HasOne<NewsPhoto>().WithMany().HasForeignKey(t => t.PhotoId).OnDelete(DeleteBehavior.Cascade);
-        e.Property(t => t.Language).HasMaxLength(40);
-        e.Property(t => t.Alt).HasMaxLength(NewsPhotos.TextLength);
-        e.Property(t => t.Caption).HasMaxLength(NewsPhotos.TextLength);
-        e.Property(t => t.Credit).HasMaxLength(300);
-    }
-}

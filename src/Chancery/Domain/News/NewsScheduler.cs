@@ -8,13 +8,13 @@ namespace Chancery.Domain.News;
 /// Publishes approved items when their time comes; every app server runs one. Publishing is the newsroom's
 /// (<see cref="Newsroom.PublishDueAsync"/>: once across servers); this only looks, on a timer.
 /// </summary>
-public sealed partial class NewsScheduler(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config, ILogger<NewsScheduler> logger) : BackgroundService
+public sealed partial class NewsScheduler(IServiceScopeFactory scopes, TimeProvider clock, Microsoft.Extensions.Options.IOptions<NewsOptions> options, ILogger<NewsScheduler> logger) : BackgroundService
 {
-    private TimeSpan Interval => TimeSpan.FromSeconds(Math.Clamp(config.GetValue("News:ScheduleCheckSeconds", 15), 1, 3600));
+    private TimeSpan Interval => TimeSpan.FromSeconds(options.Value.ScheduleCheckSeconds);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!config.GetValue("News:RunScheduler", true))
+        if (!options.Value.RunScheduler)
         {
             return;
         }

@@ -16,13 +16,3 @@ public sealed class NewsTemplate : IMissionScoped
     public required string Text { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
-
-internal sealed class NewsTemplateConfiguration : IEntityTypeConfiguration<NewsTemplate>
-{
-    public void Configure(EntityTypeBuilder<NewsTemplate> e)
-    {
-        e.HasIndex(t => new { t.MissionId, t.Language }).IsUnique();
-        e.Property(t => t.Language).HasMaxLength(40);
-        e.Property(t => t.Text).HasMaxLength(NewsRules.TemplateLength);
-    }
-}

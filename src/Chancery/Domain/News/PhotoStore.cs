@@ -42,9 +42,9 @@ public sealed class FolderPhotoStore : IPhotoStore
 {
     private readonly string _root;
 
-    public FolderPhotoStore(IConfiguration config, Infrastructure.DataFolder data)
+    public FolderPhotoStore(Microsoft.Extensions.Options.IOptions<NewsOptions> options, Infrastructure.DataFolder data)
     {
-        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(config["News:PhotoFolder"] ?? Path.Combine(data.Path, "photos")));
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.Value.PhotoFolder ?? Path.Combine(data.Path, "photos")));
         Directory.CreateDirectory(_root);
     }
 

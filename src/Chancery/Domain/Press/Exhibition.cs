@@ -62,32 +62,3 @@ internal static class LanguageTexts
                 d => d.Aggregate(0, (h, kv) => h ^ HashCode.Combine(kv.Key, kv.Value)),
                 d => new Dictionary<string, string>(d)));
 }
-
-internal sealed class ExhibitionConfiguration : IEntityTypeConfiguration<Exhibition>
-{
-    public void Configure(EntityTypeBuilder<Exhibition> e)
-    {
-        e.HasIndex(x => new { x.MissionId, x.Slug }).IsUnique();
-        e.HasIndex(x => x.EventId);
-        e.Property(x => x.Slug).HasMaxLength(News.NewsRules.SlugLength);
-        e.Property(x => x.Language).HasMaxLength(40);
-        e.Property(x => x.Titles).AsJson();
-        e.Property(x => x.Intros).AsJson();
-        e.Property(x => x.Version).IsConcurrencyToken();
-        e.HasOne<Events.Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.SetNull);
-        e.HasOne<Events.ProgrammeItem>().WithMany().HasForeignKey(x => x.ProgrammeItemId).OnDelete(DeleteBehavior.SetNull);
-    }
-}
-
-internal sealed class ExhibitionPieceConfiguration : IEntityTypeConfiguration<ExhibitionPiece>
-{
-    public void Configure(EntityTypeBuilder<ExhibitionPiece> e)
-    {
-        e.HasIndex(p => new { p.ExhibitionId, p.Position });
-        e.HasIndex(p => p.ArticleId);
-        e.Property(p => p.Captions).AsJson();
-        e.HasOne<Exhibition>().WithMany().HasForeignKey(p => p.ExhibitionId).OnDelete(DeleteBehavior.Cascade);
-        // An article deleted from the archive leaves the exhibitions it was in.
-        e.HasOne<PressArticle>().WithMany().HasForeignKey(p => p.ArticleId).OnDelete(DeleteBehavior.Cascade);
-    }
-}

@@ -24,10 +24,10 @@ public sealed class LinkReader : IDisposable
     private readonly HttpClient _http;
     private readonly TimeSpan _timeout;
 
-    public LinkReader(IConfiguration config)
+    public LinkReader(Microsoft.Extensions.Options.IOptions<PressOptions> options)
     {
-        _timeout = TimeSpan.FromSeconds(Math.Clamp(config.GetValue("Press:FetchTimeoutSeconds", 10), 1, 60));
-        var allowPrivate = config.GetValue("Press:AllowPrivateAddresses", false);
+        _timeout = TimeSpan.FromSeconds(options.Value.FetchTimeoutSeconds);
+        var allowPrivate = options.Value.AllowPrivateAddresses;
         var handler = new SocketsHttpHandler
         {
             // Straight to the article's address: through a proxy (HTTP_PROXY…) the check below would see the proxy, and

@@ -19,12 +19,3 @@ public sealed class TokenChain
     public DateTimeOffset ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 }
-
-internal sealed class TokenChainConfiguration : IEntityTypeConfiguration<TokenChain>
-{
-    public void Configure(EntityTypeBuilder<TokenChain> e)
-    {
-        e.HasIndex(c => new { c.UserId, c.ExpiresAt });
-        e.HasOne<ChanceryUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
-    }
-}

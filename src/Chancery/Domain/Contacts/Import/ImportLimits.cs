@@ -3,6 +3,9 @@ namespace Chancery.Domain.Contacts.Import;
 /// <summary>What one contacts import may hold (<c>Import</c> in settings).</summary>
 public sealed class ImportLimits
 {
+    public const string Section = "Import";
+
+    [System.ComponentModel.DataAnnotations.Range(1024, 1L << 30, ErrorMessage = "Import:MaxFileBytes must be between 1 KB and 1 GB.")]
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
 
     /// <summary>The refusal of a file of <paramref name="bytes"/>, the same wherever it is caught.</summary>
@@ -10,9 +13,11 @@ public sealed class ImportLimits
         $"The file is {bytes / 1024:N0} KB; the limit is {MaxFileBytes / 1024:N0} KB. Split it into smaller files.";
 
     /// <summary>Rows below the header; in a workbook, blank rows count too.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000, ErrorMessage = "Import:MaxRows must be between 1 and 1,000,000.")]
     public int MaxRows { get; set; } = 50_000;
 
     /// <summary>Columns a workbook may use (the import reads about twenty).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 16_384, ErrorMessage = "Import:MaxColumns must be between 1 and 16,384.")]
     public int MaxColumns { get; set; } = 64;
 
     /// <summary>Cells a workbook's sheets may hold in all: 50,000 rows of 20 columns.</summary>

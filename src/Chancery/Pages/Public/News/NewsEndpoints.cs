@@ -15,15 +15,7 @@ public static class NewsEndpoints
     private const int FeedSize = 30;
 
     /// <summary>The absolute address of the mission's news on this request's host.</summary>
-    public static string Root(HttpContext http) =>
-        $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Features.Get<PublicAddresses.Root>()?.Prefix}/news";
-
-    /// <summary>Where readers find a mission's news, for links made from the staff side: its own host name, else /m/{slug} on this host.</summary>
-    public static string RootOf(Mission mission, HttpRequest request) => SiteOf(mission, request) + "/news";
-
-    /// <summary>Where a mission's public pages start, for links made from the staff side: its own host name, else /m/{slug} on this host.</summary>
-    public static string SiteOf(Mission mission, HttpRequest request) =>
-        mission.HostName is { } host ? $"{request.Scheme}://{host}" : $"{request.Scheme}://{request.Host}{request.PathBase}/m/{mission.Slug}";
+    public static string Root(HttpContext http) => http.RequestServices.GetRequiredService<PublicUrls>().Here() + "/news";
 
     public static void MapPublicNews(this IEndpointRouteBuilder app)
     {

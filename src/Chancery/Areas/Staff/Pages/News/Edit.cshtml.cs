@@ -201,6 +201,6 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsDrafts draft
     private async Task LoadMissionAsync(Guid missionId, CancellationToken ct)
     {
         Mission = await db.Missions.AsNoTracking().FirstAsync(m => m.Id == missionId, ct);
-        PublicRoot = Chancery.Pages.Public.News.NewsEndpoints.RootOf(Mission, Request);
+        PublicRoot = HttpContext.RequestServices.GetRequiredService<PublicUrls>().SiteOf(Mission) + "/news";
     }
 }

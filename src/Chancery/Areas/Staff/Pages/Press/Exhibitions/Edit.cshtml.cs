@@ -164,7 +164,7 @@ public sealed class EditModel(ChanceryDb db, Domain.Press.Exhibitions exhibition
         Events = [.. events.Select(e => (e, items[e.Id].ToList()))];
         if (x.Published && await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == x.MissionId, ct) is { } mission)
         {
-            PublicAddress = $"{Chancery.Pages.Public.News.NewsEndpoints.SiteOf(mission, Request)}/exhibitions/{x.Slug}";
+            PublicAddress = $"{HttpContext.RequestServices.GetRequiredService<Infrastructure.PublicUrls>().SiteOf(mission)}/exhibitions/{x.Slug}";
         }
     }
 }

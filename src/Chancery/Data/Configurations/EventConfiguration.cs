@@ -1,8 +1,9 @@
+using Chancery.Domain.Events;
 using Chancery.Domain.Press;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Chancery.Domain.Events;
+namespace Chancery.Data.Configurations;
 
 internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
 {
@@ -18,18 +19,5 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         e.Property(x => x.DressCode).HasMaxLength(200);
         e.Property(x => x.Hosts).HasMaxLength(1000);
         e.Property(x => x.Description).HasMaxLength(4000);
-    }
-}
-
-internal sealed class ProgrammeItemConfiguration : IEntityTypeConfiguration<ProgrammeItem>
-{
-    public void Configure(EntityTypeBuilder<ProgrammeItem> e)
-    {
-        e.HasIndex(x => new { x.EventId, x.SortOrder });
-        e.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
-        e.Property(x => x.Title).HasMaxLength(300);
-        e.Property(x => x.Titles).AsJson();
-        e.Property(x => x.Speaker).HasMaxLength(300);
-        e.Property(x => x.Place).HasMaxLength(300);
     }
 }

@@ -1,8 +1,9 @@
 using Chancery.Domain.Events;
+using Chancery.Domain.Guests;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Chancery.Domain.Guests;
+namespace Chancery.Data.Configurations;
 
 internal sealed class GuestConfiguration : IEntityTypeConfiguration<Guest>
 {

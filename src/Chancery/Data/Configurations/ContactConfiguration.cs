@@ -1,8 +1,9 @@
+using Chancery.Domain.Contacts;
 using Chancery.Domain.Press;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Chancery.Domain.Contacts;
+namespace Chancery.Data.Configurations;
 
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
@@ -36,29 +37,5 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(c => c.SortName).HasMaxLength(Contact.SortNameLength);
         e.Ignore(c => c.DisplayName);
         e.Ignore(c => c.GrammaticalGender);
-    }
-}
-
-internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
-{
-    public void Configure(EntityTypeBuilder<Organization> e)
-    {
-        e.HasIndex(o => new { o.MissionId, o.NormalizedName }).IsUnique();
-        e.Property(o => o.Name).HasMaxLength(300);
-        e.Property(o => o.NormalizedName).HasMaxLength(300);
-        e.Property(o => o.Type).HasConversion<string>().HasMaxLength(40);
-        e.Property(o => o.Country).HasMaxLength(100);
-        e.Property(o => o.Address).HasMaxLength(1000);
-        e.Property(o => o.Website).HasMaxLength(500);
-        e.Property(o => o.Names).AsJson();
-    }
-}
-
-internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
-{
-    public void Configure(EntityTypeBuilder<Category> e)
-    {
-        e.HasIndex(c => new { c.MissionId, c.Name }).IsUnique();
-        e.Property(c => c.Name).HasMaxLength(100);
     }
 }
