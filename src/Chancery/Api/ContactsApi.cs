@@ -168,12 +168,12 @@ public static class ContactsApi
         TypedResults.File(ContactExport.Xlsx(await directory.ExportRowsAsync(scope, new(q, category, organizationType, tag, country, missionId))),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "contacts.xlsx");
 
-    private static async Task<ContentHttpResult> PersonalDataAsync(Guid id, ContactDirectory directory, MissionScope scope) =>
-        TypedResults.Content(await directory.PersonalDataAsync(await scope.FindAsync(directory.One(id), "contact", Changers)), "application/json");
+    private static async Task<ContentHttpResult> PersonalDataAsync(Guid id, ContactDirectory directory, PersonalData personal, MissionScope scope) =>
+        TypedResults.Content(await personal.ExportAsync(await scope.FindAsync(directory.One(id), "contact", Changers)), "application/json");
 
-    private static async Task<NoContent> EraseAsync(Guid id, ContactDirectory directory, MissionScope scope)
+    private static async Task<NoContent> EraseAsync(Guid id, ContactDirectory directory, PersonalData personal, MissionScope scope)
     {
-        await directory.EraseAsync(await scope.FindAsync(directory.One(id, track: true), "contact", Changers));
+        await personal.EraseAsync(await scope.FindAsync(directory.One(id, track: true), "contact", Changers));
         return TypedResults.NoContent();
     }
 }

@@ -103,7 +103,7 @@ public static class EventsApi
 
     private static readonly MissionRole[] Planners = [MissionRole.Protocol];
 
-    private static async Task<Created<EventDto>> CreateAsync(EventBody body, EventEditing editing, MissionScope scope)
+    private static async Task<Created<EventDto>> CreateAsync(EventBody body, EventEditor editing, MissionScope scope)
     {
         var missionId = scope.RequireTargetMission(body.MissionId, MissionRole.Protocol);
         Event e = null!;
@@ -114,14 +114,14 @@ public static class EventsApi
     private static async Task<Ok<EventDto>> GetAsync(Guid id, ChanceryDb db, MissionScope scope) =>
         TypedResults.Ok(ToDto(await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", [])));
 
-    private static async Task<Ok<EventDto>> UpdateAsync(Guid id, EventBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
+    private static async Task<Ok<EventDto>> UpdateAsync(Guid id, EventBody body, ChanceryDb db, EventEditor editing, MissionScope scope)
     {
         var e = await scope.FindAsync(db.Events.AsTracking().Where(e => e.Id == id), "event", Planners);
         await WithApiNamesAsync(() => editing.UpdateAsync(e, ToInput(body, e)));
         return TypedResults.Ok(ToDto(e));
     }
 
-    private static async Task<Created<ProgrammeDto>> AddProgrammeItemAsync(Guid id, ProgrammeBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
+    private static async Task<Created<ProgrammeDto>> AddProgrammeItemAsync(Guid id, ProgrammeBody body, ChanceryDb db, EventEditor editing, MissionScope scope)
     {
         var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", Planners);
         var input = new ProgrammeInput
@@ -155,7 +155,7 @@ public static class EventsApi
         return TypedResults.Ok(ToDto(tag, own, EventWords.For(e, await EventVoice.OfAsync(db, e, mission), own, tag)));
     }
 
-    private static async Task<Ok<TextDto>> SaveTextAsync(Guid id, string language, TextBody body, ChanceryDb db, EventEditing editing, MissionScope scope)
+    private static async Task<Ok<TextDto>> SaveTextAsync(Guid id, string language, TextBody body, ChanceryDb db, EventEditor editing, MissionScope scope)
     {
         var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", Planners);
         var mission = await db.Missions.FirstAsync(m => m.Id == e.MissionId);

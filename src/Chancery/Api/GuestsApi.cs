@@ -53,7 +53,7 @@ public static class GuestsApi
         return TypedResults.Ok(new AddedDto(added, already));
     }
 
-    private static async Task<Ok<GuestDto>> UpdateAsync(Guid id, Guid guestId, GuestChange body, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSending sending, MissionScope scope)
+    private static async Task<Ok<GuestDto>> UpdateAsync(Guid id, Guid guestId, GuestChange body, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSender sending, MissionScope scope)
     {
         var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", [MissionRole.Protocol]);
         var guest = await db.Guests.AsNoTracking().FirstOrDefaultAsync(g => g.Id == guestId && g.EventId == id) ?? throw Domain.DomainException.NotFound("guest");
@@ -63,10 +63,10 @@ public static class GuestsApi
         return TypedResults.Ok(Dto(await list.ReadOneAsync(id, guestId), await StatusesAsync(sending, e, guestId)));
     }
 
-    private static async Task<Dictionary<Guid, string>> StatusesAsync(Domain.Invitations.InvitationSending sending, Domain.Events.Event e, Guid? onlyGuest = null) =>
+    private static async Task<Dictionary<Guid, string>> StatusesAsync(Domain.Invitations.InvitationSender sending, Domain.Events.Event e, Guid? onlyGuest = null) =>
         (await sending.StatusAsync(e, onlyGuest)).ToDictionary(s => s.GuestId, s => s.Status);
 
-    private static async Task<Created<GuestDto>> SubstituteAsync(Guid id, Guid guestId, SendInstead body, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSending sending, MissionScope scope)
+    private static async Task<Created<GuestDto>> SubstituteAsync(Guid id, Guid guestId, SendInstead body, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSender sending, MissionScope scope)
     {
         var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", [MissionRole.Protocol]);
         var deputy = await list.SendInsteadAsync(id, guestId, body.ContactId ?? throw new Domain.DomainException("Name the deputy by contactId.", "contactId"));
@@ -78,7 +78,7 @@ public static class GuestsApi
         new(g.Id, ContactsApi.ToDto(g.Contact!), Camel(g.Rsvp), g.PlusOnes, invitations.GetValueOrDefault(g.Id, Camel(g.Invitation)), g.CheckedInAt, g.CheckedInBy, g.Note,
             g.AnswerNote, g.PlusOneNames, g.WithPartner, g.SubstituteForId, substitutedBy);
 
-    private static async Task<Ok<List<GuestDto>>> ListAsync(Guid id, string? order, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSending sending, MissionScope scope, int? limit, int? offset)
+    private static async Task<Ok<List<GuestDto>>> ListAsync(Guid id, string? order, ChanceryDb db, GuestList list, Domain.Invitations.InvitationSender sending, MissionScope scope, int? limit, int? offset)
     {
         var e = await scope.FindAsync(db.Events.Where(e => e.Id == id), "event", []);
         if (order is not (null or "precedence" or "name"))

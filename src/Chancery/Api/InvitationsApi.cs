@@ -22,7 +22,7 @@ public static class InvitationsApi
         return api;
     }
 
-    private static async Task<Accepted<QueuedDto>> SendAsync(Guid id, SendInvitations body, ChanceryDb db, InvitationSending sending, MissionScope scope)
+    private static async Task<Accepted<QueuedDto>> SendAsync(Guid id, SendInvitations body, ChanceryDb db, InvitationSender sending, MissionScope scope)
     {
         var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", [MissionRole.Protocol]);
         if (body.Reminder == true)
@@ -35,7 +35,7 @@ public static class InvitationsApi
         return TypedResults.Accepted($"/api/events/{id}/invitations", new QueuedDto(queued.Count, queued.AlreadyInvited, queued.WithoutEmail, queued.Declined));
     }
 
-    private static async Task<Ok<List<InvitationSending.InvitationStatus>>> StatusAsync(Guid id, ChanceryDb db, InvitationSending sending, MissionScope scope)
+    private static async Task<Ok<List<InvitationSender.InvitationStatus>>> StatusAsync(Guid id, ChanceryDb db, InvitationSender sending, MissionScope scope)
     {
         var e = await scope.FindAsync(db.Events.Where(x => x.Id == id), "event", [MissionRole.Protocol]);
         return TypedResults.Ok(await sending.StatusAsync(e));

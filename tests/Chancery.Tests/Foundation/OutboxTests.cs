@@ -339,7 +339,7 @@ public abstract class OutboxTests(string provider) : IAsyncLifetime
         var unrelated = await outbox.AddAsync(mission.Id, "for-someone-else", Mail("Dear someone else"));
         await db.SaveChangesAsync();
 
-        await scope.ServiceProvider.GetRequiredService<ContactDirectory>().EraseAsync(person);
+        await scope.ServiceProvider.GetRequiredService<PersonalData>().EraseAsync(person);
         await Worker(App).SendDueAsync(CancellationToken.None);
 
         Assert.Equal(["Dear someone else"], Received());

@@ -8,16 +8,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Domain.Contacts;
 
-/// <summary>Search, create, edit, bulk changes, erasure and personal-data export: the directory's rules, once.</summary>
-public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
+/// <summary>
+/// The directory's people: search, read, create, edit, delete and bulk changes. Its categories are
+/// <see cref="ContactCategories"/>', its organizations <see cref="Organizations"/>', and a person's own data (export,
+/// erasure) <see cref="PersonalData"/>'s.
+/// </summary>
+public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock, ContactCategories missionCategories)
 {
     /// <summary>
     /// Who reads the directory (Admin always): the protocol office keeps it, the press office names people from it.
     /// Not the door: its staff are often temporary, and see only their event's guests as the door shows them.
     /// </summary>
     public static readonly MissionRole[] Readers = [MissionRole.Protocol, MissionRole.Press];
-
-    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>
     /// What to look for; <c>MissionId</c> narrows a user of several missions to one of them. A person matches
@@ -153,36 +155,6 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
 
     public static IOrderedQueryable<Contact> ByName(IQueryable<Contact> q) =>
         q.OrderBy(c => c.SortName).ThenBy(c => c.Id);
-
-    /// <summary>The mission's categories, creating the default list the first time.</summary>
-    public async Task<List<Category>> CategoriesAsync(Guid missionId, CancellationToken ct = default)
-    {
-        // Tracked: the import and bulk changes add to this list and save it. The defaults come with the mission.
-        return await db.Categories.AsTracking().Where(c => c.MissionId == missionId).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// Moves a category one place earlier (<paramref name="earlier"/>) or later in the mission's order of categories,
-    /// the order in which guests outside the diplomatic corps are placed (docs/events.md §4, item 7). False when
-    /// there is no such category or it is at that end already.
-    /// </summary>
-    public async Task<bool> MoveCategoryAsync(Guid missionId, Guid categoryId, bool earlier, CancellationToken ct = default)
-    {
-        var categories = await CategoriesAsync(missionId, ct);
-        var i = categories.FindIndex(c => c.Id == categoryId);
-        var j = earlier ? i - 1 : i + 1;
-        if (i < 0 || j < 0 || j >= categories.Count)
-        {
-            return false;
-        }
-        (categories[i], categories[j]) = (categories[j], categories[i]);
-        for (var k = 0; k < categories.Count; k++)
-        {
-            categories[k].SortOrder = k;
-        }
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
 
     /// <summary>Creates (existing null) or updates a person. Refuses with the errors by field name; nothing is saved then.</summary>
     /// <remarks>
@@ -363,7 +335,7 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         {
             return null;
         }
-        var categories = await CategoriesAsync(missionId, ct);
+        var categories = await missionCategories.ListAsync(missionId, ct);
         var category = categories.FirstOrDefault(c => Text.Fold(c.Name) == Text.Fold(name));
         if (category is null)
         {
@@ -413,151 +385,5 @@ public sealed class ContactDirectory(ChanceryDb db, TimeProvider clock)
         }
         await db.SaveChangesAsync(ct);
         return people.Count;
-    }
-
-    /// <summary>Everything Chancery holds about one person, as JSON, for a subject-access request. The export itself is audited.</summary>
-    public async Task<string> PersonalDataAsync(Contact contact, CancellationToken ct = default)
-    {
-        var id = contact.Id.ToString();
-        var history = await db.AuditEntries.Where(a => a.EntityType == nameof(Contact) && a.EntityId == id)
-            .OrderBy(a => a.At).Select(a => new { a.At, a.Action, By = a.UserName, a.Changes }).ToListAsync(ct);
-        var data = new
-        {
-            exportedAt = clock.GetUtcNow(),
-            person = new
-            {
-                contact.Id,
-                contact.Honorific,
-                contact.FirstName,
-                contact.LastName,
-                contact.LatinName,
-                contact.Position,
-                contact.DiplomaticRank,
-                HeadOfMissionClass = contact.HeadOfMissionClass?.ToString(),
-                Gender = contact.Gender?.ToString(),
-                CredentialsPresented = contact.CredentialsPresented?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-                ArrivalNotified = contact.ArrivalNotified?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
-                contact.NotifiedOrder,
-                contact.ManualRank,
-                contact.HeadsInternationalOrganization,
-                contact.Email,
-                contact.Phone,
-                contact.Language,
-                contact.Tags,
-                Category = contact.Category?.Name,
-                Organization = contact.Organization is { } o ? new { o.Name, Type = o.Type.ToString(), o.Country } : null,
-                Spouse = new { contact.SpouseHonorific, contact.SpouseFirstName, contact.SpouseLastName },
-                contact.Notes,
-                contact.CreatedAt,
-            },
-            history,
-        };
-        AuditEvents.Add(db, contact.MissionId, "Exported personal data", nameof(Contact), id, clock);
-        await db.SaveChangesAsync(ct);
-        return JsonSerializer.Serialize(data, ExportJson);
-    }
-
-    /// <summary>The events still ahead whose guest lists hold the person: erasing them leaves a nameless guest there.</summary>
-    public Task<List<string>> UpcomingEventsOfAsync(Guid contactId, CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        return db.Guests.Where(g => g.ContactId == contactId).Join(db.Events, g => g.EventId, e => e.Id, (g, e) => e)
-            .Where(e => e.StartsAtUtc > now).OrderBy(e => e.StartsAtUtc).Select(e => e.Title).ToListAsync(ct);
-    }
-
-    /// <summary>
-    /// Erases a person on request: names and contact data are removed, also from the audit log's history of
-    /// them; the row stays so past events keep their anonymous counts. The erasure itself is audited.
-    /// </summary>
-    public async Task EraseAsync(Contact contact, CancellationToken ct = default)
-    {
-        contact.Honorific = contact.FirstName = contact.LatinName = contact.Position = contact.DiplomaticRank = null;
-        contact.Gender = null;
-        contact.Email = contact.Phone = contact.Language = contact.Notes = null;
-        contact.SpouseHonorific = contact.SpouseFirstName = contact.SpouseLastName = null;
-        contact.CredentialsPresented = contact.ArrivalNotified = null;
-        contact.NotifiedOrder = contact.ManualRank = null;
-        // Where they worked and in what capacity say who they were ("the ambassador of …"): gone too. The guest
-        // rows stay (the mission's counts still add up), counted without a category.
-        contact.Organization = null;
-        contact.OrganizationId = contact.CategoryId = null;
-        contact.HeadOfMissionClass = null;
-        contact.HeadsInternationalOrganization = false;
-        contact.LastName = "(erased)";
-        contact.Tags = [];
-        contact.ErasedAt = clock.GetUtcNow();
-        contact.RefreshKeys();
-        var id = contact.Id.ToString();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.AuditEntries.Where(a => a.EntityType == nameof(Contact) && a.EntityId == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Changes, "{}"), ct);
-        // Mail to and about the person (invitations to each of their guest rows) is stored whole: it goes too.
-        // What is still queued is not sent; the row stays, so the mission's counts still add up.
-        var guestRows = db.Guests.Where(g => g.ContactId == contact.Id).Select(g => (Guid?)g.Id);
-        // What they wrote with their answers (dietary needs, their companions' names) goes too, here and in the audit log.
-        await db.Guests.Where(g => g.ContactId == contact.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.AnswerNote, (string?)null).SetProperty(g => g.PlusOneNames, (string?)null), ct);
-        var guestIds = await db.Guests.Where(g => g.ContactId == contact.Id).Select(g => g.Id.ToString()).ToListAsync(ct);
-        await db.AuditEntries.Where(a => a.EntityType == nameof(Guests.Guest) && guestIds.Contains(a.EntityId))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Changes, "{}"), ct);
-        await db.OutboxMessages
-            .Where(m => (m.AboutType == OutboxAbout.ContactType && m.AboutId == contact.Id) || (m.AboutType == OutboxAbout.GuestType && guestRows.Contains(m.AboutId)))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Mime, (byte[]?)null).SetProperty(m => m.Recipient, "(erased)").SetProperty(m => m.Subject, "(erased)")
-                .SetProperty(m => m.Status, m => m.Status == OutboxStatus.Queued ? OutboxStatus.Failed : m.Status)
-                .SetProperty(m => m.LastError, m => m.Status == OutboxStatus.Queued ? "The person was erased before this was sent." : m.LastError), ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-    }
-
-    /// <summary>Renames or adds one of the mission's categories; the name must stay unique in the mission.</summary>
-    public Task SaveCategoryAsync(Guid missionId, Guid? id, string name, CancellationToken ct = default) =>
-        db.RetryOnConflictAsync(async () =>
-        {
-            await SaveCategoryOnceAsync(missionId, id, name.Trim(), ct);
-            return true;
-        }, ct);
-
-    private async Task SaveCategoryOnceAsync(Guid missionId, Guid? id, string name, CancellationToken ct)
-    {
-        if (name.Length == 0)
-        {
-            throw new DomainException("A category needs a name.", "name");
-        }
-        var categories = await CategoriesAsync(missionId, ct);
-        if (categories.Any(c => c.Id != id && Text.Fold(c.Name) == Text.Fold(name)))
-        {
-            throw new DomainException($"There is already a category called {name}.", "name");
-        }
-        if (id is null)
-        {
-            db.Categories.Add(new Category { MissionId = missionId, Name = name, SortOrder = categories.Count });
-        }
-        else if (categories.FirstOrDefault(c => c.Id == id) is { } category)
-        {
-            category.Name = name;
-        }
-        else
-        {
-            throw DomainException.NotFound("category");
-        }
-        await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>Saves an organization; a new name is carried into its people's search text.</summary>
-    public async Task SaveOrganizationAsync(Organization organization, CancellationToken ct = default)
-    {
-        organization.NormalizedName = Text.Fold(organization.Name);
-        organization.Names = OrganizationNames.Checked(organization.Names, nameof(Organization.Names));
-        if (await db.Organizations.AnyAsync(o => o.MissionId == organization.MissionId && o.NormalizedName == organization.NormalizedName && o.Id != organization.Id, ct))
-        {
-            throw new DomainException($"There is already an organization called {organization.Name}; a person moves to it from their own page.", nameof(Organization.Name));
-        }
-        var people = await db.Contacts.AsTracking().Where(c => c.OrganizationId == organization.Id).ToListAsync(ct);
-        foreach (var person in people)
-        {
-            person.Organization = organization;
-            person.RefreshKeys();
-        }
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -1,6 +1,6 @@
 namespace Chancery.Domain.Events;
 
-/// <summary>An event as the staff form and the API send it: text, checked by <see cref="EventEditing"/>.</summary>
+/// <summary>An event as the staff form and the API send it: text, checked by <see cref="EventEditor"/>.</summary>
 public sealed class EventInput
 {
     public string? Title { get; set; }

@@ -99,7 +99,7 @@ public sealed class Answers(ChanceryDb db, Outbox outbox, Infrastructure.PublicU
                 var tell = guest.RsvpTokenHash is not null && guest.Contact is { ErasedAt: null, Email: not null } && urls.CanLinkOutsideRequests(hostName);
                 if (tell)
                 {
-                    var key = $"{InvitationSending.PlacePrefix}{guest.Id}:{waitingSince?.UtcTicks ?? 0}";
+                    var key = $"{InvitationSender.PlacePrefix}{guest.Id}:{waitingSince?.UtcTicks ?? 0}";
                     await outbox.AddForRenderingAsync(e.MissionId, InvitationMail.RendererName, [(key, OutboxAbout.Guest(guest.Id), guest.Contact!.Email!)], ct);
                 }
                 result = new Result(Outcome.Promoted, Told: tell);

@@ -62,10 +62,10 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     public Task<MimeMessage> RenderAsync(OutboxMessage message, CancellationToken ct) =>
         ComposeAsync(message.AboutId ?? Guid.Empty, preview: false, KindOf(message.DedupKey), ct);
 
-    /// <summary>What a queued message to a guest is, from its key (InvitationSending's prefixes).</summary>
+    /// <summary>What a queued message to a guest is, from its key (InvitationSender's prefixes).</summary>
     public static GuestMailKind KindOf(string dedupKey) =>
-        dedupKey.StartsWith(InvitationSending.ReminderPrefix, StringComparison.Ordinal) ? GuestMailKind.Reminder
-        : dedupKey.StartsWith(InvitationSending.PlacePrefix, StringComparison.Ordinal) ? GuestMailKind.Place
+        dedupKey.StartsWith(InvitationSender.ReminderPrefix, StringComparison.Ordinal) ? GuestMailKind.Reminder
+        : dedupKey.StartsWith(InvitationSender.PlacePrefix, StringComparison.Ordinal) ? GuestMailKind.Place
         : GuestMailKind.Invitation;
 
     /// <summary>The guest's invitation (or reminder, or word of a place) exactly as it goes out: what the worker sends, and what the office previews.</summary>

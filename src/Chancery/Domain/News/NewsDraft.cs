@@ -246,7 +246,7 @@ public static partial class NewsDraft
                 return null;
             }
             // What the programme printed by itself for them is not the officer's writing: the draft names them in its language.
-            if (string.IsNullOrWhiteSpace(p.Speaker) || p.Speaker == EventEditing.SpeakerFor(c))
+            if (string.IsNullOrWhiteSpace(p.Speaker) || p.Speaker == EventEditor.SpeakerFor(c))
             {
                 var name = named(c);
                 return new(c.Position is { Length: > 0 } post && otherLanguage is null ? $"{name}, {post}" : name, c.GrammaticalGender);

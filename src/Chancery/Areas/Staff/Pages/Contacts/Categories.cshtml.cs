@@ -7,17 +7,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Chancery.Areas.Staff.Pages.Contacts;
 
 /// <summary>The mission's own list of categories: rename and add.</summary>
-public sealed class CategoriesModel(ContactDirectory directory, MissionScope scope) : PageModel
+public sealed class CategoriesModel(ContactCategories categoryList, MissionScope scope) : PageModel
 {
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
-    public async Task OnGetAsync() => Categories = await directory.CategoriesAsync(scope.Current!.MissionId);
+    public async Task OnGetAsync() => Categories = await categoryList.ListAsync(scope.Current!.MissionId);
 
     public async Task<IActionResult> OnPostAsync(Guid? id, string? name)
     {
         try
         {
-            await directory.SaveCategoryAsync(scope.Current!.MissionId, id, name ?? "");
+            await categoryList.SaveAsync(scope.Current!.MissionId, id, name ?? "");
         }
         catch (DomainException e) when (e.IsForTheForm)
         {

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Contacts;
 
-public sealed class DetailsModel(ContactDirectory directory, MissionScope scope, Chancery.Data.ChanceryDb db) : PageModel
+public sealed class DetailsModel(ContactDirectory directory, PersonalData personal, MissionScope scope, Chancery.Data.ChanceryDb db) : PageModel
 {
     public Contact Person { get; private set; } = null!;
     /// <summary>Events still ahead that have the person on their guest list: erasing them is then worth a second thought.</summary>
@@ -23,7 +23,7 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope,
             return NotFound();
         }
         Person = person;
-        UpcomingEvents = await directory.UpcomingEventsOfAsync(id);
+        UpcomingEvents = await personal.UpcomingEventsOfAsync(id);
         if (scope.Can(person.MissionId, Domain.Press.PressArchive.Keepers))
         {
             InThePress = await db.PressArticles.AsNoTracking().Where(a => a.MissionId == person.MissionId && a.ContactIds.Contains(id))
@@ -42,7 +42,7 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope,
         {
             return NotFound();
         }
-        var json = await directory.PersonalDataAsync(person);
+        var json = await personal.ExportAsync(person);
         return File(Encoding.UTF8.GetBytes(json), "application/json", $"personal-data-{person.Id}.json");
     }
 
@@ -75,11 +75,11 @@ public sealed class DetailsModel(ContactDirectory directory, MissionScope scope,
         if (!confirm)
         {
             Person = person;
-            UpcomingEvents = await directory.UpcomingEventsOfAsync(id);
+            UpcomingEvents = await personal.UpcomingEventsOfAsync(id);
             ModelState.AddModelError("confirm", "Tick the box to confirm: erasure cannot be undone.");
             return Page();
         }
-        await directory.EraseAsync(person);
+        await personal.EraseAsync(person);
         TempData["Notice"] = "The person's names and contact data are erased. Past events keep an anonymous count.";
         return Redirect("/staff/contacts");
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Contacts;
 
-public sealed class EditModel(ContactDirectory directory, MissionScope scope) : PageModel
+public sealed class EditModel(ContactDirectory directory, ContactCategories categoryList, MissionScope scope) : PageModel
 {
     [BindProperty] public ContactInput Input { get; set; } = new();
     [BindProperty] public string? TagsText { get; set; }
@@ -19,7 +19,7 @@ public sealed class EditModel(ContactDirectory directory, MissionScope scope) : 
 
     public async Task<IActionResult> OnGetAsync(Guid? id)
     {
-        Categories = await directory.CategoriesAsync(scope.Current!.MissionId);
+        Categories = await categoryList.ListAsync(scope.Current!.MissionId);
         if (id is null)
         {
             return Page();
@@ -81,7 +81,7 @@ public sealed class EditModel(ContactDirectory directory, MissionScope scope) : 
         catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e);
-            Categories = await directory.CategoriesAsync(missionId);
+            Categories = await categoryList.ListAsync(missionId);
             return Page();
         }
         TempData["Notice"] = existing is null ? $"{contact.DisplayName} added." : "Saved.";

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Areas.Staff.Pages.Contacts;
 
 /// <summary>The directory: search in any script, filters, bulk tagging and category change, export.</summary>
-public sealed class IndexModel(ChanceryDb db, ContactDirectory directory, MissionScope scope) : PageModel
+public sealed class IndexModel(ChanceryDb db, ContactDirectory directory, ContactCategories categoryList, MissionScope scope) : PageModel
 {
     public const int PageSize = 50;
 
@@ -32,7 +32,7 @@ public sealed class IndexModel(ChanceryDb db, ContactDirectory directory, Missio
 
     public async Task OnGetAsync()
     {
-        Categories = await directory.CategoriesAsync(MissionId);
+        Categories = await categoryList.ListAsync(MissionId);
         Countries = await db.Organizations.Where(o => o.Country != null).Select(o => o.Country!).Distinct().OrderBy(c => c).ToListAsync();
         var query = directory.Search(Filter);
         Total = await query.CountAsync();

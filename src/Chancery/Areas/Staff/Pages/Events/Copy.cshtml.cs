@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Areas.Staff.Pages.Events;
 
 /// <summary>Next year's national day from this year's: the facts and run of show, and if asked the same guests.</summary>
-public sealed class CopyModel(ChanceryDb db, EventEditing editing) : EventPage(db)
+public sealed class CopyModel(ChanceryDb db, EventEditor editing) : EventPage(db)
 {
     [BindProperty] public string? StartsAt { get; set; }
     [BindProperty] public bool WithGuests { get; set; } = true;

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Areas.Staff.Pages.Events;
 
 /// <summary>Creates an event (in the current mission's time zone by default) or changes one.</summary>
-public sealed class EditModel(ChanceryDb db, EventEditing editing, MissionScope scope, TimeProvider clock) : PageModel
+public sealed class EditModel(ChanceryDb db, EventEditor editing, MissionScope scope, TimeProvider clock) : PageModel
 {
     [BindProperty] public EventInput Input { get; set; } = new();
     /// <summary>The invitation languages as typed: "en, fr, ar".</summary>

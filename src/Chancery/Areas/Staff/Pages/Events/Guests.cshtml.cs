@@ -13,7 +13,7 @@ namespace Chancery.Areas.Staff.Pages.Events;
 /// Building the guest list: add people by filter or by hand, take them off, and per guest the answer, partner,
 /// plus-ones and a note; the list filtered and sorted, with the counts on top.
 /// </summary>
-public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirectory directory) : EventPage(db)
+public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirectory directory, ContactCategories categoryList) : EventPage(db)
 {
     public const int HandPickLimit = 25;
     /// <summary>Each row carries its own small form; a 2,000-guest list on one page weighs 6 MB and crawls on a phone.</summary>
@@ -214,7 +214,7 @@ public sealed class GuestsModel(ChanceryDb db, GuestList guestList, ContactDirec
         Matching = sorted.Count;
         PageNumber = Pager.Clamp(PageNumber, Matching, PageSize);
         Rows = sorted.GetRange((PageNumber - 1) * PageSize, Math.Min(PageSize, Matching - (PageNumber - 1) * PageSize));
-        Categories = await directory.CategoriesAsync(Event.MissionId);
+        Categories = await categoryList.ListAsync(Event.MissionId);
         DirectorySize = await directory.Search(new ContactDirectory.Filter(MissionId: Event.MissionId)).CountAsync();
         Countries = await Db.Organizations.Where(o => o.Country != null).Select(o => o.Country!).Distinct().OrderBy(c => c).ToListAsync();
         Organizations = [.. ranked.Select(r => r.Guest.Contact!.Organization?.Name).OfType<string>().Distinct().Order(StringComparer.CurrentCulture)];

@@ -12,11 +12,11 @@ namespace Chancery.Areas.Staff.Pages.Events;
 /// An event's invitations: the card's words per language, a preview for any guest exactly as the e-mail will look,
 /// sending to everyone not yet invited, and each guest's status.
 /// </summary>
-public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, InvitationMail mail, Answers answers, Domain.Events.EventEditing editing) : EventPage(db)
+public sealed class InvitationsModel(ChanceryDb db, InvitationSender sending, InvitationMail mail, Answers answers, Domain.Events.EventEditor editing) : EventPage(db)
 {
     public IReadOnlyList<string> Languages { get; private set; } = [];
     public Dictionary<string, InvitationText> Texts { get; private set; } = [];
-    public IReadOnlyList<(Guest Guest, InvitationSending.InvitationStatus Status)> Rows { get; private set; } = [];
+    public IReadOnlyList<(Guest Guest, InvitationSender.InvitationStatus Status)> Rows { get; private set; } = [];
     public Dictionary<string, int> Counts { get; private set; } = [];
     public GuestCounts Answers { get; private set; } = GuestCounts.Of([]);
     /// <summary>The waiting list in its order: first to say yes, first offered a place.</summary>
@@ -240,7 +240,7 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSending sending, I
     }
 
     /// <summary>The language the guest's invitation is (or will be) in.</summary>
-    public string LanguageOf(Guest g, InvitationSending.InvitationStatus s) =>
+    public string LanguageOf(Guest g, InvitationSender.InvitationStatus s) =>
         s.Language ?? g.InvitationLanguage ?? Domain.Events.InvitationLanguages.For(g.Contact?.Language, Languages);
 
     /// <summary>The status as the page says it.</summary>

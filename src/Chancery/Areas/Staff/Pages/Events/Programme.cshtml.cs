@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Areas.Staff.Pages.Events;
 
 /// <summary>The run of show: add, change, reorder (buttons, or drag with script) and remove items.</summary>
-public sealed class ProgrammeModel(ChanceryDb db, EventEditing editing) : EventPage(db)
+public sealed class ProgrammeModel(ChanceryDb db, EventEditor editing) : EventPage(db)
 {
     public sealed record Speaker(Guid Id, string Name);
 

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chancery.Areas.Staff.Pages.Missions;
 
 /// <summary>The host state's practice on precedence for the current mission (docs/events.md §4).</summary>
-public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope, GuestList guestList, Domain.Contacts.ContactDirectory directory, MissionAdministration administration) : PageModel
+public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope, GuestList guestList, Domain.Contacts.ContactCategories categoryList, MissionAdministration administration) : PageModel
 {
     /// <summary>The dean of the corps as the mission records it; empty for none recorded.</summary>
     [BindProperty] public Guid? DeanContactId { get; set; }
@@ -43,7 +43,7 @@ public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope, GuestList
             .OrderBy(c => c.CredentialsPresented ?? DateTime.MaxValue).ThenBy(c => c.SortName).Take(500).ToListAsync();
         var suggested = await guestList.SuggestedDeanAsync(m.Id);
         SuggestedDean = Heads.FirstOrDefault(h => h.Id == suggested);
-        Categories = await directory.CategoriesAsync(m.Id);
+        Categories = await categoryList.ListAsync(m.Id);
     }
 
     /// <summary>Moves a category one place up or down in the mission's order of categories.</summary>
@@ -54,7 +54,7 @@ public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope, GuestList
         {
             return NotFound();
         }
-        await directory.MoveCategoryAsync(mission, category, up);
+        await categoryList.MoveAsync(mission, category, up);
         return Redirect("/staff/missions/precedence#categories");
     }
 

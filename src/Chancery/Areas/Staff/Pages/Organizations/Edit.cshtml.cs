@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Areas.Staff.Pages.Organizations;
 
-public sealed class EditModel(ChanceryDb db, ContactDirectory directory) : PageModel
+public sealed class EditModel(ChanceryDb db, Domain.Contacts.Organizations organizations) : PageModel
 {
     public sealed class Form
     {
@@ -61,7 +61,7 @@ public sealed class EditModel(ChanceryDb db, ContactDirectory directory) : PageM
         o.Names = Input.Names.Where(kv => Text.Clean(kv.Value) is not null).ToDictionary(kv => kv.Key, kv => kv.Value!);
         try
         {
-            await directory.SaveOrganizationAsync(o);
+            await organizations.SaveAsync(o);
         }
         catch (DomainException e) when (e.IsForTheForm)
         {

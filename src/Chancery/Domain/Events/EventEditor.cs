@@ -12,7 +12,7 @@ namespace Chancery.Domain.Events;
 /// A refusal is a <see cref="DomainException"/> by field (the input's property name), so each caller puts the
 /// messages where its user looks; nothing is saved then.
 /// </summary>
-public sealed class EventEditing(ChanceryDb db, TimeProvider clock)
+public sealed class EventEditor(ChanceryDb db, TimeProvider clock)
 {
     private const string EventErrors = "The event has errors; see each field.";
     private const string ItemErrors = "The programme item has errors; see each field.";

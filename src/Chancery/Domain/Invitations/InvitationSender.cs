@@ -11,7 +11,7 @@ namespace Chancery.Domain.Invitations;
 /// send twice, or two offices pressing it at once, or a crash between the two, never sends anyone two. The outbox
 /// worker writes each message (<see cref="InvitationMail"/>) as it sends it.
 /// </summary>
-public sealed class InvitationSending(ChanceryDb db, Outbox outbox, EventKeyRing keys, Infrastructure.PublicUrls urls, TimeProvider clock)
+public sealed class InvitationSender(ChanceryDb db, Outbox outbox, EventKeyRing keys, Infrastructure.PublicUrls urls, TimeProvider clock)
 {
     // The worker writes each guest's reply link with no request to take an address from: without one configured,
     // every invitation would fail at the mail server's door. Say so before anything is queued.
