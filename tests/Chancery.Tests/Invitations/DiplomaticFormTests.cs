@@ -27,6 +27,21 @@ public sealed class DiplomaticFormTests
         DressCode = dress,
     };
 
+    [Fact]
+    public void Words_typed_by_the_office_or_a_guest_print_as_typed_even_when_they_look_like_a_slot()
+    {
+        // The card is rendered once (TextTemplates): what fills a slot is never read as a template again.
+        var e = Reception();
+        e.Title = "the {{ guest }} reception {% if true %}x{% endif %}";
+        e.Venue = "Hall {guest}";
+        var card = InvitationWording.Card(e, new Guest { Contact = Person("Mr.", "{{ hosts }}", "Virtanen") }, "en", "protocol@embassy.example");
+
+        Assert.Contains("Mr. {{ hosts }} Virtanen", card.Request, StringComparison.Ordinal);
+        Assert.Contains("the {{ guest }} reception {% if true %}x{% endif %}", card.Request, StringComparison.Ordinal);
+        Assert.Contains("Hall {guest}", card.When, StringComparison.Ordinal);
+        Assert.Equal("Code: AB12-CD34", InvitationMail.CodeLine(card, "AB12-CD34"));
+    }
+
     [Theory]
     [InlineData(HeadOfMissionClass.Ambassador, "H.E. Ms. Aino Virtanen")]
     [InlineData(HeadOfMissionClass.Envoy, "H.E. Ms. Aino Virtanen")]

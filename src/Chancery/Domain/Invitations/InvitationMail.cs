@@ -159,7 +159,8 @@ public sealed class InvitationMail(ChanceryDb db, EventKeyRing keys, Infrastruct
     }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     /// <summary>The typed door code on its line, labelled in the card's language ("Code: …", "入场码：…").</summary>
-    public static string CodeLine(InvitationCard card, string typed) => card.CodeLine.Replace("{code}", typed, StringComparison.Ordinal);
+    public static string CodeLine(InvitationCard card, string typed) =>
+        TextTemplates.Fill(card.CodeLine, new Dictionary<string, string> { ["code"] = typed }, System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Html(InvitationCard card, string reply, string link, string typed, string qrId)
     {

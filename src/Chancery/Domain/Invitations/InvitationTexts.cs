@@ -1,8 +1,8 @@
 namespace Chancery.Domain.Invitations;
 
 /// <summary>
-/// An invitation's words in one language, with placeholders: {hosts}, {guest}, {title}, {occasion}, {date}, {time},
-/// {venue}, {deadline}, {contact}, {dress}. The six UN languages ship, each with the request's verb agreeing with
+/// An invitation's words in one language, with slots in Liquid (<see cref="TextTemplates"/>): {{ hosts }}, {{ guest }}, {{ title }}, {{ occasion }}, {{ date }}, {{ time }},
+/// {{ venue }}, {{ deadline }}, {{ contact }}, {{ dress }}. The six UN languages ship, each with the request's verb agreeing with
 /// its hosts (<see cref="HostGrammar"/>, docs/wording.md); the event's own words per language are the office's
 /// (<see cref="InvitationText"/>).
 /// </summary>
@@ -22,15 +22,15 @@ public sealed record InvitationTexts(
     bool ExcellencyAfterName = false,
     string And = "and",
     string Reply = "Reply",
-    string ReminderSubject = "Reminder: {title}",
+    string ReminderSubject = "Reminder: {{ title }}",
     string ReminderLine = "We have not yet received your answer and would be glad to have it.",
-    string PlaceSubject = "A place for you: {title}",
+    string PlaceSubject = "A place for you: {{ title }}",
     string PlaceLine = "A place has become free: you are expected. Your code for the door is below.",
     IReadOnlyDictionary<string, string>? Honorifics = null,
-    string CodeLabel = "Code: {code}",
+    string CodeLabel = "Code: {{ code }}",
     string? Signature = null,
     string? Salutation = null,
-    string Company = "Guests you may bring: {n}",
+    string Company = "Guests you may bring: {{ n }}",
     IReadOnlyDictionary<Events.EventKind, string>? Occasions = null)
 {
     /// <summary>The texts for a language: the shipped ones for its primary language, else English's words with the language's own dates.</summary>
@@ -44,16 +44,16 @@ public sealed record InvitationTexts(
 
     private static readonly InvitationTexts English = new(
         "en",
-        Subject: "Invitation: {title}",
+        Subject: "Invitation: {{ title }}",
         // docs/wording.md, English: one host or the Embassy "requests", two or more "request" (Debrett's).
-        Request: h => h.Plural ? "{hosts} request the pleasure of the company of {guest} at {occasion}"
-            : "{hosts} requests the pleasure of the company of {guest} at {occasion}",
-        When: "on {date} at {time}, {venue}",
-        Rsvp: "R.S.V.P. by {deadline}: {contact}",
-            RsvpOpen: "R.S.V.P.: {contact}",
-        RegretsOnly: "Regrets only: {contact}",
+        Request: h => h.Plural ? "{{ hosts }} request the pleasure of the company of {{ guest }} at {{ occasion }}"
+            : "{{ hosts }} requests the pleasure of the company of {{ guest }} at {{ occasion }}",
+        When: "on {{ date }} at {{ time }}, {{ venue }}",
+        Rsvp: "R.S.V.P. by {{ deadline }}: {{ contact }}",
+            RsvpOpen: "R.S.V.P.: {{ contact }}",
+        RegretsOnly: "Regrets only: {{ contact }}",
         PourMemoire: "p.m.",
-        Dress: "Dress: {dress}",
+        Dress: "Dress: {{ dress }}",
         DatePattern: "d MMMM yyyy",
         TimePattern: "HH:mm",
         Excellency: "H.E.",
@@ -70,28 +70,28 @@ public sealed record InvitationTexts(
     {
         ["en"] = English,
         ["fr"] = new("fr",
-            Subject: "Invitation : {title}",
+            Subject: "Invitation : {{ title }}",
             // docs/wording.md, French (a)–(d): « prie … de lui faire l'honneur », two hosts « prient … de leur faire l'honneur »;
             // « lui » and « leur » have no gender, so the sentence holds for an ambassador, an ambassadress and the Embassy.
-            Request: h => h.Plural ? "{hosts} prient {guest} de leur faire l'honneur d'assister à {occasion}"
-                : "{hosts} prie {guest} de lui faire l'honneur d'assister à {occasion}",
-            When: "le {date} à {time}, {venue}",
-            Rsvp: "R.S.V.P. avant le {deadline} : {contact}",
-            RsvpOpen: "R.S.V.P. : {contact}",
-            RegretsOnly: "Regrets seulement : {contact}",
+            Request: h => h.Plural ? "{{ hosts }} prient {{ guest }} de leur faire l'honneur d'assister à {{ occasion }}"
+                : "{{ hosts }} prie {{ guest }} de lui faire l'honneur d'assister à {{ occasion }}",
+            When: "le {{ date }} à {{ time }}, {{ venue }}",
+            Rsvp: "R.S.V.P. avant le {{ deadline }} : {{ contact }}",
+            RsvpOpen: "R.S.V.P. : {{ contact }}",
+            RegretsOnly: "Regrets seulement : {{ contact }}",
             PourMemoire: "p.m.",
-            Dress: "Tenue : {dress}",
+            Dress: "Tenue : {{ dress }}",
             DatePattern: "d MMMM yyyy",
             TimePattern: "HH' h 'mm",
             Excellency: "S.E.",
             And: "et",
             Reply: "Répondre",
-            ReminderSubject: "Rappel : {title}",
+            ReminderSubject: "Rappel : {{ title }}",
             ReminderLine: "Nous n'avons pas encore reçu votre réponse et serions heureux de la recevoir.",
-            PlaceSubject: "Une place pour vous : {title}",
+            PlaceSubject: "Une place pour vous : {{ title }}",
             PlaceLine: "Une place s'est libérée : vous êtes attendu. Votre code pour l'entrée figure ci-dessous.",
-            CodeLabel: "Code : {code}",
-            Company: "Personnes pouvant vous accompagner : {n}",
+            CodeLabel: "Code : {{ code }}",
+            Company: "Personnes pouvant vous accompagner : {{ n }}",
             // docs/wording.md, French "Address": M., Mme; a title is not translated by guesswork.
             Honorifics: Words(("mr", "M."), ("m", "M."), ("monsieur", "M."), ("mrs", "Mme"), ("ms", "Mme"), ("miss", "Mme"), ("mme", "Mme"), ("mlle", "Mme"), ("madame", "Mme"), ("dr", "Dr"), ("prof", "Pr")),
             Occasions: new Dictionary<Events.EventKind, string>
@@ -103,28 +103,28 @@ public sealed record InvitationTexts(
                 [Events.EventKind.Dinner] = "un dîner",
             }),
         ["es"] = new("es",
-            Subject: "Invitación: {title}",
+            Subject: "Invitación: {{ title }}",
             // docs/wording.md, Spanish (a)–(d): « tiene el honor de invitar », two hosts « tienen ».
-            // {guest} carries its preposition and article here: "al Sr. …", "a la Sra. …", "a S.E. el Sr. …".
-            Request: h => h.Plural ? "{hosts} tienen el honor de invitar {guest} a {occasion}"
-                : "{hosts} tiene el honor de invitar {guest} a {occasion}",
-            When: "el {date} a las {time}, {venue}",
-            Rsvp: "S.R.C. antes del {deadline}: {contact}",
-            RsvpOpen: "S.R.C.: {contact}",
-            RegretsOnly: "Solo en caso de no asistir: {contact}",
+            // {{ guest }} carries its preposition and article here: "al Sr. …", "a la Sra. …", "a S.E. el Sr. …".
+            Request: h => h.Plural ? "{{ hosts }} tienen el honor de invitar {{ guest }} a {{ occasion }}"
+                : "{{ hosts }} tiene el honor de invitar {{ guest }} a {{ occasion }}",
+            When: "el {{ date }} a las {{ time }}, {{ venue }}",
+            Rsvp: "S.R.C. antes del {{ deadline }}: {{ contact }}",
+            RsvpOpen: "S.R.C.: {{ contact }}",
+            RegretsOnly: "Solo en caso de no asistir: {{ contact }}",
             PourMemoire: "p.m.",
-            Dress: "Vestimenta: {dress}",
+            Dress: "Vestimenta: {{ dress }}",
             DatePattern: "d 'de' MMMM 'de' yyyy",
             TimePattern: "HH:mm",
             Excellency: "S.E.",
             And: "y",
             Reply: "Responder",
-            ReminderSubject: "Recordatorio: {title}",
+            ReminderSubject: "Recordatorio: {{ title }}",
             ReminderLine: "Aún no hemos recibido su respuesta y nos complacería recibirla.",
-            PlaceSubject: "Un lugar para usted: {title}",
+            PlaceSubject: "Un lugar para usted: {{ title }}",
             PlaceLine: "Se ha liberado un lugar: le esperamos. Su código para la entrada figura abajo.",
-            CodeLabel: "Código: {code}",
-            Company: "Acompañantes permitidos: {n}",
+            CodeLabel: "Código: {{ code }}",
+            Company: "Acompañantes permitidos: {{ n }}",
             Honorifics: Words(("mr", "Sr."), ("m", "Sr."), ("monsieur", "Sr."), ("mrs", "Sra."), ("ms", "Sra."), ("mme", "Sra."), ("madame", "Sra."), ("miss", "Srta."), ("mlle", "Srta."), ("dr", "Dr."), ("prof", "Prof.")),
             Occasions: new Dictionary<Events.EventKind, string>
             {
@@ -135,29 +135,29 @@ public sealed record InvitationTexts(
                 [Events.EventKind.Dinner] = "una cena",
             }),
         ["ru"] = new("ru",
-            Subject: "Приглашение: {title}",
+            Subject: "Приглашение: {{ title }}",
             // docs/wording.md, Russian (a)–(d): «имеет честь пригласить», two hosts «имеют»; the present tense has no gender.
             // The guest is named above the sentence, in the nominative, and «Вас» invited: a name is not declined by guesswork.
-            Request: h => h.Plural ? "{hosts} имеют честь пригласить Вас на {occasion}"
-                : "{hosts} имеет честь пригласить Вас на {occasion}",
-            When: "{date} в {time}, {venue}",
-            Rsvp: "Просьба ответить до {deadline}: {contact}",
-            RsvpOpen: "Просьба ответить: {contact}",
-            RegretsOnly: "Просьба сообщить только в случае отказа: {contact}",
+            Request: h => h.Plural ? "{{ hosts }} имеют честь пригласить Вас на {{ occasion }}"
+                : "{{ hosts }} имеет честь пригласить Вас на {{ occasion }}",
+            When: "{{ date }} в {{ time }}, {{ venue }}",
+            Rsvp: "Просьба ответить до {{ deadline }}: {{ contact }}",
+            RsvpOpen: "Просьба ответить: {{ contact }}",
+            RegretsOnly: "Просьба сообщить только в случае отказа: {{ contact }}",
             PourMemoire: "p.m.",
-            Dress: "Форма одежды: {dress}",
+            Dress: "Форма одежды: {{ dress }}",
             DatePattern: "d MMMM yyyy 'г.'",
             TimePattern: "HH:mm",
             Excellency: "Е.П.",
             And: "и",
             Reply: "Ответить",
-            ReminderSubject: "Напоминание: {title}",
+            ReminderSubject: "Напоминание: {{ title }}",
             ReminderLine: "Мы ещё не получили вашего ответа и будем рады его получить.",
-            PlaceSubject: "Для вас есть место: {title}",
+            PlaceSubject: "Для вас есть место: {{ title }}",
             PlaceLine: "Освободилось место: вас ждут. Ваш код для входа — ниже.",
-            CodeLabel: "Код: {code}",
-            Company: "Число сопровождающих лиц: {n}",
-            Salutation: "{guest}",
+            CodeLabel: "Код: {{ code }}",
+            Company: "Число сопровождающих лиц: {{ n }}",
+            Salutation: "{{ guest }}",
             // docs/wording.md, Russian "Address": г-н, г-жа, lower case.
             Honorifics: Words(("mr", "г-н"), ("m", "г-н"), ("monsieur", "г-н"), ("mrs", "г-жа"), ("ms", "г-жа"), ("miss", "г-жа"), ("mme", "г-жа"), ("madame", "г-жа"), ("mlle", "г-жа"), ("dr", "д-р"), ("prof", "проф.")),
             // Accusative after «на»: приём, ужин; «памятное мероприятие» is the same in both cases.
@@ -170,28 +170,28 @@ public sealed record InvitationTexts(
                 [Events.EventKind.Dinner] = "ужин",
             }),
         ["zh"] = new("zh",
-            Subject: "邀请：{title}",
+            Subject: "邀请：{{ title }}",
             // docs/wording.md, Chinese: no agreement; the host signs the card (落款) rather than speaking in its body.
-            Request: _ => "谨订于{date}{time}举行{occasion}，敬请{guest}光临",
-            When: "地点：{venue}",
-            Rsvp: "请于{deadline}前回复：{contact}",
-            RsvpOpen: "敬请回复：{contact}",
-            RegretsOnly: "如不能出席，请告知：{contact}",
+            Request: _ => "谨订于{{ date }}{{ time }}举行{{ occasion }}，敬请{{ guest }}光临",
+            When: "地点：{{ venue }}",
+            Rsvp: "请于{{ deadline }}前回复：{{ contact }}",
+            RsvpOpen: "敬请回复：{{ contact }}",
+            RegretsOnly: "如不能出席，请告知：{{ contact }}",
             PourMemoire: "备忘",
-            Dress: "着装：{dress}",
+            Dress: "着装：{{ dress }}",
             DatePattern: "yyyy年M月d日",
             TimePattern: "tth:mm",
             Excellency: "阁下",
             ExcellencyAfterName: true,
             And: "及",
             Reply: "回复",
-            ReminderSubject: "提醒：{title}",
+            ReminderSubject: "提醒：{{ title }}",
             ReminderLine: "我们尚未收到您的回复，敬请拨冗回复。",
-            PlaceSubject: "为您保留席位：{title}",
+            PlaceSubject: "为您保留席位：{{ title }}",
             PlaceLine: "现有席位空出，恭候光临。入场码见下方。",
-            CodeLabel: "入场码：{code}",
-            Company: "可携随行人员：{n}人",
-            Signature: "{hosts}",
+            CodeLabel: "入场码：{{ code }}",
+            Company: "可携随行人员：{{ n }}人",
+            Signature: "{{ hosts }}",
             Occasions: new Dictionary<Events.EventKind, string>
             {
                 [Events.EventKind.Reception] = "招待会",
@@ -222,25 +222,25 @@ public sealed record InvitationTexts(
                 ["教授"] = "教授",
             }),
         ["ar"] = new("ar",
-            Subject: "دعوة: {title}",
+            Subject: "دعوة: {{ title }}",
             Request: ArabicRequest,
-            When: "وذلك يوم {date} الساعة {time}، {venue}",
-            Rsvp: "يرجى تأكيد الحضور قبل {deadline}: {contact}",
-            RsvpOpen: "يرجى تأكيد الحضور: {contact}",
-            RegretsOnly: "يرجى الإبلاغ في حالة الاعتذار فقط: {contact}",
+            When: "وذلك يوم {{ date }} الساعة {{ time }}، {{ venue }}",
+            Rsvp: "يرجى تأكيد الحضور قبل {{ deadline }}: {{ contact }}",
+            RsvpOpen: "يرجى تأكيد الحضور: {{ contact }}",
+            RegretsOnly: "يرجى الإبلاغ في حالة الاعتذار فقط: {{ contact }}",
             PourMemoire: "للتذكير",
-            Dress: "اللباس: {dress}",
+            Dress: "اللباس: {{ dress }}",
             DatePattern: "d MMMM yyyy",
             TimePattern: "HH:mm",
             Excellency: "سعادة",
             And: "و",
             Reply: "الرد",
-            ReminderSubject: "تذكير: {title}",
+            ReminderSubject: "تذكير: {{ title }}",
             ReminderLine: "لم يصلنا ردكم بعد، ويسعدنا تلقيه.",
-            PlaceSubject: "مكان لكم: {title}",
+            PlaceSubject: "مكان لكم: {{ title }}",
             PlaceLine: "لقد توفر مكان، ونحن بانتظاركم. رمز الدخول أدناه.",
-            CodeLabel: "رمز الدخول: {code}",
-            Company: "عدد المرافقين المسموح به: {n}",
+            CodeLabel: "رمز الدخول: {{ code }}",
+            Company: "عدد المرافقين المسموح به: {{ n }}",
             Honorifics: Words(("mr", "السيد"), ("m", "السيد"), ("monsieur", "السيد"), ("mrs", "السيدة"), ("ms", "السيدة"), ("miss", "الآنسة"), ("mme", "السيدة"), ("madame", "السيدة"), ("mlle", "الآنسة")),
             Occasions: new Dictionary<Events.EventKind, string>
             {
@@ -261,8 +261,8 @@ public sealed record InvitationTexts(
     /// </summary>
     private static string ArabicRequest(HostGrammar h) => h.Count switch
     {
-        1 => (h.First == Contacts.Gender.Female ? "تتشرف" : "يتشرف") + " {hosts} بدعوة {guest} لحضور {occasion}",
-        2 => "{hosts} " + (h.AllFemale ? "تتشرفان" : "يتشرفان") + " بدعوة {guest} لحضور {occasion}",
-        _ => "{hosts} " + (h.AllFemale ? "يتشرفن" : "يتشرفون") + " بدعوة {guest} لحضور {occasion}",
+        1 => (h.First == Contacts.Gender.Female ? "تتشرف" : "يتشرف") + " {{ hosts }} بدعوة {{ guest }} لحضور {{ occasion }}",
+        2 => "{{ hosts }} " + (h.AllFemale ? "تتشرفان" : "يتشرفان") + " بدعوة {{ guest }} لحضور {{ occasion }}",
+        _ => "{{ hosts }} " + (h.AllFemale ? "يتشرفن" : "يتشرفون") + " بدعوة {{ guest }} لحضور {{ occasion }}",
     };
 }

@@ -14,7 +14,7 @@ public sealed record AddressPractice(bool ExcellencyForHeadsOfInternationalOrgan
 
 /// <summary>An invitation's lines, in the guest's language, as the card and the e-mail print them.</summary>
 public sealed record InvitationCard(string Language, bool RightToLeft, string Subject, string Request, string When, string? Reply, string? Dress, string Addressee,
-    string? Lead = null, string Title = "", string? Signature = null, string Venue = "", string CodeLine = "Code: {code}", string? Salutation = null, string? Company = null);
+    string? Lead = null, string Title = "", string? Signature = null, string Venue = "", string CodeLine = "Code: {{ code }}", string? Salutation = null, string? Company = null);
 
 /// <summary>What a message to a guest is: the invitation itself, a reminder to answer, or word that a place is theirs.</summary>
 public enum GuestMailKind
@@ -32,9 +32,6 @@ public enum GuestMailKind
 /// </summary>
 public static partial class InvitationWording
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{([a-z]+)\}")]
-    private static partial System.Text.RegularExpressions.Regex Placeholder();
-
     /// <summary>Whether the guest is styled His or Her Excellency.</summary>
     public static bool IsExcellency(Contact c, AddressPractice practice) =>
         c.HeadOfMissionClass is HeadOfMissionClass.Ambassador or HeadOfMissionClass.Envoy
@@ -157,9 +154,8 @@ public static partial class InvitationWording
             ["contact"] = officeContact ?? "",
             ["dress"] = words.Dress ?? "",
         };
-        // One pass over the template: a "{guest}" inside a title or a name stays as written, never filled in again.
-        string Fill(string template) => Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value)
-            .Trim().TrimEnd(':', '：').Trim();
+        // Rendered once: a "{{ guest }}" inside a title or a name stays as written, never filled in again.
+        string Fill(string template) => TextTemplates.Fill(template, values, culture).Trim().TrimEnd(':', '：').Trim();
         // p.m. (pour mémoire): the answer is known already, so the card only reminds; else Regrets only, else R.S.V.P.
         var reply = g.Rsvp != RsvpAnswer.Pending && answeredAlready ? texts.PourMemoire
             : e.RegretsOnly ? Fill(texts.RegretsOnly)
@@ -171,7 +167,7 @@ public static partial class InvitationWording
             words.Dress is null ? null : Fill(texts.Dress), guest, lead, words.Title, texts.Signature is { } signature ? Fill(signature) : null, words.Venue, texts.CodeLabel,
             texts.Salutation is null ? null : guest,
             // How many the guest may bring, when the office allowed anyone: the card is where a guest learns it.
-            (g.PlusOnesAllowed ?? g.PlusOnes) is > 0 and var company ? texts.Company.Replace("{n}", company.ToString(culture), StringComparison.Ordinal) : null);
+            (g.PlusOnesAllowed ?? g.PlusOnes) is > 0 and var company ? TextTemplates.Fill(texts.Company, new Dictionary<string, string> { ["n"] = company.ToString(culture) }, culture) : null);
     }
 
     /// <summary>

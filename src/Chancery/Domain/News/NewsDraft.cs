@@ -25,17 +25,12 @@ public static partial class NewsDraft
 {
     public sealed record Draft(string Title, string Body, string Language);
 
-    /// <summary>
-    /// The tags a news template may use: conditions, loops and comments over what the event holds. Not assign and
-    /// capture (a string doubled forty times would fill the server's memory before any limit on steps or output is
-    /// reached), not include and render (a template names no other file: there is none to read), not the rest
-    /// (counters, tables) — and none a later Fluid adds until someone decides it belongs here.
-    /// </summary>
-    public static readonly IReadOnlyList<string> Tags = ["if", "unless", "case", "for", "break", "continue", "cycle", "ifchanged", "comment", "#", "raw", "echo", "liquid"];
+    /// <summary>The tags a news template may use (<see cref="TextTemplates.Tags"/>).</summary>
+    public static IReadOnlyList<string> Tags => TextTemplates.Tags;
 
-    private static readonly FluidParser Parser = MakeParser();
+    private static FluidParser Parser => TextTemplates.Parser;
     private static readonly ConcurrentDictionary<string, IFluidTemplate> Parsed = new();
-    private static readonly TemplateOptions Options = MakeOptions();
+    private static TemplateOptions Options => TextTemplates.Options;
     /// <summary>What a draft may come to: a generous news item, not a runaway loop's output.</summary>
     private const int MaxLength = 200_000;
 
@@ -274,49 +269,6 @@ public static partial class NewsDraft
     }
 
     private static string Unescape(string value) => EscapedMark().Replace(value, "$1");
-
-    // Refused when the template is saved, with line and column: an unknown tag does not parse.
-    private static FluidParser MakeParser()
-    {
-        var parser = new FluidParser(new FluidParserOptions { AllowFunctions = false });
-        foreach (var tag in parser.RegisteredTags.Keys.Except(Tags).ToList())
-        {
-            parser.RegisteredTags.Remove(tag);
-        }
-        return parser;
-    }
-
-    private static TemplateOptions MakeOptions()
-    {
-        var options = new TemplateOptions { MaxSteps = 100_000, MaxRecursion = 20 };
-        // Each replacement multiplies a value by another's length, and split then join does too: a few in a row
-        // would outgrow any memory before a limit on steps or output is reached. Lists are joined by and_list.
-        foreach (var quadratic in new[] { "replace", "replace_first", "replace_last", "split", "join" })
-        {
-            options.Filters.AddFilter(quadratic, (_, _, _) => throw new InvalidOperationException($"'{quadratic}' is not available in news templates."));
-        }
-        options.Filters.AddFilter("and_list", (input, _, context) =>
-        {
-            var words = (NewsWords)context.AmbientValues["words"];
-            var items = input.Enumerate(context).Take(1001).Select(v => v.ToStringValue()).Where(s => s.Length > 0).ToList();
-            if (items.Count > 1000)
-            {
-                throw new InvalidOperationException("and_list takes at most 1,000 items.");
-            }
-            return new StringValue(words.List(items));
-        });
-        options.Filters.AddFilter("sentence", (input, _, context) =>
-        {
-            var s = input.ToStringValue();
-            return new StringValue(s.Length == 0 ? s : char.ToUpper(s[0], context.CultureInfo) + s[1..]);
-        });
-        // "Minute of silence" inside a sentence; "UN Day" and "Ambassador" stay as written.
-        // On a list, each of its items.
-        options.Filters.AddFilter("lower_first", (input, _, context) => input is ArrayValue
-            ? new ArrayValue(input.Enumerate(context).Select(v => (FluidValue)new StringValue(NewsWords.LowerFirst(v.ToStringValue(), context.CultureInfo))).ToList())
-            : new StringValue(NewsWords.LowerFirst(input.ToStringValue(), context.CultureInfo)));
-        return options;
-    }
 
     [GeneratedRegex(@"^(\s*)([-+=]|\d+(?=[.)]))")]
     private static partial Regex LeadingBlockMark();
