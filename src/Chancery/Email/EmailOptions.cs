@@ -13,9 +13,12 @@ public sealed class EmailOptions
     /// <summary>Where .eml files go when no SMTP host is set; relative to the data folder.</summary>
     public string PickupFolder { get; set; } = "mail";
     /// <summary>How often the outbox worker looks for mail when nothing woke it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Email:PollInterval must be between 10 ms and 1 hour.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+    [Range(1, 100, ErrorMessage = "Email:MaxAttempts must be between 1 and 100.")]
     public int MaxAttempts { get; set; } = 8;
     /// <summary>The longest one message may take to send; a send still running then is abandoned and retried.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Email:SendTimeout must be between 1 second and 1 hour.")]
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>How many messages one worker claims at a time (they share one SMTP connection).</summary>
     [Range(1, 1000)]

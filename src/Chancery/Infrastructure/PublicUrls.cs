@@ -9,6 +9,10 @@ public sealed class SiteOptions
     /// <summary>Where people reach this installation (https://events.ministry.example); links in e-mail start here.</summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>Whether <paramref name="host"/> is this installation's own (<c>PublicBaseUrl</c>'s): no mission may take it.</summary>
+    public bool IsInstallationHost(string host) =>
+        Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var site) && string.Equals(site.Host, host, StringComparison.OrdinalIgnoreCase);
+
     public static void Add(IServiceCollection services) =>
         services.AddOptions<SiteOptions>().Configure<IConfiguration>((o, c) => o.PublicBaseUrl = string.IsNullOrWhiteSpace(c["PublicBaseUrl"]) ? null : c["PublicBaseUrl"]!.Trim())
             .Validate(o => o.PublicBaseUrl is null || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && u.Query.Length == 0,
@@ -36,10 +40,6 @@ public sealed class PublicUrls(IOptions<SiteOptions> options, IHttpContextAccess
     /// </summary>
     public bool CanLinkOutsideRequests(string? missionHostName) => missionHostName is not null || Configured is not null;
 
-    /// <summary>Whether <paramref name="host"/> is this installation's own (<c>PublicBaseUrl</c>'s): no mission may take it.</summary>
-    public bool IsInstallationHost(string host) =>
-        Configured is { } configured && Uri.TryCreate(configured, UriKind.Absolute, out var site) && string.Equals(site.Host, host, StringComparison.OrdinalIgnoreCase);
-
     public string Absolute(string path) => BaseUrl + (path.StartsWith('/') ? path : "/" + path);
 
     /// <summary>Where a mission's guests' links start (a reply page needs no slug: its token names the mission).</summary>
@@ -49,10 +49,12 @@ public sealed class PublicUrls(IOptions<SiteOptions> options, IHttpContextAccess
     public string SiteOf(Mission mission) => mission.HostName is { } host ? $"https://{host}" : $"{BaseUrl}/m/{mission.Slug}";
 
     /// <summary>The public site this request is answering: its origin, and /m/{slug} unless it came in on the mission's own host.</summary>
-    public string Here()
+    public string Here() => Origin() + http.HttpContext!.Features.Get<PublicAddresses.Root>()?.Prefix;
+
+    /// <summary>This request's own origin, for absolute links a public page gives other sites (canonical, og:url).</summary>
+    public string Origin()
     {
-        var context = http.HttpContext ?? throw new InvalidOperationException("Only a public page's request has a here.");
-        var request = context.Request;
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{context.Features.Get<PublicAddresses.Root>()?.Prefix}";
+        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("Only a request has an origin.");
+        return $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 }

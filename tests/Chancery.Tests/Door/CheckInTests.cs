@@ -452,9 +452,9 @@ public abstract class CheckInTests(string provider) : IAsyncLifetime
         var ids = d.Guests.Values.Append(strangerGuest).ToList();
         using var scope = _app.Services.CreateScope();
         await using var statements = new Chancery.Data.HandWritten.DoorStatements(scope.ServiceProvider.GetRequiredService<IServiceScopeFactory>());
-        Dictionary<Guid, Chancery.Data.HandWritten.DoorStatements.GuestAtDoor> read;
+        Dictionary<Guid, Chancery.Domain.Door.GuestAtDoor> read;
         Dictionary<(Guid EventId, string Nonce), (string Code, Guid? GuestId, byte Companion)> nonces;
-        Chancery.Data.HandWritten.DoorStatements.AdmittedAs? first;
+        Chancery.Domain.Door.AdmittedAs? first;
         await using (var transaction = await statements.BeginAsync())
         {
             read = await statements.GuestsAsync(ids);

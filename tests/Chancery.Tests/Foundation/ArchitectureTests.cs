@@ -70,7 +70,7 @@ public sealed partial class ArchitectureTests
 
     // A page's own ways of saying no that the convention replaced: a property of its own, a message carried over a
     // redirect, a JSON shape its script reads, a DomainException's words placed by hand, a catch of every kind.
-    [GeneratedRegex(@"TempData\[""Problem""\]|TempData\[""Notice""\] = e\.|public string\? (Problem|Error|FileError) \{|new \{ message\b|BadRequest\(new \{|AddModelError\([^;]*\be\.(Message|Field|Errors|Said)\b|catch \((Domain\.)?DomainException( e)?\)$|Model\.(Problem|Error|FileError)\b")]
+    [GeneratedRegex(@"TempData\[""Problem""\]|TempData\[""Notice""\] = e\.|public string\? (Problem|Error|FileError) \{|new \{ message\b|BadRequest\(new \{|AddModelError\([^;]*\be\.(Message|Field|Errors|Said)\b|catch \((Domain\.)?DomainException( \w+)?\)$|catch \((Domain\.)?DomainException \w+\) when \(\w+\.Kind (==|is) (Domain\.)?DomainErrorKind\.(Invalid|Conflict|TooLarge)|Model\.(Problem|Error|FileError)\b")]
     private static partial Regex PageRefusals();
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed partial class ArchitectureTests
         Assert.Matches(HandMadeRefusals(), "return TypedResults.Forbid();");
         Assert.NotEmpty(Offences(Files(f => f.StartsWith("Pages/", StringComparison.Ordinal)), HandMadeRefusals()));
         foreach (var old in new[] { "TempData[\"Problem\"] = e.Said;", "public string? FileError { get; private set; }", "return BadRequest(new { message = \"x\" });",
-            "ModelState.AddModelError(\"\", e.Message);", "catch (DomainException e)", "@if (Model.Problem is not null)", "TempData[\"Notice\"] = e.Message;", "return BadRequest(new { e.Message, e.Errors });" })
+            "ModelState.AddModelError(\"\", e.Message);", "catch (DomainException e)", "@if (Model.Problem is not null)", "TempData[\"Notice\"] = e.Message;", "catch (DomainException ex) when (ex.Kind == DomainErrorKind.Invalid)", "catch (DomainException problem)", "return BadRequest(new { e.Message, e.Errors });" })
         {
             Assert.Matches(PageRefusals(), old);
         }

@@ -14,6 +14,9 @@ public sealed class SettingsTests
     [InlineData("Press:FetchTimeoutSeconds", "600", "Press:FetchTimeoutSeconds must be between 1 and 60.")]
     [InlineData("Security:SignInAttemptsPerMinute", "0", "Security:SignInAttemptsPerMinute must be between 1 and 1,000,000.")]
     [InlineData("Import:MaxRows", "0", "Import:MaxRows must be between 1 and 1,000,000.")]
+    [InlineData("Email:Smtp:Port", "70000", "Email:Smtp:Port must be between 1 and 65535.")]
+    [InlineData("Email:SendTimeout", "00:00:00", "Email:SendTimeout must be between 1 second and 1 hour.")]
+    [InlineData("Import:MaxCells", "0", "Import:MaxCells must be between 1 and 100,000,000.")]
     [InlineData("PublicBaseUrl", "events.embassy.example", "PublicBaseUrl must be an absolute http or https address")]
     public async Task A_setting_out_of_range_stops_the_app_at_start_naming_it(string key, string value, string said)
     {

@@ -1,13 +1,10 @@
-using Chancery.Data.HandWritten;
 using Chancery.Domain.Audit;
 using Chancery.Domain.Guests;
-using AdmittedAs = Chancery.Data.HandWritten.DoorStatements.AdmittedAs;
-using GuestAtDoor = Chancery.Data.HandWritten.DoorStatements.GuestAtDoor;
 
 namespace Chancery.Domain.Door;
 
 /// <summary>
-/// Who a batch of scans admits, and what each scan is told, from what the batch read (<see cref="DoorStatements"/>):
+/// Who a batch of scans admits, and what each scan is told, from what the batch read (Data/HandWritten/DoorStatements):
 /// no database here, so each rule reads as it is. In the queue's order, so the first of two scans of one person in a
 /// batch is the one that admits.
 /// </summary>
@@ -109,10 +106,10 @@ public static class AdmissionRules
     /// admissions, for the same reason): a scan sent twice in one batch is one row that keeps what either copy knew
     /// (PostgreSQL refuses to update a row twice in one statement). A reused nonce's scan is not logged over the first.
     /// </summary>
-    public static List<DoorStatements.ScanRow> LogRows(IReadOnlyList<ScanBatches.Request> batch, CheckInOutcome[] answers)
+    public static List<ScanRow> LogRows(IReadOnlyList<ScanBatches.Request> batch, CheckInOutcome[] answers)
     {
-        var rows = new List<DoorStatements.ScanRow>(batch.Count);
-        var byNonce = new Dictionary<(Guid, string), DoorStatements.ScanRow>();
+        var rows = new List<ScanRow>(batch.Count);
+        var byNonce = new Dictionary<(Guid, string), ScanRow>();
         foreach (var i in Enumerable.Range(0, batch.Count).Where(i => batch[i].Code is not null && answers[i].Reason != CheckInReasons.NonceReused)
             .OrderBy(i => batch[i].EventId).ThenBy(i => batch[i].Nonce, StringComparer.Ordinal))
         {
@@ -123,7 +120,7 @@ public static class AdmissionRules
                 logged.AdmittedOffline |= r.AdmittedOffline;
                 continue;
             }
-            var row = new DoorStatements.ScanRow
+            var row = new ScanRow
             {
                 MissionId = r.MissionId,
                 EventId = r.EventId,

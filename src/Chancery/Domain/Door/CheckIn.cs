@@ -39,15 +39,15 @@ public sealed class CheckIn(IServiceProvider services, DoorCodeBook codes, ScanB
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 
+    /// <summary>What a station is called until someone names it otherwise: the door works from the first scan.</summary>
+    public const string DefaultStation = "Main door";
+
     /// <summary>
     /// Someone not on the list let in at the door: they join the guest list, and are admitted at once. A person the
     /// directory already knows (the same given and family names, and the same organization when one is given) is
     /// not entered twice: their entry joins the list; one already on the list is refused, to be found by name or
     /// code. Anyone else joins the directory, tagged walk-in, with their organization and category by name.
     /// </summary>
-    /// <summary>What a station is called until someone names it otherwise: the door works from the first scan.</summary>
-    public const string DefaultStation = "Main door";
-
     public async Task<CheckInOutcome> WalkInAsync(Event e, string? firstName, string? lastName, string? organization, string? category, string? station, CancellationToken ct = default)
     {
         station = Contacts.Text.Clean(station) ?? "Walk-in";

@@ -20,8 +20,8 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
     /// <summary>
     /// One scan: to admit the guest (companion 0) or their n-th plus-one, or, with no <see cref="GuestId"/>, a code
     /// that admits nobody (<see cref="Refusal"/> says why) to log. A null <see cref="Code"/> is not logged (a walk-in).
-    /// </summary>
     /// <see cref="UserId"/> and <see cref="UserName"/>: the staff member at the station, for the audit.
+    /// </summary>
     public sealed record Request(Guid MissionId, Guid EventId, Guid? GuestId, byte Companion, string Station, string? Nonce, string? Code, DateTimeOffset? ScannedAt,
         DateTimeOffset At, string? Refusal = null, bool AdmittedOffline = false, Guid? UserId = null, string UserName = "system");
 
@@ -196,14 +196,14 @@ public sealed partial class ScanBatches(IServiceScopeFactory scopes, ILogger<Sca
 
     // The batch's admissions in one statement, in the order of the unique keys: two servers whose batches admit the
     // same people wait on each other's rows in one order, never in a circle (a deadlock).
-    private static async Task AdmitAsync(DoorStatements writer, List<Request> batch, Dictionary<Guid, DoorStatements.GuestAtDoor> guests,
-        DoorStatements.AdmittedAs?[] admits, List<int> admitting)
+    private static async Task AdmitAsync(DoorStatements writer, List<Request> batch, Dictionary<Guid, GuestAtDoor> guests,
+        AdmittedAs?[] admits, List<int> admitting)
     {
         var ordered = admitting.OrderBy(i => batch[i].EventId).ThenBy(i => batch[i].GuestId).ThenBy(i => batch[i].Companion).ToList();
         var written = await writer.AdmitAsync(ordered.Select(i =>
         {
             var (r, a) = (batch[i], admits[i]!);
-            return new DoorStatements.NewAdmission(a.Id, guests[r.GuestId!.Value].MissionId, r.EventId, r.GuestId!.Value, r.Companion, r.Station, r.At, r.ScannedAt, r.Nonce);
+            return new NewAdmission(a.Id, guests[r.GuestId!.Value].MissionId, r.EventId, r.GuestId!.Value, r.Companion, r.Station, r.At, r.ScannedAt, r.Nonce);
         }));
         if (written < ordered.Count)
         {

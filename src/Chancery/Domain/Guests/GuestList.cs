@@ -248,7 +248,6 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
     public async Task<PrecedenceSettings> SettingsAsync(Guid missionId, CancellationToken ct = default) =>
         (await db.Missions.AsNoTracking().FirstAsync(m => m.Id == missionId, ct)).Precedence;
 
-    /// <summary>The guest list by precedence with each place explained, under the mission's settings.</summary>
     /// <summary>How the office looks at the list: filtered by name (any script), category, organization and answer, in an order.</summary>
     public sealed record View(string? Name = null, string? Category = null, string? Organization = null, RsvpAnswer? Answer = null, string Sort = "precedence");
 
@@ -278,6 +277,7 @@ public sealed class GuestList(ChanceryDb db, ContactDirectory directory, Invitat
         }];
     }
 
+    /// <summary>The guest list by precedence with each place explained, under the mission's settings.</summary>
     public async Task<List<(Guest Guest, PrecedenceEntry Place)>> RankedAsync(Guid missionId, Guid eventId, CancellationToken ct = default)
     {
         var guests = await LoadAsync(eventId, ct);

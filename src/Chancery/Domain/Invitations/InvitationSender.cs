@@ -25,6 +25,18 @@ public sealed class InvitationSender(ChanceryDb db, Outbox outbox, EventKeyRing 
 
     public sealed record Queued(int Count, int AlreadyInvited, int WithoutEmail, int Declined);
 
+    /// <summary>Who an invitation by e-mail goes to: not invited yet, not declined, with an address (and not erased).</summary>
+    public static bool IsToInviteByEmail(Guest g) =>
+        g.Invitation == InvitationState.NotSent && g.Rsvp != RsvpAnswer.Declined && g.Contact is { ErasedAt: null, Email: not null };
+
+    /// <summary>Who is invited by hand, with a printed card: not invited yet, not declined, no address.</summary>
+    public static bool IsToInviteByHand(Guest g) =>
+        g.Invitation == InvitationState.NotSent && g.Rsvp != RsvpAnswer.Declined && g.Contact is { ErasedAt: null, Email: null };
+
+    /// <summary>Who a reminder reaches: the invitation was delivered by e-mail (a card by hand has no address to remind), no answer yet.</summary>
+    public static bool IsToRemind(Guest g, bool invitationDelivered) =>
+        invitationDelivered && g.Rsvp == RsvpAnswer.Pending && g.Contact is { ErasedAt: null, Email: not null };
+
     public const string DedupPrefix = "invitation:";
     public const string ReminderPrefix = "reminder:";
     public const string PlacePrefix = "place:";
@@ -55,7 +67,12 @@ public sealed class InvitationSender(ChanceryDb db, Outbox outbox, EventKeyRing 
             int already = 0, withoutEmail = 0, declined = 0;
             foreach (var g in guests)
             {
-                if (g.Invitation != InvitationState.NotSent)
+                if (IsToInviteByEmail(g))
+                {
+                    Invite(g, InvitationState.Queued, now, languages, eventKeys);
+                    items.Add(($"{DedupPrefix}{g.Id}", OutboxAbout.Guest(g.Id), g.Contact!.Email!));
+                }
+                else if (g.Invitation != InvitationState.NotSent)
                 {
                     already++;
                 }
@@ -63,14 +80,9 @@ public sealed class InvitationSender(ChanceryDb db, Outbox outbox, EventKeyRing 
                 {
                     declined++; // answered no before a card went: none is sent
                 }
-                else if (g.Contact is not { ErasedAt: null, Email: { } address })
-                {
-                    withoutEmail++;
-                }
                 else
                 {
-                    Invite(g, InvitationState.Queued, now, languages, eventKeys);
-                    items.Add(($"{DedupPrefix}{g.Id}", OutboxAbout.Guest(g.Id), address));
+                    withoutEmail++;
                 }
             }
             await outbox.AddForRenderingAsync(e.MissionId, InvitationMail.RendererName, items, ct);
@@ -182,17 +194,17 @@ public sealed class InvitationSender(ChanceryDb db, Outbox outbox, EventKeyRing 
             int answered = 0, notInvited = 0;
             foreach (var g in guests)
             {
-                if (g.Rsvp != RsvpAnswer.Pending)
+                if (IsToRemind(g, delivered.Contains(g.Id)))
+                {
+                    items.Add(($"{ReminderPrefix}{g.Id}:{round}", OutboxAbout.Guest(g.Id), g.Contact!.Email!));
+                }
+                else if (g.Rsvp != RsvpAnswer.Pending)
                 {
                     answered++;
                 }
-                else if (!delivered.Contains(g.Id) || g.Contact is not { ErasedAt: null, Email: { } address })
-                {
-                    notInvited++;
-                }
                 else
                 {
-                    items.Add(($"{ReminderPrefix}{g.Id}:{round}", OutboxAbout.Guest(g.Id), address));
+                    notInvited++;
                 }
             }
             var rows = await outbox.AddForRenderingAsync(e.MissionId, InvitationMail.RendererName, items, ct);

@@ -9,7 +9,7 @@ using MimeKit;
 namespace Chancery.Domain.Missions;
 
 /// <summary>Missions and their members: create a mission, invite a colleague, change a role, disable and enable.</summary>
-public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUser> users, Outbox outbox, TimeProvider clock, Infrastructure.PublicUrls urls)
+public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUser> users, Outbox outbox, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Infrastructure.SiteOptions> site)
 {
     /// <summary>The mission's members with their accounts, for its administrators (another mission is not there: 404).</summary>
     public async Task<List<Membership>> MembersAsync(Guid missionId, CancellationToken ct = default)
@@ -142,7 +142,7 @@ public sealed class MissionAdministration(ChanceryDb db, UserManager<ChanceryUse
             throw new DomainException(hostError, "HostName");
         }
         // The address staff and e-mail links use cannot become one mission's public home.
-        if (host is not null && urls.IsInstallationHost(host))
+        if (host is not null && site.Value.IsInstallationHost(host))
         {
             throw new DomainException($"{host} is this installation's own address (PublicBaseUrl); a mission's host name must be another one.", "HostName");
         }

@@ -236,13 +236,13 @@ public sealed class SeatingPlans(ChanceryDb db, GuestList guestList, TimeProvide
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>The whole plan: tables in order, every seat (host seats included), who still has no seat, and warnings.</summary>
     /// <summary>Where a guest sits, as the door tells them ("Table 3 (Cedar), seat 5"); null when unseated.</summary>
     public Task<string?> SeatOfAsync(Guid guestId, CancellationToken ct = default) =>
         db.SeatAssignments.Where(s => s.GuestId == guestId && !s.IsPartner)
             .Join(db.SeatingTables, s => s.TableId, t => t.Id, (s, t) => "Table " + t.Number + (t.Name != null ? " (" + t.Name + ")" : "") + ", seat " + s.Seat)
             .FirstOrDefaultAsync(ct);
 
+    /// <summary>The whole plan: tables in order, every seat (host seats included), who still has no seat, and warnings.</summary>
     public async Task<SeatingPlan> ReadAsync(Event e, CancellationToken ct = default)
     {
         var tables = await TablesAsync(e.Id, ct);

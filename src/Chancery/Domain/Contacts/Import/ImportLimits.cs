@@ -21,11 +21,14 @@ public sealed class ImportLimits
     public int MaxColumns { get; set; } = 64;
 
     /// <summary>Cells a workbook's sheets may hold in all: 50,000 rows of 20 columns.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000_000, ErrorMessage = "Import:MaxCells must be between 1 and 100,000,000.")]
     public long MaxCells { get; set; } = 1_000_000;
 
     /// <summary>What a workbook may unpack to, counted as it unpacks (a zip's own sizes can lie).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1024, 1L << 32, ErrorMessage = "Import:MaxWorkbookBytes must be between 1 KB and 4 GB.")]
     public long MaxWorkbookBytes { get; set; } = 100 * 1024 * 1024;
 
     /// <summary>Files inside a workbook's zip.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100_000, ErrorMessage = "Import:MaxWorkbookParts must be between 1 and 100,000.")]
     public int MaxWorkbookParts { get; set; } = 500;
 }

@@ -81,7 +81,7 @@ public sealed class EditModel(ChanceryDb db, EventEditor editing, MissionScope s
                 await editing.UpdateAsync(saved, Input);
             }
         }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e);
             return Page();

@@ -86,7 +86,20 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSender sending, In
         }
         catch (Domain.DomainException e) when (e.IsForTheForm)
         {
-            return await RefusedAsync(e);
+            var page = await RefusedAsync(e);
+            // The words as typed, to mend where they stand (nothing of them was saved).
+            Texts[language] = new Domain.Invitations.InvitationText
+            {
+                EventId = Event.Id,
+                MissionId = Event.MissionId,
+                Language = language,
+                Title = title,
+                Hosts = hosts,
+                Occasion = occasion,
+                Venue = venue,
+                DressCode = dressCode,
+            };
+            return page;
         }
         return Redirect($"/staff/events/{id}/invitations#text-{language}");
     }
@@ -223,9 +236,8 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSender sending, In
         Answers = GuestCounts.Of(guests.Values);
         Waiting = [.. guests.Values.Where(g => g.Rsvp == RsvpAnswer.Waitlisted).OrderBy(g => g.WaitlistedAt).ThenBy(g => g.Id)];
         Progress = await sending.ProgressAsync(Event);
-        WithoutEmail = Rows.Count(r => r.Status.Status == "notSent" && r.Guest.Rsvp != RsvpAnswer.Declined && r.Guest.Contact!.Email is null);
-        // Those a reminder reaches: sent by e-mail (a card by hand has no address to remind), not answered.
-        Unanswered = Rows.Count(r => r.Status.Status == "sent" && r.Guest.Rsvp == RsvpAnswer.Pending && r.Guest.Contact!.Email is not null);
+        WithoutEmail = Rows.Count(r => InvitationSender.IsToInviteByHand(r.Guest));
+        Unanswered = Rows.Count(r => InvitationSender.IsToRemind(r.Guest, r.Status.Status == "sent"));
         // As an answer is held to it (Answers): one count of places, whoever asks.
         FreePlaces = await answers.FreePlacesAsync(Event.Id, except: null) is { } free ? Math.Max(0, free) : null;
         var voice = await EventVoice.OfAsync(Db, Event, mission);
@@ -235,7 +247,7 @@ public sealed class InvitationsModel(ChanceryDb db, InvitationSender sending, In
         HostsOfUnknownGender = [.. voice.Hosts.Where(h => h.GrammaticalGender is null)];
         HostsGone = Event.HostIds.Count - voice.Hosts.Count;
         HostsOnlyInWords = voice.Hosts.Count == 0 && Words.Values.Any(w => w.Grammar.Unknown);
-        ToSendByLanguage = [.. Rows.Where(r => r.Status.Status == "notSent" && r.Guest.Rsvp != RsvpAnswer.Declined && r.Guest.Contact!.Email is not null)
+        ToSendByLanguage = [.. Rows.Where(r => InvitationSender.IsToInviteByEmail(r.Guest))
             .GroupBy(r => LanguageOf(r.Guest, r.Status)).Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2)];
     }
 

@@ -71,7 +71,7 @@ public sealed class ProgrammeModel(ChanceryDb db, EventEditor editing) : EventPa
                 await editing.AddItemAsync(Event, Input);
             }
         }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e);
             return Page();

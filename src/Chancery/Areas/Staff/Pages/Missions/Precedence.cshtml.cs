@@ -66,11 +66,7 @@ public sealed class PrecedenceModel(ChanceryDb db, MissionScope scope, GuestList
             await administration.SetPrecedenceAsync(m.Id, new MissionAdministration.PrecedencePractice(DatedBy, HolySeeFirst, TieBreak, HostLanguage,
                 ExcellencyForHeadsOfOrganizations, DeanContactId));
         }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
-        {
-            return NotFound();
-        }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e, prefix: ""); // the page's fields are its own properties, not an Input's
             await LoadChoicesAsync(m);

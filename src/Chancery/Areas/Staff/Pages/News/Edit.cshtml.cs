@@ -72,7 +72,7 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsDrafts draft
             TempData["Notice"] = "Saved as a draft.";
             return Redirect($"/staff/news/edit/{item.Id}");
         }
-        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e);
             if (id is { } again)
@@ -178,10 +178,13 @@ public sealed class EditModel(ChanceryDb db, Newsroom newsroom, NewsDrafts draft
         {
             return Redirect(await step(item));
         }
-        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict or DomainErrorKind.TooLarge
+        catch (DomainException e) when (e.IsForTheForm
+            // One of the press office refused a step (approving their own item): said on the item's page, not an access-denied page.
             || (e.Kind == DomainErrorKind.Forbidden && scope.Can(item.MissionId, Newsroom.Writers)))
         {
             ModelState.AddDomainErrors(e, "");
+            // The item as the database has it: a step refused half-way may have changed the tracked one (its state, its version).
+            db.ChangeTracker.Clear();
             await LoadAsync(id, ct);
             Input = new NewsForm { Title = Item!.Title, Body = Item.Body, Language = Item.Language, Version = Item.Version };
             PreviewHtml = NewsMarkdown.Html(Input.Body);

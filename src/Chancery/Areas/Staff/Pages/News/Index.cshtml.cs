@@ -35,7 +35,7 @@ public sealed class IndexModel(ChanceryDb db, NewsDrafts drafts, MissionScope sc
             TempData["Notice"] = "The draft is written from the event: read it, write what only you can, then submit it.";
             return Redirect($"/staff/news/edit/{item.Id}");
         }
-        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e, "");
             EventId = eventId;

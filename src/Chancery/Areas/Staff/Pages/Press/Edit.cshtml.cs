@@ -127,7 +127,7 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
             ModelState.Clear();
             Notice = "Read from the page: check each field, add the country, a translation and topics, then save.";
         }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e);
         }
@@ -152,7 +152,7 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
             TempData["Notice"] = "Saved: add its clipping below.";
             return Redirect($"/staff/press/edit/{article.Id}");
         }
-        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e);
             Article = id is { } again ? await FindAsync(again, ct) : null;
@@ -175,11 +175,12 @@ public sealed class EditModel(ChanceryDb db, PressArchive archive, Clippings cli
             TempData["Notice"] = "The clipping is kept.";
             return Redirect($"/staff/press/edit/{id}");
         }
-        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.TooLarge or DomainErrorKind.Conflict)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e, "");
-            Article = article;
-            Input = FormOf(article);
+            db.ChangeTracker.Clear();
+            Article = await FindAsync(id, ct);
+            Input = FormOf(Article);
             return Page();
         }
     }

@@ -28,7 +28,7 @@ public sealed class LinksModel(LinkRounds rounds, MissionScope scope) : PageMode
         {
             Outcomes = await rounds.AddAsync(missionId, Links, Country, Tags, ct);
         }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e, prefix: "");
         }

@@ -123,7 +123,7 @@ public sealed class EditModel(ChanceryDb db, Domain.Press.Exhibitions exhibition
             TempData["Notice"] = done;
             return Redirect($"/staff/press/exhibitions/{id}{(q is null ? "" : "?q=" + Uri.EscapeDataString(q))}#{section.ToLowerInvariant()}");
         }
-        catch (DomainException e) when (e.Kind is DomainErrorKind.Invalid or DomainErrorKind.Conflict)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e, "");
             db.ChangeTracker.Clear();

@@ -34,7 +34,7 @@ public sealed class IndexModel(ChanceryDb db, Domain.Press.Exhibitions exhibitio
             TempData["Notice"] = "Started: add its articles from the archive below.";
             return Redirect($"/staff/press/exhibitions/{exhibition.Id}");
         }
-        catch (DomainException e) when (e.Kind == DomainErrorKind.Invalid)
+        catch (DomainException e) when (e.IsForTheForm)
         {
             ModelState.AddDomainErrors(e, "");
             await LoadAsync(ct);
