@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using Chancery.Data;
-using Chancery.Domain.Audit;
-using Chancery.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Domain.Contacts;

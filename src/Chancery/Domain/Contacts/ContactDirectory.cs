@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using Chancery.Data;
-using Chancery.Domain.Audit;
 using Chancery.Domain.Missions;
-using Chancery.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chancery.Domain.Contacts;
