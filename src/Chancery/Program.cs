@@ -26,6 +26,10 @@ System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Inst
 var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 var services = builder.Services;
 var config = builder.Configuration;
+if (Backups.Run(args, config) is { } exit)
+{
+    return exit; // `backup <file>` or `restore <file>`: no server started
+}
 
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton<DataFolder>();
@@ -209,6 +213,7 @@ app.MapFallback("/api/{**path}", ApiFallback.Answer).AllowAnonymous().ExcludeFro
 app.MapFallback(() => TypedResults.NotFound()).AllowAnonymous().ExcludeFromDescription();
 
 app.Run();
+return 0;
 
 /// <summary>Visible to the test projects' WebApplicationFactory.</summary>
 public partial class Program;
