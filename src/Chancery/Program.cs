@@ -161,6 +161,7 @@ services.AddChanceryForwardedHeaders(config);
 var app = builder.Build();
 
 await app.Services.PrepareChanceryDatabaseAsync((sp, ct) => FirstStart.EnsureSeededAsync(sp, ct));
+Chancery.Domain.Invitations.InvitationWording.WarmUp();
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
