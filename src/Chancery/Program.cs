@@ -161,7 +161,6 @@ services.AddChanceryForwardedHeaders(config);
 var app = builder.Build();
 
 await app.Services.PrepareChanceryDatabaseAsync((sp, ct) => FirstStart.EnsureSeededAsync(sp, ct));
-Chancery.Domain.Invitations.InvitationWording.WarmUp();
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())

@@ -30,39 +30,8 @@ public enum GuestMailKind
 /// organizations, never for a chargé d'affaires or diplomatic staff; the partner by name; R.S.V.P. with the
 /// deadline and the office's contact, or Regrets only, or p.m. for a guest who has already answered; the dress code.
 /// </summary>
-public static partial class InvitationWording
+public static class InvitationWording
 {
-    /// <summary>
-    /// Parses every shipped wording and renders a card of each kind in each shipped language once, before the server
-    /// takes requests: the first invitation of a fresh server must not spend its send timeout building the template
-    /// engine (on a loaded machine that took seconds, and a send cut short mid-way is sent again).
-    /// </summary>
-    public static void WarmUp()
-    {
-        static Event Reception(DateTime? rsvpBy, bool regretsOnly) => new()
-        {
-            Title = "Reception",
-            TimeZone = "UTC",
-            Venue = "Residence",
-            Hosts = "The Ambassador",
-            DressCode = "Lounge suit",
-            StartsAtLocal = new DateTime(2026, 1, 1, 18, 0, 0),
-            RsvpByLocal = rsvpBy,
-            RegretsOnly = regretsOnly,
-        };
-        var guest = new Guest { Contact = new Contact { FirstName = "Aino", LastName = "Virtanen" }, PlusOnesAllowed = 1 };
-        foreach (var language in InvitationTexts.ShippedLanguages)
-        {
-            foreach (var e in new[] { Reception(new DateTime(2025, 12, 20), false), Reception(null, false), Reception(null, true) })
-            {
-                foreach (var kind in Enum.GetValues<GuestMailKind>())
-                {
-                    InvitationMail.CodeLine(Card(e, guest, language, "office@example.org", kind: kind), "AB12-CD34");
-                }
-            }
-        }
-    }
-
     /// <summary>Whether the guest is styled His or Her Excellency.</summary>
     public static bool IsExcellency(Contact c, AddressPractice practice) =>
         c.HeadOfMissionClass is HeadOfMissionClass.Ambassador or HeadOfMissionClass.Envoy
